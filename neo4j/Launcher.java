@@ -1,0 +1,63 @@
+// Starts Neo4j Community in-process with only Bolt on 127.0.0.1, for aidgraph's embedded default.
+// Run as a single-file program: java -cp <resolved jars> Launcher.java <boltPort> <dataDir>
+// Prints one line "AIDGRAPH_NEO4J_READY <boltUri> <version>" when Bolt answers; stops cleanly on
+// SIGTERM/SIGINT or when its standard input closes (so a parent that dies never leaves it behind).
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.Version;
+
+public class Launcher {
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: Launcher <boltPort> <dataDir>");
+      System.exit(2);
+    }
+    int port = Integer.parseInt(args[0]);
+    Path home = Path.of(args[1]).toAbsolutePath();
+    String pageCache = System.getProperty("aidgraph.pagecache", "256m");
+
+    // Raw keys are the ones neo4j.conf uses; Bolt is off in-process unless enabled here.
+    Map<String, String> config = Map.of(
+        "server.bolt.enabled", "true",
+        "server.bolt.listen_address", "127.0.0.1:" + port,
+        "server.bolt.tls_level", "DISABLED",
+        "dbms.routing.enabled", "false", // the routing connector would bind a second port
+        "dbms.usage_report.enabled", "false",
+        "dbms.security.auth_enabled", "false", // loopback only, and only for local work and tests
+        "server.memory.pagecache.size", pageCache,
+        "db.transaction.timeout", "60s",
+        "server.directories.logs", home.resolve("logs").toString());
+
+    // The builder takes raw keys only from a file, so write them as this store's neo4j.conf.
+    Files.createDirectories(home);
+    Path conf = home.resolve("neo4j.conf");
+    StringBuilder lines = new StringBuilder("# written by aidgraph's Launcher.java at every start\n");
+    new TreeMap<>(config).forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
+    Files.writeString(conf, lines.toString());
+
+    DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+        .loadPropertiesFromFile(conf)
+        .build();
+
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      service.shutdown();
+      System.out.println("AIDGRAPH_NEO4J_STOPPED");
+      System.out.flush();
+    }, "aidgraph-neo4j-shutdown"));
+
+    // Touch the default database so the ready line means "queries will answer".
+    service.database("neo4j").executeTransactionally("RETURN 1");
+    System.out.println("AIDGRAPH_NEO4J_READY bolt://127.0.0.1:" + port + " " + Version.getNeo4jVersion());
+    System.out.flush();
+
+    // Block until the parent closes our stdin, then exit (which runs the shutdown hook).
+    while (System.in.read() != -1) { /* ignore input */ }
+    System.exit(0);
+  }
+}

@@ -1,0 +1,61 @@
+// The one place a request's context is built: its own statement counter over the shared driver,
+// the repositories, and per-request DataLoaders so nested lists cost one query per level.
+import DataLoader from 'dataloader';
+import type { Graph } from './db/graph.js';
+import { EntityRepository } from './modules/entities/entities.repository.js';
+import type { EntityRecord, RelationshipRecord } from './modules/entities/entities.mappers.js';
+import { PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
+import { SearchRepository } from './modules/explore/search.repository.js';
+import { ProvenanceRepository } from './modules/provenance/provenance.repository.js';
+import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
+
+export interface Repositories {
+  entities: EntityRepository;
+  provenance: ProvenanceRepository;
+  search: SearchRepository;
+  partnerships: PartnershipRepository;
+}
+
+export interface Loaders {
+  entity: DataLoader<string, EntityRecord | null>;
+  relationship: DataLoader<string, RelationshipRecord | null>;
+  relationshipsOf: DataLoader<string, RelationshipRecord[]>;
+  citationsOf: DataLoader<string, CitationRecord[]>;
+  quantitiesOf: DataLoader<string, QuantityRecord[]>;
+  quantity: DataLoader<string, QuantityRecord | null>;
+  source: DataLoader<string, SourceRecord | null>;
+  citationCount: DataLoader<string, number>;
+  twinningScope: DataLoader<string, TwinningScope>;
+}
+
+export interface RequestContext {
+  graph: Graph;
+  repos: Repositories;
+  loaders: Loaders;
+}
+
+export function createRepositories(graph: Graph): Repositories {
+  return {
+    entities: new EntityRepository(graph),
+    provenance: new ProvenanceRepository(graph),
+    search: new SearchRepository(graph),
+    partnerships: new PartnershipRepository(graph),
+  };
+}
+
+export function createContext(sharedGraph: Graph): RequestContext {
+  const graph = sharedGraph.forRequest();
+  const repos = createRepositories(graph);
+  const loaders: Loaders = {
+    entity: new DataLoader((ids) => repos.entities.byIds(ids)),
+    relationship: new DataLoader((ids) => repos.entities.relationshipsByIds(ids)),
+    relationshipsOf: new DataLoader((ids) => repos.entities.relationshipsOf(ids)),
+    citationsOf: new DataLoader((ids) => repos.provenance.citationsOf(ids)),
+    quantitiesOf: new DataLoader((ids) => repos.provenance.quantitiesOf(ids)),
+    quantity: new DataLoader((ids) => repos.provenance.quantitiesByIds(ids)),
+    source: new DataLoader((ids) => repos.provenance.sourcesByIds(ids)),
+    citationCount: new DataLoader((ids) => repos.provenance.citationCounts(ids)),
+    twinningScope: new DataLoader((ids) => repos.partnerships.scopes(ids)),
+  };
+  return { graph, repos, loaders };
+}

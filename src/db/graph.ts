@@ -1,0 +1,93 @@
+// The one choke-point through which every Cypher statement runs: one driver per process, one
+// session per unit of work, read or write transaction chosen explicitly (a cluster routes reads to
+// readers), the configured database, a timeout, and transaction metadata naming the statement.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { translateNeo4jError } from '../errors.js';
+
+export interface Neo4jConnection {
+  uri: string;
+  username: string;
+  password: string;
+  database?: string | undefined;
+}
+
+export function createDriver(conn: Neo4jConnection): Driver {
+  return neo4j.driver(conn.uri, neo4j.auth.basic(conn.username, conn.password), {
+    // Plain JS numbers: our integers (years, counts) are far below 2^53.
+    disableLosslessIntegers: true,
+    userAgent: 'aidgraph/0.1',
+    connectionAcquisitionTimeout: 20_000,
+  });
+}
+
+/** Runs statements; `statements` counts them so a request can report (and tests can bound) its round trips. */
+export class Graph {
+  statements = 0;
+
+  constructor(
+    readonly driver: Driver,
+    private readonly opts: { database?: string | undefined; timeoutMs: number },
+  ) {}
+
+  /** A view sharing the driver with its own statement counter (one per GraphQL request). */
+  forRequest(): Graph {
+    return new Graph(this.driver, this.opts);
+  }
+
+  private txConfig(name: string) {
+    return { timeout: this.opts.timeoutMs, metadata: { app: 'aidgraph', statement: name } };
+  }
+
+  /** Runs one named read statement and returns its records as plain objects. */
+  async read<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.unitOfWork('READ', name, async (tx) => {
+      const res: QueryResult<T> = await tx.run<T>(cypher, params);
+      return res.records.map((r) => r.toObject());
+    });
+  }
+
+  /** Runs one named write statement. */
+  async write<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.unitOfWork('WRITE', name, async (tx) => {
+      const res: QueryResult<T> = await tx.run<T>(cypher, params);
+      return res.records.map((r) => r.toObject());
+    });
+  }
+
+  /** Several statements in one transaction: all of them commit, or none does. */
+  async unitOfWork<R>(mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      const counted = async (tx: ManagedTransaction) => {
+        const run = tx.run.bind(tx);
+        const wrapped = Object.create(tx) as ManagedTransaction;
+        wrapped.run = ((...args: Parameters<typeof tx.run>) => {
+          this.statements += 1;
+          return run(...args);
+        }) as typeof tx.run;
+        return work(wrapped);
+      };
+      return mode === 'READ'
+        ? await session.executeRead(counted, this.txConfig(name))
+        : await session.executeWrite(counted, this.txConfig(name));
+    } catch (err) {
+      throw translateNeo4jError(err, name);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverVersion(): Promise<string> {
+    const rows = await this.read<{ version: string; edition: string }>(
+      'dbms.version',
+      `// dbms.version
+       CALL dbms.components() YIELD name, versions, edition
+       WHERE name = 'Neo4j Kernel'
+       RETURN versions[0] AS version, edition`,
+    );
+    return rows[0] ? `${rows[0].version} ${rows[0].edition}` : 'unknown';
+  }
+}

@@ -1,0 +1,47 @@
+// `npm start`: open the graph (starting the embedded Neo4j unless NEO4J_URI is set), apply the
+// schema, load the seeds, serve GraphQL; on SIGINT/SIGTERM stop all of it, in reverse order.
+import { loadConfig, ConfigError } from './config.js';
+import { openGraph, type OpenGraph } from './db/connect.js';
+import { applySchema } from './db/schema.js';
+import { formatReport, seedGraph } from './ingest/seed.js';
+import { SeedValidationError } from './ingest/validate.js';
+import { logger } from './logger.js';
+import { listen, type RunningServer } from './server.js';
+
+let open: OpenGraph | undefined;
+let server: RunningServer | undefined;
+let stopping = false;
+
+async function shutdown(signal: string, code = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  try {
+    await server?.stop();
+    await open?.close();
+  } catch (err) {
+    logger.error({ err }, 'error while stopping');
+    code = 1;
+  }
+  logger.info('stopped');
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  const config = loadConfig();
+  open = await openGraph(config);
+  await applySchema(open.graph);
+  if (config.seedOnStart) {
+    const report = await seedGraph(open.graph);
+    logger.info({ report }, `seeds loaded: ${formatReport(report)}`);
+  }
+  server = await listen(open.graph, config.port, config.host);
+  logger.info({ url: server.url, neo4j: open.version }, `aidgraph is serving GraphQL at ${server.url}`);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof SeedValidationError) console.error(err.message);
+  else logger.error({ err }, 'start-up failed');
+  await shutdown('start-up failure', 1);
+}

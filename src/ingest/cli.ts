@@ -1,0 +1,29 @@
+// `npm run seed [-- --dir seeds] [--check]`: validates the seed folders and loads them into the
+// configured Neo4j (the embedded one unless NEO4J_URI is set). --check validates only.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { openGraph } from '../db/connect.js';
+import { logger } from '../logger.js';
+import { formatReport, SEEDS_DIR, seedGraph } from './seed.js';
+import { loadSeedFolders, SeedValidationError } from './validate.js';
+
+const { values } = parseArgs({ options: { dir: { type: 'string', default: SEEDS_DIR }, check: { type: 'boolean', default: false } } });
+
+try {
+  if (values.check) {
+    const data = loadSeedFolders(values.dir);
+    console.log(`seeds are valid: ${data.sources.length} sources, ${data.entities.length} entities, ${data.relationships.length} relationships, ${data.quantities.length} quantities, ${data.citations.length} citations`);
+  } else {
+    const open = await openGraph(loadConfig());
+    try {
+      const report = await seedGraph(open.graph, values.dir);
+      console.log(`seeded: ${formatReport(report)}`);
+    } finally {
+      await open.close();
+    }
+  }
+} catch (err) {
+  if (err instanceof SeedValidationError) console.error(err.message);
+  else logger.error({ err }, 'seeding failed');
+  process.exitCode = 1;
+}

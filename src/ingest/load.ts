@@ -1,0 +1,103 @@
+// Writes a validated dataset in one transaction: all of it commits, or nothing does. MERGE on
+// stable ids makes a second load a no-op; content hashes tell created, updated and unchanged apart.
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../db/graph.js';
+import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+import type { Dataset } from './validate.js';
+
+export interface Tally { created: number; updated: number; unchanged: number }
+export type LoadReport = Record<'sources' | 'entities' | 'relationships' | 'quantities' | 'citations', Tally>;
+
+// Labels and relationship types cannot be parameters in Cypher 5, so each statement below is
+// built once from the fixed lists of kinds and types (never from seed text).
+const MERGE_ENTITY = Object.fromEntries(
+  (Object.keys(KIND_LABEL) as EntityKindName[]).map((kind) => [
+    kind,
+    `// seed.merge-entities (${kind})
+     UNWIND $rows AS row
+     MERGE (e:Entity {id: row.id})
+     WITH e, row, e.contentHash AS before
+     SET e = row.props, e:${KIND_LABEL[kind]}
+     RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+            sum(CASE WHEN before IS NOT NULL AND before <> row.props.contentHash THEN 1 ELSE 0 END) AS updated,
+            count(*) AS total`,
+  ]),
+) as Record<EntityKindName, string>;
+
+const MERGE_RELATIONSHIP = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((type) => [
+    type,
+    `// seed.merge-relationships (${type})
+     UNWIND $rows AS row
+     MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+     MERGE (a)-[r:${type} {id: row.id}]->(b)
+     WITH r, row, r.contentHash AS before
+     SET r = row.props
+     RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+            sum(CASE WHEN before IS NOT NULL AND before <> row.props.contentHash THEN 1 ELSE 0 END) AS updated,
+            count(*) AS total`,
+  ]),
+) as Record<RelationshipTypeName, string>;
+
+const MERGE_SOURCES = `
+  // seed.merge-sources
+  UNWIND $rows AS row
+  MERGE (s:Source {id: row.id})
+  WITH s, row, s.contentHash AS before
+  SET s = row.props, s.contentHash = row.hash
+  RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+         sum(CASE WHEN before IS NOT NULL AND before <> row.hash THEN 1 ELSE 0 END) AS updated,
+         count(*) AS total`;
+
+const MERGE_QUANTITIES = `
+  // seed.merge-quantities
+  UNWIND $rows AS row
+  MERGE (q:Quantity {id: row.id})
+  WITH q, row, q.contentHash AS before
+  SET q = row.props
+  RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
+         sum(CASE WHEN before IS NOT NULL AND before <> row.props.contentHash THEN 1 ELSE 0 END) AS updated,
+         count(*) AS total`;
+
+// A citation's id hashes its subject, source and quote, so it never changes: only created or not.
+const MERGE_CITATIONS = `
+  // seed.merge-citations
+  UNWIND $rows AS row
+  MATCH (s:Source {id: row.sourceId})
+  MERGE (c:Citation {id: row.id})
+  ON CREATE SET c.subjectId = row.subjectId, c.sourceId = row.sourceId, c.quote = row.quote, c.created = true
+  MERGE (c)-[:QUOTES]->(s)
+  WITH c, c.created AS isNew
+  REMOVE c.created
+  RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, 0 AS updated, count(*) AS total`;
+
+async function tally(tx: ManagedTransaction, cypher: string, rows: unknown[], into: Tally): Promise<void> {
+  if (rows.length === 0) return;
+  const res = await tx.run(cypher, { rows });
+  const rec = res.records[0]!;
+  const created = Number(rec.get('created'));
+  const updated = Number(rec.get('updated'));
+  into.created += created;
+  into.updated += updated;
+  into.unchanged += Number(rec.get('total')) - created - updated;
+}
+
+const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
+
+export async function loadDataset(graph: Graph, data: Dataset): Promise<LoadReport> {
+  const report: LoadReport = {
+    sources: emptyTally(), entities: emptyTally(), relationships: emptyTally(), quantities: emptyTally(), citations: emptyTally(),
+  };
+  await graph.unitOfWork('WRITE', 'seed.load', async (tx) => {
+    await tally(tx, MERGE_SOURCES, data.sources.map((s) => ({ id: s.id, props: s.props, hash: JSON.stringify(s.props) })), report.sources);
+    for (const kind of Object.keys(MERGE_ENTITY) as EntityKindName[]) {
+      await tally(tx, MERGE_ENTITY[kind], data.entities.filter((e) => e.kind === kind), report.entities);
+    }
+    for (const type of RELATIONSHIP_TYPES) {
+      await tally(tx, MERGE_RELATIONSHIP[type], data.relationships.filter((r) => r.type === type), report.relationships);
+    }
+    await tally(tx, MERGE_QUANTITIES, data.quantities, report.quantities);
+    await tally(tx, MERGE_CITATIONS, data.citations, report.citations);
+  });
+  return report;
+}

@@ -1,0 +1,126 @@
+// The shape of a seed folder's files (see seeds/README.md). Zod schemas are strict: an unknown
+// field is an error, not silently dropped.
+import { z } from 'zod';
+import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+
+/** Seed files spell kinds as the GraphQL type does (`District`); the graph stores the enum (`DISTRICT`). */
+export const SEED_KIND: Record<string, EntityKindName> = {
+  Province: 'PROVINCE', City: 'CITY', District: 'DISTRICT', Township: 'TOWNSHIP', School: 'SCHOOL',
+  Hospital: 'HOSPITAL', Organization: 'ORGANIZATION', Person: 'PERSON', Project: 'PROJECT', Event: 'EVENT',
+};
+void ENTITY_KINDS;
+
+/** The id prefixes allowed for each kind (县 are `county:`, 区 are `district:`). */
+export const ID_PREFIXES: Record<EntityKindName, readonly string[]> = {
+  PROVINCE: ['province'], CITY: ['city'], DISTRICT: ['county', 'district'], TOWNSHIP: ['township'],
+  SCHOOL: ['school'], HOSPITAL: ['hospital'], ORGANIZATION: ['org'], PERSON: ['person'],
+  PROJECT: ['project'], EVENT: ['event'],
+};
+
+export const QUALIFIERS = ['EXACT', 'AT_LEAST', 'MORE_THAN', 'APPROXIMATELY', 'AT_MOST', 'LESS_THAN'] as const;
+export const SUPPORT_MODES = [
+  'MEDICAL_TEAM', 'HOSPITAL_TAKES_DEPARTMENT', 'EDUCATION_TEAM', 'SCHOOL_TAKES_SUBJECT', 'EMPLOYMENT', 'INDUSTRY',
+  'EDUCATION', 'HIGHER_EDUCATION', 'CADRE_EXCHANGE', 'TRAINING', 'DONATION', 'PAIRING_ASSISTANCE', 'INFRASTRUCTURE',
+  'PUBLIC_SERVICES', 'INVESTMENT_PROMOTION', 'TRADE_PROMOTION', 'TOURISM', 'CULTURAL_EXCHANGE', 'AGREEMENT',
+] as const;
+export const PARTICIPATION_ROLES = ['FUNDING', 'IMPLEMENTING', 'ORGANISING', 'PARTICIPATING'] as const;
+export const TWINNING_LEVELS = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'INSTITUTION'] as const;
+export const UNITS = ['CNY', 'm2', 'person', 'percent', 'count', 'year', 'km', 'm', 'set', 'day', 'batch'] as const;
+
+const ID = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*$/;
+const id = z.string().regex(ID, 'must look like prefix:slug (lower-case ASCII letters, digits and -)');
+const year = z.number().int().min(1900).max(2100);
+const dateOrYear = z.union([year, z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')]);
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+const propertyKey = /^[a-z][A-Za-z0-9]*$/;
+
+export const CitationSeed = z.union([
+  z.string().trim().min(1, 'quote is empty'),
+  z.strictObject({ quote: z.string().trim().min(1, 'quote is empty'), source: z.string().min(1) }),
+]);
+
+export const SourceSeed = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case ASCII letters, digits and -'),
+  title: z.string().min(1),
+  titleEn: z.string().optional(),
+  publisher: z.string().min(1),
+  publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  authors: z.array(z.string().min(1)).default([]),
+  language: z.string().optional(),
+  url: z.url().nullable().optional(),
+  textFile: z.string().optional(),
+});
+
+const RESERVED = new Set(['id', 'kind', 'name', 'nameZh', 'aliases', 'contentHash', 'searchKeys', 'aliasesText', 'nameKey']);
+
+export const EntitySeed = z.strictObject({
+  id,
+  kind: z.enum(Object.keys(SEED_KIND) as [string, ...string[]]),
+  name: z.string().trim().min(1),
+  nameZh: z.string().trim().min(1).optional(),
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  properties: z
+    .record(z.string().regex(propertyKey, 'property names are lowerCamelCase'), scalar)
+    .refine((p) => Object.keys(p).every((k) => !RESERVED.has(k)), 'properties may not reuse a reserved name (id, kind, name, ...)')
+    .default({}),
+  citations: z.array(CitationSeed).min(1, 'every entity needs at least one citation'),
+});
+
+const common = { asOf: dateOrYear.optional(), note: z.string().optional() };
+/** Qualifiers allowed on each relationship type. */
+export const RELATIONSHIP_PROPERTIES: Record<RelationshipTypeName, z.ZodType> = {
+  TWINNED_WITH: z.strictObject({
+    ...common, level: z.enum(TWINNING_LEVELS).optional(), programme: z.string().optional(),
+    since: year.optional(), sinceQualifier: z.enum(QUALIFIERS).optional(), until: year.optional(),
+  }),
+  SUPPORTS: z.strictObject({
+    ...common, mode: z.enum(SUPPORT_MODES), from: year.optional(), until: year.optional(), description: z.string().optional(),
+  }),
+  PART_OF: z.strictObject({ ...common }),
+  LOCATED_IN: z.strictObject({ ...common }),
+  MEMBER_OF: z.strictObject({ ...common, role: z.string().optional(), batch: z.number().int().positive().optional(), from: dateOrYear.optional(), until: dateOrYear.optional() }),
+  HOLDS_POST: z.strictObject({ ...common, role: z.string().optional(), roleZh: z.string().optional(), from: dateOrYear.optional(), until: dateOrYear.optional() }),
+  WORKS_AT: z.strictObject({ ...common, role: z.string().optional() }),
+  COMES_FROM: z.strictObject({ ...common }),
+  PARTICIPATES_IN: z.strictObject({ ...common, role: z.enum(PARTICIPATION_ROLES) }),
+  BENEFITS: z.strictObject({ ...common }),
+};
+
+export const RelationshipSeed = z.strictObject({
+  id,
+  type: z.enum(RELATIONSHIP_TYPES),
+  from: id,
+  to: id,
+  properties: z.record(z.string(), z.unknown()).default({}),
+  citations: z.array(CitationSeed).min(1, 'every relationship needs at least one citation'),
+});
+
+export const QuantitySeed = z
+  .strictObject({
+    id: z.string().min(1).optional(),
+    subject: id,
+    metric: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'metric names are lowerCamelCase'),
+    value: z.number().finite(),
+    unit: z.enum(UNITS),
+    qualifier: z.enum(QUALIFIERS).default('EXACT'),
+    measure: z.enum(['LEVEL', 'CHANGE']).default('LEVEL'),
+    year: year.optional(),
+    baselineYear: year.optional(),
+    from: year.optional(),
+    until: year.optional(),
+    asOf: dateOrYear.optional(),
+    note: z.string().optional(),
+    citations: z.array(CitationSeed).min(1, 'every quantity needs at least one citation'),
+  })
+  .refine((q) => q.measure !== 'CHANGE' || (q.year !== undefined && q.baselineYear !== undefined), {
+    message: 'a CHANGE needs both year and baselineYear', path: ['measure'],
+  })
+  .refine((q) => q.measure === 'CHANGE' || q.baselineYear === undefined, {
+    message: 'baselineYear is only for measure: CHANGE', path: ['baselineYear'],
+  });
+
+export type SourceSeed = z.infer<typeof SourceSeed>;
+export type EntitySeed = z.infer<typeof EntitySeed>;
+export type RelationshipSeed = z.infer<typeof RelationshipSeed>;
+export type QuantitySeed = z.infer<typeof QuantitySeed>;
+export type CitationSeed = z.infer<typeof CitationSeed>;

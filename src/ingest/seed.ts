@@ -1,0 +1,21 @@
+// Validate every seed folder, then write the dataset in one transaction.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Graph } from '../db/graph.js';
+import { applySchema } from '../db/schema.js';
+import { loadDataset, type LoadReport } from './load.js';
+import { loadSeedFolders } from './validate.js';
+
+export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
+
+export async function seedGraph(graph: Graph, seedsDir = SEEDS_DIR): Promise<LoadReport> {
+  const data = loadSeedFolders(seedsDir); // throws SeedValidationError before anything is written
+  await applySchema(graph);
+  return loadDataset(graph, data);
+}
+
+export function formatReport(report: LoadReport): string {
+  return Object.entries(report)
+    .map(([what, t]) => `${what}: ${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged`)
+    .join('; ');
+}

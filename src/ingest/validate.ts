@@ -1,0 +1,267 @@
+// Reads every seed folder and validates the whole dataset before anything is written: each record
+// against its schema, then across records (unique ids, edge ends that exist, citations of known
+// sources, kinds that fit the edge). Errors name the file, line, record and field.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
+import type { z } from 'zod';
+import {
+  PLACE_KINDS, RELATIONSHIP_ID_PREFIX, type EntityKindName, type RelationshipTypeName,
+} from '../modules/entities/entities.mappers.js';
+import {
+  CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SEED_KIND, SourceSeed,
+} from './seed-schema.js';
+import { searchKeys } from '../modules/explore/search-keys.js';
+
+export interface SeedIssue {
+  file: string;
+  line?: number | undefined;
+  record?: string | undefined;
+  field?: string | undefined;
+  reason: string;
+}
+
+export class SeedValidationError extends Error {
+  constructor(readonly issues: SeedIssue[]) {
+    super(`seed validation failed with ${issues.length} error(s):\n${issues.map(formatIssue).join('\n')}`);
+  }
+}
+
+export function formatIssue(i: SeedIssue): string {
+  const where = [i.file + (i.line ? `:${i.line}` : ''), i.record && `record ${i.record}`, i.field && `field "${i.field}"`]
+    .filter(Boolean)
+    .join(', ');
+  return `  ${where}: ${i.reason}`;
+}
+
+/** Rows ready for the loader: flat, with derived ids, content hashes and search keys. */
+export interface Dataset {
+  sources: Array<{ id: string; props: Record<string, unknown> }>;
+  entities: Array<{ id: string; kind: EntityKindName; props: Record<string, unknown> }>;
+  relationships: Array<{ id: string; type: RelationshipTypeName; from: string; to: string; props: Record<string, unknown> }>;
+  quantities: Array<{ id: string; props: Record<string, unknown> }>;
+  citations: Array<{ id: string; subjectId: string; sourceId: string; quote: string }>;
+}
+
+interface Located<T> { value: T; line: number | undefined; index: number }
+
+function readYamlList(file: string, issues: SeedIssue[], rel: string): Located<unknown>[] {
+  if (!fs.existsSync(file)) return [];
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: true });
+  for (const e of doc.errors) {
+    issues.push({ file: rel, line: e.linePos?.[0]?.line, reason: `YAML: ${e.message.split('\n')[0]}` });
+  }
+  if (doc.errors.length) return [];
+  if (doc.contents === null) return [];
+  if (!isSeq(doc.contents)) {
+    issues.push({ file: rel, reason: 'must be a YAML list of records' });
+    return [];
+  }
+  return doc.contents.items.map((item, index) => ({
+    value: (item as YamlNode).toJSON(),
+    line: (item as YamlNode).range ? lineCounter.linePos((item as YamlNode).range![0]).line : undefined,
+    index,
+  }));
+}
+
+function zodIssues(error: z.ZodError, base: Omit<SeedIssue, 'reason' | 'field'>): SeedIssue[] {
+  return error.issues.map((i) => ({ ...base, field: i.path.join('.') || undefined, reason: i.message }));
+}
+
+function rawId(value: unknown): string | undefined {
+  return typeof value === 'object' && value && 'id' in value ? String((value as { id: unknown }).id) : undefined;
+}
+
+function recordLabel(index: number, value: unknown): string {
+  const id = typeof value === 'object' && value && 'id' in value ? String((value as { id: unknown }).id) : undefined;
+  return id ? `#${index} (${id})` : `#${index}`;
+}
+
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20);
+}
+
+const isPlace = (k: EntityKindName | undefined) => k !== undefined && PLACE_KINDS.includes(k);
+
+/** Endpoint rules per edge type: [allowed from kinds, allowed to kinds] (undefined = any). */
+const ENDPOINTS: Partial<Record<RelationshipTypeName, [((k: EntityKindName) => boolean) | undefined, ((k: EntityKindName) => boolean) | undefined, string]>> = {
+  TWINNED_WITH: [isPlace, isPlace, 'a place to a place'],
+  HOLDS_POST: [(k) => k === 'PERSON', undefined, 'a person to an organisation'],
+  WORKS_AT: [(k) => k === 'PERSON', undefined, 'a person to an employer'],
+  COMES_FROM: [(k) => k === 'PERSON', isPlace, 'a person to a place'],
+  PARTICIPATES_IN: [undefined, (k) => k === 'PROJECT' || k === 'EVENT', 'a participant to a project or event'],
+  BENEFITS: [(k) => k === 'PROJECT' || k === 'EVENT', undefined, 'a project or event to a beneficiary'],
+  MEMBER_OF: [(k) => k === 'PERSON' || k === 'ORGANIZATION', (k) => k === 'ORGANIZATION', 'a person or batch to a team'],
+};
+
+export function loadSeedFolders(seedsDir: string): Dataset {
+  const issues: SeedIssue[] = [];
+  const relPath = (f: string) => path.relative(process.cwd(), f) || f;
+  const folders = fs.existsSync(seedsDir)
+    ? fs.readdirSync(seedsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(seedsDir, d.name)).sort()
+    : [];
+  if (folders.length === 0) throw new SeedValidationError([{ file: relPath(seedsDir), reason: 'no seed folders found' }]);
+
+  const data: Dataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [] };
+  const kindOf = new Map<string, EntityKindName>();
+  const relIds = new Set<string>();
+  const quantityIds = new Set<string>();
+  const sourceIds = new Set<string>();
+  const citationIds = new Set<string>();
+  const pendingRefs: Array<() => void> = [];
+  const seenIn = new Map<string, string>();
+  const brokenIds = new Set<string | undefined>();
+  const exists = (id: string) => kindOf.has(id) || relIds.has(id) || brokenIds.has(id);
+
+  for (const folder of folders) {
+    const sourceFile = path.join(folder, 'source.yaml');
+    const sourceRel = relPath(sourceFile);
+    if (!fs.existsSync(sourceFile)) {
+      issues.push({ file: relPath(folder), reason: 'a seed folder needs a source.yaml' });
+      continue;
+    }
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(fs.readFileSync(sourceFile, 'utf8'), { lineCounter, uniqueKeys: true });
+    const parsedSource = SourceSeed.safeParse(doc.toJSON());
+    if (doc.errors.length || !parsedSource.success) {
+      if (!parsedSource.success) issues.push(...zodIssues(parsedSource.error, { file: sourceRel }));
+      for (const e of doc.errors) issues.push({ file: sourceRel, reason: `YAML: ${e.message.split('\n')[0]}` });
+      continue;
+    }
+    const source = parsedSource.data;
+    if (sourceIds.has(source.id)) issues.push({ file: sourceRel, field: 'id', reason: `duplicate source id "${source.id}"` });
+    sourceIds.add(source.id);
+    data.sources.push({ id: source.id, props: { ...source, url: source.url ?? null } });
+
+    const cite = (subjectId: string, list: CitationSeed[], where: Omit<SeedIssue, 'reason'>) => {
+      list.forEach((c, i) => {
+        const quote = (typeof c === 'string' ? c : c.quote).trim();
+        const sourceId = typeof c === 'string' ? source.id : c.source;
+        pendingRefs.push(() => {
+          if (!sourceIds.has(sourceId)) issues.push({ ...where, field: `citations.${i}.source`, reason: `unknown source "${sourceId}"` });
+        });
+        const cid = `citation:${hashOf([subjectId, sourceId, quote])}`;
+        if (citationIds.has(cid)) {
+          issues.push({ ...where, field: `citations.${i}`, reason: 'the same quote is cited twice for this record' });
+          return;
+        }
+        citationIds.add(cid);
+        data.citations.push({ id: cid, subjectId, sourceId, quote });
+      });
+    };
+    const claim = (id: string, rel: string, line: number | undefined, label: string) => {
+      const prior = seenIn.get(id);
+      if (prior) {
+        issues.push({ file: rel, line, record: label, field: 'id', reason: `duplicate id "${id}" (first defined at ${prior})` });
+        return false;
+      }
+      seenIn.set(id, `${rel}${line ? `:${line}` : ''}`);
+      return true;
+    };
+
+    // Entities
+    const entitiesRel = relPath(path.join(folder, 'entities.yaml'));
+    for (const { value, line, index } of readYamlList(path.join(folder, 'entities.yaml'), issues, entitiesRel)) {
+      const label = recordLabel(index, value);
+      const parsed = EntitySeed.safeParse(value);
+      if (!parsed.success) {
+        issues.push(...zodIssues(parsed.error, { file: entitiesRel, line, record: label }));
+        brokenIds.add(rawId(value)); // already reported: edges to it need no second error
+        continue;
+      }
+      const e = parsed.data;
+      const kind = SEED_KIND[e.kind]!;
+      const prefix = e.id.split(':')[0]!;
+      if (!ID_PREFIXES[kind].includes(prefix)) {
+        issues.push({ file: entitiesRel, line, record: label, field: 'id', reason: `a ${e.kind} id starts with ${ID_PREFIXES[kind].map((p) => `"${p}:"`).join(' or ')}` });
+        continue;
+      }
+      if (!claim(e.id, entitiesRel, line, label)) continue;
+      kindOf.set(e.id, kind);
+      const props = {
+        ...e.properties,
+        id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases,
+        searchKeys: searchKeys([e.name, e.nameZh, ...e.aliases]),
+        nameKey: searchKeys([e.name])[0] ?? '',
+        aliasesText: e.aliases.join(' | '),
+      };
+      data.entities.push({ id: e.id, kind, props: { ...props, contentHash: hashOf(props) } });
+      cite(e.id, e.citations, { file: entitiesRel, line, record: label });
+    }
+
+    // Relationships
+    const relsRel = relPath(path.join(folder, 'relationships.yaml'));
+    for (const { value, line, index } of readYamlList(path.join(folder, 'relationships.yaml'), issues, relsRel)) {
+      const label = recordLabel(index, value);
+      const parsed = RelationshipSeed.safeParse(value);
+      if (!parsed.success) {
+        issues.push(...zodIssues(parsed.error, { file: relsRel, line, record: label }));
+        brokenIds.add(rawId(value));
+        continue;
+      }
+      const r = parsed.data;
+      const where = { file: relsRel, line, record: label };
+      const props = RELATIONSHIP_PROPERTIES[r.type].safeParse(r.properties);
+      if (!props.success) {
+        issues.push(...zodIssues(props.error, where).map((i) => ({ ...i, field: `properties${i.field ? `.${i.field}` : ''}` })));
+        brokenIds.add(r.id);
+        continue;
+      }
+      const prefix = RELATIONSHIP_ID_PREFIX[r.type];
+      if (!r.id.startsWith(`${prefix}:`)) { issues.push({ ...where, field: 'id', reason: `a ${r.type} id starts with "${prefix}:"` }); continue; }
+      if (!claim(r.id, relsRel, line, label)) continue;
+      relIds.add(r.id);
+      pendingRefs.push(() => {
+        for (const end of ['from', 'to'] as const) {
+          if (!exists(r[end])) issues.push({ ...where, field: end, reason: `no entity with id "${r[end]}"` });
+        }
+        const rule = ENDPOINTS[r.type];
+        const fromKind = kindOf.get(r.from);
+        const toKind = kindOf.get(r.to);
+        if (rule && fromKind && toKind && ((rule[0] && !rule[0](fromKind)) || (rule[1] && !rule[1](toKind)))) {
+          issues.push({ ...where, field: 'type', reason: `${r.type} runs from ${rule[2]}, not ${fromKind} → ${toKind}` });
+        }
+      });
+      const relProps = { ...(props.data as Record<string, unknown>), id: r.id };
+      data.relationships.push({ id: r.id, type: r.type, from: r.from, to: r.to, props: { ...relProps, contentHash: hashOf([r.from, r.to, relProps]) } });
+      cite(r.id, r.citations, where);
+    }
+
+    // Quantities
+    const qRel = relPath(path.join(folder, 'quantities.yaml'));
+    for (const { value, line, index } of readYamlList(path.join(folder, 'quantities.yaml'), issues, qRel)) {
+      const label = recordLabel(index, value);
+      const parsed = QuantitySeed.safeParse(value);
+      if (!parsed.success) { issues.push(...zodIssues(parsed.error, { file: qRel, line, record: label })); continue; }
+      const q = parsed.data;
+      const qid = q.id ?? quantityId(q);
+      const where = { file: qRel, line, record: `#${index} (${qid})` };
+      if (quantityIds.has(qid)) {
+        issues.push({ ...where, field: 'id', reason: `duplicate quantity "${qid}": give one of them an explicit id or a distinguishing year/from/until` });
+        continue;
+      }
+      quantityIds.add(qid);
+      pendingRefs.push(() => {
+        if (!exists(q.subject)) issues.push({ ...where, field: 'subject', reason: `no entity or relationship with id "${q.subject}"` });
+      });
+      const { citations, subject, ...rest } = q;
+      const props = { ...rest, id: qid, subjectId: subject };
+      data.quantities.push({ id: qid, props: { ...props, contentHash: hashOf(props) } });
+      cite(qid, citations, where);
+    }
+  }
+
+  for (const check of pendingRefs) check();
+  if (issues.length) throw new SeedValidationError(issues);
+  return data;
+}
+
+export function quantityId(q: { subject: string; metric: string; year?: number | undefined; baselineYear?: number | undefined; from?: number | undefined; until?: number | undefined; asOf?: string | number | undefined }): string {
+  let id = `quantity:${q.subject}/${q.metric}`;
+  if (q.baselineYear !== undefined) id += `/${q.baselineYear}-${q.year}`;
+  else if (q.year !== undefined) id += `/${q.year}`;
+  else if (q.from !== undefined || q.until !== undefined) id += `/${q.from ?? ''}-${q.until ?? ''}`;
+  return id;
+}

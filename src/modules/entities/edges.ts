@@ -1,0 +1,32 @@
+// Reading a typed edge field (parent, posts, supportsReceived, ...) off the per-request loaders.
+import type { RequestContext } from '../../context.js';
+import type { EntityRecord, RelationshipRecord, RelationshipTypeName } from './entities.mappers.js';
+
+export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+export async function edgesOf(
+  ctx: RequestContext, id: string, types: readonly RelationshipTypeName[] | null | undefined, direction: Direction = 'BOTH',
+): Promise<RelationshipRecord[]> {
+  const all = await ctx.loaders.relationshipsOf.load(id);
+  return all.filter(
+    (r) =>
+      (!types || types.length === 0 || types.includes(r.type)) &&
+      (direction === 'BOTH' || (direction === 'OUTGOING' ? r.fromId === id : r.toId === id)),
+  );
+}
+
+/** The entities at the far end of some edges, in edge order, without gaps. */
+export async function farEnds(ctx: RequestContext, id: string, edges: RelationshipRecord[]): Promise<EntityRecord[]> {
+  const ids = edges.map((r) => (r.fromId === id ? r.toId : r.fromId));
+  const found = await ctx.loaders.entity.loadMany([...new Set(ids)]);
+  return found.filter((e): e is EntityRecord => !!e && !(e instanceof Error));
+}
+
+export async function loadEntity(ctx: RequestContext, id: string): Promise<EntityRecord> {
+  const e = await ctx.loaders.entity.load(id);
+  if (!e) throw new Error(`dangling edge end ${id}`); // the loader only sees ids read off stored edges
+  return e;
+}
+
+export const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+export const int = (v: unknown): number | null => (v === undefined || v === null || v === '' ? null : Number(v));

@@ -1,0 +1,89 @@
+// Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
+import type { Graph } from '../../db/graph.js';
+import {
+  CORE_PROPERTIES, INTERNAL_PROPERTIES, RELATIONSHIP_TYPES, relationshipTypeOfId,
+  type EntityKindName, type EntityRecord, type RelationshipRecord, type RelationshipTypeName,
+} from './entities.mappers.js';
+
+const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, ...CORE_PROPERTIES]);
+
+/** Parses a node's property map into an EntityRecord; bookkeeping stays behind. */
+export function toEntityRecord(p: Record<string, unknown>): EntityRecord {
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
+  return {
+    id: String(p.id),
+    kind: p.kind as EntityKindName,
+    name: String(p.name),
+    nameZh: (p.nameZh as string | undefined) ?? null,
+    aliases: (p.aliases as string[] | undefined) ?? [],
+    properties,
+  };
+}
+
+export function toRelationshipRecord(row: { type: string; fromId: string; toId: string; props: Record<string, unknown> }): RelationshipRecord {
+  const { contentHash: _hash, ...properties } = row.props;
+  return { id: String(row.props.id), type: row.type as RelationshipTypeName, fromId: row.fromId, toId: row.toId, properties };
+}
+
+// One read per relationship type: types cannot be parameters, and a typed match uses the id index.
+const RELATIONSHIPS_BY_ID = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((t) => [
+    t,
+    `// entities.relationships-by-id (${t})
+     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids
+     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`,
+  ]),
+) as Record<RelationshipTypeName, string>;
+
+export class EntityRepository {
+  constructor(private readonly graph: Graph) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.graph.read<{ e: Record<string, unknown> }>(
+      'entities.by-id',
+      `// entities.by-id
+       MATCH (e:Entity) WHERE e.id IN $ids
+       RETURN e {.*} AS e`,
+      { ids },
+    );
+    const by = new Map(rows.map(({ e }) => [String(e.id), toEntityRecord(e)]));
+    return ids.map((id) => by.get(id) ?? null);
+  }
+
+  /** Every edge touching each entity, both directions, in one round trip for all of them. */
+  async relationshipsOf(ids: readonly string[]): Promise<RelationshipRecord[][]> {
+    const rows = await this.graph.read<{ id: string; type: string; fromId: string; toId: string; props: Record<string, unknown> }>(
+      'entities.relationships-of',
+      `// entities.relationships-of
+       UNWIND $ids AS id
+       MATCH (e:Entity {id: id})-[r]-(:Entity)
+       RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props
+       ORDER BY type, r.id`,
+      { ids },
+    );
+    const by = new Map<string, RelationshipRecord[]>();
+    for (const row of rows) {
+      const list = by.get(row.id) ?? [];
+      list.push(toRelationshipRecord(row));
+      by.set(row.id, list);
+    }
+    return ids.map((id) => by.get(id) ?? []);
+  }
+
+  async relationshipsByIds(ids: readonly string[]): Promise<Array<RelationshipRecord | null>> {
+    const byType = new Map<RelationshipTypeName, string[]>();
+    for (const id of ids) {
+      const type = relationshipTypeOfId(id);
+      if (type) byType.set(type, [...(byType.get(type) ?? []), id]);
+    }
+    const found = new Map<string, RelationshipRecord>();
+    for (const [type, typeIds] of byType) {
+      const rows = await this.graph.read<{ type: string; fromId: string; toId: string; props: Record<string, unknown> }>(
+        'entities.relationships-by-id', RELATIONSHIPS_BY_ID[type], { ids: typeIds },
+      );
+      for (const row of rows) found.set(String(row.props.id), toRelationshipRecord(row));
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+}

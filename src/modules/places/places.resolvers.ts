@@ -1,0 +1,12 @@
+// Provinces, cities, districts and townships: the administrative hierarchy and its pairings.
+import type { Resolvers } from '../../generated/graphql.js';
+import { KIND_LABEL } from '../entities/entities.mappers.js';
+import { placeFields } from '../entities/entities.resolvers.js';
+
+export const placeResolvers: Resolvers = {
+  Place: { __resolveType: (e) => KIND_LABEL[e.kind] as never },
+  Province: placeFields,
+  City: placeFields,
+  District: placeFields,
+  Township: placeFields,
+};

@@ -1,0 +1,24 @@
+// Every module's resolvers, gathered; scalars come from graphql-scalars.
+import { DateResolver, JSONObjectResolver } from 'graphql-scalars';
+import type { Resolvers } from './generated/graphql.js';
+import { entityResolvers } from './modules/entities/entities.resolvers.js';
+import { exploreResolvers } from './modules/explore/explore.resolvers.js';
+import { institutionResolvers } from './modules/institutions/institutions.resolvers.js';
+import { partnershipResolvers } from './modules/partnerships/partnerships.resolvers.js';
+import { peopleResolvers } from './modules/people/people.resolvers.js';
+import { placeResolvers } from './modules/places/places.resolvers.js';
+import { projectResolvers } from './modules/projects/projects.resolvers.js';
+import { provenanceResolvers } from './modules/provenance/provenance.resolvers.js';
+
+const modules: Resolvers[] = [
+  entityResolvers, placeResolvers, institutionResolvers, peopleResolvers, projectResolvers,
+  partnershipResolvers, provenanceResolvers, exploreResolvers,
+];
+
+export const resolvers: Resolvers = {
+  // graphql-scalars' Date resolves to a JS Date; ours are calendar strings, kept as they are.
+  Date: DateResolver,
+  JSONObject: JSONObjectResolver,
+  Query: Object.assign({}, ...modules.map((m) => m.Query ?? {})),
+  ...Object.assign({}, ...modules.map(({ Query: _q, ...rest }) => rest)),
+};

@@ -1,0 +1,88 @@
+// createServer() builds the Apollo server over a Graph; listen() is separate so tests can start
+// it on a free port against their own Neo4j.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { createContext, type RequestContext } from './context.js';
+import type { Graph } from './db/graph.js';
+import { logger } from './logger.js';
+import { resolvers } from './resolvers.js';
+
+export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema');
+
+/** The SDL, base first, then each domain file. */
+export function loadTypeDefs(): string {
+  const files = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.graphql')).sort((a, b) =>
+    a === 'base.graphql' ? -1 : b === 'base.graphql' ? 1 : a.localeCompare(b));
+  return files.map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')).join('\n');
+}
+
+/** Reports how many Cypher statements a request ran (`extensions.cypherStatements`). */
+const statementCount: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            cypherStatements: contextValue.graph.statements,
+          };
+        }
+      },
+    };
+  },
+};
+
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT',
+  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Expected errors pass through; anything else is logged and reaches the client without internals. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  if (PUBLIC_CODES.has(code)) return formatted;
+  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
+  return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export function createServer(): ApolloServer<RequestContext> {
+  // Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 2000 },
+    costLimit: { maxCost: 20000 },
+  });
+  const protection = armor.protect();
+  return new ApolloServer<RequestContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), statementCount],
+    validationRules: protection.validationRules,
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function listen(graph: Graph, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  const server = createServer();
+  const { url } = await startStandaloneServer(server, {
+    listen: { port, host },
+    context: async () => createContext(graph),
+  });
+  return { url, stop: () => server.stop() };
+}

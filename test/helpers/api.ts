@@ -1,0 +1,76 @@
+// Test fixtures: a Graph on the run's Neo4j, a clean seeded state per test file, and a real
+// GraphQL server on a free port to POST to.
+import { inject } from 'vitest';
+import { createDriver, Graph } from '../../src/db/graph.js';
+import { applySchema } from '../../src/db/schema.js';
+import { seedGraph } from '../../src/ingest/seed.js';
+import type { LoadReport } from '../../src/ingest/load.js';
+import { listen, type RunningServer } from '../../src/server.js';
+
+export interface GqlResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+  extensions?: Record<string, any>;
+}
+
+export function testGraph(): { graph: Graph; close(): Promise<void> } {
+  const conn = inject('neo4j');
+  const driver = createDriver(conn);
+  return { graph: new Graph(driver, { database: conn.database, timeoutMs: 30_000 }), close: () => driver.close() };
+}
+
+/** Deletes everything: each test file starts from a known state. */
+export async function wipe(graph: Graph): Promise<void> {
+  // CALL IN TRANSACTIONS needs an auto-commit session, not the managed transactions Graph runs.
+  const session = graph.driver.session({ database: inject('neo4j').database });
+  try {
+    await session.run('// test.wipe\nMATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+export async function countAll(graph: Graph): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await graph.read<{ nodes: number; relationships: number }>(
+    'test.count',
+    `// test.count
+     CALL { MATCH (n) RETURN count(n) AS nodes }
+     CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     RETURN nodes, relationships`,
+  );
+  return row!;
+}
+
+export interface TestApi {
+  url: string;
+  graph: Graph;
+  seedReport: LoadReport | undefined;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A wiped, schema-applied and (by default) seeded database behind a real HTTP server. */
+export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestApi> {
+  const { graph, close } = testGraph();
+  await wipe(graph);
+  await applySchema(graph);
+  const seedReport = opts.seed === false ? undefined : await seedGraph(graph);
+  const server: RunningServer = await listen(graph, 0);
+  return {
+    url: server.url,
+    graph,
+    seedReport,
+    async gql(query, variables) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResponse;
+    },
+    async close() {
+      await server.stop();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
+import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, writeSeedFixture } from '../helpers/seed-fixtures.js';
+
+function issuesOf(dir: string) {
+  try {
+    loadSeedFolders(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedValidationError);
+    return (err as SeedValidationError).issues;
+  }
+  throw new Error('expected the seeds to be refused');
+}
+
+describe('seed validation', () => {
+  it('accepts a well-formed folder and derives ids, keys and citations', () => {
+    const data = loadSeedFolders(writeSeedFixture());
+    expect(data.entities.map((e) => e.id)).toEqual(['province:alpha', 'city:beta']);
+    expect(data.entities[0]!.props.searchKeys).toEqual(['alpha', '阿尔法省', '阿尔法']);
+    expect(data.quantities[0]!.id).toBe('quantity:city:beta/population');
+    expect(data.quantities[0]!.props.qualifier).toBe('AT_LEAST');
+    expect(data.citations).toHaveLength(4);
+    expect(new Set(data.citations.map((c) => c.sourceId))).toEqual(new Set(['fixture-source']));
+  });
+
+  it('refuses an unknown field, naming file, line, record and field', () => {
+    const issues = issuesOf(writeSeedFixture({ entities: FIXTURE_ENTITIES.replace('  name: Beta\n', '  name: Beta\n  population: 5\n') }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ record: '#1 (city:beta)', line: 7 });
+    expect(issues[0]!.file).toMatch(/fixture\/entities\.yaml$/);
+    expect(issues[0]!.reason).toMatch(/population/);
+  });
+
+  it('refuses a duplicate id and says where it was first defined', () => {
+    const issues = issuesOf(writeSeedFixture({ entities: FIXTURE_ENTITIES + FIXTURE_ENTITIES.split('- id: city:beta')[0] }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ record: '#2 (province:alpha)', field: 'id' });
+    expect(issues[0]!.reason).toMatch(/duplicate id "province:alpha" \(first defined at .*entities\.yaml:1\)/);
+  });
+
+  it('refuses an edge to a missing id', () => {
+    const issues = issuesOf(writeSeedFixture({ relationships: FIXTURE_RELATIONSHIPS.replace('to: province:alpha', 'to: province:gamma') }));
+    expect(issues).toEqual([
+      expect.objectContaining({ record: '#0 (part-of:beta--alpha)', field: 'to', reason: 'no entity with id "province:gamma"' }),
+    ]);
+  });
+
+  it('refuses a citation whose quote is empty', () => {
+    const issues = issuesOf(writeSeedFixture({ entities: FIXTURE_ENTITIES.replace('citations: [贝塔市]', 'citations: ["  "]') }));
+    expect(issues).toEqual([expect.objectContaining({ record: '#1 (city:beta)', field: 'citations.0', reason: 'quote is empty' })]);
+  });
+
+  it('refuses bad enums, bad quantities and edges whose ends do not fit the type', () => {
+    const issues = issuesOf(
+      writeSeedFixture({
+        entities: FIXTURE_ENTITIES.replace('kind: City', 'kind: Metropolis'),
+        quantities: `- subject: province:alpha\n  metric: growth\n  value: 5\n  unit: percent\n  measure: CHANGE\n  citations: [增长5%]\n`,
+        relationships: `- id: post:alpha--alpha\n  type: HOLDS_POST\n  from: province:alpha\n  to: province:alpha\n  citations: [x]\n`,
+      }),
+    );
+    const reasons = issues.map((i) => `${i.record} ${i.field}: ${i.reason}`).join('\n');
+    expect(reasons).toMatch(/#1 \(city:beta\) kind: .*Province/);
+    expect(reasons).toMatch(/measure: a CHANGE needs both year and baselineYear/);
+    expect(reasons).toMatch(/HOLDS_POST runs from a person to an organisation, not PROVINCE → PROVINCE/);
+  });
+
+  it('keeps vagueness: an AT_LEAST value stays a lower bound', () => {
+    const data = loadSeedFolders(writeSeedFixture());
+    expect(data.quantities[0]!.props).toMatchObject({ value: 1000, unit: 'person', qualifier: 'AT_LEAST' });
+  });
+});
