@@ -4,7 +4,8 @@ import DataLoader from 'dataloader';
 import type { Graph } from './db/graph.js';
 import { EntityRepository } from './modules/entities/entities.repository.js';
 import type { EntityRecord, RelationshipRecord } from './modules/entities/entities.mappers.js';
-import { PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
+import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
+import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
 import { ProvenanceRepository } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
@@ -14,6 +15,9 @@ export interface Repositories {
   provenance: ProvenanceRepository;
   search: SearchRepository;
   partnerships: PartnershipRepository;
+  partnershipPages: PartnershipPages;
+  aidSummary: AidSummaryRepository;
+  explore: ExploreRepository;
 }
 
 export interface Loaders {
@@ -40,6 +44,9 @@ export function createRepositories(graph: Graph): Repositories {
     provenance: new ProvenanceRepository(graph),
     search: new SearchRepository(graph),
     partnerships: new PartnershipRepository(graph),
+    partnershipPages: new PartnershipPages(graph),
+    aidSummary: new AidSummaryRepository(graph),
+    explore: new ExploreRepository(graph),
   };
 }
 

@@ -71,3 +71,153 @@ export class PartnershipRepository {
     return rows.map(toRelationshipRecord);
   }
 }
+
+export interface PageArgs { offset: number; first: number; field: string; descending: boolean }
+
+export interface TwinningQuery {
+  supporter: string | null;
+  recipient: string | null;
+  includeDescendants: boolean;
+  levels: string[] | null;
+  programme: string | null;
+  activeYear: number | null;
+}
+
+export interface SupportQuery {
+  modes: string[] | null;
+  supporter: string | null;
+  beneficiary: string | null;
+  includeDescendants: boolean;
+  periodFrom: number | null;
+  periodUntil: number | null;
+}
+
+type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
+
+// Sort keys are chosen by CASE on a parameter, so one statement serves every order.
+const PAGE_TAIL = `
+  ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+           CASE WHEN $descending THEN sortKey ELSE null END DESC,
+           r.id
+  WITH collect({type: type(r), fromId: a.id, toId: b.id, props: r {.*}}) AS all
+  RETURN size(all) AS total, all[toInteger($offset)..toInteger($offset + $first)] AS page`;
+
+export class PartnershipPages {
+  constructor(private readonly graph: Graph) {}
+
+  async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
+    const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(
+      'partnerships.page',
+      `// partnerships.page
+       MATCH (a:Entity)-[r:TWINNED_WITH]->(b:Entity)
+       WHERE ($supporter IS NULL OR a.id = $supporter
+              OR ($descendants AND EXISTS { (a)-[:PART_OF]->+(:Entity {id: $supporter}) }))
+         AND ($recipient IS NULL OR b.id = $recipient
+              OR ($descendants AND EXISTS { (b)-[:PART_OF]->+(:Entity {id: $recipient}) }))
+         AND ($levels IS NULL OR r.level IN $levels)
+         AND ($programme IS NULL OR r.programme = $programme)
+         AND ($year IS NULL OR ((r.since IS NULL OR r.since <= $year) AND (r.until IS NULL OR r.until >= $year)))
+       WITH a, r, b,
+            CASE $field
+              WHEN 'SINCE' THEN r.since
+              WHEN 'RECIPIENT_NAME' THEN b.name
+              WHEN 'ID' THEN r.id
+              ELSE a.name
+            END AS sortKey
+       ${PAGE_TAIL}`,
+      {
+        supporter: q.supporter, recipient: q.recipient, descendants: q.includeDescendants, levels: q.levels,
+        programme: q.programme, year: q.activeYear, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
+      },
+    );
+    return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
+  }
+
+  async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
+    const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(
+      'supports.page',
+      `// supports.page
+       MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
+       WHERE ($modes IS NULL OR r.mode IN $modes)
+         AND ($supporter IS NULL OR a.id = $supporter
+              OR ($descendants AND EXISTS { (a)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $supporter}) }))
+         AND ($beneficiary IS NULL OR b.id = $beneficiary
+              OR ($descendants AND EXISTS { (b)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $beneficiary}) }))
+         AND ($periodFrom IS NULL OR coalesce(r.until, r.from) IS NULL OR coalesce(r.until, r.from) >= $periodFrom)
+         AND ($periodUntil IS NULL OR coalesce(r.from, r.until) IS NULL OR coalesce(r.from, r.until) <= $periodUntil)
+       WITH a, r, b,
+            CASE $field
+              WHEN 'FROM' THEN r.from
+              WHEN 'SUPPORTER_NAME' THEN a.name
+              WHEN 'BENEFICIARY_NAME' THEN b.name
+              WHEN 'ID' THEN r.id
+              ELSE r.mode
+            END AS sortKey
+       ${PAGE_TAIL}`,
+      {
+        modes: q.modes, supporter: q.supporter, beneficiary: q.beneficiary, descendants: q.includeDescendants,
+        periodFrom: q.periodFrom, periodUntil: q.periodUntil, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
+      },
+    );
+    return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
+  }
+}
+
+export interface AidScopeRow {
+  supports: RelationshipRecord[];
+  projects: Array<{ id: string; name: string; supportMode: string | null; year: string | null; participantIds: string[]; recipientIds: string[] }>;
+  /** People serving a supporter or participant: [person id, entity id they serve]. */
+  people: Array<{ personId: string; servesId: string }>;
+}
+
+export class AidSummaryRepository {
+  constructor(private readonly graph: Graph) {}
+
+  /** Supports and projects from the supporter side to the recipient side, and the people behind them. */
+  async scope(supporter: string | null, recipient: string | null): Promise<AidScopeRow> {
+    const [row] = await this.graph.read<{ supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
+      'partnerships.aid-scope',
+      `// partnerships.aid-scope
+       CALL {
+         MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
+         WHERE ($supporter IS NULL OR a.id = $supporter
+                OR EXISTS { (a)-[:PART_OF|LOCATED_IN|MEMBER_OF]->+(:Entity {id: $supporter}) })
+           AND ($recipient IS NULL OR b.id = $recipient
+                OR EXISTS { (b)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $recipient}) })
+         RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+       }
+       CALL {
+         MATCH (a:Entity)-[:PARTICIPATES_IN]->(p:Project)
+         WHERE ($supporter IS NULL OR a.id = $supporter
+                OR EXISTS { (a)-[:PART_OF|LOCATED_IN|MEMBER_OF]->+(:Entity {id: $supporter}) })
+           AND ($recipient IS NULL
+                OR EXISTS { (p)-[:LOCATED_IN|BENEFITS|PART_OF]->+(:Entity {id: $recipient}) })
+         WITH DISTINCT p
+         RETURN collect({
+           id: p.id, name: p.name, supportMode: p.supportMode,
+           year: left(toString(coalesce(p.openedOn, p.year, p.startedOn)), 4),
+           participantIds: [(x:Entity)-[:PARTICIPATES_IN]->(p) | x.id],
+           recipientIds: CASE WHEN EXISTS { (p)-[:BENEFITS]->(:Entity) }
+                          THEN [(p)-[:BENEFITS]->(y:Entity) | y.id]
+                          ELSE [(p)-[:LOCATED_IN]->(y:Entity) | y.id] END
+         }) AS projects
+       }
+       WITH supports, projects,
+            [s IN supports | s.fromId] + reduce(ids = [], p IN projects | ids + p.participantIds) AS servedIds
+       CALL {
+         WITH servedIds
+         MATCH (person:Person)-[:MEMBER_OF|HOLDS_POST]->(o:Entity)
+         WHERE o.id IN servedIds
+         RETURN collect(DISTINCT {personId: person.id, servesId: o.id}) AS memberPeople
+       }
+       RETURN supports, projects,
+              memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`,
+      { supporter, recipient },
+    );
+    return {
+      supports: (row?.supports ?? []).map(toRelationshipRecord),
+      projects: row?.projects ?? [],
+      people: row?.people ?? [],
+    };
+  }
+}

@@ -1,0 +1,104 @@
+// Exploring the graph: neighbourhoods (breadth-first, one round trip per hop), shortest paths
+// between two entities, and what the graph holds.
+import type { Graph } from '../../db/graph.js';
+import { toRelationshipRecord } from '../entities/entities.repository.js';
+import type { EntityKindName, RelationshipRecord, RelationshipTypeName } from '../entities/entities.mappers.js';
+import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
+
+export const MAX_DEPTH = 3;
+export const MAX_HOPS = 6;
+export const MAX_PATHS = 100;
+
+type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
+
+/**
+ * Cypher takes neither a hop bound nor SHORTEST's count as a parameter, so each (hops, count) pair
+ * gets its own statement, built from integers checked here and cached; no request text enters it.
+ */
+const pathStatements = new Map<string, string>();
+function shortestPathsStatement(hops: number, count: number): string {
+  if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) throw new RangeError(`hops ${hops}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PATHS) throw new RangeError(`count ${count}`);
+  const key = `${hops}/${count}`;
+  let cypher = pathStatements.get(key);
+  if (!cypher) {
+    cypher = `// explore.connections (up to ${hops} hops, ${count} paths)
+      MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+      MATCH p = SHORTEST ${count} (a)-[r WHERE $types IS NULL OR type(r) IN $types]-{1,${hops}}(b)
+      RETURN [n IN nodes(p) | n.id] AS nodeIds,
+             [x IN relationships(p) | {type: type(x), fromId: startNode(x).id, toId: endNode(x).id, props: x {.*}}] AS rels
+      ORDER BY size(rels), nodeIds`;
+    pathStatements.set(key, cypher);
+  }
+  return cypher;
+}
+
+export class ExploreRepository {
+  constructor(private readonly graph: Graph) {}
+
+  /** Ids within `depth` hops, nearest first, keeping at most `limit` besides the centre. */
+  async neighborhoodIds(
+    id: string, depth: number, kinds: EntityKindName[] | null, types: RelationshipTypeName[] | null, limit: number,
+  ): Promise<{ ids: string[]; total: number }> {
+    const seen = new Set<string>([id]);
+    const order: string[] = [];
+    let frontier = [id];
+    for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
+      const rows = await this.graph.read<{ id: string }>(
+        'explore.neighbours',
+        `// explore.neighbours: one breadth-first hop
+         UNWIND $frontier AS fid
+         MATCH (:Entity {id: fid})-[r]-(n:Entity)
+         WHERE ($types IS NULL OR type(r) IN $types)
+           AND ($kinds IS NULL OR n.kind IN $kinds)
+           AND NOT n.id IN $seen
+         RETURN DISTINCT n.id AS id
+         ORDER BY id`,
+        { frontier, types, kinds, seen: [...seen] },
+      );
+      frontier = rows.map((r) => r.id);
+      for (const n of frontier) { seen.add(n); order.push(n); }
+    }
+    return { ids: [id, ...order.slice(0, limit)], total: order.length };
+  }
+
+  /** Every edge (of the given types) between two of the given entities. */
+  async edgesAmong(ids: string[], types: RelationshipTypeName[] | null): Promise<RelationshipRecord[]> {
+    const rows = await this.graph.read<RelRow>(
+      'explore.edges-among',
+      `// explore.edges-among
+       MATCH (a:Entity)-[r]->(b:Entity)
+       WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+       RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props
+       ORDER BY r.id`,
+      { ids, types },
+    );
+    return rows.map(toRelationshipRecord);
+  }
+
+  async shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipTypeName[] | null): Promise<PathRecord[]> {
+    if (from === to) return [];
+    const rows = await this.graph.read<{ nodeIds: string[]; rels: RelRow[] }>(
+      'explore.connections', shortestPathsStatement(maxHops, first), { from, to, types },
+    );
+    return rows.map((r) => ({ nodeIds: r.nodeIds, relationships: r.rels.map(toRelationshipRecord) }));
+  }
+
+  async stats(): Promise<GraphStatsRecord> {
+    const [row] = await this.graph.read<GraphStatsRecord & { entitiesByKind: Array<{ key: string; count: number }> }>(
+      'explore.stats',
+      `// explore.stats
+       CALL { MATCH (e:Entity) RETURN e.kind AS kind, count(*) AS n ORDER BY kind }
+       WITH collect({key: kind, count: n}) AS entitiesByKind
+       CALL { MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS n ORDER BY type }
+       WITH entitiesByKind, collect({key: type, count: n}) AS relationshipsByType
+       CALL { MATCH (q:Quantity) RETURN count(q) AS quantities }
+       CALL { MATCH (c:Citation) RETURN count(c) AS citations }
+       CALL { MATCH (s:Source) RETURN count(s) AS sources }
+       RETURN entitiesByKind, relationshipsByType, quantities, citations, sources,
+              reduce(t = 0, c IN entitiesByKind | t + c.count) AS entities,
+              reduce(t = 0, c IN relationshipsByType | t + c.count) AS relationships`,
+    );
+    return row!;
+  }
+}

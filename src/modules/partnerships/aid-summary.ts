@@ -1,0 +1,105 @@
+// The rules of an aid summary: how supports and projects fall into groups, and how quantities
+// add up without losing what they mean (never across units; a lower bound stays a lower bound).
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import { quantityText, type Qualifier, type QuantityRecord } from '../provenance/provenance.mappers.js';
+import type { AidScopeRow } from './partnerships.repository.js';
+
+export type GroupBy = 'MODE' | 'SUPPORTER' | 'RECIPIENT' | 'YEAR';
+
+export interface QuantityTotalRecord {
+  metric: string;
+  unit: string;
+  value: number;
+  qualifier: Qualifier;
+  text: string;
+  parts: QuantityRecord[];
+}
+
+export interface AidSummaryGroupRecord {
+  key: string;
+  label: string;
+  entityId: string | null;
+  supports: number;
+  projects: number;
+  people: number;
+  totals: QuantityTotalRecord[];
+}
+
+export interface AidSummaryRecord {
+  supporter: EntityRecord | null;
+  recipient: EntityRecord | null;
+  groupBy: GroupBy;
+  overall: AidSummaryGroupRecord;
+  groups: AidSummaryGroupRecord[];
+}
+
+const LOWER: ReadonlySet<Qualifier> = new Set(['AT_LEAST', 'MORE_THAN']);
+const UPPER: ReadonlySet<Qualifier> = new Set(['AT_MOST', 'LESS_THAN']);
+
+/** The qualifier of a sum: exact parts keep it exact, bounds in one direction keep the bound. */
+export function sumQualifier(parts: readonly Qualifier[]): Qualifier {
+  const inexact = parts.filter((q) => q !== 'EXACT');
+  if (inexact.length === 0) return 'EXACT';
+  if (inexact.every((q) => LOWER.has(q))) return inexact.includes('MORE_THAN') ? 'MORE_THAN' : 'AT_LEAST';
+  if (inexact.every((q) => UPPER.has(q))) return inexact.includes('LESS_THAN') ? 'LESS_THAN' : 'AT_MOST';
+  return 'APPROXIMATELY';
+}
+
+/** Sums level quantities per metric and unit; percentages and changes are never summed. */
+export function totalsOf(quantities: readonly QuantityRecord[]): QuantityTotalRecord[] {
+  const groups = new Map<string, QuantityRecord[]>();
+  for (const q of quantities) {
+    if (q.measure !== 'LEVEL' || q.unit === 'percent') continue;
+    const key = `${q.metric}|${q.unit}`;
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
+  return [...groups.values()]
+    .map((parts) => {
+      const value = parts.reduce((t, q) => t + q.value, 0);
+      const qualifier = sumQualifier(parts.map((q) => q.qualifier));
+      const first = parts[0]!;
+      const text = quantityText({ ...first, value, qualifier, year: null, measure: 'LEVEL' });
+      return { metric: first.metric, unit: first.unit, value, qualifier, text, parts };
+    })
+    .sort((a, b) => a.metric.localeCompare(b.metric) || a.unit.localeCompare(b.unit));
+}
+
+interface Member { supportIds: Set<string>; projectIds: Set<string> }
+
+function yearOf(v: unknown): string {
+  const m = /^(\d{4})/.exec(String(v ?? ''));
+  return m ? m[1]! : 'unknown';
+}
+
+/** Assigns each support and project to its groups (a project funded by two supporters is in both). */
+export function groupScope(scope: AidScopeRow, groupBy: GroupBy): Map<string, Member> {
+  const groups = new Map<string, Member>();
+  const add = (key: string, kind: 'supportIds' | 'projectIds', id: string) => {
+    const g = groups.get(key) ?? { supportIds: new Set(), projectIds: new Set() };
+    g[kind].add(id);
+    groups.set(key, g);
+  };
+  for (const s of scope.supports) {
+    const key = groupBy === 'MODE' ? String(s.properties.mode)
+      : groupBy === 'SUPPORTER' ? s.fromId
+      : groupBy === 'RECIPIENT' ? s.toId
+      : yearOf(s.properties.from ?? s.properties.asOf);
+    add(key, 'supportIds', s.id);
+  }
+  for (const p of scope.projects) {
+    const keys = groupBy === 'MODE' ? [p.supportMode ?? 'UNSPECIFIED']
+      : groupBy === 'SUPPORTER' ? p.participantIds
+      : groupBy === 'RECIPIENT' ? (p.recipientIds.length ? p.recipientIds : ['unknown'])
+      : [yearOf(p.year)];
+    for (const key of keys) add(key, 'projectIds', p.id);
+  }
+  return groups;
+}
+
+/** Distinct people serving the supporters of these supports and the participants of these projects. */
+export function peopleCount(scope: AidScopeRow, member: Member): number {
+  const served = new Set<string>();
+  for (const s of scope.supports) if (member.supportIds.has(s.id)) served.add(s.fromId);
+  for (const p of scope.projects) if (member.projectIds.has(p.id)) p.participantIds.forEach((id) => served.add(id));
+  return new Set(scope.people.filter((p) => served.has(p.servesId)).map((p) => p.personId)).size;
+}

@@ -1,0 +1,106 @@
+// `npm start` as a user runs it: a real child process that starts its own Neo4j, seeds it, serves
+// GraphQL, and on SIGINT leaves no process behind; a second start finds the same graph.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../src/db/local-neo4j.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Service { child: ChildProcess; url: string; logs: Array<Record<string, any>>; neo4jPid?: number }
+
+async function startService(env: Record<string, string>): Promise<Service> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, CI: 'true', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Array<Record<string, any>> = [];
+  const errors: string[] = [];
+  child.stderr!.on('data', (d) => errors.push(String(d)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`service did not start:\n${errors.join('')}`)), 150_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      let entry: Record<string, any>;
+      try { entry = JSON.parse(line); } catch { return; }
+      logs.push(entry);
+      if (entry.url && String(entry.msg).startsWith('aidgraph is serving')) {
+        clearTimeout(timer);
+        const up = logs.find((l) => l.msg === 'local Neo4j is up');
+        resolve({ child, url: entry.url, logs, neo4jPid: up?.pid });
+      }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`service exited with ${code}:\n${errors.join('')}`)); });
+  });
+}
+
+async function stopService(s: Service, signal: NodeJS.Signals = 'SIGINT'): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
+  s.child.kill(signal);
+  return exited;
+}
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+async function post(url: string, query: string) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await res.json()) as any;
+}
+
+const COUNTS = '{ a: search(text: "安多") { id } }';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-start-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start on the embedded default', () => {
+  it('starts Neo4j, seeds, serves search, and stops cleanly on SIGINT; a restart keeps the graph', async () => {
+    const env = { AIDGRAPH_DATA_DIR: dataDir, PORT: String(await freePort()), AIDGRAPH_NEO4J_BOLT_PORT: String(await freePort()) };
+    delete process.env.NEO4J_URI;
+    const first = await startService(env);
+    expect(first.neo4jPid).toBeGreaterThan(0);
+    expect(first.logs.find((l) => l.msg === 'connected to Neo4j')).toMatchObject({ embedded: true });
+
+    const amdo = await post(first.url, '{ search(text: "安多") { id name nameZh } }');
+    expect(amdo.data.search[0]).toMatchObject({ id: 'county:amdo', name: 'Amdo County', nameZh: '安多县' });
+    const dalian = await post(first.url, '{ search(text: "Dalian") { id name } }');
+    expect(dalian.data.search[0]).toMatchObject({ id: 'city:dalian', name: 'Dalian' });
+    const counts1 = first.logs.find((l) => String(l.msg).startsWith('seeds loaded'))!.report;
+    expect(counts1.entities.created).toBeGreaterThan(0);
+
+    expect(await stopService(first)).toBe(0);
+    expect(alive(first.neo4jPid!)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'neo4j', 'launcher.pid'))).toBe(false);
+
+    // Second start on the same data folder: everything already there, nothing created or changed.
+    const second = await startService(env);
+    const counts2 = second.logs.find((l) => String(l.msg).startsWith('seeds loaded'))!.report;
+    for (const what of ['entities', 'relationships', 'quantities', 'citations', 'sources'] as const) {
+      expect(counts2[what]).toEqual({ created: 0, updated: 0, unchanged: counts1[what].created });
+    }
+    expect((await post(second.url, COUNTS)).data.a[0].id).toBe('county:amdo');
+    expect(await stopService(second, 'SIGTERM')).toBe(0);
+    expect(alive(second.neo4jPid!)).toBe(false);
+  });
+
+  it('uses NEO4J_URI when set and starts no Neo4j of its own', async () => {
+    const conn = inject('neo4j');
+    const ownDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-uri-'));
+    const s = await startService({
+      NEO4J_URI: conn.uri, NEO4J_USERNAME: conn.username, NEO4J_PASSWORD: conn.password,
+      ...(conn.database ? { NEO4J_DATABASE: conn.database } : {}),
+      AIDGRAPH_DATA_DIR: ownDir, PORT: String(await freePort()),
+    });
+    try {
+      expect(s.neo4jPid).toBeUndefined();
+      expect(s.logs.find((l) => l.msg === 'connected to Neo4j')).toMatchObject({ embedded: false, uri: conn.uri });
+      expect(fs.existsSync(path.join(ownDir, 'neo4j'))).toBe(false);
+      const res = await post(s.url, '{ search(text: "Naqu") { id } }');
+      expect(res.data.search[0].id).toBe('city:nagqu');
+    } finally {
+      expect(await stopService(s)).toBe(0);
+      fs.rmSync(ownDir, { recursive: true, force: true });
+    }
+  });
+});
