@@ -107,7 +107,7 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   const data: Dataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [] };
   const kindOf = new Map<string, EntityKindName>();
   const relIds = new Set<string>();
-  const quantityIds = new Set<string>();
+  const claims = new Map<string, Claim>();
   const sourceIds = new Set<string>();
   const citationIds = new Set<string>();
   const pendingRefs: Array<() => void> = [];
@@ -151,15 +151,21 @@ export function loadSeedFolders(seedsDir: string): Dataset {
         data.citations.push({ id: cid, subjectId, sourceId, quote });
       });
     };
-    const claim = (id: string, rel: string, line: number | undefined, label: string) => {
-      const prior = seenIn.get(id);
-      if (prior) {
-        issues.push({ file: rel, line, record: label, field: 'id', reason: `duplicate id "${id}" (first defined at ${prior})` });
-        return false;
+    /**
+     * The first definition of an id registers it; the same id again in this folder is a mistake;
+     * in another folder it is the same fact from another source, merged with this one's citations.
+     */
+    const claim = (id: string, rel: string, line: number | undefined, label: string): Claim | 'new' | undefined => {
+      const prior = claims.get(id);
+      if (!prior) return 'new';
+      if (prior.folder === folder) {
+        issues.push({ file: rel, line, record: label, field: 'id', reason: `duplicate id "${id}" (first defined at ${prior.where})` });
+        return undefined;
       }
-      seenIn.set(id, `${rel}${line ? `:${line}` : ''}`);
-      return true;
+      return prior;
     };
+    const register = (id: string, rel: string, line: number | undefined, props: Record<string, unknown>, identity: Record<string, unknown> = {}) =>
+      claims.set(id, { where: `${rel}${line ? `:${line}` : ''}`, folder, props, identity });
 
     // Entities
     const entitiesRel = relPath(path.join(folder, 'entities.yaml'));
@@ -178,17 +184,16 @@ export function loadSeedFolders(seedsDir: string): Dataset {
         issues.push({ file: entitiesRel, line, record: label, field: 'id', reason: `a ${e.kind} id starts with ${ID_PREFIXES[kind].map((p) => `"${p}:"`).join(' or ')}` });
         continue;
       }
-      if (!claim(e.id, entitiesRel, line, label)) continue;
-      kindOf.set(e.id, kind);
-      const props = {
-        ...e.properties,
-        id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases,
-        searchKeys: searchKeys([e.name, e.nameZh, ...e.aliases]),
-        nameKey: searchKeys([e.name])[0] ?? '',
-        aliasesText: e.aliases.join(' | '),
-      };
-      data.entities.push({ id: e.id, kind, props: { ...props, contentHash: hashOf(props) } });
-      cite(e.id, e.citations, { file: entitiesRel, line, record: label });
+      const where = { file: entitiesRel, line, record: label };
+      const props = { ...e.properties, id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases };
+      const c = claim(e.id, entitiesRel, line, label);
+      if (c === undefined) continue;
+      if (c === 'new') {
+        kindOf.set(e.id, kind);
+        register(e.id, entitiesRel, line, props);
+        data.entities.push({ id: e.id, kind, props });
+      } else if (!mergeFacts(c, props, where, ['kind', 'name'], issues)) continue;
+      cite(e.id, e.citations, where);
     }
 
     // Relationships
@@ -211,7 +216,14 @@ export function loadSeedFolders(seedsDir: string): Dataset {
       }
       const prefix = RELATIONSHIP_ID_PREFIX[r.type];
       if (!r.id.startsWith(`${prefix}:`)) { issues.push({ ...where, field: 'id', reason: `a ${r.type} id starts with "${prefix}:"` }); continue; }
-      if (!claim(r.id, relsRel, line, label)) continue;
+      const relProps = { ...(props.data as Record<string, unknown>), id: r.id };
+      const c = claim(r.id, relsRel, line, label);
+      if (c === undefined) continue;
+      if (c !== 'new') {
+        if (mergeFacts(c, { ...relProps, [FROM]: r.from, [TO]: r.to, [TYPE]: r.type }, where, [FROM, TO, TYPE], issues)) cite(r.id, r.citations, where);
+        continue;
+      }
+      register(r.id, relsRel, line, relProps, { [FROM]: r.from, [TO]: r.to, [TYPE]: r.type });
       relIds.add(r.id);
       pendingRefs.push(() => {
         for (const end of ['from', 'to'] as const) {
@@ -224,8 +236,7 @@ export function loadSeedFolders(seedsDir: string): Dataset {
           issues.push({ ...where, field: 'type', reason: `${r.type} runs from ${rule[2]}, not ${fromKind} → ${toKind}` });
         }
       });
-      const relProps = { ...(props.data as Record<string, unknown>), id: r.id };
-      data.relationships.push({ id: r.id, type: r.type, from: r.from, to: r.to, props: { ...relProps, contentHash: hashOf([r.from, r.to, relProps]) } });
+      data.relationships.push({ id: r.id, type: r.type, from: r.from, to: r.to, props: relProps });
       cite(r.id, r.citations, where);
     }
 
@@ -238,24 +249,78 @@ export function loadSeedFolders(seedsDir: string): Dataset {
       const q = parsed.data;
       const qid = q.id ?? quantityId(q);
       const where = { file: qRel, line, record: `#${index} (${qid})` };
-      if (quantityIds.has(qid)) {
-        issues.push({ ...where, field: 'id', reason: `duplicate quantity "${qid}": give one of them an explicit id or a distinguishing year/from/until` });
+      const { citations, subject, ...rest } = q;
+      const props: Record<string, unknown> = { ...rest, id: qid, subjectId: subject };
+      const prior = claims.get(qid);
+      if (prior?.folder === folder) {
+        issues.push({ ...where, field: 'id', reason: `duplicate quantity "${qid}" (first at ${prior.where}): give one an explicit id or a distinguishing year/from/until` });
         continue;
       }
-      quantityIds.add(qid);
+      if (prior) {
+        // Another source stating the same number: it must say the same; a different figure is a different quantity.
+        if (mergeFacts(prior, props, where, ['subjectId', 'metric', 'value', 'unit', 'qualifier', 'measure'], issues)) cite(qid, citations, where);
+        continue;
+      }
+      register(qid, qRel, line, props);
       pendingRefs.push(() => {
         if (!exists(q.subject)) issues.push({ ...where, field: 'subject', reason: `no entity or relationship with id "${q.subject}"` });
       });
-      const { citations, subject, ...rest } = q;
-      const props = { ...rest, id: qid, subjectId: subject };
-      data.quantities.push({ id: qid, props: { ...props, contentHash: hashOf(props) } });
+      data.quantities.push({ id: qid, props });
       cite(qid, citations, where);
     }
   }
 
   for (const check of pendingRefs) check();
   if (issues.length) throw new SeedValidationError(issues);
+
+  // Derived after merging, so names and aliases from every source are searchable.
+  for (const e of data.entities) {
+    const aliases = e.props.aliases as string[];
+    Object.assign(e.props, {
+      searchKeys: searchKeys([e.props.name as string, e.props.nameZh as string | null, ...aliases]),
+      nameKey: searchKeys([e.props.name as string])[0] ?? '',
+      aliasesText: aliases.join(' | '),
+    });
+    e.props.contentHash = hashOf(e.props);
+  }
+  for (const r of data.relationships) r.props.contentHash = hashOf([r.from, r.to, r.props]);
+  for (const q of data.quantities) q.props.contentHash = hashOf(q.props);
   return data;
+}
+
+/** Where an id was first defined; `props` is the very object that will be loaded, so merges reach it. */
+interface Claim { where: string; folder: string; props: Record<string, unknown>; identity: Record<string, unknown> }
+
+// Keys that pin a relationship's identity during a merge (kept out of its stored properties).
+const FROM = '\u0000from';
+const TO = '\u0000to';
+const TYPE = '\u0000type';
+
+/**
+ * Folds a second source's statement of a record into the first: aliases are united, new
+ * properties added; a different value for a fixed key or an existing property is a conflict.
+ */
+function mergeFacts(prior: Claim, incoming: Record<string, unknown>, where: Omit<SeedIssue, 'reason'>, fixed: string[], issues: SeedIssue[]): boolean {
+  const before = issues.length;
+  const show = (k: string) => k.replace('\u0000', '');
+  for (const key of fixed) {
+    const was = key in prior.identity ? prior.identity[key] : prior.props[key];
+    if (JSON.stringify(was) !== JSON.stringify(incoming[key])) {
+      issues.push({ ...where, field: show(key), reason: `conflicts with ${prior.where}: ${JSON.stringify(was)} there, ${JSON.stringify(incoming[key])} here` });
+    }
+  }
+  for (const [key, value] of Object.entries(incoming)) {
+    if (fixed.includes(key) || key.startsWith('\u0000') || value === null || value === undefined) continue;
+    const old = prior.props[key];
+    if (key === 'aliases') {
+      prior.props.aliases = [...new Set([...(old as string[]), ...(value as string[])])];
+    } else if (old === undefined || old === null) {
+      prior.props[key] = value;
+    } else if (JSON.stringify(old) !== JSON.stringify(value)) {
+      issues.push({ ...where, field: key, reason: `conflicts with ${prior.where}: ${JSON.stringify(old)} there, ${JSON.stringify(value)} here` });
+    }
+  }
+  return issues.length === before;
 }
 
 export function quantityId(q: { subject: string; metric: string; year?: number | undefined; baselineYear?: number | undefined; from?: number | undefined; until?: number | undefined; asOf?: string | number | undefined }): string {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
 import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, writeSeedFixture } from '../helpers/seed-fixtures.js';
 
@@ -67,5 +69,44 @@ describe('seed validation', () => {
   it('keeps vagueness: an AT_LEAST value stays a lower bound', () => {
     const data = loadSeedFolders(writeSeedFixture());
     expect(data.quantities[0]!.props).toMatchObject({ value: 1000, unit: 'person', qualifier: 'AT_LEAST' });
+  });
+});
+
+describe('the same fact from several sources', () => {
+  const second = (entities: string, relationships = '') => {
+    const dir = writeSeedFixture();
+    const folder = path.join(dir, 'second');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'source.yaml'), 'id: second-source\ntitle: 第二来源\npublisher: Other Daily\npublishedAt: 2025-02-02\n');
+    fs.writeFileSync(path.join(folder, 'entities.yaml'), entities);
+    fs.writeFileSync(path.join(folder, 'relationships.yaml'), relationships);
+    return dir;
+  };
+
+  it('merges an entity defined in two source folders: aliases united, both citations kept', () => {
+    const data = loadSeedFolders(second(
+      '- id: province:alpha\n  kind: Province\n  name: Alpha\n  aliases: [Alfa]\n  properties: { capital: Beta }\n  citations: [阿尔法省（又称Alfa）]\n',
+      '- id: part-of:beta--alpha\n  type: PART_OF\n  from: city:beta\n  to: province:alpha\n  citations: [第二来源说贝塔属于阿尔法]\n',
+    ));
+    const alpha = data.entities.find((e) => e.id === 'province:alpha')!;
+    expect(alpha.props.aliases).toEqual(['阿尔法', 'Alfa']);
+    expect(alpha.props.capital).toBe('Beta');
+    expect(alpha.props.searchKeys).toContain('alfa');
+    expect(data.entities.filter((e) => e.id === 'province:alpha')).toHaveLength(1);
+    const cited = (id: string) => data.citations.filter((c) => c.subjectId === id).map((c) => c.sourceId).sort();
+    expect(cited('province:alpha')).toEqual(['fixture-source', 'second-source']);
+    expect(cited('part-of:beta--alpha')).toEqual(['fixture-source', 'second-source']);
+  });
+
+  it('refuses a second source that contradicts the first, naming both places', () => {
+    const issues = issuesOf(second(
+      '- id: province:alpha\n  kind: Province\n  name: Alpha\n  nameZh: 别的名字\n  citations: [阿尔法]\n',
+      '- id: part-of:beta--alpha\n  type: PART_OF\n  from: province:alpha\n  to: city:beta\n  citations: [反了]\n',
+    ));
+    expect(issues.map((i) => `${i.field}: ${i.reason}`)).toEqual([
+      expect.stringMatching(/^nameZh: conflicts with .*fixture\/entities\.yaml:1: "阿尔法省" there, "别的名字" here$/),
+      expect.stringMatching(/^from: conflicts with .*fixture\/relationships\.yaml:1/),
+      expect.stringMatching(/^to: conflicts with/),
+    ]);
   });
 });

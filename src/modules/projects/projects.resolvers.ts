@@ -1,6 +1,6 @@
 // Projects and events: who funds, implements or organises them, whom they benefit, what they cost.
 import type { RequestContext } from '../../context.js';
-import type { ParticipationRole, Resolvers } from '../../generated/graphql.js';
+import type { ParticipationRole, Resolvers, SupportMode } from '../../generated/graphql.js';
 import { edgesOf, farEnds, loadEntity, str } from '../entities/edges.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';
@@ -23,6 +23,8 @@ export const projectResolvers: Resolvers = {
     investment: (e, _a, ctx) => metric(ctx, e, 'investment'),
     floorArea: (e, _a, ctx) => metric(ctx, e, 'floorArea'),
     openedOn: (e) => str(e.properties.openedOn),
+    supportMode: (e) => str(e.properties.supportMode) as SupportMode | null,
+    projectType: (e) => str(e.properties.projectType),
   },
   Event: activityFields,
   Participation: {
