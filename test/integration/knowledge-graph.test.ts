@@ -1,0 +1,216 @@
+// The knowledge graph is complete for its source and every fact traces back to a verbatim quote.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeName } from '../../src/modules/explore/search-keys.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+import { SOURCES_DIR, sourceText } from '../helpers/sources.js';
+
+let api: TestApi;
+beforeAll(async () => { api = await startTestApi(); });
+afterAll(async () => { await api?.close(); });
+
+const ARTICLE = 'tibet-daily-2024-06-21-liaoning-nagqu';
+
+// Every named entity of the article, as the article writes it.
+const NAMED_IN_ARTICLE = [
+  '辽宁', '西藏', '新疆', '那曲', '沈阳', '大连', '鞍山', '盘锦', '铁岭', '安多县', '索县', '巴青', '比如', '聂荣', '色尼区',
+  '帕那镇', '扎仁镇', '那曲镇', '扎仁镇小学', '安多县中学', '那曲市第二特殊学校', '索县中小学及幼儿园', '巴青县重点乡镇小学',
+  '那曲第二高级中学', '巴青县中学', '辽宁师范大学', '沈阳师范大学', '中国医科大学', '高等学历继续教育校外教学点',
+  '那曲市人民医院', '索县人民医院', '医务科', '护理部', '院感科', '妇产科', '麻醉科', '心内科', '检验科', '儿科ICU病房',
+  '辽宁援藏工作队', '沈阳市第十批援藏工作队', '辽宁省第十批援藏干部人才', '大连市医疗人才“组团式”支援队', '大连市内7家医院',
+  '大连市总工会', '辽宁省就业和人才服务中心', '那曲辽宁就业服务联络站', '安多县教育局', '盘锦市卫健委', '巴青县住房和城乡建设局',
+  '巴青县住建系统', '辽宁省直相关单位', '西藏日报', '辽宁日报',
+  '洛桑', '才旦卓玛', '仁青登祖', '扎西顿珠', '米玛', '王博', '于国强', '赵书彬', '万靖', '王笑梅', '王天放', '张晓琳',
+  '安多县政务服务大厅', '“智慧巴青”城市智能化管理工程', '索县村级公共服务中心', '色尼区那曲镇藏北商业长廊', '巴青县扶贫电商平台',
+  '安多县乡村振兴门市房及附属工程', '索县乡村振兴产业提升工程', '巴青县中学勤工俭学实践基地', '空中课堂', '大思政课一体化建设',
+  '《客源援藏意向性合作协议》', '重症医学科', '危重孕产妇救治中心', '危重儿童与新生儿救治中心', '高原病医学研究中心',
+  '辽宁·新疆·西藏青少年手拉手夏令营', '辽宁省就业援藏那曲高校毕业生专场招聘会', '辽洽会', '农博会',
+];
+
+interface Loaded { names: string[]; quantities: Array<{ value: number; unit: string }>; quotes: string[]; textFile: string | null }
+
+async function loaded(): Promise<Loaded> {
+  const [row] = await api.graph.read<Loaded>(
+    'test.loaded',
+    `// test.loaded
+     CALL { MATCH (e:Entity) UNWIND [e.nameZh] + e.aliases AS n RETURN collect(n) AS names }
+     CALL { MATCH (q:Quantity) RETURN collect({value: q.value, unit: q.unit}) AS quantities }
+     CALL { MATCH (c:Citation)-[:QUOTES]->(:Source {id: $source}) RETURN collect(c.quote) AS quotes }
+     MATCH (s:Source {id: $source})
+     RETURN names, quantities, quotes, s.textFile AS textFile`,
+    { source: ARTICLE },
+  );
+  return row!;
+}
+
+describe('coverage of the source article', () => {
+  it('loads every named entity of the article', async () => {
+    const { names } = await loaded();
+    const keys = names.filter(Boolean).map(normalizeName);
+    const missing = NAMED_IN_ARTICLE.filter((n) => !keys.some((k) => k.includes(normalizeName(n))));
+    expect(missing).toEqual([]);
+  });
+
+  it('holds every figure of the article body, as a value or inside a citation quote', async (ctx) => {
+    const { quantities, quotes, textFile } = await loaded();
+    const text = sourceText(textFile);
+    if (!text) {
+      console.log(`[coverage] source text ${textFile} not found in ${SOURCES_DIR}: figure coverage skipped`);
+      ctx.skip();
+      return;
+    }
+    // The body runs from the first paragraph to the byline; captions and page furniture are not facts.
+    const body = text.slice(text.indexOf('辽宁,位于'), text.indexOf('编辑:'));
+    const figures = [...body.matchAll(/(\d+(?:\.\d+)?)\s*(万|亿)?/g)];
+    expect(figures.length).toBeGreaterThan(50);
+    const values = new Set(quantities.map((q) => q.value));
+    let asValue = 0;
+    const missing: string[] = [];
+    for (const [match, digits, scale] of figures) {
+      const n = Number(digits) * (scale === '万' ? 1e4 : scale === '亿' ? 1e8 : 1);
+      if (values.has(n) || values.has(-n)) asValue++;
+      else if (!quotes.some((q) => q.includes(match.trim()))) missing.push(match);
+    }
+    console.log(`[coverage] ${figures.length} figures in the article body: ${asValue} stored as quantity values, ${figures.length - asValue - missing.length} only in citation quotes`);
+    expect(missing).toEqual([]);
+    // Most figures should be real values, not just text.
+    expect(asValue / figures.length).toBeGreaterThan(0.7);
+  });
+
+  it('quotes every citation verbatim from its source text', async (ctx) => {
+    const { quotes, textFile } = await loaded();
+    const text = sourceText(textFile);
+    if (!text) {
+      console.log(`[coverage] source text ${textFile} not found in ${SOURCES_DIR}: verbatim check skipped`);
+      ctx.skip();
+      return;
+    }
+    expect(quotes.length).toBeGreaterThan(100);
+    expect(quotes.filter((q) => !text.includes(q))).toEqual([]);
+  });
+
+  it('cites every entity, edge and quantity, and reports what it loaded', async () => {
+    const [row] = await api.graph.read<{ entities: number; edges: number; quantities: number; citations: number; uncited: string[] }>(
+      'test.provenance',
+      `// test.provenance
+       CALL { MATCH (e:Entity) RETURN count(e) AS entities, collect(e.id) AS entityIds }
+       CALL { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS edges, collect(r.id) AS edgeIds }
+       CALL { MATCH (q:Quantity) RETURN count(q) AS quantities, collect(q.id) AS quantityIds }
+       CALL { MATCH (c:Citation) RETURN count(c) AS citations }
+       WITH entities, edges, quantities, citations, entityIds + edgeIds + quantityIds AS ids
+       RETURN entities, edges, quantities, citations,
+              [id IN ids WHERE NOT EXISTS { MATCH (c:Citation {subjectId: id}) }] AS uncited`,
+    );
+    console.log(`[coverage] loaded ${row!.entities} entities, ${row!.edges} edges, ${row!.quantities} quantities, ${row!.citations} citations`);
+    expect(row!.uncited).toEqual([]);
+    expect(row!.entities).toBe(api.seedReport!.entities.created);
+    expect(row!.edges).toBe(api.seedReport!.relationships.created);
+  });
+
+  it('keeps vague figures vague: 1800余万元 is at least 18,000,000 CNY', async () => {
+    const res = await api.gql(`{
+      node(id: "support:shenyang-dalian-anshan-23-districts--nagqu-donation") {
+        ... on Support { mode quantities { value unit qualifier text sources { quote } } }
+      }
+    }`);
+    const q = res.data.node.quantities.find((x: any) => x.unit === 'CNY');
+    expect(q).toMatchObject({ value: 18000000, qualifier: 'AT_LEAST', text: '≥ 18,000,000 CNY' });
+    expect(q.sources[0].quote).toContain('1800余万元');
+  });
+});
+
+describe('questions the graph answers, with citations', () => {
+  it("who supports Sog County's hospital, and how", async () => {
+    const res = await api.gql(`{
+      entity(id: "hospital:sog-county-peoples-hospital") {
+        ... on Hospital {
+          nameZh
+          location { id }
+          supportsReceived { mode supporter { id name } sources { quote } }
+          departments { nameZh supportsReceived { mode supporter { id } sources { quote } } }
+        }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const h = res.data.entity;
+    expect(h.location.id).toBe('county:sog');
+    const how = h.supportsReceived.map((s: any) => `${s.supporter.id}:${s.mode}`);
+    expect(how).toEqual(expect.arrayContaining(['org:dalian-7-hospitals:HOSPITAL_TAKES_DEPARTMENT', 'city:dalian:MEDICAL_TEAM']));
+    expect(h.supportsReceived.every((s: any) => s.sources.length > 0)).toBe(true);
+    const anaesthesia = h.departments.find((d: any) => d.nameZh.includes('麻醉科'));
+    expect(anaesthesia.supportsReceived[0]).toMatchObject({ mode: 'HOSPITAL_TAKES_DEPARTMENT', supporter: { id: 'org:dalian-7-hospitals' } });
+    expect(anaesthesia.supportsReceived[0].sources.map((c: any) => c.quote).join(' ')).toMatch(/以院包科/);
+  });
+
+  it('what the Amdo government service hall cost, its floor area and when it opened', async () => {
+    const res = await api.gql(`{
+      entity(id: "project:amdo-government-service-hall") {
+        ... on Project {
+          nameZh openedOn location { id }
+          investment { value unit qualifier text sources { quote } }
+          floorArea { value unit qualifier text sources { quote } }
+          participants { role participant { id } }
+          sources { quote }
+        }
+      }
+    }`);
+    const p = res.data.entity;
+    expect(p.investment).toMatchObject({ value: 40000000, unit: 'CNY', qualifier: 'EXACT' });
+    expect(p.investment.sources[0].quote).toContain('4000万元');
+    expect(p.floorArea).toMatchObject({ value: 1600, unit: 'm2', qualifier: 'APPROXIMATELY', text: '≈ 1,600 m²' });
+    expect(p.floorArea.sources[0].quote).toContain('近1600平方米');
+    expect(p.openedOn).toBe('2024-06-03');
+    expect(p.sources.map((s: any) => s.quote).join()).toContain('6月3日');
+    expect(p.participants).toContainEqual({ role: 'FUNDING', participant: { id: 'city:shenyang' } });
+  });
+
+  it("who leads Liaoning's tenth aid batch, and which posts he holds", async () => {
+    const res = await api.gql(`{
+      entity(id: "org:liaoning-10th-aid-batch") {
+        ... on Organization {
+          posts { role roleZh person { id nameZh posts { roleZh organization { nameZh } sources { quote } } } }
+        }
+      }
+    }`);
+    const leader = res.data.entity.posts.find((p: any) => /领队/.test(p.roleZh));
+    expect(leader.person).toMatchObject({ id: 'person:yu-guoqiang', nameZh: '于国强' });
+    const posts = leader.person.posts.map((p: any) => `${p.organization.nameZh}:${p.roleZh}`);
+    expect(posts).toEqual(expect.arrayContaining([expect.stringMatching(/市委.*副书记/), expect.stringMatching(/常务副市长/)]));
+    expect(leader.person.posts.every((p: any) => p.sources[0].quote.includes('于国强'))).toBe(true);
+  });
+
+  it("the senior high school's admission rates by year", async () => {
+    const res = await api.gql(`{
+      entity(id: "school:nagqu-no2-senior-high-school") {
+        indicators { metric unit points { year value qualifier sources { quote } } }
+      }
+    }`);
+    const series = Object.fromEntries(res.data.entity.indicators.map((s: any) => [s.metric, s.points.map((p: any) => [p.year, p.value])]));
+    expect(series.collegeAdmissionRate).toEqual([[2016, 85], [2023, 98.7]]);
+    expect(series.undergraduateAdmissionRate).toEqual([[2016, 47.2], [2023, 69.1]]);
+    expect(res.data.entity.indicators.every((s: any) => s.unit === 'percent' && s.points.every((p: any) => p.sources.length > 0))).toBe(true);
+  });
+
+  it('hospital changes stated as percentages stay changes with their two years', async () => {
+    const res = await api.gql(`{ entity(id: "hospital:nagqu-peoples-hospital") { indicators { metric measure points { year value } } quantities { metric measure year baselineYear value text } } }`);
+    const changes = res.data.entity.quantities.filter((q: any) => q.measure === 'CHANGE');
+    expect(changes.length).toBe(3);
+    expect(changes.every((q: any) => q.year === 2023 && q.baselineYear === 2015)).toBe(true);
+    expect(changes.map((q: any) => q.value).sort()).toEqual([234.89, 62.24, 66.44]);
+    expect(changes[0].text).toMatch(/^\+[\d.]+ % \(2023 vs 2015\)$/);
+  });
+
+  it('where the Nagqu graduate from Pana town now works', async () => {
+    const res = await api.gql(`{
+      entity(id: "township:pana") {
+        relationships(types: [COMES_FROM], direction: INCOMING) {
+          sources { quote }
+          from { id nameZh ... on Person { workplaces { employer { id nameZh ... on Organization { location { nameZh } } } sources { quote } } } }
+        }
+      }
+    }`);
+    const [origin] = res.data.entity.relationships;
+    expect(origin.from).toMatchObject({ id: 'person:lobsang', nameZh: '洛桑' });
+    expect(origin.from.workplaces[0].employer).toMatchObject({ id: 'org:panjin-health-commission', location: { nameZh: '盘锦市' } });
+    expect(origin.from.workplaces[0].sources[0].quote).toContain('现在盘锦市卫健委工作');
+  });
+});
