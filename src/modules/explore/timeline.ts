@@ -46,8 +46,11 @@ export function composeTimeline(
   }
   for (const r of edges) {
     const other = others.get(r.fromId === self.id ? r.toId : r.fromId);
-    const start = text(r.properties.since ?? r.properties.from ?? r.properties.asOf);
+    const start = text(r.properties.since ?? r.properties.from);
+    const asOf = text(r.properties.asOf);
     if (start) entries.push({ date: start, until: text(r.properties.until), what: describeEdge(r, self, other), about: r });
+    // Only a statement date: the fact held then, it did not begin then.
+    else if (asOf) entries.push({ date: asOf, until: null, what: `as of ${asOf}: ${describeEdge(r, self, other)}`, about: r });
     // Dated events and projects at the far end belong on this timeline too.
     if (other && (other.kind === 'EVENT' || other.kind === 'PROJECT')) {
       for (const p of DATE_PROPERTIES) {
@@ -65,7 +68,8 @@ export function composeTimeline(
     for (const q of list) {
       const date = q.measure === 'CHANGE' ? text(q.baselineYear) : text(q.year ?? q.from ?? q.asOf);
       const until = q.measure === 'CHANGE' ? text(q.year) : text(q.until);
-      if (date) entries.push({ date, until, what: describeQuantity(q, subjectName), about: q });
+      const stated = q.year === null && q.from === null && q.measure === 'LEVEL' ? `as of ${date}: ` : '';
+      if (date) entries.push({ date, until, what: `${stated}${describeQuantity(q, subjectName)}`, about: q });
     }
   }
   const seen = new Set<string>();

@@ -99,8 +99,8 @@ const PAGE_TAIL = `
   ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
            CASE WHEN $descending THEN sortKey ELSE null END DESC,
            r.id
-  WITH collect({type: type(r), fromId: a.id, toId: b.id, props: r {.*}}) AS all
-  RETURN size(all) AS total, all[toInteger($offset)..toInteger($offset + $first)] AS page`;
+  WITH collect({type: type(r), fromId: a.id, toId: b.id, props: r {.*}}) AS matched
+  RETURN size(matched) AS total, matched[toInteger($offset)..toInteger($offset + $first)] AS page`;
 
 export class PartnershipPages {
   constructor(private readonly graph: Graph) {}
