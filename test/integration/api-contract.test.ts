@@ -1,0 +1,161 @@
+// The public contract around the example questions: bounds and their errors, unknown ids, paging,
+// filters, ranking, and sums that keep their qualifiers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+
+let api: TestApi;
+beforeAll(async () => { api = await startTestApi(); });
+afterAll(async () => { await api?.close(); });
+
+describe('out-of-range arguments are BAD_USER_INPUT naming the argument and its range', () => {
+  it.each([
+    ['search first 0', '{ search(text: "a", first: 0) { id } }', 'first', '1 and 100'],
+    ['search first 101', '{ search(text: "a", first: 101) { id } }', 'first', '1 and 100'],
+    ['partnerships first 101', '{ partnerships(first: 101) { totalCount } }', 'first', '1 and 100'],
+    ['supports first 0', '{ supports(first: 0) { totalCount } }', 'first', '1 and 100'],
+    ['neighborhood depth 4', '{ neighborhood(id: "city:nagqu", depth: 4) { totalNodes } }', 'depth', '1 and 3'],
+    ['neighborhood depth 0', '{ neighborhood(id: "city:nagqu", depth: 0) { totalNodes } }', 'depth', '1 and 3'],
+    ['neighborhood limit 501', '{ neighborhood(id: "city:nagqu", limit: 501) { totalNodes } }', 'limit', '1 and 500'],
+    ['connections maxHops 7', '{ connections(from: "city:nagqu", to: "city:dalian", maxHops: 7) { length } }', 'maxHops', '1 and 6'],
+    ['connections first 101', '{ connections(from: "city:nagqu", to: "city:dalian", first: 101) { length } }', 'first', '1 and 100'],
+    ['timeline first 0', '{ timeline(id: "city:nagqu", first: 0) { date } }', 'first', '1 and 100'],
+    ['activeYear', '{ partnerships(filter: { activeYear: 20 }) { totalCount } }', 'filter.activeYear', '1900 and 2100'],
+  ])('%s', async (_name, query, argument, range) => {
+    const res = await api.gql(query);
+    // Non-null fields null the whole answer; nullable ones just their own field.
+    expect(res.data === null || Object.values(res.data).every((v) => v === null)).toBe(true);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: argument });
+    expect(res.errors![0]!.message).toContain(range);
+    expect(res.errors![0]!.message).toContain(`"${argument}"`);
+  });
+
+  it('refuses more than 100 ids and a cursor it did not make', async () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `city:x${i}`);
+    const tooMany = await api.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(tooMany.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'ids' });
+    const badCursor = await api.gql('{ supports(after: "not-a-cursor") { totalCount } }');
+    expect(badCursor.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+  });
+
+  it('rejects a query too deep or too costly before touching the database', async () => {
+    const levels = 14;
+    const deep = `{ entity(id: "city:nagqu") { ${'... on Place { children { '.repeat(levels)}id${' } }'.repeat(levels)} } }`;
+    const res = await api.gql(deep);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/depth|cost/i);
+    expect(res.extensions?.cypherStatements ?? 0).toBe(0);
+  });
+});
+
+describe('unknown ids give null, not an error', () => {
+  it.each([
+    ['entity', '{ x: entity(id: "city:atlantis") { id } }'],
+    ['node', '{ x: node(id: "support:nobody--nowhere") { id } }'],
+    ['neighborhood', '{ x: neighborhood(id: "city:atlantis") { totalNodes } }'],
+    ['connections', '{ x: connections(from: "city:atlantis", to: "city:nagqu") { length } }'],
+    ['timeline', '{ x: timeline(id: "city:atlantis") { date } }'],
+    ['aidSummary', '{ x: aidSummary(recipient: "city:atlantis") { groupBy } }'],
+    ['source', '{ x: source(id: "no-such-source") { id } }'],
+  ])('%s', async (_name, query) => {
+    const res = await api.gql(query);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.x).toBeNull();
+  });
+});
+
+describe('paging and filtering', () => {
+  it('pages through supports with cursors: no gaps, no repeats, totalCount stable', async () => {
+    const all = await api.gql('{ supports(first: 100) { totalCount edges { node { id } } } }');
+    const total = all.data.supports.totalCount;
+    expect(total).toBeGreaterThan(20);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await api.gql('query($after: String) { supports(first: 7, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id } } } }', { after });
+      expect(res.data.supports.totalCount).toBe(total);
+      expect(res.data.supports.pageInfo.hasPreviousPage).toBe(after !== null);
+      seen.push(...res.data.supports.edges.map((e: any) => e.node.id));
+      if (!res.data.supports.pageInfo.hasNextPage) break;
+      after = res.data.supports.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.data.supports.edges.map((e: any) => e.node.id));
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('filters supports by mode and orders them', async () => {
+    const res = await api.gql('{ supports(filter: { mode: [MEDICAL_TEAM, DONATION] }, orderBy: { field: ID, direction: DESC }, first: 100) { edges { node { id mode } } } }');
+    const nodes = res.data.supports.edges.map((e: any) => e.node);
+    expect(new Set(nodes.map((n: any) => n.mode))).toEqual(new Set(['MEDICAL_TEAM', 'DONATION']));
+    const ids = nodes.map((n: any) => n.id);
+    expect(ids).toEqual([...ids].sort().reverse());
+  });
+
+  it('filters pairings by level, active year and programme', async () => {
+    const q = (filter: string) => api.gql(`{ partnerships(filter: ${filter}) { totalCount edges { node { id } } } }`);
+    expect((await q('{ level: ["PROVINCE"] }')).data.partnerships.edges.map((e: any) => e.node.id)).toEqual(['twinning:liaoning--nagqu']);
+    expect((await q('{ activeYear: 1990 }')).data.partnerships.edges.map((e: any) => e.node.id)).not.toContain('twinning:liaoning--nagqu');
+    expect((await q('{ activeYear: 2020 }')).data.partnerships.totalCount).toBe(4);
+    expect((await q('{ programme: "no such programme" }')).data.partnerships.totalCount).toBe(0);
+    // Without includeDescendants, a province filter matches only its own pairings.
+    expect((await q('{ supporter: "province:liaoning" }')).data.partnerships.totalCount).toBe(1);
+    expect((await q('{ supporter: "province:liaoning", includeDescendants: true }')).data.partnerships.totalCount).toBe(4);
+  });
+});
+
+describe('search ranking', () => {
+  it('ranks the exact name before prefix and substring matches', async () => {
+    const res = await api.gql('{ search(text: "索县", first: 20) { id nameZh } }');
+    const ids = res.data.search.map((e: any) => e.id);
+    expect(ids[0]).toBe('county:sog');
+    expect(ids).toContain('hospital:sog-county-peoples-hospital');
+    expect(ids.indexOf('hospital:sog-county-peoples-hospital')).toBeGreaterThan(0);
+  });
+
+  it('finds a person by Chinese name and by pinyin, ignoring case and spaces', async () => {
+    for (const text of ['于国强', 'yu guoqiang', 'YuGuoqiang']) {
+      const res = await api.gql('query($t: String!) { search(text: $t, kinds: [PERSON]) { id } }', { t: text });
+      expect(res.data.search[0]?.id).toBe('person:yu-guoqiang');
+    }
+  });
+
+  it('treats Lucene syntax in the text as plain text', async () => {
+    const res = await api.gql('{ search(text: "Nagqu AND (\\"*") { id } }');
+    expect(res.errors).toBeUndefined();
+  });
+});
+
+describe('aid summaries keep what the numbers mean', () => {
+  it('a sum that includes an "at least" value is itself at least; units never mix', async () => {
+    const res = await api.gql('{ aidSummary(recipient: "city:nagqu", groupBy: MODE) { overall { supports projects totals { metric unit value qualifier text parts { qualifier } } } groups { key } } }');
+    const totals = res.data.aidSummary.overall.totals;
+    for (const t of totals) {
+      const qualifiers = t.parts.map((p: any) => p.qualifier);
+      if (qualifiers.every((x: string) => x === 'EXACT')) expect(t.qualifier).toBe('EXACT');
+      if (qualifiers.includes('AT_LEAST') && qualifiers.every((x: string) => ['EXACT', 'AT_LEAST'].includes(x))) expect(t.qualifier).toBe('AT_LEAST');
+      expect(t.unit).not.toBe('percent');
+    }
+    const donation = totals.find((t: any) => t.metric === 'donationAmount' || (t.unit === 'CNY' && t.parts.some((p: any) => p.qualifier === 'AT_LEAST')));
+    expect(donation.qualifier).not.toBe('EXACT');
+    expect(new Set(totals.map((t: any) => `${t.metric}|${t.unit}`)).size).toBe(totals.length);
+  });
+
+  it('groups by supporter with the entity attached', async () => {
+    const res = await api.gql('{ aidSummary(supporter: "city:dalian", recipient: "county:sog", groupBy: SUPPORTER) { groups { key label entity { id name } supports } overall { supports } } }');
+    const groups = res.data.aidSummary.groups;
+    expect(groups.map((g: any) => g.key)).toEqual(expect.arrayContaining(['city:dalian', 'org:dalian-7-hospitals']));
+    expect(groups.find((g: any) => g.key === 'org:dalian-7-hospitals').entity.name).toBe(groups.find((g: any) => g.key === 'org:dalian-7-hospitals').label);
+  });
+});
+
+describe('graph stats', () => {
+  it('counts what the seed loaded', async () => {
+    const res = await api.gql('{ stats { entities relationships quantities citations sources entitiesByKind { key count } relationshipsByType { key count } } }');
+    const s = res.data.stats;
+    expect(s.entities).toBe(api.seedReport!.entities.created);
+    expect(s.relationships).toBe(api.seedReport!.relationships.created);
+    expect(s.quantities).toBe(api.seedReport!.quantities.created);
+    expect(s.citations).toBe(api.seedReport!.citations.created);
+    expect(s.entitiesByKind.reduce((t: number, c: any) => t + c.count, 0)).toBe(s.entities);
+  });
+});
