@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     include: ['test/**/*.test.ts'],
+    // Keep the run's output to test results; warnings and errors still show.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     reporters: ['default'],
   },
 });
