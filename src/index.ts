@@ -15,6 +15,9 @@ let stopping = false;
 async function shutdown(signal: string, code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
+  // However the stop goes (a hung client, a closed terminal), the process ends: Neo4j stops on its own
+  // when our end of its stdin closes at exit.
+  setTimeout(() => process.exit(code || 1), 90_000).unref();
   logger.info({ signal }, 'stopping');
   try {
     await server?.stop();
