@@ -103,3 +103,23 @@ export function peopleCount(scope: AidScopeRow, member: Member): number {
   for (const p of scope.projects) if (member.projectIds.has(p.id)) p.participantIds.forEach((id) => served.add(id));
   return new Set(scope.people.filter((p) => served.has(p.servesId)).map((p) => p.personId)).size;
 }
+
+/** The whole summary: every group, and the overall figures (a support or project counts once there). */
+export function summarize(scope: AidScopeRow, quantities: readonly QuantityRecord[], groupBy: GroupBy): Omit<AidSummaryRecord, 'supporter' | 'recipient'> {
+  const entityKeys = groupBy === 'SUPPORTER' || groupBy === 'RECIPIENT';
+  const build = (key: string, member: Member): AidSummaryGroupRecord => ({
+    key,
+    label: key,
+    entityId: entityKeys && key.includes(':') ? key : null,
+    supports: member.supportIds.size,
+    projects: member.projectIds.size,
+    people: peopleCount(scope, member),
+    totals: totalsOf(quantities.filter((q) => member.supportIds.has(q.subjectId) || member.projectIds.has(q.subjectId))),
+  });
+  const overall = build('all', { supportIds: new Set(scope.supports.map((s) => s.id)), projectIds: new Set(scope.projects.map((p) => p.id)) });
+  overall.label = 'All';
+  const groups = [...groupScope(scope, groupBy).entries()]
+    .map(([key, member]) => build(key, member))
+    .sort((a, b) => b.supports + b.projects - (a.supports + a.projects) || a.key.localeCompare(b.key));
+  return { groupBy, overall, groups };
+}

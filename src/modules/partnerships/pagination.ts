@@ -1,0 +1,26 @@
+// Relay connections over a stable order. Cursors are opaque to clients: base64 of a position.
+import { badInput } from '../../errors.js';
+
+export const cursor = {
+  encode: (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url'),
+  /** The offset of the item after `after` (0 without one). */
+  decode(after: string | null | undefined): number {
+    if (!after) return 0;
+    const m = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
+    if (!m) throw badInput('after', 'is not a cursor from this API (use pageInfo.endCursor)');
+    return Number(m[1]) + 1;
+  },
+};
+
+export function connectionOf<T>(page: T[], total: number, offset: number) {
+  return {
+    edges: page.map((node, i) => ({ cursor: cursor.encode(offset + i), node })),
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: offset + page.length < total,
+      hasPreviousPage: offset > 0,
+      startCursor: page.length ? cursor.encode(offset) : null,
+      endCursor: page.length ? cursor.encode(offset + page.length - 1) : null,
+    },
+  };
+}
