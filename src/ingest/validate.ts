@@ -67,7 +67,11 @@ function readYamlList(file: string, issues: SeedIssue[], rel: string): Located<u
 }
 
 function zodIssues(error: z.ZodError, base: Omit<SeedIssue, 'reason' | 'field'>): SeedIssue[] {
-  return error.issues.map((i) => ({ ...base, field: i.path.join('.') || undefined, reason: i.message }));
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ ...base, field: [...i.path, key].join('.'), reason: `unknown field "${key}"` }))
+      : [{ ...base, field: i.path.join('.') || undefined, reason: i.message }],
+  );
 }
 
 function rawId(value: unknown): string | undefined {

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/ingest/load.js';
 import { SEEDS_DIR, seedGraph } from '../../src/ingest/seed.js';
-import { SeedValidationError } from '../../src/ingest/validate.js';
+import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
 import { countAll, startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -123,5 +124,19 @@ describe('seeding', () => {
     const res = await api.gql('{ entity(id: "city:brokenville") { id } }');
     expect(res.data.entity).toBeNull();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rolls back the whole load when the database refuses part of it', async () => {
+    const before = await countAll(api.graph);
+    const data = loadSeedFolders(SEEDS_DIR);
+    // Valid for the validator, refused by Neo4j (a map is no property value): the last statement
+    // of the transaction fails after every earlier one has run.
+    data.citations.push({ id: 'citation:broken', subjectId: 'county:amdo', sourceId: data.sources[0]!.id, quote: { not: 'a string' } as never });
+    const renamed = data.entities.find((e) => e.id === 'county:amdo')!;
+    renamed.props = { ...renamed.props, name: 'Changed Before The Failure', contentHash: 'changed' };
+    await expect(loadDataset(api.graph, data)).rejects.toThrow();
+    expect(await countAll(api.graph)).toEqual(before);
+    const res = await api.gql('{ entity(id: "county:amdo") { name } }');
+    expect(res.data.entity.name).toBe('Amdo County');
   });
 });
