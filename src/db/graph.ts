@@ -17,6 +17,8 @@ export function createDriver(conn: Neo4jConnection): Driver {
     disableLosslessIntegers: true,
     userAgent: 'aidgraph/0.1',
     connectionAcquisitionTimeout: 20_000,
+    // Managed transactions retry transient failures; an API caller should hear back within seconds.
+    maxTransactionRetryTime: 5_000,
   });
 }
 

@@ -1,6 +1,9 @@
 // The public contract around the example questions: bounds and their errors, unknown ids, paging,
 // filters, ranking, and sums that keep their qualifiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDriver, Graph } from '../../src/db/graph.js';
+import { freePort } from '../../src/db/local-neo4j.js';
+import { listen } from '../../src/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -157,5 +160,30 @@ describe('graph stats', () => {
     expect(s.quantities).toBe(api.seedReport!.quantities.created);
     expect(s.citations).toBe(api.seedReport!.citations.created);
     expect(s.entitiesByKind.reduce((t: number, c: any) => t + c.count, 0)).toBe(s.entities);
+  });
+});
+
+describe('when the database is down', () => {
+  it('answers DATABASE_UNAVAILABLE, retryable, with no internals', async () => {
+    const driver = createDriver({ uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: '' });
+    const server = await listen(new Graph(driver, { timeoutMs: 2_000 }), 0);
+    try {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "city:nagqu") { id } }' }) });
+      const body = (await res.json()) as any;
+      expect(body.errors[0].extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryable: true });
+      expect(body.errors[0].message).not.toMatch(/bolt|127\.0\.0\.1|ECONNREFUSED/);
+    } finally {
+      await server.stop();
+      await driver.close();
+    }
+  });
+});
+
+describe('aid summary by year', () => {
+  it('puts each support under a year (began, or stated as of) or "unknown"', async () => {
+    const res = await api.gql('{ aidSummary(supporter: "province:liaoning", groupBy: YEAR) { overall { supports } groups { key supports projects } } }');
+    const groups = res.data.aidSummary.groups;
+    expect(groups.every((g: any) => g.key === 'unknown' || /^\d{4}$/.test(g.key))).toBe(true);
+    expect(groups.reduce((t: number, g: any) => t + g.supports, 0)).toBe(res.data.aidSummary.overall.supports);
   });
 });
