@@ -1,5 +1,6 @@
-// `npm run seed [-- --dir seeds] [--check]`: validates the seed folders and loads them into the
-// configured Neo4j (the embedded one unless NEO4J_URI is set). --check validates only.
+// `npm run seed [-- --dir seeds] [--check] [--keep-stale]`: validates the seed folders and loads
+// them into the configured Neo4j (the embedded one unless NEO4J_URI is set). The folders are the
+// whole dataset: what they no longer hold is removed, unless --keep-stale. --check validates only.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openGraph } from '../db/connect.js';
@@ -7,7 +8,13 @@ import { logger } from '../logger.js';
 import { formatReport, SEEDS_DIR, seedGraph } from './seed.js';
 import { loadSeedFolders, SeedValidationError } from './validate.js';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: SEEDS_DIR }, check: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: SEEDS_DIR },
+    check: { type: 'boolean', default: false },
+    'keep-stale': { type: 'boolean', default: false },
+  },
+});
 
 try {
   if (values.check) {
@@ -16,7 +23,7 @@ try {
   } else {
     const open = await openGraph(loadConfig());
     try {
-      const report = await seedGraph(open.graph, values.dir);
+      const report = await seedGraph(open.graph, values.dir, { prune: !values['keep-stale'] });
       console.log(`seeded: ${formatReport(report)}`);
     } finally {
       await open.close();

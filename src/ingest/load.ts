@@ -5,7 +5,7 @@ import type { Graph } from '../db/graph.js';
 import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
 import type { Dataset } from './validate.js';
 
-export interface Tally { created: number; updated: number; unchanged: number }
+export interface Tally { created: number; updated: number; unchanged: number; removed: number }
 export type LoadReport = Record<'sources' | 'entities' | 'relationships' | 'quantities' | 'citations', Tally>;
 
 // Labels and relationship types cannot be parameters in Cypher 5, so each statement below is
@@ -71,6 +71,26 @@ const MERGE_CITATIONS = `
   REMOVE c.created
   RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, 0 AS updated, count(*) AS total`;
 
+// The seed folders are the whole dataset: what they no longer hold leaves the graph, in the same
+// transaction. Only aidgraph's own labels are touched; edges go first, then what they hung from.
+const PRUNE: Array<[keyof LoadReport, string]> = [
+  ['relationships', `// seed.prune-relationships
+    MATCH (:Entity)-[r]->(:Entity) WHERE NOT r.id IN $ids
+    DELETE r RETURN count(*) AS removed`],
+  ['quantities', `// seed.prune-quantities
+    MATCH (q:Quantity) WHERE NOT q.id IN $ids
+    DELETE q RETURN count(*) AS removed`],
+  ['citations', `// seed.prune-citations
+    MATCH (c:Citation) WHERE NOT c.id IN $ids
+    DETACH DELETE c RETURN count(*) AS removed`],
+  ['entities', `// seed.prune-entities
+    MATCH (e:Entity) WHERE NOT e.id IN $ids
+    DETACH DELETE e RETURN count(*) AS removed`],
+  ['sources', `// seed.prune-sources
+    MATCH (s:Source) WHERE NOT s.id IN $ids
+    DETACH DELETE s RETURN count(*) AS removed`],
+];
+
 async function tally(tx: ManagedTransaction, cypher: string, rows: unknown[], into: Tally): Promise<void> {
   if (rows.length === 0) return;
   const res = await tx.run(cypher, { rows });
@@ -82,9 +102,10 @@ async function tally(tx: ManagedTransaction, cypher: string, rows: unknown[], in
   into.unchanged += Number(rec.get('total')) - created - updated;
 }
 
-const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0 });
+const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
-export async function loadDataset(graph: Graph, data: Dataset): Promise<LoadReport> {
+/** Loads the dataset; with `prune` (the default) also removes what the dataset no longer holds. */
+export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: boolean } = {}): Promise<LoadReport> {
   const report: LoadReport = {
     sources: emptyTally(), entities: emptyTally(), relationships: emptyTally(), quantities: emptyTally(), citations: emptyTally(),
   };
@@ -98,6 +119,11 @@ export async function loadDataset(graph: Graph, data: Dataset): Promise<LoadRepo
     }
     await tally(tx, MERGE_QUANTITIES, data.quantities, report.quantities);
     await tally(tx, MERGE_CITATIONS, data.citations, report.citations);
+    if (opts.prune === false) return;
+    for (const [what, cypher] of PRUNE) {
+      const res = await tx.run(cypher, { ids: data[what].map((x) => x.id) });
+      report[what].removed = Number(res.records[0]!.get('removed'));
+    }
   });
   return report;
 }

@@ -8,14 +8,15 @@ import { loadSeedFolders } from './validate.js';
 
 export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
 
-export async function seedGraph(graph: Graph, seedsDir = SEEDS_DIR): Promise<LoadReport> {
+/** Validates the seed folders, then makes the graph hold exactly them (or, with prune: false, at least them). */
+export async function seedGraph(graph: Graph, seedsDir = SEEDS_DIR, opts: { prune?: boolean } = {}): Promise<LoadReport> {
   const data = loadSeedFolders(seedsDir); // throws SeedValidationError before anything is written
   await applySchema(graph);
-  return loadDataset(graph, data);
+  return loadDataset(graph, data, opts);
 }
 
 export function formatReport(report: LoadReport): string {
   return Object.entries(report)
-    .map(([what, t]) => `${what}: ${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged`)
+    .map(([what, t]) => `${what}: ${t.created} created, ${t.updated} updated, ${t.unchanged} unchanged, ${t.removed} removed`)
     .join('; ');
 }

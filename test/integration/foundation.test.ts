@@ -101,7 +101,7 @@ describe('seeding', () => {
     const before = await countAll(api.graph);
     const report = await seedGraph(api.graph);
     for (const [what, tally] of Object.entries(report)) {
-      expect({ what, created: tally.created, updated: tally.updated }).toEqual({ what, created: 0, updated: 0 });
+      expect({ what, created: tally.created, updated: tally.updated, removed: tally.removed }).toEqual({ what, created: 0, updated: 0, removed: 0 });
     }
     expect(report.entities.unchanged).toBe(api.seedReport!.entities.created);
     expect(await countAll(api.graph)).toEqual(before);

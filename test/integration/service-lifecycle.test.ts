@@ -94,7 +94,7 @@ describe('npm start on the embedded default', () => {
     const second = await startService(env);
     const counts2 = second.logs.find((l) => String(l.msg).startsWith('seeds loaded'))!.report;
     for (const what of ['entities', 'relationships', 'quantities', 'citations', 'sources'] as const) {
-      expect(counts2[what]).toEqual({ created: 0, updated: 0, unchanged: counts1[what].created });
+      expect(counts2[what]).toEqual({ created: 0, updated: 0, unchanged: counts1[what].created, removed: 0 });
     }
     expect((await post(second.url, STATS)).data.stats).toEqual(stats1);
     expect(await stopService(second, 'SIGTERM')).toBe(0);
