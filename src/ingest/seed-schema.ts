@@ -1,14 +1,13 @@
 // The shape of a seed folder's files (see seeds/README.md). Zod schemas are strict: an unknown
 // field is an error, not silently dropped.
 import { z } from 'zod';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+import { RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
 
 /** Seed files spell kinds as the GraphQL type does (`District`); the graph stores the enum (`DISTRICT`). */
 export const SEED_KIND: Record<string, EntityKindName> = {
   Province: 'PROVINCE', City: 'CITY', District: 'DISTRICT', Township: 'TOWNSHIP', School: 'SCHOOL',
   Hospital: 'HOSPITAL', Organization: 'ORGANIZATION', Person: 'PERSON', Project: 'PROJECT', Event: 'EVENT',
 };
-void ENTITY_KINDS;
 
 /** The id prefixes allowed for each kind (县 are `county:`, 区 are `district:`). */
 export const ID_PREFIXES: Record<EntityKindName, readonly string[]> = {
