@@ -140,3 +140,18 @@ describe('seeding', () => {
     expect(res.data.entity.name).toBe('Amdo County');
   });
 });
+
+describe('a place and what belongs to it', () => {
+  it('keeps places and non-places apart: an aid team PART_OF a province is located there, not a child', async () => {
+    const res = await api.gql(`{
+      liaoning: entity(id: "province:liaoning") { ... on Place { children { id kind } located { id } } }
+      team: entity(id: "org:liaoning-aid-tibet-team") { ... on Organization { parent { id } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const children = res.data.liaoning.children;
+    expect(children.map((c: any) => c.id)).toEqual(expect.arrayContaining(['city:shenyang', 'city:dalian', 'city:anshan']));
+    expect(children.every((c: any) => ['CITY', 'DISTRICT', 'TOWNSHIP'].includes(c.kind))).toBe(true);
+    expect(res.data.liaoning.located.map((e: any) => e.id)).toContain('org:liaoning-aid-tibet-team');
+    expect(res.data.team.parent.id).toBe('province:liaoning');
+  });
+});

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { toIndicatorSeries } from '../provenance/provenance.mappers.js';
 import { edgesOf, farEnds, loadEntity, type Direction } from './edges.js';
-import { KIND_LABEL, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
+import { KIND_LABEL, PLACE_KINDS, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
 
 /** Resolvers shared by every type implementing Entity. */
 export const entityFields = {
@@ -17,21 +17,22 @@ export const entityFields = {
     edgesOf(ctx, e.id, args.types, args.direction ?? 'BOTH'),
 };
 
+const isPlace = (e: EntityRecord) => PLACE_KINDS.includes(e.kind);
+
 /** Resolvers shared by Place types. */
 export const placeFields = {
   ...entityFields,
-  parent: async (e: EntityRecord, _a: unknown, ctx: RequestContext) => {
-    const [up] = await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'OUTGOING'));
-    return up ?? null;
-  },
+  // Teams and bureaus may be PART_OF a place too; the hierarchy of places holds places only.
+  parent: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
+    (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'OUTGOING'))).find(isPlace) ?? null,
   children: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'INCOMING')),
+    (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'INCOMING'))).filter(isPlace),
   twinnedWith: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['TWINNED_WITH'], 'OUTGOING'),
   twinnedBy: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['TWINNED_WITH'], 'INCOMING'),
   supportsGiven: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['SUPPORTS'], 'OUTGOING'),
   supportsReceived: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['SUPPORTS'], 'INCOMING'),
   located: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['LOCATED_IN'], 'INCOMING')),
+    farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['LOCATED_IN', 'PART_OF'], 'INCOMING')).then((all) => all.filter((x) => !isPlace(x))),
 };
 
 /** An edge's far ends and proof, shared by Relationship and the typed edge types. */
