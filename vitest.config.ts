@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Keep the run's output to test results; warnings and errors still show.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
-    reporters: ['default'],
+    // CI also writes a JSON report, from which .ci/run prints a one-line summary.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/results/vitest.json' }]] : ['default'],
   },
 });
