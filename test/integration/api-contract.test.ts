@@ -122,6 +122,13 @@ describe('search ranking', () => {
     }
   });
 
+  it('falls back to the CJK full-text index for names that are not one contiguous run', async () => {
+    for (const text of ['政务大厅', 'Amdo hall']) {
+      const res = await api.gql('query($t: String!) { search(text: $t, first: 5) { id } }', { t: text });
+      expect(res.data.search.map((e: any) => e.id)).toContain('project:amdo-government-service-hall');
+    }
+  });
+
   it('treats Lucene syntax in the text as plain text', async () => {
     const res = await api.gql('{ search(text: "Nagqu AND (\\"*") { id } }');
     expect(res.errors).toBeUndefined();

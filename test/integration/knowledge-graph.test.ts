@@ -60,7 +60,8 @@ describe('coverage of the source article', () => {
     }
     // The body runs from the first paragraph to the byline; captions and page furniture are not facts.
     const body = text.slice(text.indexOf('辽宁,位于'), text.indexOf('编辑:'));
-    const figures = [...body.matchAll(/(\d+(?:\.\d+)?)\s*(万|亿)?/g)];
+    // A figure with its scale, across a hedge word: 1800余万 is 18,000,000 (at least).
+    const figures = [...body.matchAll(/(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(万|亿)?/g)];
     expect(figures.length).toBeGreaterThan(50);
     const values = new Set(quantities.map((q) => q.value));
     let asValue = 0;
