@@ -194,3 +194,28 @@ describe('aid summary by year', () => {
     expect(groups.reduce((t: number, g: any) => t + g.supports, 0)).toBe(res.data.aidSummary.overall.supports);
   });
 });
+
+describe('a source, claim by claim', () => {
+  it('lists every quote taken from the source with what it proves, page by page', async () => {
+    const q = 'query($after: String) { sources { id citationCount claims(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { quote about { id __typename } } } } } }';
+    let after: string | null = null;
+    const seen: string[] = [];
+    let expected = 0;
+    for (;;) {
+      const res: any = await api.gql(q, { after });
+      expect(res.errors).toBeUndefined();
+      const [source] = res.data.sources;
+      expected = source.citationCount;
+      expect(source.claims.totalCount).toBe(expected);
+      for (const { node } of source.claims.edges) {
+        expect(node.quote.length).toBeGreaterThan(0);
+        seen.push(`${node.about.id}|${node.quote}`);
+      }
+      if (!source.claims.pageInfo.hasNextPage) break;
+      after = source.claims.pageInfo.endCursor;
+    }
+    expect(seen.length).toBe(expected);
+    expect(new Set(seen).size).toBe(expected);
+    expect(seen).toContain('project:amdo-government-service-hall|6月3日,安多县政务服务大厅作为沈阳援藏标志性项目,正式投入使用');
+  });
+});

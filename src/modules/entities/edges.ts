@@ -1,6 +1,7 @@
 // Reading a typed edge field (parent, posts, supportsReceived, ...) off the per-request loaders.
 import type { RequestContext } from '../../context.js';
-import type { EntityRecord, RelationshipRecord, RelationshipTypeName } from './entities.mappers.js';
+import type { QuantityRecord } from '../provenance/provenance.mappers.js';
+import { relationshipTypeOfId, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -30,3 +31,10 @@ export async function loadEntity(ctx: RequestContext, id: string): Promise<Entit
 
 export const str = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
 export const int = (v: unknown): number | null => (v === undefined || v === null || v === '' ? null : Number(v));
+
+/** Any node by id: entities, relationships (their id prefix names the type) and quantities. */
+export async function loadNode(ctx: RequestContext, id: string): Promise<EntityRecord | RelationshipRecord | QuantityRecord | null> {
+  if (id.startsWith('quantity:')) return ctx.loaders.quantity.load(id);
+  if (relationshipTypeOfId(id)) return ctx.loaders.relationship.load(id);
+  return ctx.loaders.entity.load(id);
+}

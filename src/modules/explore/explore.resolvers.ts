@@ -3,19 +3,13 @@ import type { RequestContext } from '../../context.js';
 import { badInput, requireRange } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
-import { relationshipTypeOfId } from '../entities/entities.mappers.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { composeTimeline } from './timeline.js';
+import { loadNode } from '../entities/edges.js';
 
 const present = <T>(list: Array<T | null | Error>): T[] => list.filter((x): x is T => x !== null && !(x instanceof Error));
 
-/** Any node by id: entities, relationships (their id prefix names the type) and quantities. */
-async function loadNode(ctx: RequestContext, id: string): Promise<EntityRecord | RelationshipRecord | QuantityRecord | null> {
-  if (id.startsWith('quantity:')) return ctx.loaders.quantity.load(id);
-  if (relationshipTypeOfId(id)) return ctx.loaders.relationship.load(id);
-  return ctx.loaders.entity.load(id);
-}
 
 export const exploreResolvers: Resolvers = {
   Query: {

@@ -3,7 +3,7 @@ import type { QuantityQualifier, Resolvers, SupportMode } from '../../generated/
 import { requireRange } from '../../errors.js';
 import { int, loadEntity, str } from '../entities/edges.js';
 import { summarize } from './aid-summary.js';
-import { connectionOf, cursor } from './pagination.js';
+import { connectionOf, cursor } from '../../pagination.js';
 import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 

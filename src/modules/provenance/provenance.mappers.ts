@@ -18,6 +18,12 @@ export interface CitationRecord {
   source: SourceRecord;
 }
 
+/** A citation seen from its source: the quote and the id of what it proves. */
+export interface ClaimRecord {
+  quote: string;
+  subjectId: string;
+}
+
 export type Qualifier = 'EXACT' | 'AT_LEAST' | 'MORE_THAN' | 'APPROXIMATELY' | 'AT_MOST' | 'LESS_THAN';
 
 export interface QuantityRecord {

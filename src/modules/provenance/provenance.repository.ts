@@ -92,4 +92,18 @@ export class ProvenanceRepository {
     const by = new Map(rows.map((r) => [r.id, r.n]));
     return sourceIds.map((id) => by.get(id) ?? 0);
   }
+
+  /** A page of a source's citations; the quote's position in the text orders them when the text is known. */
+  async claimsOf(sourceId: string, offset: number, first: number): Promise<{ total: number; page: Array<{ quote: string; subjectId: string }> }> {
+    const [row] = await this.graph.read<{ total: number; page: Array<{ quote: string; subjectId: string }> }>(
+      'provenance.claims-of',
+      `// provenance.claims-of
+       MATCH (c:Citation)-[:QUOTES]->(:Source {id: $sourceId})
+       WITH c ORDER BY c.subjectId, c.quote
+       WITH collect({quote: c.quote, subjectId: c.subjectId}) AS claims
+       RETURN size(claims) AS total, claims[toInteger($offset)..toInteger($offset + $first)] AS page`,
+      { sourceId, offset, first },
+    );
+    return row ?? { total: 0, page: [] };
+  }
 }

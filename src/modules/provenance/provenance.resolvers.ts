@@ -1,5 +1,8 @@
 // Sources, citations and quantities.
 import type { Resolvers } from '../../generated/graphql.js';
+import { requireRange } from '../../errors.js';
+import { loadNode } from '../entities/edges.js';
+import { connectionOf, cursor } from '../../pagination.js';
 import { quantityText } from './provenance.mappers.js';
 
 export const provenanceResolvers: Resolvers = {
@@ -9,6 +12,19 @@ export const provenanceResolvers: Resolvers = {
   },
   Source: {
     citationCount: (s, _a, ctx) => ctx.loaders.citationCount.load(s.id),
+    claims: async (s, { first, after }, ctx) => {
+      const n = requireRange('first', first ?? 50, 1, 100) ?? 50;
+      const offset = cursor.decode(after);
+      const { total, page } = await ctx.repos.provenance.claimsOf(s.id, offset, n);
+      return connectionOf(page, total, offset);
+    },
+  },
+  Claim: {
+    about: async (c, _a, ctx) => {
+      const node = await loadNode(ctx, c.subjectId);
+      if (!node) throw new Error(`citation of a missing subject ${c.subjectId}`);
+      return node;
+    },
   },
   Quantity: {
     text: (q) => quantityText(q),

@@ -1,5 +1,5 @@
 // Relay connections over a stable order. Cursors are opaque to clients: base64 of a position.
-import { badInput } from '../../errors.js';
+import { badInput } from './errors.js';
 
 export const cursor = {
   encode: (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url'),
