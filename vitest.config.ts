@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 has no "exports": Node loads its CommonJS build for the libraries, Vite would pick
+    // its ESM build for our code. One copy only, or schema objects come from "another realm".
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     globalSetup: ['test/helpers/global-setup.ts'],
     // Integration files share one Neo4j and each starts from a known state: run files one by one.

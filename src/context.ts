@@ -2,6 +2,7 @@
 // the repositories, and per-request DataLoaders so nested lists cost one query per level.
 import DataLoader from 'dataloader';
 import type { Graph } from './db/graph.js';
+import { ListBudget } from './list-budget.js';
 import { EntityRepository } from './modules/entities/entities.repository.js';
 import type { EntityRecord, RelationshipRecord } from './modules/entities/entities.mappers.js';
 import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
@@ -34,6 +35,8 @@ export interface Loaders {
 
 export interface RequestContext {
   graph: Graph;
+  /** Items resolved in lists so far; see MAX_LIST_ITEMS in server.ts. */
+  listBudget: ListBudget;
   repos: Repositories;
   loaders: Loaders;
 }
@@ -64,5 +67,5 @@ export function createContext(sharedGraph: Graph): RequestContext {
     citationCount: new DataLoader((ids) => repos.provenance.citationCounts(ids)),
     twinningScope: new DataLoader((ids) => repos.partnerships.scopes(ids)),
   };
-  return { graph, repos, loaders };
+  return { graph, repos, loaders, listBudget: new ListBudget() };
 }

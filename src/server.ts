@@ -7,8 +7,11 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createContext, type RequestContext } from './context.js';
+import { MAX_LIST_ITEMS } from './list-budget.js';
 import type { Graph } from './db/graph.js';
 import { logger } from './logger.js';
 import { resolvers } from './resolvers.js';
@@ -22,24 +25,50 @@ export function loadTypeDefs(): string {
   return files.map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')).join('\n');
 }
 
-/** Reports how many Cypher statements a request ran (`extensions.cypherStatements`). */
-const statementCount: ApolloServerPlugin<RequestContext> = {
+const tooLarge = () =>
+  new GraphQLError(`The answer would hold more than ${MAX_LIST_ITEMS} list items; ask for fewer levels, use first/limit, or filter.`, {
+    extensions: { code: 'RESULT_TOO_LARGE', maxListItems: MAX_LIST_ITEMS },
+  });
+
+/** Wraps every list-returning field (ours and default ones) to count its items against the request's budget. */
+function withListBudget(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field) => {
+      if (!isListType(getNullableType(field.type))) return field;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      return {
+        ...field,
+        resolve: async (source, args, ctx: RequestContext, info) => {
+          if (ctx.listBudget.exceeded) return [];
+          const result = await resolve(source, args, ctx, info);
+          if (Array.isArray(result) && !ctx.listBudget.spend(result.length)) throw tooLarge();
+          return result;
+        },
+      };
+    },
+  });
+}
+
+/** Per-request accounting: Cypher statements run (`extensions.cypherStatements`), and the list budget. */
+const requestAccounting: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ response, contextValue }) {
-        if (response.body.kind === 'single') {
-          response.body.singleResult.extensions = {
-            ...response.body.singleResult.extensions,
-            cypherStatements: contextValue.graph.statements,
-          };
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        if (contextValue.listBudget.exceeded) {
+          // No partial answer: the whole response is the one error.
+          result.data = null;
+          result.errors = [tooLarge().toJSON()];
         }
+        result.extensions = { ...result.extensions, cypherStatements: contextValue.graph.statements };
       },
     };
   },
 };
 
 const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT',
+  'BAD_USER_INPUT', 'RESULT_TOO_LARGE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT',
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
 ]);
 
@@ -62,13 +91,12 @@ export function createServer(): ApolloServer<RequestContext> {
   });
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    schema: withListBudget(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never })),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
     // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), statementCount],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), requestAccounting],
     validationRules: protection.validationRules,
   });
 }

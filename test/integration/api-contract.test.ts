@@ -219,3 +219,18 @@ describe('a source, claim by claim', () => {
     expect(seen).toContain('project:amdo-government-service-hall|6月3日,安多县政务服务大厅作为沈阳援藏标志性项目,正式投入使用');
   });
 });
+
+describe('answers that would fan out without bound', () => {
+  it('refuses nested lists past the list-item budget with RESULT_TOO_LARGE and no partial data', async () => {
+    // Each level multiplies by Nagqu's neighbourhood: depth and cost limits cannot see list sizes.
+    const nest = (levels: number): string => (levels === 0 ? 'id' : `id relationships { from { ${nest(levels - 1)} } to { id } }`);
+    const res = await api.gql(`{ entity(id: "city:nagqu") { ${nest(5)} } }`);
+    expect(res.data).toBeNull();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'RESULT_TOO_LARGE', maxListItems: 20000 });
+    // The same shape, two levels deep, is an ordinary answer.
+    const small = await api.gql(`{ entity(id: "city:nagqu") { ${nest(2)} } }`);
+    expect(small.errors).toBeUndefined();
+    expect(small.data.entity.relationships.length).toBeGreaterThan(10);
+  });
+});
