@@ -31,7 +31,6 @@ public class Launcher {
         "dbms.usage_report.enabled", "false",
         "dbms.security.auth_enabled", "false", // loopback only, and only for local work and tests
         "server.memory.pagecache.size", pageCache,
-        "db.transaction.timeout", "60s",
         "server.directories.logs", home.resolve("logs").toString());
 
     // The builder takes raw keys only from a file, so write them as this store's neo4j.conf.
@@ -41,23 +40,39 @@ public class Launcher {
     new TreeMap<>(config).forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
     Files.writeString(conf, lines.toString());
 
-    DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
-        .loadPropertiesFromFile(conf)
-        .build();
+    // Watch stdin from the start: if the parent dies at any moment, even mid-start-up, we exit too.
+    Thread stdinWatch = new Thread(() -> {
+      try {
+        while (System.in.read() != -1) { /* ignore input */ }
+      } catch (Exception ignored) { /* a broken pipe means the same as EOF */ }
+      System.exit(0);
+    }, "aidgraph-stdin-watch");
+    stdinWatch.setDaemon(true);
+    stdinWatch.start();
 
+    DatabaseManagementService service;
+    try {
+      service = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+    } catch (Exception e) {
+      System.err.println("Neo4j could not start: " + e);
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.shutdown();
       System.out.println("AIDGRAPH_NEO4J_STOPPED");
       System.out.flush();
     }, "aidgraph-neo4j-shutdown"));
 
-    // Touch the default database so the ready line means "queries will answer".
-    service.database("neo4j").executeTransactionally("RETURN 1");
+    try {
+      // Touch the default database so the ready line means "queries will answer".
+      service.database("neo4j").executeTransactionally("RETURN 1");
+    } catch (Exception e) {
+      System.err.println("Neo4j started but its default database does not answer: " + e);
+      System.exit(1);
+    }
     System.out.println("AIDGRAPH_NEO4J_READY bolt://127.0.0.1:" + port + " " + Version.getNeo4jVersion());
     System.out.flush();
-
-    // Block until the parent closes our stdin, then exit (which runs the shutdown hook).
-    while (System.in.read() != -1) { /* ignore input */ }
-    System.exit(0);
+    stdinWatch.join(); // until the parent goes (SIGTERM also ends us, through the shutdown hook)
   }
 }

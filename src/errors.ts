@@ -20,7 +20,7 @@ export function requireRange(argument: string, value: number | null | undefined,
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-export function translateNeo4jError(err: unknown, statement: string): Error {
+export function translateNeo4jError(err: unknown): Error {
   if (err instanceof GraphQLError) return err;
   if (err instanceof Neo4jError) {
     if (UNAVAILABLE.has(err.code)) {
@@ -31,7 +31,7 @@ export function translateNeo4jError(err: unknown, statement: string): Error {
     }
     if (err.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || err.code.includes('TransactionTimedOut')) {
       return new GraphQLError('The query took too long and was stopped; narrow it (fewer hops, a smaller limit).', {
-        extensions: { code: 'QUERY_TIMEOUT', retryable: false, statement },
+        extensions: { code: 'QUERY_TIMEOUT', retryable: false },
         originalError: err,
       });
     }

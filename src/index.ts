@@ -19,12 +19,14 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   // when our end of its stdin closes at exit.
   setTimeout(() => process.exit(code || 1), 90_000).unref();
   logger.info({ signal }, 'stopping');
-  try {
-    await server?.stop();
-    await open?.close();
-  } catch (err) {
-    logger.error({ err }, 'error while stopping');
-    code = 1;
+  // Each part stops even if the one before failed: Neo4j above all must not outlive us.
+  for (const [what, stop] of [['HTTP server', () => server?.stop()], ['graph', () => open?.close()]] as const) {
+    try {
+      await stop();
+    } catch (err) {
+      logger.error({ err }, `error while stopping the ${what}`);
+      code = 1;
+    }
   }
   logger.info('stopped');
   process.exit(code);

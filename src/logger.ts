@@ -1,8 +1,13 @@
 // One structured logger (pino) for the whole process; JSON in production, readable on a terminal.
 import { pino } from 'pino';
 
+// Read before config.ts validates the environment, so an unknown level falls back rather than crash;
+// loadConfig() then reports it.
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const level = LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEVEL! : 'info';
+
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? 'info',
+  level,
   base: { app: 'aidgraph' },
   ...(process.stdout.isTTY && !process.env.CI
     ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } } }

@@ -1,14 +1,18 @@
 // Relay connections over a stable order. Cursors are opaque to clients: base64 of a position.
 import { badInput } from './errors.js';
 
+/** Far beyond any list here, and within what Cypher list slicing takes. */
+const MAX_OFFSET = 1_000_000;
+
 export const cursor = {
   encode: (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url'),
   /** The offset of the item after `after` (0 without one). */
   decode(after: string | null | undefined): number {
     if (!after) return 0;
     const m = /^offset:(\d+)$/.exec(Buffer.from(after, 'base64url').toString());
-    if (!m) throw badInput('after', 'is not a cursor from this API (use pageInfo.endCursor)');
-    return Number(m[1]) + 1;
+    const offset = m ? Number(m[1]) : NaN;
+    if (!Number.isSafeInteger(offset) || offset >= MAX_OFFSET) throw badInput('after', 'is not a cursor from this API (use pageInfo.endCursor)');
+    return offset + 1;
   },
 };
 

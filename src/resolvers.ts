@@ -16,7 +16,7 @@ const modules: Resolvers[] = [
 ];
 
 export const resolvers: Resolvers = {
-  // graphql-scalars' Date resolves to a JS Date; ours are calendar strings, kept as they are.
+  // Source.publishedAt is a full calendar date, validated as one when seeded.
   Date: DateResolver,
   JSONObject: JSONObjectResolver,
   Query: Object.assign({}, ...modules.map((m) => m.Query ?? {})),

@@ -29,7 +29,14 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
     throw new Error(`cannot reach Neo4j at ${conn.uri}: ${(err as Error).message}`);
   }
   const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs });
-  const version = await graph.serverVersion();
+  let version: string;
+  try {
+    version = await graph.serverVersion();
+  } catch (err) {
+    await driver.close();
+    await local?.stop();
+    throw err;
+  }
   logger.info({ uri: conn.uri, version, embedded: !!local }, 'connected to Neo4j');
   return {
     graph,

@@ -36,8 +36,8 @@ export class Graph {
     return new Graph(this.driver, this.opts);
   }
 
-  private txConfig(name: string) {
-    return { timeout: this.opts.timeoutMs, metadata: { app: 'aidgraph', statement: name } };
+  private txConfig(name: string, timeoutMs = this.opts.timeoutMs) {
+    return { timeout: timeoutMs, metadata: { app: 'aidgraph', statement: name } };
   }
 
   /** Runs one named read statement and returns its records as plain objects. */
@@ -57,7 +57,9 @@ export class Graph {
   }
 
   /** Several statements in one transaction: all of them commit, or none does. */
-  async unitOfWork<R>(mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>): Promise<R> {
+  async unitOfWork<R>(
+    mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>, opts: { timeoutMs?: number } = {},
+  ): Promise<R> {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -73,10 +75,10 @@ export class Graph {
         return work(wrapped);
       };
       return mode === 'READ'
-        ? await session.executeRead(counted, this.txConfig(name))
-        : await session.executeWrite(counted, this.txConfig(name));
+        ? await session.executeRead(counted, this.txConfig(name, opts.timeoutMs))
+        : await session.executeWrite(counted, this.txConfig(name, opts.timeoutMs));
     } catch (err) {
-      throw translateNeo4jError(err, name);
+      throw translateNeo4jError(err);
     } finally {
       await session.close();
     }

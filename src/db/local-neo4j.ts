@@ -137,7 +137,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     `-Xms${opts.heap}`, `-Xmx${opts.heap}`, `-Daidgraph.pagecache=${opts.pageCache}`,
     ...JVM_FLAGS, '-cp', classpath, 'Launcher', String(opts.boltPort), home,
   ];
-  // stdin stays a pipe we never write to: when this process dies, the pipe closes and the JVM stops.
+  // stdin stays a pipe we never write to: when this process dies, the pipe closes and the JVM stops
+  // (the launcher watches it from its first moment, before Neo4j is up).
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   fs.writeFileSync(pidFile, String(child.pid));
   const stderrTail: string[] = [];
@@ -147,9 +148,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   });
 
   const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
+    const fail = (err: Error) => { fs.rmSync(pidFile, { force: true }); reject(err); };
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`Neo4j did not start within ${opts.startTimeoutMs ?? 120_000} ms`));
+      fail(new Error(`Neo4j did not start within ${opts.startTimeoutMs ?? 120_000} ms`));
     }, opts.startTimeoutMs ?? 120_000);
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -159,9 +161,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail.join('').slice(-4000)}`));
+      fail(new Error(`Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail.join('').slice(-4000)}`));
     });
-    child.once('error', (err) => { clearTimeout(timer); reject(new Error(`could not start java: ${err.message}`)); });
+    child.once('error', (err) => { clearTimeout(timer); fail(new Error(`could not start java: ${err.message}`)); });
   });
   log.info({ uri: ready.uri, version: ready.version, pid: child.pid, home }, 'local Neo4j is up');
 

@@ -24,6 +24,20 @@ const MERGE_ENTITY = Object.fromEntries(
   ]),
 ) as Record<EntityKindName, string>;
 
+// An edge whose id now joins other entities is deleted first (the MERGE then recreates it), so a
+// seed edit that moves an edge is an update, not a clash with the id's uniqueness constraint.
+const MOVED_RELATIONSHIP = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((type) => [
+    type,
+    `// seed.moved-relationships (${type})
+     UNWIND $rows AS row
+     MATCH (a:Entity)-[r:${type} {id: row.id}]->(b:Entity)
+     WHERE a.id <> row.from OR b.id <> row.to
+     DELETE r
+     RETURN count(*) AS moved`,
+  ]),
+) as Record<RelationshipTypeName, string>;
+
 const MERGE_RELATIONSHIP = Object.fromEntries(
   RELATIONSHIP_TYPES.map((type) => [
     type,
@@ -102,6 +116,9 @@ async function tally(tx: ManagedTransaction, cypher: string, rows: unknown[], in
   into.unchanged += Number(rec.get('total')) - created - updated;
 }
 
+/** The whole dataset is one transaction: it gets far longer than an API read. */
+const SEED_TIMEOUT_MS = 10 * 60_000;
+
 const emptyTally = (): Tally => ({ created: 0, updated: 0, unchanged: 0, removed: 0 });
 
 /** Loads the dataset; with `prune` (the default) also removes what the dataset no longer holds. */
@@ -115,7 +132,13 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
       await tally(tx, MERGE_ENTITY[kind], data.entities.filter((e) => e.kind === kind), report.entities);
     }
     for (const type of RELATIONSHIP_TYPES) {
-      await tally(tx, MERGE_RELATIONSHIP[type], data.relationships.filter((r) => r.type === type), report.relationships);
+      const rows = data.relationships.filter((r) => r.type === type);
+      if (rows.length === 0) continue;
+      const moved = Number((await tx.run(MOVED_RELATIONSHIP[type], { rows })).records[0]!.get('moved'));
+      await tally(tx, MERGE_RELATIONSHIP[type], rows, report.relationships);
+      // The recreated edges were counted as created: they are updates.
+      report.relationships.created -= moved;
+      report.relationships.updated += moved;
     }
     await tally(tx, MERGE_QUANTITIES, data.quantities, report.quantities);
     await tally(tx, MERGE_CITATIONS, data.citations, report.citations);
@@ -124,6 +147,6 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
       const res = await tx.run(cypher, { ids: data[what].map((x) => x.id) });
       report[what].removed = Number(res.records[0]!.get('removed'));
     }
-  });
+  }, { timeoutMs: SEED_TIMEOUT_MS });
   return report;
 }

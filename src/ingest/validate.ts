@@ -7,7 +7,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import {
-  PLACE_KINDS, RELATIONSHIP_ID_PREFIX, type EntityKindName, type RelationshipTypeName,
+  isPlaceKind, RELATIONSHIP_ID_PREFIX, type EntityKindName, type RelationshipTypeName,
 } from '../modules/entities/entities.mappers.js';
 import {
   CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SEED_KIND, SourceSeed,
@@ -87,14 +87,13 @@ export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20);
 }
 
-const isPlace = (k: EntityKindName | undefined) => k !== undefined && PLACE_KINDS.includes(k);
 
 /** Endpoint rules per edge type: [allowed from kinds, allowed to kinds] (undefined = any). */
 const ENDPOINTS: Partial<Record<RelationshipTypeName, [((k: EntityKindName) => boolean) | undefined, ((k: EntityKindName) => boolean) | undefined, string]>> = {
-  TWINNED_WITH: [isPlace, isPlace, 'a place to a place'],
+  TWINNED_WITH: [isPlaceKind, isPlaceKind, 'a place to a place'],
   HOLDS_POST: [(k) => k === 'PERSON', undefined, 'a person to an organisation'],
   WORKS_AT: [(k) => k === 'PERSON', undefined, 'a person to an employer'],
-  COMES_FROM: [(k) => k === 'PERSON', isPlace, 'a person to a place'],
+  COMES_FROM: [(k) => k === 'PERSON', isPlaceKind, 'a person to a place'],
   PARTICIPATES_IN: [undefined, (k) => k === 'PROJECT' || k === 'EVENT', 'a participant to a project or event'],
   BENEFITS: [(k) => k === 'PROJECT' || k === 'EVENT', undefined, 'a project or event to a beneficiary'],
   MEMBER_OF: [(k) => k === 'PERSON' || k === 'ORGANIZATION', (k) => k === 'ORGANIZATION', 'a person or batch to a team'],
@@ -115,7 +114,6 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   const sourceIds = new Set<string>();
   const citationIds = new Set<string>();
   const pendingRefs: Array<() => void> = [];
-  const seenIn = new Map<string, string>();
   const brokenIds = new Set<string | undefined>();
   const exists = (id: string) => kindOf.has(id) || relIds.has(id) || brokenIds.has(id);
 

@@ -33,6 +33,14 @@ describe('out-of-range arguments are BAD_USER_INPUT naming the argument and its 
     expect(res.errors![0]!.message).toContain(`"${argument}"`);
   });
 
+  it('refuses a cursor past any list, and search text over 200 characters', async () => {
+    const huge = Buffer.from('offset:99999999999999999999999').toString('base64url');
+    const res = await api.gql('query($after: String) { supports(after: $after) { totalCount } }', { after: huge });
+    expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    const long = await api.gql('query($t: String!) { search(text: $t) { id } }', { t: '那曲'.repeat(101) });
+    expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'text' });
+  });
+
   it('refuses more than 100 ids and a cursor it did not make', async () => {
     const ids = Array.from({ length: 101 }, (_, i) => `city:x${i}`);
     const tooMany = await api.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
@@ -48,6 +56,19 @@ describe('out-of-range arguments are BAD_USER_INPUT naming the argument and its 
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.message).toMatch(/depth|cost/i);
     expect(res.extensions?.cypherStatements ?? 0).toBe(0);
+  });
+});
+
+describe('connections', () => {
+  it('never passes through the same entity twice', async () => {
+    const res = await api.gql('{ connections(from: "county:amdo", to: "city:shenyang", maxHops: 4, first: 100) { length nodes { id } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.connections.length).toBeGreaterThan(1);
+    for (const path of res.data.connections) {
+      const ids = path.nodes.map((n: any) => n.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(path.length + 1);
+    }
   });
 });
 
@@ -84,6 +105,24 @@ describe('paging and filtering', () => {
     }
     expect(seen).toEqual(all.data.supports.edges.map((e: any) => e.node.id));
     expect(new Set(seen).size).toBe(total);
+  });
+
+  it('puts unknown years last in either direction', async () => {
+    for (const direction of ['ASC', 'DESC']) {
+      const res = await api.gql(`{ partnerships(orderBy: { field: SINCE, direction: ${direction} }) { edges { node { since } } } }`);
+      const since = res.data.partnerships.edges.map((e: any) => e.node.since);
+      expect(since[0]).toBe(1994);
+      expect(since.slice(1).every((s: any) => s === null)).toBe(true);
+    }
+  });
+
+  it('reads a support with a start year and no end as still running', async () => {
+    const all = await api.gql('{ supports(first: 100) { edges { node { id from until } } } }');
+    const open = all.data.supports.edges.map((e: any) => e.node).filter((n: any) => n.from !== null && n.until === null);
+    expect(open.length).toBeGreaterThan(0);
+    const later = await api.gql(`{ supports(first: 100, filter: { period: { from: ${Math.max(...open.map((n: any) => n.from)) + 1} } }) { edges { node { id } } } }`);
+    const ids = later.data.supports.edges.map((e: any) => e.node.id);
+    for (const n of open) expect(ids).toContain(n.id);
   });
 
   it('filters supports by mode and orders them', async () => {
@@ -129,8 +168,8 @@ describe('search ranking', () => {
     }
   });
 
-  it('treats Lucene syntax in the text as plain text', async () => {
-    const res = await api.gql('{ search(text: "Nagqu AND (\\"*") { id } }');
+  it.each(['Nagqu AND (\"*', 'Nagqu AND', 'NOT', 'Nagqu OR', 'a:b~ [x TO y]', '\\'])('treats Lucene syntax as plain text: %s', async (text) => {
+    const res = await api.gql('query($t: String!) { search(text: $t) { id } }', { t: text });
     expect(res.errors).toBeUndefined();
   });
 });
@@ -155,6 +194,15 @@ describe('aid summaries keep what the numbers mean', () => {
     const groups = res.data.aidSummary.groups;
     expect(groups.map((g: any) => g.key)).toEqual(expect.arrayContaining(['city:dalian', 'org:dalian-7-hospitals']));
     expect(groups.find((g: any) => g.key === 'org:dalian-7-hospitals').entity.name).toBe(groups.find((g: any) => g.key === 'org:dalian-7-hospitals').label);
+  });
+});
+
+describe('locations', () => {
+  it('gives the place of an event held at a school, not the school', async () => {
+    const res = await api.gql('{ entity(id: "event:amdo-study-tour-planning-meeting-2024-05-27") { ... on Event { location { id kind } } relationships(types: [LOCATED_IN]) { to { id } } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.entity.relationships[0].to.id).toBe('school:amdo-county-middle-school');
+    expect(res.data.entity.location).toBeNull();
   });
 });
 

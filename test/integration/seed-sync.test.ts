@@ -33,6 +33,17 @@ describe('loading an edited dataset', () => {
     expect(stats).toEqual({ entities: 2 + 2 * 6, relationships: 2 * 10, quantities: 2 * 2 });
   });
 
+  it('moves an edge whose ends changed, counting it as updated', async () => {
+    await seedGraph(api.graph, writeSyntheticSeeds(3));
+    const moved = writeSyntheticSeeds(3);
+    const file = path.join(moved, 'synthetic', 'relationships.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('id: "benefit:p000", type: BENEFITS, from: "project:p000", to: "school:r000"', 'id: "benefit:p000", type: BENEFITS, from: "project:p000", to: "school:r001"'));
+    const report = await seedGraph(api.graph, moved);
+    expect(report.relationships).toMatchObject({ created: 0, updated: 1, removed: 0 });
+    const res = await api.gql('{ node(id: "benefit:p000") { ... on Relationship { to { id } } } }');
+    expect(res.data.node.to.id).toBe('school:r001');
+  });
+
   it('keeps what the folders no longer hold when asked to', async () => {
     await seedGraph(api.graph, writeSyntheticSeeds(3));
     const before = await countAll(api.graph);

@@ -13,6 +13,7 @@ export const KIND_LABEL: Record<EntityKindName, string> = {
 };
 
 export const PLACE_KINDS: readonly EntityKindName[] = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP'];
+export const isPlaceKind = (kind: EntityKindName | undefined): boolean => kind !== undefined && PLACE_KINDS.includes(kind);
 
 export const RELATIONSHIP_TYPES = [
   'TWINNED_WITH', 'SUPPORTS', 'PART_OF', 'LOCATED_IN', 'MEMBER_OF', 'HOLDS_POST', 'WORKS_AT', 'COMES_FROM',

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { toIndicatorSeries } from '../provenance/provenance.mappers.js';
 import { edgesOf, farEnds, loadEntity, type Direction } from './edges.js';
-import { KIND_LABEL, PLACE_KINDS, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
+import { KIND_LABEL, isPlaceKind, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
 
 /** Resolvers shared by every type implementing Entity. */
 export const entityFields = {
@@ -17,7 +17,7 @@ export const entityFields = {
     edgesOf(ctx, e.id, args.types, args.direction ?? 'BOTH'),
 };
 
-const isPlace = (e: EntityRecord) => PLACE_KINDS.includes(e.kind);
+export const isPlace = (e: EntityRecord) => isPlaceKind(e.kind);
 
 /** Resolvers shared by Place types. */
 export const placeFields = {

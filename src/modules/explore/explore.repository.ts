@@ -24,7 +24,11 @@ function shortestPathsStatement(hops: number, count: number): string {
   if (!cypher) {
     cypher = `// explore.connections (up to ${hops} hops, ${count} paths)
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-      MATCH p = SHORTEST ${count} (a)-[r WHERE $types IS NULL OR type(r) IN $types]-{1,${hops}}(b)
+      MATCH p = SHORTEST ${count} (
+        (a) (()-[r WHERE $types IS NULL OR type(r) IN $types]-(step)){1,${hops}} (b)
+        // A chain through an entity twice is no connection: every step lands somewhere new.
+        WHERE NOT a IN step AND all(i IN range(0, size(step) - 2) WHERE NOT step[i] IN step[i + 1..])
+      )
       RETURN [n IN nodes(p) | n.id] AS nodeIds,
              [x IN relationships(p) | {type: type(x), fromId: startNode(x).id, toId: endNode(x).id, props: x {.*}}] AS rels
       ORDER BY size(rels), nodeIds`;

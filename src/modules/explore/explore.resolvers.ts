@@ -1,20 +1,22 @@
 // Finding and exploring: search, lookup by id, neighbourhoods, connections, timelines, stats.
-import type { RequestContext } from '../../context.js';
 import { badInput, requireRange } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { composeTimeline } from './timeline.js';
 import { loadNode } from '../entities/edges.js';
+
+const MAX_SEARCH_TEXT = 200;
 
 const present = <T>(list: Array<T | null | Error>): T[] => list.filter((x): x is T => x !== null && !(x instanceof Error));
 
 
 export const exploreResolvers: Resolvers = {
   Query: {
-    search: (_p, { text, kinds, first }, ctx) =>
-      ctx.repos.search.search(text, kinds ?? null, requireRange('first', first ?? 10, 1, 100) ?? 10),
+    search: (_p, { text, kinds, first }, ctx) => {
+      if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `must be at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`);
+      return ctx.repos.search.search(text, kinds ?? null, requireRange('first', first ?? 10, 1, 100) ?? 10);
+    },
     entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
     node: (_p, { id }, ctx) => loadNode(ctx, id),
     nodes: (_p, { ids }, ctx) => {

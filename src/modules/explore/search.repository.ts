@@ -5,9 +5,12 @@ import { toEntityRecord } from '../entities/entities.repository.js';
 import type { EntityKindName, EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName } from './search-keys.js';
 
-/** Lucene's special characters, escaped so user text is always a plain phrase. */
-function luceneEscape(text: string): string {
-  return text.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '\\$&');
+/**
+ * User text as plain Lucene terms: special characters escaped, and the operator words AND, OR, NOT
+ * lower-cased (the analyzer lower-cases every term anyway, so nothing is lost).
+ */
+function luceneTerms(text: string): string {
+  return text.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '\\$&').replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase());
 }
 
 export class SearchRepository {
@@ -41,7 +44,7 @@ export class SearchRepository {
        RETURN e {.*} AS e, 4 + (1.0 / (1.0 + score)) AS rank
        ORDER BY rank
        LIMIT toInteger($first)`,
-      { key, kinds, first, lucene: luceneEscape(text.trim()) },
+      { key, kinds, first, lucene: luceneTerms(text.trim()) },
     );
     rows.sort((a, b) => a.rank - b.rank);
     return rows.slice(0, first).map(({ e }) => toEntityRecord(e));

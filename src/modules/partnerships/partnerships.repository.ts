@@ -58,18 +58,6 @@ export class PartnershipRepository {
       return { supportIds: r?.supportIds ?? [], projectIds: r?.projectIds ?? [], personIds: r?.personIds ?? [] };
     });
   }
-
-  async supportsByIds(ids: readonly string[]): Promise<RelationshipRecord[]> {
-    const rows = await this.graph.read<{ type: string; fromId: string; toId: string; props: Record<string, unknown> }>(
-      'partnerships.supports-by-id',
-      `// partnerships.supports-by-id
-       MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE r.id IN $ids
-       RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props
-       ORDER BY r.id`,
-      { ids },
-    );
-    return rows.map(toRelationshipRecord);
-  }
 }
 
 export interface PageArgs { offset: number; first: number; field: string; descending: boolean }
@@ -96,7 +84,8 @@ type RelRow = { type: string; fromId: string; toId: string; props: Record<string
 
 // Sort keys are chosen by CASE on a parameter, so one statement serves every order.
 const PAGE_TAIL = `
-  ORDER BY CASE WHEN $descending THEN null ELSE sortKey END ASC,
+  ORDER BY sortKey IS NULL,   // unknown values last, in either direction
+           CASE WHEN $descending THEN null ELSE sortKey END ASC,
            CASE WHEN $descending THEN sortKey ELSE null END DESC,
            r.id
   WITH collect({type: type(r), fromId: a.id, toId: b.id, props: r {.*}}) AS matched
@@ -143,8 +132,9 @@ export class PartnershipPages {
               OR ($descendants AND EXISTS { (a)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $supporter}) }))
          AND ($beneficiary IS NULL OR b.id = $beneficiary
               OR ($descendants AND EXISTS { (b)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $beneficiary}) }))
-         AND ($periodFrom IS NULL OR coalesce(r.until, r.from) IS NULL OR coalesce(r.until, r.from) >= $periodFrom)
-         AND ($periodUntil IS NULL OR coalesce(r.from, r.until) IS NULL OR coalesce(r.from, r.until) <= $periodUntil)
+         // As for pairings: no start year means unknown (kept), no end year means still running.
+         AND ($periodFrom IS NULL OR r.until IS NULL OR r.until >= $periodFrom)
+         AND ($periodUntil IS NULL OR r.from IS NULL OR r.from <= $periodUntil)
        WITH a, r, b,
             CASE $field
               WHEN 'FROM' THEN r.from
