@@ -8,7 +8,7 @@ import type { EntityRecord, RelationshipRecord } from './modules/entities/entiti
 import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
-import { ProvenanceRepository } from './modules/provenance/provenance.repository.js';
+import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
 
 export interface Repositories {
@@ -31,6 +31,7 @@ export interface Loaders {
   source: DataLoader<string, SourceRecord | null>;
   citationCount: DataLoader<string, number>;
   twinningScope: DataLoader<string, TwinningScope>;
+  claims: DataLoader<ClaimsRequest, ClaimsPage, string>;
 }
 
 export interface RequestContext {
@@ -66,6 +67,7 @@ export function createContext(sharedGraph: Graph): RequestContext {
     source: new DataLoader((ids) => repos.provenance.sourcesByIds(ids)),
     citationCount: new DataLoader((ids) => repos.provenance.citationCounts(ids)),
     twinningScope: new DataLoader((ids) => repos.partnerships.scopes(ids)),
+    claims: new DataLoader((requests) => repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
   };
   return { graph, repos, loaders, listBudget: new ListBudget() };
 }

@@ -55,7 +55,11 @@ describe('out-of-range arguments are BAD_USER_INPUT naming the argument and its 
     const res = await api.gql(deep);
     expect(res.data).toBeUndefined();
     expect(res.errors?.[0]?.message).toMatch(/depth|cost/i);
-    expect(res.extensions?.cypherStatements ?? 0).toBe(0);
+    expect(res.extensions?.cypherStatements).toBe(0);
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: entity(id: "city:nagqu") { id }`).join(' ');
+    const wide = await api.gql(`{ ${aliases} }`);
+    expect(wide.errors?.[0]?.message).toMatch(/alias/i);
+    expect(wide.extensions?.cypherStatements).toBe(0);
   });
 });
 
@@ -239,6 +243,12 @@ describe('aid summary by year', () => {
     const res = await api.gql('{ aidSummary(supporter: "province:liaoning", groupBy: YEAR) { overall { supports } groups { key supports projects } } }');
     const groups = res.data.aidSummary.groups;
     expect(groups.every((g: any) => g.key === 'unknown' || /^\d{4}$/.test(g.key))).toBe(true);
+    // Supports that state a start year are counted under it.
+    const dated = await api.gql('{ supports(first: 100, filter: { supporter: "province:liaoning", includeDescendants: true }) { edges { node { from } } } }');
+    const starts = dated.data.supports.edges.map((e: any) => e.node.from).filter((y: any) => y !== null);
+    for (const year of new Set(starts)) {
+      expect(groups.find((g: any) => g.key === String(year))?.supports).toBeGreaterThanOrEqual(starts.filter((y: any) => y === year).length);
+    }
     expect(groups.reduce((t: number, g: any) => t + g.supports, 0)).toBe(res.data.aidSummary.overall.supports);
   });
 });

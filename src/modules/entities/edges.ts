@@ -1,4 +1,5 @@
-// Reading a typed edge field (parent, posts, supportsReceived, ...) off the per-request loaders.
+// Reading edges and the entities at their ends off the per-request loaders: the typed edge fields
+// (parent, posts, supportsReceived, ...) and lookups of any node by id.
 import type { RequestContext } from '../../context.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import { relationshipTypeOfId, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
@@ -20,7 +21,12 @@ export async function edgesOf(
 export async function farEnds(ctx: RequestContext, id: string, edges: RelationshipRecord[]): Promise<EntityRecord[]> {
   const ids = edges.map((r) => (r.fromId === id ? r.toId : r.fromId));
   const found = await ctx.loaders.entity.loadMany([...new Set(ids)]);
-  return found.filter((e): e is EntityRecord => !!e && !(e instanceof Error));
+  return present(found);
+}
+
+/** What a DataLoader.loadMany found: no misses, no errors. */
+export function present<T>(list: ReadonlyArray<T | null | Error>): T[] {
+  return list.filter((x): x is T => x !== null && !(x instanceof Error));
 }
 
 export async function loadEntity(ctx: RequestContext, id: string): Promise<EntityRecord> {

@@ -4,11 +4,10 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { composeTimeline } from './timeline.js';
-import { loadNode } from '../entities/edges.js';
+import { loadNode, present } from '../entities/edges.js';
 
 const MAX_SEARCH_TEXT = 200;
 
-const present = <T>(list: Array<T | null | Error>): T[] => list.filter((x): x is T => x !== null && !(x instanceof Error));
 
 
 export const exploreResolvers: Resolvers = {

@@ -39,8 +39,8 @@ export class PartnershipRepository {
        }
        CALL {
          WITH supSide, recSide
-         OPTIONAL MATCH (a:Entity)-[:PARTICIPATES_IN]->(p:Project)
-         WHERE a IN supSide AND (p IN recSide OR EXISTS { (p)-[:BENEFITS]->(b) WHERE b IN recSide })
+         OPTIONAL MATCH (a:Entity)-[role:PARTICIPATES_IN]->(p:Project)
+         WHERE role.role IN ['FUNDING', 'IMPLEMENTING'] AND a IN supSide AND (p IN recSide OR EXISTS { (p)-[:BENEFITS]->(b) WHERE b IN recSide })
          RETURN collect(DISTINCT p.id) AS projectIds
        }
        CALL {

@@ -1,10 +1,9 @@
 // Pairings (TWINNED_WITH) and supports (SUPPORTS): the heart of paired assistance.
 import type { QuantityQualifier, Resolvers, SupportMode } from '../../generated/graphql.js';
 import { requireRange } from '../../errors.js';
-import { int, loadEntity, str } from '../entities/edges.js';
+import { int, loadEntity, present, str } from '../entities/edges.js';
 import { summarize } from './aid-summary.js';
 import { connectionOf, cursor } from '../../pagination.js';
-import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 
 export const partnershipResolvers: Resolvers = {
@@ -49,10 +48,10 @@ export const partnershipResolvers: Resolvers = {
       if ((supporter && !sup) || (recipient && !rec)) return null;
       const scope = await ctx.repos.aidSummary.scope(supporter ?? null, recipient ?? null);
       const subjectIds = [...scope.supports.map((s) => s.id), ...scope.projects.map((p) => p.id)];
-      const quantities = (await ctx.loaders.quantitiesOf.loadMany(subjectIds)).flatMap((q) => (q instanceof Error ? [] : q));
+      const quantities = present(await ctx.loaders.quantitiesOf.loadMany(subjectIds)).flat();
       const summary = summarize(scope, quantities, groupBy ?? 'MODE');
       const named = await ctx.loaders.entity.loadMany(summary.groups.flatMap((g) => (g.entityId ? [g.entityId] : [])));
-      const names = new Map(named.flatMap((e) => (e && !(e instanceof Error) ? [[e.id, e.name] as const] : [])));
+      const names = new Map(present(named).map((e) => [e.id, e.name]));
       for (const g of summary.groups) g.label = names.get(g.key) ?? g.label;
       return { supporter: sup, recipient: rec, ...summary };
     },
@@ -68,16 +67,15 @@ export const partnershipResolvers: Resolvers = {
     until: (r) => int(r.properties.until),
     supports: async (r, _a, ctx) => {
       const scope = await ctx.loaders.twinningScope.load(r.id);
-      const found = await ctx.loaders.relationship.loadMany(scope.supportIds);
-      return found.filter((s): s is RelationshipRecord => !!s && !(s instanceof Error));
+      return present(await ctx.loaders.relationship.loadMany(scope.supportIds));
     },
     projects: async (r, _a, ctx) => {
       const scope = await ctx.loaders.twinningScope.load(r.id);
-      return (await ctx.loaders.entity.loadMany(scope.projectIds)).filter((e): e is EntityRecord => !!e && !(e instanceof Error));
+      return present(await ctx.loaders.entity.loadMany(scope.projectIds));
     },
     people: async (r, _a, ctx) => {
       const scope = await ctx.loaders.twinningScope.load(r.id);
-      return (await ctx.loaders.entity.loadMany(scope.personIds)).filter((e): e is EntityRecord => !!e && !(e instanceof Error));
+      return present(await ctx.loaders.entity.loadMany(scope.personIds));
     },
   },
   Support: {

@@ -1,6 +1,11 @@
 // Sources, citations and quantities: everything that says where a fact comes from and how much.
 import type { Graph } from '../../db/graph.js';
-import { toQuantityRecord, toSourceRecord, type CitationRecord, type QuantityRecord, type SourceRecord } from './provenance.mappers.js';
+import {
+  toQuantityRecord, toSourceRecord, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
+} from './provenance.mappers.js';
+
+export interface ClaimsRequest { sourceId: string; offset: number; first: number }
+export interface ClaimsPage { total: number; page: ClaimRecord[] }
 
 export class ProvenanceRepository {
   constructor(private readonly graph: Graph) {}
@@ -69,13 +74,15 @@ export class ProvenanceRepository {
     return ids.map((id) => by.get(id) ?? null);
   }
 
-  async allSources(): Promise<SourceRecord[]> {
+  async sources(first: number): Promise<SourceRecord[]> {
     const rows = await this.graph.read<{ s: Record<string, unknown> }>(
-      'provenance.all-sources',
-      `// provenance.all-sources
+      'provenance.sources',
+      `// provenance.sources
        MATCH (s:Source)
        RETURN s {.*} AS s
-       ORDER BY s.publishedAt DESC, s.id`,
+       ORDER BY s.publishedAt DESC, s.id
+       LIMIT toInteger($first)`,
+      { first },
     );
     return rows.map(({ s }) => toSourceRecord(s));
   }
@@ -93,17 +100,20 @@ export class ProvenanceRepository {
     return sourceIds.map((id) => by.get(id) ?? 0);
   }
 
-  /** A page of a source's citations; the quote's position in the text orders them when the text is known. */
-  async claimsOf(sourceId: string, offset: number, first: number): Promise<{ total: number; page: Array<{ quote: string; subjectId: string }> }> {
-    const [row] = await this.graph.read<{ total: number; page: Array<{ quote: string; subjectId: string }> }>(
+  /** Pages of several sources' citations in one round trip, ordered by what they are about. */
+  async claimsOf(requests: readonly ClaimsRequest[]): Promise<ClaimsPage[]> {
+    const rows = await this.graph.read<{ key: number; total: number; page: ClaimRecord[] }>(
       'provenance.claims-of',
       `// provenance.claims-of
-       MATCH (c:Citation)-[:QUOTES]->(:Source {id: $sourceId})
-       WITH c ORDER BY c.subjectId, c.quote
-       WITH collect({quote: c.quote, subjectId: c.subjectId}) AS claims
-       RETURN size(claims) AS total, claims[toInteger($offset)..toInteger($offset + $first)] AS page`,
-      { sourceId, offset, first },
+       UNWIND range(0, size($requests) - 1) AS key
+       WITH key, $requests[key] AS req
+       OPTIONAL MATCH (c:Citation)-[:QUOTES]->(:Source {id: req.sourceId})
+       WITH key, req, c ORDER BY c.subjectId, c.quote
+       WITH key, req, collect(CASE WHEN c IS NOT NULL THEN {quote: c.quote, subjectId: c.subjectId} END) AS claims
+       RETURN key, size(claims) AS total, claims[toInteger(req.offset)..toInteger(req.offset + req.first)] AS page`,
+      { requests },
     );
-    return row ?? { total: 0, page: [] };
+    const by = new Map(rows.map((r) => [r.key, { total: r.total, page: r.page }]));
+    return requests.map((_, i) => by.get(i) ?? { total: 0, page: [] });
   }
 }

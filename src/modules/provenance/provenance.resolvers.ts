@@ -7,7 +7,7 @@ import { quantityText } from './provenance.mappers.js';
 
 export const provenanceResolvers: Resolvers = {
   Query: {
-    sources: (_p, _a, ctx) => ctx.repos.provenance.allSources(),
+    sources: (_p, { first }, ctx) => ctx.repos.provenance.sources(requireRange('first', first ?? 100, 1, 100) ?? 100),
     source: (_p, { id }, ctx) => ctx.loaders.source.load(id),
   },
   Source: {
@@ -15,7 +15,7 @@ export const provenanceResolvers: Resolvers = {
     claims: async (s, { first, after }, ctx) => {
       const n = requireRange('first', first ?? 50, 1, 100) ?? 50;
       const offset = cursor.decode(after);
-      const { total, page } = await ctx.repos.provenance.claimsOf(s.id, offset, n);
+      const { total, page } = await ctx.loaders.claims.load({ sourceId: s.id, offset, first: n });
       return connectionOf(page, total, offset);
     },
   },
