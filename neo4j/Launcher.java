@@ -31,6 +31,9 @@ public class Launcher {
         "dbms.usage_report.enabled", "false",
         "dbms.security.auth_enabled", "false", // loopback only, and only for local work and tests
         "server.memory.pagecache.size", pageCache,
+        // Bolt's netty loops wait a 5 s quiet period per connector at stop; ours has no clients left by then.
+        "internal.dbms.bolt.netty_server_shutdown_quiet_period", "0",
+        "internal.dbms.bolt.local_enabled", "false",
         "server.directories.logs", home.resolve("logs").toString());
 
     // The builder takes raw keys only from a file, so write them as this store's neo4j.conf.

@@ -100,7 +100,7 @@ describe('npm start on the embedded default', () => {
     expect(await stopService(second, 'SIGTERM')).toBe(0);
     expect(alive(second.neo4jPid!)).toBe(false);
     expect(processesUsing(dataDir)).toEqual([]);
-  });
+  }, 180_000); // two full starts and stops of a real Neo4j
 
   it('uses NEO4J_URI when set and starts no Neo4j of its own', async () => {
     const conn = inject('neo4j');
