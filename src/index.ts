@@ -38,10 +38,11 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   const config = loadConfig();
   open = await openGraph(config);
-  await applySchema(open.graph);
   if (config.seedOnStart) {
-    const report = await seedGraph(open.graph);
+    const report = await seedGraph(open.graph); // applies constraints and indexes first
     logger.info({ report }, `seeds loaded: ${formatReport(report)}`);
+  } else {
+    await applySchema(open.graph);
   }
   server = await listen(open.graph, config.port, config.host);
   logger.info({ url: server.url, neo4j: open.version }, `aidgraph is serving GraphQL at ${server.url}`);

@@ -1,12 +1,12 @@
 // A timeline is composed from what the loaders already hold: the entity's edges, the entities at
 // their far ends, and the quantities of the entity and of those edges. Undated facts are left out.
+import { str } from '../entities/edges.js';
 import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
 import { quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { TimelineEntryRecord } from './explore.mappers.js';
 
 const DATE_PROPERTIES = ['openedOn', 'date', 'startedOn', 'year', 'foundedOn'] as const;
 
-const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
 
 const VERB: Record<string, [out: string, inc: string]> = {
   TWINNED_WITH: ['is paired with', 'is paired with supporter'],
@@ -41,20 +41,20 @@ export function composeTimeline(
 ): TimelineEntryRecord[] {
   const entries: TimelineEntryRecord[] = [];
   for (const p of DATE_PROPERTIES) {
-    const d = text(self.properties[p]);
+    const d = str(self.properties[p]);
     if (d) entries.push({ date: d, until: null, what: `${self.name}: ${p} ${d}`, about: self });
   }
   for (const r of edges) {
     const other = others.get(r.fromId === self.id ? r.toId : r.fromId);
-    const start = text(r.properties.since ?? r.properties.from);
-    const asOf = text(r.properties.asOf);
-    if (start) entries.push({ date: start, until: text(r.properties.until), what: describeEdge(r, self, other), about: r });
+    const start = str(r.properties.since ?? r.properties.from);
+    const asOf = str(r.properties.asOf);
+    if (start) entries.push({ date: start, until: str(r.properties.until), what: describeEdge(r, self, other), about: r });
     // Only a statement date: the fact held then, it did not begin then.
     else if (asOf) entries.push({ date: asOf, until: null, what: `as of ${asOf}: ${describeEdge(r, self, other)}`, about: r });
     // Dated events and projects at the far end belong on this timeline too.
     if (other && (other.kind === 'EVENT' || other.kind === 'PROJECT')) {
       for (const p of DATE_PROPERTIES) {
-        const d = text(other.properties[p]);
+        const d = str(other.properties[p]);
         if (d) entries.push({ date: d, until: null, what: `${other.name} (${p})`, about: other });
       }
     }
@@ -66,8 +66,8 @@ export function composeTimeline(
       ? describeEdge(edge, self, others.get(edge.fromId === self.id ? edge.toId : edge.fromId))
       : self.name;
     for (const q of list) {
-      const date = q.measure === 'CHANGE' ? text(q.baselineYear) : text(q.year ?? q.from ?? q.asOf);
-      const until = q.measure === 'CHANGE' ? text(q.year) : text(q.until);
+      const date = q.measure === 'CHANGE' ? str(q.baselineYear) : str(q.year ?? q.from ?? q.asOf);
+      const until = q.measure === 'CHANGE' ? str(q.year) : str(q.until);
       const stated = q.year === null && q.from === null && q.measure === 'LEVEL' ? `as of ${date}: ` : '';
       if (date) entries.push({ date, until, what: `${stated}${describeQuantity(q, subjectName)}`, about: q });
     }
