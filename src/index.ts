@@ -6,7 +6,7 @@ import { applySchema } from './db/schema.js';
 import { formatReport, seedGraph } from './ingest/seed.js';
 import { SeedValidationError } from './ingest/validate.js';
 import { logger } from './logger.js';
-import { listen, type RunningServer } from './server.js';
+import { listen, type RunningServer } from './http.js';
 
 let open: OpenGraph | undefined;
 let server: RunningServer | undefined;

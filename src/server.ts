@@ -1,18 +1,16 @@
-// createServer() builds the Apollo server over a Graph; listen() is separate so tests can start
-// it on a free port against their own Neo4j.
+// createServer() builds the Apollo server: schema, limits, error masking, accounting. http.ts
+// serves it; tests start it on a free port against their own Neo4j.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { createContext, type RequestContext } from './context.js';
+import type { RequestContext } from './context.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
-import type { Graph } from './db/graph.js';
 import { logger } from './logger.js';
 import { resolvers } from './resolvers.js';
 
@@ -80,7 +78,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-export function createServer(): ApolloServer<RequestContext> {
+export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
   // Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded.
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
@@ -96,21 +94,7 @@ export function createServer(): ApolloServer<RequestContext> {
     includeStacktraceInErrorResponses: false,
     formatError,
     // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), requestAccounting],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), requestAccounting, ...extraPlugins],
     validationRules: protection.validationRules,
   });
-}
-
-export interface RunningServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-export async function listen(graph: Graph, port: number, host = '127.0.0.1'): Promise<RunningServer> {
-  const server = createServer();
-  const { url } = await startStandaloneServer(server, {
-    listen: { port, host },
-    context: async () => createContext(graph),
-  });
-  return { url, stop: () => server.stop() };
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort } from '../../src/db/local-neo4j.js';
-import { listen } from '../../src/server.js';
+import { listen } from '../../src/http.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -231,6 +231,9 @@ describe('when the database is down', () => {
       const body = (await res.json()) as any;
       expect(body.errors[0].extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryable: true });
       expect(body.errors[0].message).not.toMatch(/bolt|127\.0\.0\.1|ECONNREFUSED/);
+      const health = await fetch(new URL('/health', server.url));
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'unavailable' });
     } finally {
       await server.stop();
       await driver.close();
@@ -290,5 +293,30 @@ describe('answers that would fan out without bound', () => {
     const small = await api.gql(`{ entity(id: "city:nagqu") { ${nest(2)} } }`);
     expect(small.errors).toBeUndefined();
     expect(small.data.entity.relationships.length).toBeGreaterThan(10);
+  });
+});
+
+describe('HTTP', () => {
+  it('answers GET /health with the Neo4j version', async () => {
+    const res = await fetch(new URL('/health', api.url));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', neo4j: expect.stringMatching(/^5\.26\.\d+ community$/) });
+  });
+
+  it('refuses a body over 1 MB with 413, and allows browsers from other origins', async () => {
+    const big = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stats { entities } }', variables: { pad: 'x'.repeat(1_100_000) } }),
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const ok = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://example.org' },
+      body: JSON.stringify({ query: '{ stats { entities } }' }),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
