@@ -12,23 +12,32 @@ let open: OpenGraph | undefined;
 let server: RunningServer | undefined;
 let stopping = false;
 
+/** Logging must not stop a shutdown (stdout may be a closed or full pipe by now). */
+function log(level: 'info' | 'error', fields: object, msg: string): void {
+  try {
+    logger[level](fields, msg);
+  } catch {
+    /* nothing to do: we are leaving */
+  }
+}
+
 async function shutdown(signal: string, code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  // However the stop goes (a hung client, a closed terminal), the process ends: Neo4j stops on its own
-  // when our end of its stdin closes at exit.
-  setTimeout(() => process.exit(code || 1), 90_000).unref();
-  logger.info({ signal }, 'stopping');
+  // However the stop goes (a hung client, a log pipe nobody reads), the process ends; SIGKILL skips
+  // exit handlers that could block too. Neo4j then stops on its own when its stdin closes.
+  setTimeout(() => process.kill(process.pid, 'SIGKILL'), 60_000).unref();
+  log('info', { signal }, 'stopping');
   // Each part stops even if the one before failed: Neo4j above all must not outlive us.
   for (const [what, stop] of [['HTTP server', () => server?.stop()], ['graph', () => open?.close()]] as const) {
     try {
       await stop();
     } catch (err) {
-      logger.error({ err }, `error while stopping the ${what}`);
+      log('error', { err }, `error while stopping the ${what}`);
       code = 1;
     }
   }
-  logger.info('stopped');
+  log('info', {}, 'stopped');
   process.exit(code);
 }
 

@@ -19,6 +19,7 @@ async function startService(env: Record<string, string>): Promise<Service> {
     env: { ...inherited, CI: 'true', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.push(child);
   const logs: Array<Record<string, any>> = [];
   const errors: string[] = [];
   child.stderr!.on('data', (d) => errors.push(String(d)));
@@ -63,7 +64,12 @@ function processesUsing(dir: string): string[] {
   });
 }
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-start-'));
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+afterAll(() => {
+  // A failed or timed-out case must not leave its service (and so its Neo4j) running.
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 // With NEO4J_URI set, the run promises to start no Neo4j of its own: the embedded case waits for a run without it.
 const embedded = !process.env.NEO4J_URI;
