@@ -1,5 +1,5 @@
 // Relay connections over a stable order. Cursors are opaque to clients: base64 of a position.
-import { badInput } from './errors.js';
+import { badInput, requireRange } from './errors.js';
 
 /** Far beyond any list here, and within what Cypher list slicing takes. */
 const MAX_OFFSET = 1_000_000;
@@ -15,6 +15,11 @@ export const cursor = {
     return offset + 1;
   },
 };
+
+/** The window a Relay page asks for: `first` checked against 1..100, `after` turned into an offset. */
+export function pageWindow(first: number | null | undefined, after: string | null | undefined, fallback: number): { offset: number; first: number } {
+  return { offset: cursor.decode(after), first: requireRange('first', first ?? fallback, 1, 100) ?? fallback };
+}
 
 export function connectionOf<T>(page: T[], total: number, offset: number) {
   return {

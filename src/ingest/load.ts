@@ -8,21 +8,25 @@ import type { Dataset } from './validate.js';
 export interface Tally { created: number; updated: number; unchanged: number; removed: number }
 export type LoadReport = Record<'sources' | 'entities' | 'relationships' | 'quantities' | 'citations', Tally>;
 
-// Labels and relationship types cannot be parameters in Cypher 5, so each statement below is
-// built once from the fixed lists of kinds and types (never from seed text).
-const MERGE_ENTITY = Object.fromEntries(
-  (Object.keys(KIND_LABEL) as EntityKindName[]).map((kind) => [
-    kind,
-    `// seed.merge-entities (${kind})
-     UNWIND $rows AS row
-     MERGE (e:Entity {id: row.id})
-     WITH e, row, e.contentHash AS before
-     SET e = row.props, e:${KIND_LABEL[kind]}
+// Every upsert compares the stored content hash (computed in validate.ts) with the new one.
+const COUNT_CHANGES = `
      RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
             sum(CASE WHEN before IS NOT NULL AND before <> row.props.contentHash THEN 1 ELSE 0 END) AS updated,
-            count(*) AS total`,
-  ]),
+            count(*) AS total`;
+
+// Labels and relationship types cannot be parameters in Cypher 5, so the statements below are
+// built once from the fixed lists of labels, kinds and types (never from seed text).
+const upsertNodes = (name: string, label: string, extraLabel = '') => `// seed.${name}
+     UNWIND $rows AS row
+     MERGE (n:${label} {id: row.id})
+     WITH n, row, n.contentHash AS before
+     SET n = row.props${extraLabel ? `, n:${extraLabel}` : ''}${COUNT_CHANGES}`;
+
+const MERGE_ENTITY = Object.fromEntries(
+  (Object.keys(KIND_LABEL) as EntityKindName[]).map((kind) => [kind, upsertNodes(`merge-entities (${kind})`, 'Entity', KIND_LABEL[kind])]),
 ) as Record<EntityKindName, string>;
+const MERGE_SOURCES = upsertNodes('merge-sources', 'Source');
+const MERGE_QUANTITIES = upsertNodes('merge-quantities', 'Quantity');
 
 // An edge whose id now joins other entities is deleted first (the MERGE then recreates it), so a
 // seed edit that moves an edge is an update, not a clash with the id's uniqueness constraint.
@@ -46,32 +50,9 @@ const MERGE_RELATIONSHIP = Object.fromEntries(
      MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
      MERGE (a)-[r:${type} {id: row.id}]->(b)
      WITH r, row, r.contentHash AS before
-     SET r = row.props
-     RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-            sum(CASE WHEN before IS NOT NULL AND before <> row.props.contentHash THEN 1 ELSE 0 END) AS updated,
-            count(*) AS total`,
+     SET r = row.props${COUNT_CHANGES}`,
   ]),
 ) as Record<RelationshipTypeName, string>;
-
-const MERGE_SOURCES = `
-  // seed.merge-sources
-  UNWIND $rows AS row
-  MERGE (s:Source {id: row.id})
-  WITH s, row, s.contentHash AS before
-  SET s = row.props, s.contentHash = row.hash
-  RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-         sum(CASE WHEN before IS NOT NULL AND before <> row.hash THEN 1 ELSE 0 END) AS updated,
-         count(*) AS total`;
-
-const MERGE_QUANTITIES = `
-  // seed.merge-quantities
-  UNWIND $rows AS row
-  MERGE (q:Quantity {id: row.id})
-  WITH q, row, q.contentHash AS before
-  SET q = row.props
-  RETURN sum(CASE WHEN before IS NULL THEN 1 ELSE 0 END) AS created,
-         sum(CASE WHEN before IS NOT NULL AND before <> row.props.contentHash THEN 1 ELSE 0 END) AS updated,
-         count(*) AS total`;
 
 // A citation's id hashes its subject, source and quote, so it never changes: only created or not.
 const MERGE_CITATIONS = `
@@ -127,7 +108,7 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
     sources: emptyTally(), entities: emptyTally(), relationships: emptyTally(), quantities: emptyTally(), citations: emptyTally(),
   };
   await graph.unitOfWork('WRITE', 'seed.load', async (tx) => {
-    await tally(tx, MERGE_SOURCES, data.sources.map((s) => ({ id: s.id, props: s.props, hash: JSON.stringify(s.props) })), report.sources);
+    await tally(tx, MERGE_SOURCES, data.sources, report.sources);
     for (const kind of Object.keys(MERGE_ENTITY) as EntityKindName[]) {
       await tally(tx, MERGE_ENTITY[kind], data.entities.filter((e) => e.kind === kind), report.entities);
     }

@@ -287,6 +287,7 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   }
   for (const r of data.relationships) r.props.contentHash = hashOf([r.from, r.to, r.props]);
   for (const q of data.quantities) q.props.contentHash = hashOf(q.props);
+  for (const s of data.sources) s.props.contentHash = hashOf(s.props);
   return data;
 }
 

@@ -21,7 +21,10 @@ export function toEntityRecord(p: Record<string, unknown>): EntityRecord {
   };
 }
 
-export function toRelationshipRecord(row: { type: string; fromId: string; toId: string; props: Record<string, unknown> }): RelationshipRecord {
+/** An edge as a statement returns it: its type, its ends' ids and its property map. */
+export type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
+
+export function toRelationshipRecord(row: RelRow): RelationshipRecord {
   const { contentHash: _hash, ...properties } = row.props;
   return { id: String(row.props.id), type: row.type as RelationshipTypeName, fromId: row.fromId, toId: row.toId, properties };
 }
@@ -53,7 +56,7 @@ export class EntityRepository {
 
   /** Every edge touching each entity, both directions, in one round trip for all of them. */
   async relationshipsOf(ids: readonly string[]): Promise<RelationshipRecord[][]> {
-    const rows = await this.graph.read<{ id: string; type: string; fromId: string; toId: string; props: Record<string, unknown> }>(
+    const rows = await this.graph.read<RelRow & { id: string }>(
       'entities.relationships-of',
       `// entities.relationships-of
        UNWIND $ids AS id
@@ -79,7 +82,7 @@ export class EntityRepository {
     }
     const found = new Map<string, RelationshipRecord>();
     for (const [type, typeIds] of byType) {
-      const rows = await this.graph.read<{ type: string; fromId: string; toId: string; props: Record<string, unknown> }>(
+      const rows = await this.graph.read<RelRow>(
         'entities.relationships-by-id', RELATIONSHIPS_BY_ID[type], { ids: typeIds },
       );
       for (const row of rows) found.set(String(row.props.id), toRelationshipRecord(row));

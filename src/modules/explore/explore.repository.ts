@@ -1,7 +1,7 @@
 // Exploring the graph: neighbourhoods (breadth-first, one round trip per hop), shortest paths
 // between two entities, and what the graph holds.
 import type { Graph } from '../../db/graph.js';
-import { toRelationshipRecord } from '../entities/entities.repository.js';
+import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
 import type { EntityKindName, RelationshipRecord, RelationshipTypeName } from '../entities/entities.mappers.js';
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
 
@@ -9,7 +9,6 @@ export const MAX_DEPTH = 3;
 export const MAX_HOPS = 6;
 export const MAX_PATHS = 100;
 
-type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
 
 /**
  * Cypher takes neither a hop bound nor SHORTEST's count as a parameter, so each (hops, count) pair

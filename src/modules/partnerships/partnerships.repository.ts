@@ -2,7 +2,7 @@
 // side holds Dalian and everything PART_OF or LOCATED_IN it; Sog County's side holds Sog, its
 // hospital and the hospital's departments.
 import type { Graph } from '../../db/graph.js';
-import { toRelationshipRecord } from '../entities/entities.repository.js';
+import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
 import type { RelationshipRecord } from '../entities/entities.mappers.js';
 
 export interface TwinningScope {
@@ -80,7 +80,6 @@ export interface SupportQuery {
   periodUntil: number | null;
 }
 
-type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
 
 // Sort keys are chosen by CASE on a parameter, so one statement serves every order.
 const PAGE_TAIL = `
@@ -94,8 +93,16 @@ const PAGE_TAIL = `
 export class PartnershipPages {
   constructor(private readonly graph: Graph) {}
 
+  /** Runs a statement that ends in PAGE_TAIL and parses its one row. */
+  private async page(name: string, cypher: string, params: Record<string, unknown>, p: PageArgs) {
+    const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(name, `${cypher}\n${PAGE_TAIL}`, {
+      ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
+    });
+    return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
+  }
+
   async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
-    const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(
+    return this.page(
       'partnerships.page',
       `// partnerships.page
        MATCH (a:Entity)-[r:TWINNED_WITH]->(b:Entity)
@@ -112,18 +119,17 @@ export class PartnershipPages {
               WHEN 'RECIPIENT_NAME' THEN b.name
               WHEN 'ID' THEN r.id
               ELSE a.name
-            END AS sortKey
-       ${PAGE_TAIL}`,
+            END AS sortKey`,
       {
         supporter: q.supporter, recipient: q.recipient, descendants: q.includeDescendants, levels: q.levels,
-        programme: q.programme, year: q.activeYear, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
+        programme: q.programme, year: q.activeYear,
       },
+      p,
     );
-    return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
   }
 
   async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
-    const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(
+    return this.page(
       'supports.page',
       `// supports.page
        MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
@@ -142,14 +148,13 @@ export class PartnershipPages {
               WHEN 'BENEFICIARY_NAME' THEN b.name
               WHEN 'ID' THEN r.id
               ELSE r.mode
-            END AS sortKey
-       ${PAGE_TAIL}`,
+            END AS sortKey`,
       {
         modes: q.modes, supporter: q.supporter, beneficiary: q.beneficiary, descendants: q.includeDescendants,
-        periodFrom: q.periodFrom, periodUntil: q.periodUntil, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
+        periodFrom: q.periodFrom, periodUntil: q.periodUntil,
       },
+      p,
     );
-    return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
   }
 }
 

@@ -3,14 +3,13 @@ import type { QuantityQualifier, Resolvers, SupportMode } from '../../generated/
 import { requireRange } from '../../errors.js';
 import { int, loadEntity, present, str } from '../entities/edges.js';
 import { summarize } from './aid-summary.js';
-import { connectionOf, cursor } from '../../pagination.js';
+import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 
 export const partnershipResolvers: Resolvers = {
   Query: {
     partnerships: async (_p, { filter, orderBy, first, after }, ctx) => {
-      const n = requireRange('first', first ?? 20, 1, 100) ?? 20;
-      const offset = cursor.decode(after);
+      const window = pageWindow(first, after, 20);
       const { total, page } = await ctx.repos.partnershipPages.twinnings(
         {
           supporter: filter?.supporter ?? null,
@@ -20,13 +19,12 @@ export const partnershipResolvers: Resolvers = {
           programme: filter?.programme ?? null,
           activeYear: requireRange('filter.activeYear', filter?.activeYear, 1900, 2100) ?? null,
         },
-        { offset, first: n, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
+        { ...window, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
       );
-      return connectionOf(page, total, offset);
+      return connectionOf(page, total, window.offset);
     },
     supports: async (_p, { filter, orderBy, first, after }, ctx) => {
-      const n = requireRange('first', first ?? 20, 1, 100) ?? 20;
-      const offset = cursor.decode(after);
+      const window = pageWindow(first, after, 20);
       const { total, page } = await ctx.repos.partnershipPages.supports(
         {
           modes: filter?.mode ?? null,
@@ -36,9 +34,9 @@ export const partnershipResolvers: Resolvers = {
           periodFrom: requireRange('filter.period.from', filter?.period?.from, 1900, 2100) ?? null,
           periodUntil: requireRange('filter.period.until', filter?.period?.until, 1900, 2100) ?? null,
         },
-        { offset, first: n, field: orderBy?.field ?? 'MODE', descending: orderBy?.direction === 'DESC' },
+        { ...window, field: orderBy?.field ?? 'MODE', descending: orderBy?.direction === 'DESC' },
       );
-      return connectionOf(page, total, offset);
+      return connectionOf(page, total, window.offset);
     },
     aidSummary: async (_p, { supporter, recipient, groupBy }, ctx) => {
       const [sup, rec] = await Promise.all([

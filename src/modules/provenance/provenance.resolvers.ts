@@ -2,7 +2,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { requireRange } from '../../errors.js';
 import { loadNode } from '../entities/edges.js';
-import { connectionOf, cursor } from '../../pagination.js';
+import { connectionOf, pageWindow } from '../../pagination.js';
 import { quantityText } from './provenance.mappers.js';
 
 export const provenanceResolvers: Resolvers = {
@@ -13,10 +13,9 @@ export const provenanceResolvers: Resolvers = {
   Source: {
     citationCount: (s, _a, ctx) => ctx.loaders.citationCount.load(s.id),
     claims: async (s, { first, after }, ctx) => {
-      const n = requireRange('first', first ?? 50, 1, 100) ?? 50;
-      const offset = cursor.decode(after);
-      const { total, page } = await ctx.loaders.claims.load({ sourceId: s.id, offset, first: n });
-      return connectionOf(page, total, offset);
+      const window = pageWindow(first, after, 50);
+      const { total, page } = await ctx.loaders.claims.load({ sourceId: s.id, ...window });
+      return connectionOf(page, total, window.offset);
     },
   },
   Claim: {
