@@ -2,6 +2,7 @@
 // README and .env.example; a bad value stops the process with a message that says how to fix it.
 import path from 'node:path';
 import { z } from 'zod';
+import { GAZETTEER_DEPTHS, type GazetteerDepth } from './gazetteer/division-list.js';
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -27,6 +28,13 @@ const EnvSchema = z.object({
   AIDGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_HEAP must look like 512m or 1g').default('512m'),
   AIDGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_PAGECACHE must look like 256m').default('256m'),
   AIDGRAPH_SEED: z.enum(['true', 'false']).default('true'),
+  AIDGRAPH_GAZETTEER: z.enum(GAZETTEER_DEPTHS as [GazetteerDepth, ...GazetteerDepth[]], {
+    error: `AIDGRAPH_GAZETTEER must be one of ${GAZETTEER_DEPTHS.join(', ')}`,
+  }).default('village'),
+  AIDGRAPH_GAZETTEER_PROVINCES: z
+    .string()
+    .regex(/^(all|\d{2}(,\d{2})*)$/, 'AIDGRAPH_GAZETTEER_PROVINCES must be "all" or two-digit province codes, e.g. 54,21')
+    .default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +47,8 @@ export interface Config {
   dataDir: string;
   local: { boltPort: number; heap: string; pageCache: string };
   seedOnStart: boolean;
+  /** How deep the official division list is loaded, and for which provinces (null: all). */
+  gazetteer: { depth: GazetteerDepth; provinces: string[] | null };
   logLevel: string;
 }
 
@@ -61,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.AIDGRAPH_DATA_DIR),
     local: { boltPort: e.AIDGRAPH_NEO4J_BOLT_PORT, heap: e.AIDGRAPH_NEO4J_HEAP, pageCache: e.AIDGRAPH_NEO4J_PAGECACHE },
     seedOnStart: e.AIDGRAPH_SEED === 'true',
+    gazetteer: {
+      depth: e.AIDGRAPH_GAZETTEER,
+      provinces: e.AIDGRAPH_GAZETTEER_PROVINCES === 'all' ? null : e.AIDGRAPH_GAZETTEER_PROVINCES.split(','),
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -23,6 +23,8 @@ export interface Repositories {
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
+  placeByCode: DataLoader<string, EntityRecord | null>;
+  ancestors: DataLoader<string, EntityRecord[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
   citationsOf: DataLoader<string, CitationRecord[]>;
@@ -43,13 +45,14 @@ export interface RequestContext {
 }
 
 export function createRepositories(graph: Graph): Repositories {
+  const aidSummary = new AidSummaryRepository(graph);
   return {
     entities: new EntityRepository(graph),
     provenance: new ProvenanceRepository(graph),
     search: new SearchRepository(graph),
-    partnerships: new PartnershipRepository(graph),
+    partnerships: new PartnershipRepository(aidSummary),
     partnershipPages: new PartnershipPages(graph),
-    aidSummary: new AidSummaryRepository(graph),
+    aidSummary,
     explore: new ExploreRepository(graph),
   };
 }
@@ -59,6 +62,8 @@ export function createContext(sharedGraph: Graph): RequestContext {
   const repos = createRepositories(graph);
   const loaders: Loaders = {
     entity: new DataLoader((ids) => repos.entities.byIds(ids)),
+    placeByCode: new DataLoader((codes) => repos.entities.placesByCodes(codes)),
+    ancestors: new DataLoader((ids) => repos.entities.ancestorsOf(ids)),
     relationship: new DataLoader((ids) => repos.entities.relationshipsByIds(ids)),
     relationshipsOf: new DataLoader((ids) => repos.entities.relationshipsOf(ids)),
     citationsOf: new DataLoader((ids) => repos.provenance.citationsOf(ids)),

@@ -4,6 +4,8 @@ import { loadConfig, ConfigError } from './config.js';
 import { openGraph, type OpenGraph } from './db/connect.js';
 import { applySchema } from './db/schema.js';
 import { formatReport, seedGraph } from './ingest/seed.js';
+import { gazetteerEdition } from './gazetteer/division-list.js';
+import { formatGazetteerReport, loadGazetteer } from './gazetteer/load.js';
 import { SeedValidationError } from './ingest/validate.js';
 import { logger } from './logger.js';
 import { listen, type RunningServer } from './http.js';
@@ -50,6 +52,9 @@ try {
   if (config.seedOnStart) {
     const report = await seedGraph(open.graph); // applies constraints and indexes first
     logger.info({ report }, `seeds loaded: ${formatReport(report)}`);
+    // After the seeds: the places they claim are already there and keep the seeds' ids.
+    const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);
+    logger.info({ gazetteer }, `gazetteer: ${formatGazetteerReport(gazetteer)}`);
   } else {
     await applySchema(open.graph);
   }

@@ -1,6 +1,6 @@
 // Constraints and indexes, created idempotently before anything is loaded or served.
 import type { Graph } from './graph.js';
-import { RELATIONSHIP_TYPES } from '../modules/entities/entities.mappers.js';
+import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../modules/entities/entities.mappers.js';
 
 const STATEMENTS: Array<[name: string, cypher: string]> = [
   ['schema.entity-id', 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE'],
@@ -10,6 +10,12 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
   ['schema.citation-subject', 'CREATE INDEX citation_subject IF NOT EXISTS FOR (c:Citation) ON (c.subjectId)'],
   ['schema.quantity-subject', 'CREATE INDEX quantity_subject IF NOT EXISTS FOR (q:Quantity) ON (q.subjectId)'],
   ['schema.entity-kind', 'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)'],
+  // The official division code: unique among places, and the key the gazetteer merges on.
+  ['schema.place-code', `CREATE CONSTRAINT place_code IF NOT EXISTS FOR (p:${PLACE_LABEL}) REQUIRE p.code IS UNIQUE`],
+  ['schema.gazetteer-load', 'CREATE CONSTRAINT gazetteer_load_id IF NOT EXISTS FOR (s:GazetteerLoad) REQUIRE s.id IS UNIQUE'],
+  // Every search key of an entity in one string (`|anduoxian|anduo|安多县|安多|`): a trigram text
+  // index answers CONTAINS on it with a seek, so exact, prefix and substring search never scan.
+  ['schema.entity-search', 'CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)'],
   // CJK analyzer: Chinese names are split into bigrams, Latin ones into lower-cased words.
   [
     'schema.entity-names',
@@ -22,9 +28,12 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
   ]),
 ];
 
+/** Indexes a bulk load may drop and have rebuilt once at its end. */
+export const SEARCH_INDEXES = ['entity_names', 'entity_search'] as const;
+
 export async function applySchema(graph: Graph): Promise<void> {
   for (const [name, cypher] of STATEMENTS) {
     await graph.write(name, `// ${name}\n${cypher}`);
   }
-  await graph.write('schema.await-indexes', '// schema.await-indexes\nCALL db.awaitIndexes(60)');
+  await graph.write('schema.await-indexes', '// schema.await-indexes\nCALL db.awaitIndexes(600)');
 }

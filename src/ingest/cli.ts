@@ -6,6 +6,8 @@ import { loadConfig } from '../config.js';
 import { openGraph } from '../db/connect.js';
 import { logger } from '../logger.js';
 import { formatReport, SEEDS_DIR, seedGraph } from './seed.js';
+import { gazetteerEdition } from '../gazetteer/division-list.js';
+import { formatGazetteerReport, loadGazetteer } from '../gazetteer/load.js';
 import { loadSeedFolders, SeedValidationError } from './validate.js';
 
 const { values } = parseArgs({
@@ -25,6 +27,9 @@ try {
     try {
       const report = await seedGraph(open.graph, values.dir, { prune: !values['keep-stale'] });
       console.log(`seeded: ${formatReport(report)}`);
+      const config = loadConfig();
+      const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);
+      console.log(`gazetteer: ${formatGazetteerReport(gazetteer)}`);
     } finally {
       await open.close();
     }

@@ -2,7 +2,9 @@
 // stable ids makes a second load a no-op; content hashes tell created, updated and unchanged apart.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.js';
-import { KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+import { isPlaceKind, KIND_LABEL, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+import { levelOfCode, recordText } from '../gazetteer/division-list.js';
+import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
 import type { Dataset } from './validate.js';
 
 export interface Tally { created: number; updated: number; unchanged: number; removed: number }
@@ -15,16 +17,36 @@ const COUNT_CHANGES = `
             count(*) AS total`;
 
 // Labels and relationship types cannot be parameters in Cypher 5, so the statements below are
-// built once from the fixed lists of labels, kinds and types (never from seed text).
-const upsertNodes = (name: string, label: string, extraLabel = '') => `// seed.${name}
+// built once from the fixed lists of labels, kinds and types (never from seed text). Everything a
+// seed writes is labelled Seeded, so a prune can find exactly what the seeds loaded before.
+const upsertNodes = (name: string, label: string, extraLabels = '') => `// seed.${name}
      UNWIND $rows AS row
      MERGE (n:${label} {id: row.id})
      WITH n, row, n.contentHash AS before
-     SET n = row.props${extraLabel ? `, n:${extraLabel}` : ''}${COUNT_CHANGES}`;
+     SET n = row.props, n:Seeded${extraLabels}${COUNT_CHANGES}`;
+
+const kindLabels = (kind: EntityKindName) => `:${KIND_LABEL[kind]}${isPlaceKind(kind) ? `:${PLACE_LABEL}` : ''}`;
 
 const MERGE_ENTITY = Object.fromEntries(
-  (Object.keys(KIND_LABEL) as EntityKindName[]).map((kind) => [kind, upsertNodes(`merge-entities (${kind})`, 'Entity', KIND_LABEL[kind])]),
+  (Object.keys(KIND_LABEL) as EntityKindName[]).map((kind) => [kind, upsertNodes(`merge-entities (${kind})`, 'Entity', kindLabels(kind))]),
 ) as Record<EntityKindName, string>;
+
+// A place with an official code is the list's node for that code: the seed claims it (its id and
+// names) whether the gazetteer created it or not. A node of an earlier version that has the seed's
+// id but no code yet is given the code first, so it is the one claimed.
+const ADOPT_LEGACY_PLACES = `// seed.adopt-legacy-places
+     UNWIND $rows AS row
+     MATCH (n:Entity {id: row.id}) WHERE n.code IS NULL
+       AND NOT EXISTS { MATCH (:${PLACE_LABEL} {code: row.props.code}) }
+     SET n.code = row.props.code, n:${PLACE_LABEL}`;
+const MERGE_CODED_PLACE = Object.fromEntries(
+  (Object.keys(KIND_LABEL) as EntityKindName[]).filter(isPlaceKind).map((kind) => [kind, `// seed.merge-coded-places (${kind})
+     UNWIND $rows AS row
+     MERGE (n:${PLACE_LABEL} {code: row.props.code})
+       ON CREATE SET n:Entity${kindLabels(kind)}
+     WITH n, row, n.contentHash AS before
+     SET n = row.props, n:Seeded${COUNT_CHANGES}`]),
+) as Partial<Record<EntityKindName, string>>;
 const MERGE_SOURCES = upsertNodes('merge-sources', 'Source');
 const MERGE_QUANTITIES = upsertNodes('merge-quantities', 'Quantity');
 
@@ -60,29 +82,44 @@ const MERGE_CITATIONS = `
   UNWIND $rows AS row
   MATCH (s:Source {id: row.sourceId})
   MERGE (c:Citation {id: row.id})
-  ON CREATE SET c.subjectId = row.subjectId, c.sourceId = row.sourceId, c.quote = row.quote, c.created = true
+  ON CREATE SET c.subjectId = row.subjectId, c.sourceId = row.sourceId, c.quote = row.quote, c.created = true, c:Seeded
   MERGE (c)-[:QUOTES]->(s)
   WITH c, c.created AS isNew
   REMOVE c.created
   RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, 0 AS updated, count(*) AS total`;
 
-// The seed folders are the whole dataset: what they no longer hold leaves the graph, in the same
-// transaction. Only aidgraph's own labels are touched; edges go first, then what they hung from.
+// The seed folders are the whole dataset: what they loaded before and no longer hold leaves the
+// graph, in the same transaction. Only Seeded nodes and the edges that seeds wrote (they carry a
+// content hash) are touched, never what another dataset such as the gazetteer holds; a place of
+// the official list that no seed claims any more goes back to what the list says of it.
+const PRUNE_RELATIONSHIPS = `// seed.prune-relationships
+    MATCH (a:Seeded)-[r]->(:Entity)
+    WHERE r.contentHash IS NOT NULL AND NOT r.id IN $ids
+    WITH r, a, r.id = 'part-of:' + a.code AS official
+    FOREACH (_ IN CASE WHEN official THEN [1] ELSE [] END | SET r = {id: r.id})
+    FOREACH (_ IN CASE WHEN official THEN [] ELSE [1] END | DELETE r)
+    RETURN count(*) AS removed`;
+const UNCLAIMED_PLACES = `// seed.unclaimed-places
+    MATCH (e:Seeded:Entity) WHERE e.code IS NOT NULL AND NOT e.id IN $ids
+    RETURN e.id AS id, e.code AS code, coalesce(e.officialName, e.nameZh) AS officialName`;
+const RELEASE_PLACES = `// seed.release-places
+    UNWIND $rows AS row
+    MATCH (e:Entity {id: row.id})
+    SET e = row.props
+    REMOVE e:Seeded
+    RETURN count(*) AS removed`;
 const PRUNE: Array<[keyof LoadReport, string]> = [
-  ['relationships', `// seed.prune-relationships
-    MATCH (:Entity)-[r]->(:Entity) WHERE NOT r.id IN $ids
-    DELETE r RETURN count(*) AS removed`],
   ['quantities', `// seed.prune-quantities
-    MATCH (q:Quantity) WHERE NOT q.id IN $ids
-    DELETE q RETURN count(*) AS removed`],
+    MATCH (q:Seeded:Quantity) WHERE NOT q.id IN $ids
+    DETACH DELETE q RETURN count(*) AS removed`],
   ['citations', `// seed.prune-citations
-    MATCH (c:Citation) WHERE NOT c.id IN $ids
+    MATCH (c:Seeded:Citation) WHERE NOT c.id IN $ids
     DETACH DELETE c RETURN count(*) AS removed`],
   ['entities', `// seed.prune-entities
-    MATCH (e:Entity) WHERE NOT e.id IN $ids
+    MATCH (e:Seeded:Entity) WHERE e.code IS NULL AND NOT e.id IN $ids
     DETACH DELETE e RETURN count(*) AS removed`],
   ['sources', `// seed.prune-sources
-    MATCH (s:Source) WHERE NOT s.id IN $ids
+    MATCH (s:Seeded:Source) WHERE NOT s.id IN $ids
     DETACH DELETE s RETURN count(*) AS removed`],
 ];
 
@@ -109,8 +146,13 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
   };
   await graph.unitOfWork('WRITE', 'seed.load', async (tx) => {
     await tally(tx, MERGE_SOURCES, data.sources, report.sources);
+    const codedRows = data.entities.filter((e) => e.props.code !== undefined);
+    if (codedRows.length) await tx.run(ADOPT_LEGACY_PLACES, { rows: codedRows });
     for (const kind of Object.keys(MERGE_ENTITY) as EntityKindName[]) {
-      await tally(tx, MERGE_ENTITY[kind], data.entities.filter((e) => e.kind === kind), report.entities);
+      const rows = data.entities.filter((e) => e.kind === kind);
+      await tally(tx, MERGE_ENTITY[kind], rows.filter((e) => e.props.code === undefined), report.entities);
+      const coded = MERGE_CODED_PLACE[kind];
+      if (coded) await tally(tx, coded, rows.filter((e) => e.props.code !== undefined), report.entities);
     }
     for (const type of RELATIONSHIP_TYPES) {
       const rows = data.relationships.filter((r) => r.type === type);
@@ -124,9 +166,25 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
     await tally(tx, MERGE_QUANTITIES, data.quantities, report.quantities);
     await tally(tx, MERGE_CITATIONS, data.citations, report.citations);
     if (opts.prune === false) return;
+    const relRes = await tx.run(PRUNE_RELATIONSHIPS, { ids: data.relationships.map((x) => x.id) });
+    report.relationships.removed = Number(relRes.records[0]!.get('removed'));
+    const entityIds = data.entities.map((x) => x.id);
+    const unclaimed = (await tx.run(UNCLAIMED_PLACES, { ids: entityIds })).records.map((r) => ({
+      id: String(r.get('id')), code: String(r.get('code')), officialName: String(r.get('officialName')),
+    }));
+    if (unclaimed.length) {
+      const rows = unclaimed.map((p) => ({
+        id: p.id,
+        props: gazetteerPlaceProps({
+          code: p.code, nameZh: p.officialName, parentCode: null, kind: levelOfCode(p.code)!.kind, record: recordText(p.code, p.officialName),
+        }),
+      }));
+      const res = await tx.run(RELEASE_PLACES, { rows });
+      report.entities.removed += Number(res.records[0]!.get('removed'));
+    }
     for (const [what, cypher] of PRUNE) {
       const res = await tx.run(cypher, { ids: data[what].map((x) => x.id) });
-      report[what].removed = Number(res.records[0]!.get('removed'));
+      report[what].removed += Number(res.records[0]!.get('removed'));
     }
   }, { timeoutMs: SEED_TIMEOUT_MS });
   return report;

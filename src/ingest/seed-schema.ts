@@ -5,13 +5,13 @@ import { RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } fr
 
 /** Seed files spell kinds as the GraphQL type does (`District`); the graph stores the enum (`DISTRICT`). */
 export const SEED_KIND: Record<string, EntityKindName> = {
-  Province: 'PROVINCE', City: 'CITY', District: 'DISTRICT', Township: 'TOWNSHIP', School: 'SCHOOL',
+  Province: 'PROVINCE', City: 'CITY', District: 'DISTRICT', Township: 'TOWNSHIP', Village: 'VILLAGE', School: 'SCHOOL',
   Hospital: 'HOSPITAL', Organization: 'ORGANIZATION', Person: 'PERSON', Project: 'PROJECT', Event: 'EVENT',
 };
 
 /** The id prefixes allowed for each kind (县 are `county:`, 区 are `district:`). */
 export const ID_PREFIXES: Record<EntityKindName, readonly string[]> = {
-  PROVINCE: ['province'], CITY: ['city'], DISTRICT: ['county', 'district'], TOWNSHIP: ['township'],
+  PROVINCE: ['province'], CITY: ['city'], DISTRICT: ['county', 'district'], TOWNSHIP: ['township'], VILLAGE: ['village'],
   SCHOOL: ['school'], HOSPITAL: ['hospital'], ORGANIZATION: ['org'], PERSON: ['person'],
   PROJECT: ['project'], EVENT: ['event'],
 };
@@ -50,7 +50,9 @@ export const SourceSeed = z.strictObject({
   textFile: z.string().optional(),
 });
 
-const RESERVED = new Set(['id', 'kind', 'name', 'nameZh', 'aliases', 'contentHash', 'searchKeys', 'aliasesText', 'nameKey']);
+const RESERVED = new Set([
+  'id', 'kind', 'name', 'nameZh', 'aliases', 'code', 'officialName', 'contentHash', 'searchText', 'aliasesText',
+]);
 
 export const EntitySeed = z.strictObject({
   id,
@@ -58,6 +60,8 @@ export const EntitySeed = z.strictObject({
   name: z.string().trim().min(1),
   nameZh: z.string().trim().min(1).optional(),
   aliases: z.array(z.string().trim().min(1)).default([]),
+  /** A place's official division code (统计用区划代码): the seed then describes that very place. */
+  code: z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'an official division code has 2, 4, 6, 9 or 12 digits').optional(),
   properties: z
     .record(z.string().regex(propertyKey, 'property names are lowerCamelCase'), scalar)
     .refine((p) => Object.keys(p).every((k) => !RESERVED.has(k)), 'properties may not reuse a reserved name (id, kind, name, ...)')

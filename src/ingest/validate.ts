@@ -12,7 +12,8 @@ import {
 import {
   CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SEED_KIND, SourceSeed,
 } from './seed-schema.js';
-import { searchKeys } from '../modules/explore/search-keys.js';
+import { gazetteerEdition, levelOfCode, readRecords, type GazetteerEdition } from '../gazetteer/division-list.js';
+import { officialProps, partOfIdOfCode, searchProps } from '../gazetteer/place-props.js';
 
 export interface SeedIssue {
   file: string;
@@ -99,7 +100,7 @@ const ENDPOINTS: Partial<Record<RelationshipTypeName, [((k: EntityKindName) => b
   MEMBER_OF: [(k) => k === 'PERSON' || k === 'ORGANIZATION', (k) => k === 'ORGANIZATION', 'a person or batch to a team'],
 };
 
-export function loadSeedFolders(seedsDir: string): Dataset {
+export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = gazetteerEdition()): Dataset {
   const issues: SeedIssue[] = [];
   const relPath = (f: string) => path.relative(process.cwd(), f) || f;
   const folders = fs.existsSync(seedsDir)
@@ -116,6 +117,9 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   const pendingRefs: Array<() => void> = [];
   const brokenIds = new Set<string | undefined>();
   const exists = (id: string) => kindOf.has(id) || relIds.has(id) || brokenIds.has(id);
+  /** Places that name their official code, and where. */
+  const coded = new Map<string, { code: string; where: Omit<SeedIssue, 'reason'> }>();
+  const partOfEdges: Array<{ id: string; from: string; to: string; where: Omit<SeedIssue, 'reason'> }> = [];
 
   for (const folder of folders) {
     const sourceFile = path.join(folder, 'source.yaml');
@@ -133,6 +137,9 @@ export function loadSeedFolders(seedsDir: string): Dataset {
       continue;
     }
     const source = parsedSource.data;
+    if (source.textFile && !fs.existsSync(path.join(folder, source.textFile))) {
+      issues.push({ file: sourceRel, field: 'textFile', reason: `no file ${source.textFile} in ${relPath(folder)}: the source's text travels with its seeds` });
+    }
     if (sourceIds.has(source.id)) issues.push({ file: sourceRel, field: 'id', reason: `duplicate source id "${source.id}"` });
     sourceIds.add(source.id);
     data.sources.push({ id: source.id, props: { ...source, url: source.url ?? null } });
@@ -187,7 +194,14 @@ export function loadSeedFolders(seedsDir: string): Dataset {
         continue;
       }
       const where = { file: entitiesRel, line, record: label };
-      const props = { ...e.properties, id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases };
+      if (e.code !== undefined && !isPlaceKind(kind)) {
+        issues.push({ ...where, field: 'code', reason: 'only a place (Province … Village) has an official division code' });
+        continue;
+      }
+      if (e.code !== undefined) coded.set(e.id, { code: e.code, where });
+      const props = {
+        ...e.properties, id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases, ...(e.code ? { code: e.code } : {}),
+      };
       const c = claim(e.id, entitiesRel, line, label);
       if (c === undefined) continue;
       if (c === 'new') {
@@ -238,6 +252,7 @@ export function loadSeedFolders(seedsDir: string): Dataset {
           issues.push({ ...where, field: 'type', reason: `${r.type} runs from ${rule[2]}, not ${fromKind} → ${toKind}` });
         }
       });
+      if (r.type === 'PART_OF') partOfEdges.push({ id: r.id, from: r.from, to: r.to, where });
       data.relationships.push({ id: r.id, type: r.type, from: r.from, to: r.to, props: relProps });
       cite(r.id, r.citations, where);
     }
@@ -273,22 +288,74 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   }
 
   for (const check of pendingRefs) check();
+  const records = checkAgainstGazetteer(data, coded, partOfEdges, kindOf, edition, issues);
   if (issues.length) throw new SeedValidationError(issues);
 
   // Derived after merging, so names and aliases from every source are searchable.
   for (const e of data.entities) {
-    const aliases = e.props.aliases as string[];
-    Object.assign(e.props, {
-      searchKeys: searchKeys([e.props.name as string, e.props.nameZh as string | null, ...aliases]),
-      nameKey: searchKeys([e.props.name as string])[0] ?? '',
-      aliasesText: aliases.join(' | '),
-    });
+    const record = records.get(e.id);
+    Object.assign(e.props, record ? officialProps(record, e.props.nameZh as string | null) : {}, searchProps({
+      name: e.props.name as string, nameZh: e.props.nameZh as string | null, aliases: e.props.aliases as string[],
+      officialName: record?.nameZh ?? null,
+    }));
     e.props.contentHash = hashOf(e.props);
   }
   for (const r of data.relationships) r.props.contentHash = hashOf([r.from, r.to, r.props]);
   for (const q of data.quantities) q.props.contentHash = hashOf(q.props);
   for (const s of data.sources) s.props.contentHash = hashOf(s.props);
   return data;
+}
+
+/**
+ * A seed place that names its official code is that very place of the official list: the code must
+ * exist at the seed's level, carry the seed's Chinese name (or an alias), belong to one seed entity
+ * only, and every PART_OF the seed states between two coded places must be the list's own
+ * (id `part-of:<child code>`). Returns the list's record per entity id.
+ */
+function checkAgainstGazetteer(
+  data: Dataset, coded: Map<string, { code: string; where: Omit<SeedIssue, 'reason'> }>,
+  partOf: Array<{ id: string; from: string; to: string; where: Omit<SeedIssue, 'reason'> }>,
+  kindOf: Map<string, EntityKindName>, edition: GazetteerEdition, issues: SeedIssue[],
+) {
+  const found = readRecords(edition, [...coded.values()].map((c) => c.code));
+  const byEntity = new Map<string, ReturnType<typeof found.get> & object>();
+  const holder = new Map<string, string>();
+  const list = `the official division list (${edition.packageName} ${edition.packageVersion})`;
+  for (const [id, { code, where }] of coded) {
+    const other = holder.get(code);
+    if (other) { issues.push({ ...where, field: 'code', reason: `code ${code} is already ${other}: no place may exist twice` }); continue; }
+    holder.set(code, id);
+    const record = found.get(code);
+    if (!record) { issues.push({ ...where, field: 'code', reason: `code ${code} is not in ${list}` }); continue; }
+    const level = levelOfCode(code)!;
+    if (level.kind !== kindOf.get(id)) {
+      issues.push({ ...where, field: 'kind', reason: `code ${code} (${record.nameZh}) is a ${level.kind} in ${list}, not a ${kindOf.get(id)}` });
+      continue;
+    }
+    const entity = data.entities.find((e) => e.id === id)!;
+    const names = [entity.props.nameZh, ...(entity.props.aliases as string[])];
+    if (!names.includes(record.nameZh)) {
+      issues.push({ ...where, field: 'nameZh', reason: `code ${code} is ${record.nameZh} in ${list}; give that name as nameZh or an alias, or fix the code` });
+      continue;
+    }
+    byEntity.set(id, record);
+  }
+  for (const edge of partOf) {
+    const child = byEntity.get(edge.from);
+    const parentCode = coded.get(edge.to)?.code;
+    if (!child || !parentCode) continue;
+    if (child.parentCode !== parentCode) {
+      const listParent = [...byEntity.entries()].find(([, r]) => r.code === child.parentCode)?.[0];
+      issues.push({
+        ...edge.where, field: 'to',
+        reason: `the seed puts ${edge.from} (${child.code}) in ${edge.to} (${parentCode}); ${list} puts it in ${child.parentCode}` +
+          `${listParent ? ` (${listParent})` : ''}: ${child.record}`,
+      });
+    } else if (edge.id !== partOfIdOfCode(child.code)) {
+      issues.push({ ...edge.where, field: 'id', reason: `this is the official list's own PART_OF: give it the id "${partOfIdOfCode(child.code)}"` });
+    }
+  }
+  return byEntity;
 }
 
 /** Where an id was first defined; `props` is the very object that will be loaded, so merges reach it. */

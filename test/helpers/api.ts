@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { applySchema } from '../../src/db/schema.js';
 import { seedGraph } from '../../src/ingest/seed.js';
-import type { LoadReport } from '../../src/ingest/load.js';
+import { loadDataset, type LoadReport } from '../../src/ingest/load.js';
 import { listen, type RunningServer } from '../../src/http.js';
 
 export interface GqlResponse<T = any> {
@@ -19,12 +19,18 @@ export function testGraph(): { graph: Graph; close(): Promise<void> } {
   return { graph: new Graph(driver, { database: conn.database, timeoutMs: 30_000 }), close: () => driver.close() };
 }
 
-/** Deletes everything: each test file starts from a known state. */
+/**
+ * Deletes everything but the run's gazetteer slice (loaded once in global-setup): each test file
+ * starts from a known state. Places a seed claimed go back to the list's own record first.
+ */
 export async function wipe(graph: Graph): Promise<void> {
+  await loadDataset(graph, { sources: [], entities: [], relationships: [], quantities: [], citations: [] });
   // CALL IN TRANSACTIONS needs an auto-commit session, not the managed transactions Graph runs.
   const session = graph.driver.session({ database: inject('neo4j').database });
   try {
-    await session.run('// test.wipe\nMATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run(`// test.wipe
+      MATCH (n) WHERE NOT (n:Place AND n.code IS NOT NULL AND NOT n:Seeded) AND NOT n:GazetteerLoad AND NOT n:Gazetteer
+      CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`);
   } finally {
     await session.close();
   }

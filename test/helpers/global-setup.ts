@@ -6,6 +6,10 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { createDriver, Graph } from '../../src/db/graph.js';
+import { applySchema } from '../../src/db/schema.js';
+import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
+import { formatGazetteerReport, loadGazetteer } from '../../src/gazetteer/load.js';
+import { TEST_GAZETTEER } from './gazetteer-slice.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,9 +30,15 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     conn = { uri: local.uri, username: 'neo4j', password: '', database: undefined };
   }
   const driver = createDriver(conn);
-  const version = await new Graph(driver, { database: conn.database, timeoutMs: 30_000 }).serverVersion();
-  await driver.close();
+  const graph = new Graph(driver, { database: conn.database, timeoutMs: 30_000 });
+  const version = await graph.serverVersion();
   console.log(`[aidgraph tests] Neo4j ${version} at ${conn.uri} (${local ? 'throwaway, started for this run' : 'from NEO4J_URI'})`);
+  // The national frame, sliced: Tibet and Liaoning at every level, loaded once; each test file
+  // wipes everything else (test/helpers/api.ts) and so starts from the same state.
+  await applySchema(graph);
+  const gazetteer = await loadGazetteer(graph, gazetteerEdition(), TEST_GAZETTEER);
+  console.log(`[aidgraph tests] gazetteer slice: ${formatGazetteerReport(gazetteer)}`);
+  await driver.close();
   project.provide('neo4j', { ...conn, version, embedded: !!local });
 
   return async () => {

@@ -1,13 +1,17 @@
-// The source texts live outside the repository (../shared/sources, or AIDGRAPH_SOURCES_DIR).
-// Tests that need them say so and skip when they are absent, rather than pass silently.
+// Source texts travel with their seeds: each seed folder holds the text its source.yaml names in
+// `textFile`. A test that needs a text and cannot find it fails; it never skips.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SOURCES_DIR = path.resolve(process.env.AIDGRAPH_SOURCES_DIR ?? path.join(ROOT, '../shared/sources'));
+export const SEEDS_DIR = path.join(ROOT, 'seeds');
 
-export function sourceText(textFile: string | null | undefined): string | undefined {
-  if (!textFile) return undefined;
-  const file = path.join(SOURCES_DIR, textFile);
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+export function sourceText(textFile: string | null | undefined): string {
+  if (!textFile) throw new Error('the source names no textFile');
+  const folders = fs.readdirSync(SEEDS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory());
+  for (const d of folders) {
+    const file = path.join(SEEDS_DIR, d.name, textFile);
+    if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
+  }
+  throw new Error(`source text ${textFile} is in no seed folder under ${SEEDS_DIR}`);
 }

@@ -2,17 +2,19 @@
 // boundary. No driver Node, Relationship or Integer ever leaves a repository.
 
 export const ENTITY_KINDS = [
-  'PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'SCHOOL', 'HOSPITAL', 'ORGANIZATION', 'PERSON', 'PROJECT', 'EVENT',
+  'PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'SCHOOL', 'HOSPITAL', 'ORGANIZATION', 'PERSON', 'PROJECT', 'EVENT',
 ] as const;
 export type EntityKindName = (typeof ENTITY_KINDS)[number];
 
 /** Neo4j label per kind; also the GraphQL type name. */
 export const KIND_LABEL: Record<EntityKindName, string> = {
-  PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWNSHIP: 'Township', SCHOOL: 'School',
+  PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWNSHIP: 'Township', VILLAGE: 'Village', SCHOOL: 'School',
   HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person', PROJECT: 'Project', EVENT: 'Event',
 };
 
-export const PLACE_KINDS: readonly EntityKindName[] = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP'];
+export const PLACE_KINDS: readonly EntityKindName[] = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'];
+/** Every place also carries this label: the official code is unique among places. */
+export const PLACE_LABEL = 'Place';
 export const isPlaceKind = (kind: EntityKindName | undefined): boolean => kind !== undefined && PLACE_KINDS.includes(kind);
 
 export const RELATIONSHIP_TYPES = [
@@ -34,7 +36,7 @@ export function relationshipTypeOfId(id: string): RelationshipTypeName | undefin
 }
 
 /** Node properties that are bookkeeping, not facts: hidden from `properties`. */
-export const INTERNAL_PROPERTIES = ['contentHash', 'searchKeys', 'aliasesText', 'nameKey'] as const;
+export const INTERNAL_PROPERTIES = ['contentHash', 'searchText', 'aliasesText', 'code', 'officialName'] as const;
 export const CORE_PROPERTIES = ['id', 'kind', 'name', 'nameZh', 'aliases'] as const;
 
 export interface EntityRecord {
@@ -43,6 +45,10 @@ export interface EntityRecord {
   name: string;
   nameZh: string | null;
   aliases: string[];
+  /** A place's official division code, or null. */
+  code: string | null;
+  /** The official list's name for a place with a code (where a seed names it otherwise, the list's). */
+  officialName: string | null;
   /** Every other stored fact about the entity (openedOn, orgType, grade, ...). */
   properties: Record<string, unknown>;
 }

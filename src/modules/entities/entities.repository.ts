@@ -1,7 +1,8 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
+import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
 import {
-  CORE_PROPERTIES, INTERNAL_PROPERTIES, RELATIONSHIP_TYPES, relationshipTypeOfId,
+  CORE_PROPERTIES, INTERNAL_PROPERTIES, PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId,
   type EntityKindName, type EntityRecord, type RelationshipRecord, type RelationshipTypeName,
 } from './entities.mappers.js';
 
@@ -17,6 +18,8 @@ export function toEntityRecord(p: Record<string, unknown>): EntityRecord {
     name: String(p.name),
     nameZh: (p.nameZh as string | undefined) ?? null,
     aliases: (p.aliases as string[] | undefined) ?? [],
+    code: (p.code as string | undefined) ?? null,
+    officialName: p.code ? String(p.officialName ?? p.nameZh) : null,
     properties,
   };
 }
@@ -42,16 +45,62 @@ const RELATIONSHIPS_BY_ID = Object.fromEntries(
 export class EntityRepository {
   constructor(private readonly graph: Graph) {}
 
+  /**
+   * Entities by id. `place:<code>` is the stable id of every place of the official list, also of one
+   * a seed has claimed under its own id (`place:540624` is `county:amdo`).
+   */
   async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const codes = ids.map((id) => PLACE_CODE_ID.exec(id)?.[1]).filter((c): c is string => !!c);
     const rows = await this.graph.read<{ e: Record<string, unknown> }>(
       'entities.by-id',
       `// entities.by-id
        MATCH (e:Entity) WHERE e.id IN $ids
+       RETURN e {.*} AS e
+       UNION
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes
        RETURN e {.*} AS e`,
+      { ids, codes },
+    );
+    const byId = new Map<string, EntityRecord>();
+    const byCode = new Map<string, EntityRecord>();
+    for (const { e } of rows) {
+      const rec = toEntityRecord(e);
+      byId.set(rec.id, rec);
+      if (rec.code) byCode.set(rec.code, rec);
+    }
+    return ids.map((id) => byId.get(id) ?? byCode.get(PLACE_CODE_ID.exec(id)?.[1] ?? '') ?? null);
+  }
+
+  async placesByCodes(codes: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.graph.read<{ e: Record<string, unknown> }>(
+      'places.by-code',
+      `// places.by-code
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes
+       RETURN e {.*} AS e`,
+      { codes },
+    );
+    const by = new Map(rows.map(({ e }) => [String(e.code), toEntityRecord(e)]));
+    return codes.map((c) => by.get(c) ?? null);
+  }
+
+  /** Each place's ancestors, parent first, for many places in one round trip. */
+  async ancestorsOf(ids: readonly string[]): Promise<EntityRecord[][]> {
+    const rows = await this.graph.read<{ id: string; chain: Array<Record<string, unknown>> }>(
+      'places.ancestors',
+      `// places.ancestors
+       UNWIND $ids AS id
+       MATCH (e:Entity {id: id})
+       CALL {
+         WITH e
+         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL})
+         WITH a, min(length(path)) AS distance
+         RETURN a ORDER BY distance
+       }
+       RETURN id, collect(a {.*}) AS chain`,
       { ids },
     );
-    const by = new Map(rows.map(({ e }) => [String(e.id), toEntityRecord(e)]));
-    return ids.map((id) => by.get(id) ?? null);
+    const by = new Map(rows.map((r) => [r.id, r.chain.map(toEntityRecord)]));
+    return ids.map((id) => by.get(id) ?? []);
   }
 
   /** Every edge touching each entity, both directions, in one round trip for all of them. */

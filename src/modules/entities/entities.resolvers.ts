@@ -23,6 +23,7 @@ export const isPlace = (e: EntityRecord) => isPlaceKind(e.kind);
 export const placeFields = {
   ...entityFields,
   // Teams and bureaus may be PART_OF a place too; the hierarchy of places holds places only.
+  ancestors: (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.ancestors.load(e.id),
   parent: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
     (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'OUTGOING'))).find(isPlace) ?? null,
   children: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>

@@ -7,6 +7,7 @@ export interface SubgraphRecord {
   nodeIds: string[];
   edges: RelationshipRecord[];
   totalNodes: number;
+  totalNodesExact: boolean;
   truncated: boolean;
 }
 

@@ -2,7 +2,9 @@
 // between two entities, and what the graph holds.
 import type { Graph } from '../../db/graph.js';
 import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
-import type { EntityKindName, RelationshipRecord, RelationshipTypeName } from '../entities/entities.mappers.js';
+import {
+  ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipRecord, type RelationshipTypeName,
+} from '../entities/entities.mappers.js';
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
 
 export const MAX_DEPTH = 3;
@@ -39,15 +41,23 @@ function shortestPathsStatement(hops: number, count: number): string {
 export class ExploreRepository {
   constructor(private readonly graph: Graph) {}
 
-  /** Ids within `depth` hops, nearest first, keeping at most `limit` besides the centre. */
+  /**
+   * Ids within `depth` hops, nearest first, keeping at most `limit` besides the centre. The walk
+   * stops at the hop that fills `limit`, so a hub costs what its first hops hold, not everything
+   * within reach; `exact` says whether `total` counted every entity within `depth`, or only those
+   * up to the hop where it stopped (a lower bound). Within a hop, what the sources describe comes
+   * first, then by id.
+   */
   async neighborhoodIds(
     id: string, depth: number, kinds: EntityKindName[] | null, types: RelationshipTypeName[] | null, limit: number,
-  ): Promise<{ ids: string[]; total: number }> {
+  ): Promise<{ ids: string[]; total: number; exact: boolean }> {
     const seen = new Set<string>([id]);
     const order: string[] = [];
     let frontier = [id];
+    let total = 0;
     for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
-      const rows = await this.graph.read<{ id: string }>(
+      const room = limit - order.length;
+      const rows = await this.graph.read<{ id: string; found: number }>(
         'explore.neighbours',
         `// explore.neighbours: one breadth-first hop
          UNWIND $frontier AS fid
@@ -55,14 +65,24 @@ export class ExploreRepository {
          WHERE ($types IS NULL OR type(r) IN $types)
            AND ($kinds IS NULL OR n.kind IN $kinds)
            AND NOT n.id IN $seen
-         RETURN DISTINCT n.id AS id
-         ORDER BY id`,
-        { frontier, types, kinds, seen: [...seen] },
+         WITH collect(DISTINCT n) AS found
+         UNWIND found AS n
+         WITH n, size(found) AS found
+         ORDER BY CASE WHEN n:Seeded THEN 0 ELSE 1 END, n.id
+         LIMIT toInteger($room)
+         RETURN n.id AS id, found`,
+        { frontier, types, kinds, seen: [...seen], room: Math.max(room, 1) },
       );
+      const found = rows[0]?.found ?? 0;
+      total += found;
+      if (found > room) {
+        order.push(...rows.slice(0, room).map((r) => r.id));
+        return { ids: [id, ...order], total, exact: hop === depth };
+      }
       frontier = rows.map((r) => r.id);
       for (const n of frontier) { seen.add(n); order.push(n); }
     }
-    return { ids: [id, ...order.slice(0, limit)], total: order.length };
+    return { ids: [id, ...order], total, exact: true };
   }
 
   /** Every edge (of the given types) between two of the given entities. */
@@ -87,21 +107,27 @@ export class ExploreRepository {
     return rows.map((r) => ({ nodeIds: r.nodeIds, relationships: r.rels.map(toRelationshipRecord) }));
   }
 
+  /** Counts the database keeps (label and type counts): constant time at any size. */
   async stats(): Promise<GraphStatsRecord> {
-    const [row] = await this.graph.read<GraphStatsRecord & { entitiesByKind: Array<{ key: string; count: number }> }>(
-      'explore.stats',
-      `// explore.stats
-       CALL { MATCH (e:Entity) RETURN e.kind AS kind, count(*) AS n ORDER BY kind }
-       WITH collect({key: kind, count: n}) AS entitiesByKind
-       CALL { MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS n ORDER BY type }
-       WITH entitiesByKind, collect({key: type, count: n}) AS relationshipsByType
-       CALL { MATCH (q:Quantity) RETURN count(q) AS quantities }
-       CALL { MATCH (c:Citation) RETURN count(c) AS citations }
-       CALL { MATCH (s:Source) RETURN count(s) AS sources }
-       RETURN entitiesByKind, relationshipsByType, quantities, citations, sources,
-              reduce(t = 0, c IN entitiesByKind | t + c.count) AS entities,
-              reduce(t = 0, c IN relationshipsByType | t + c.count) AS relationships`,
-    );
+    const [row] = await this.graph.read<GraphStatsRecord>('explore.stats', STATS);
     return row!;
   }
 }
+
+// One count-store lookup per kind label and per edge type (labels and types cannot be parameters;
+// the statement is built from the fixed lists). Every edge of these types joins two entities.
+const STATS = `// explore.stats
+  CALL {
+    ${ENTITY_KINDS.map((k) => `MATCH (n:${KIND_LABEL[k]}) RETURN '${k}' AS key, count(n) AS count`).join('\n    UNION ALL\n    ')}
+  }
+  WITH collect(CASE WHEN count > 0 THEN {key: key, count: count} END) AS entitiesByKind
+  CALL {
+    ${RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS key, count(r) AS count`).join('\n    UNION ALL\n    ')}
+  }
+  WITH entitiesByKind, collect(CASE WHEN count > 0 THEN {key: key, count: count} END) AS relationshipsByType
+  CALL { MATCH (e:Entity) RETURN count(e) AS entities }
+  CALL { MATCH (q:Quantity) RETURN count(q) AS quantities }
+  CALL { MATCH (c:Citation) RETURN count(c) AS citations }
+  CALL { MATCH (s:Source) RETURN count(s) AS sources }
+  RETURN entitiesByKind, relationshipsByType, entities, quantities, citations, sources,
+         reduce(t = 0, c IN relationshipsByType | t + c.count) AS relationships`;

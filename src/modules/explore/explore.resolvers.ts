@@ -27,9 +27,9 @@ export const exploreResolvers: Resolvers = {
       const l = requireRange('limit', limit ?? 100, 1, 500) ?? 100;
       const center = await ctx.loaders.entity.load(id);
       if (!center) return null;
-      const { ids, total } = await ctx.repos.explore.neighborhoodIds(id, d, kinds ?? null, types ?? null, l);
+      const { ids, total, exact } = await ctx.repos.explore.neighborhoodIds(center.id, d, kinds ?? null, types ?? null, l);
       const edges = await ctx.repos.explore.edgesAmong(ids, types ?? null);
-      return { center, nodeIds: ids, edges, totalNodes: total, truncated: total > ids.length - 1 };
+      return { center, nodeIds: ids, edges, totalNodes: total, totalNodesExact: exact, truncated: total > ids.length - 1 };
     },
     connections: async (_p, { from, to, maxHops, first, types }, ctx) => {
       const hops = requireRange('maxHops', maxHops ?? 4, 1, MAX_HOPS) ?? 4;

@@ -1,10 +1,75 @@
-// How names are compared in search: case, width (全角/半角), spaces and punctuation do not matter,
-// so "Amdo County", "amdo-county" and "ＡＭＤＯ county" are one key.
+// How names are compared in search: case, width (全角/半角), spaces, punctuation and tone marks do
+// not matter, so "Amdo County", "amdo-county" and "ＡＭＤＯ county" are one key, and a Chinese name
+// is also found by its pinyin ("anduoxian", "An Duo Xian") and by its short form (安多, anduo).
+import { pinyin } from 'pinyin-pro';
+
 export function normalizeName(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // tone marks: ā → a
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Generic terms that end official names, longest first: 安多县 is 安多 + 县. People often drop them
+ * (那曲 for 那曲市), and standard pinyin spelling writes them as a word of their own (Anduo Xian).
+ */
+const GENERIC_SUFFIXES = [
+  '特别行政区', '维吾尔自治区', '壮族自治区', '回族自治区', '自治区', '自治州', '自治县', '自治旗', '民族乡', '民族镇',
+  '社区居民委员会', '社区居委会', '村民委员会', '居民委员会', '村委会', '居委会', '街道办事处', '嘎查村委会',
+  '林区', '特区', '地区', '新区', '街道', '社区', '嘎查', '苏木',
+  '省', '市', '县', '区', '旗', '盟', '镇', '乡', '村',
+].sort((a, b) => b.length - a.length);
+
+/** A Chinese name as its proper part and its generic term: 安多县 → [安多, 县]; 西藏 → [西藏, '']. */
+export function splitGeneric(nameZh: string): [stem: string, generic: string] {
+  for (const s of GENERIC_SUFFIXES) {
+    if (nameZh.length > s.length + 1 && nameZh.endsWith(s)) return [nameZh.slice(0, -s.length), s];
+  }
+  return [nameZh, ''];
+}
+
+/** Toneless pinyin syllables of a Chinese text; other characters pass through as one piece. */
+export function pinyinSyllables(text: string): string[] {
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A readable Latin name for a Chinese place name, stem joined and generic apart: 扎仁镇 → "Zharen Zhen". */
+export function pinyinName(nameZh: string): string {
+  const [stem, generic] = splitGeneric(nameZh);
+  const words = [pinyinSyllables(stem).join(''), pinyinSyllables(generic).join('')].filter(Boolean);
+  return words.map(capitalize).join(' ');
+}
+
+/**
+ * Every key a name can be searched by: the normalised name, and for Chinese names their short form,
+ * and the pinyin of both.
+ */
 export function searchKeys(names: Array<string | null | undefined>): string[] {
-  const keys = names.filter((n): n is string => !!n).map(normalizeName).filter(Boolean);
-  return [...new Set(keys)];
+  const keys: string[] = [];
+  for (const name of names) {
+    if (!name) continue;
+    keys.push(normalizeName(name));
+    if (!HAN.test(name)) continue;
+    const [stem, generic] = splitGeneric(name.trim());
+    if (generic) keys.push(normalizeName(stem));
+    keys.push(normalizeName(pinyinSyllables(name).join('')));
+    if (generic) keys.push(normalizeName(pinyinSyllables(stem).join('')));
+  }
+  return [...new Set(keys.filter(Boolean))];
+}
+
+/**
+ * The keys as one string for the text index: `|key|key|`. A key equal to the query is `|q|`, a key
+ * starting with it `|q`, so one CONTAINS seek serves exact, prefix and substring matches.
+ */
+export const SEARCH_KEY_SEPARATOR = '|';
+export function searchText(keys: string[]): string {
+  return `${SEARCH_KEY_SEPARATOR}${keys.join(SEARCH_KEY_SEPARATOR)}${SEARCH_KEY_SEPARATOR}`;
 }

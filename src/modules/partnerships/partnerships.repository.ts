@@ -1,9 +1,10 @@
-// Pairings and what runs under them. A pairing's two sides reach down the hierarchy: Dalian's
-// side holds Dalian and everything PART_OF or LOCATED_IN it; Sog County's side holds Sog, its
-// hospital and the hospital's departments.
+// Pairings and what runs under them. A pairing's two sides reach down the hierarchy (inside.ts):
+// Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
+// and the hospital's departments.
 import type { Graph } from '../../db/graph.js';
 import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
 import type { RelationshipRecord } from '../entities/entities.mappers.js';
+import { collectInside, INSIDE_TYPES, INSIDE_DEPTH, isInside } from '../places/inside.js';
 
 export interface TwinningScope {
   supportIds: string[];
@@ -12,50 +13,20 @@ export interface TwinningScope {
 }
 
 export class PartnershipRepository {
-  constructor(private readonly graph: Graph) {}
+  constructor(private readonly aidScopes: AidSummaryRepository) {}
 
-  /** What runs under each pairing, for many pairings in one round trip. */
+  /** What runs under each pairing: the aid scope of its supporter and recipient, for many at once. */
   async scopes(twinningIds: readonly string[]): Promise<TwinningScope[]> {
-    const rows = await this.graph.read<{ id: string; supportIds: string[]; projectIds: string[]; personIds: string[] }>(
-      'partnerships.twinning-scope',
-      `// partnerships.twinning-scope
-       UNWIND $ids AS id
-       MATCH (sup:Entity)-[:TWINNED_WITH {id: id}]->(rec:Entity)
-       CALL {
-         WITH sup
-         MATCH (x:Entity)-[:PART_OF|LOCATED_IN*0..4]->(sup)
-         RETURN collect(DISTINCT x) AS supSide
-       }
-       CALL {
-         WITH rec
-         MATCH (y:Entity)-[:PART_OF|LOCATED_IN*0..4]->(rec)
-         RETURN collect(DISTINCT y) AS recSide
-       }
-       CALL {
-         WITH supSide, recSide
-         OPTIONAL MATCH (a:Entity)-[s:SUPPORTS]->(b:Entity)
-         WHERE a IN supSide AND b IN recSide
-         RETURN collect(DISTINCT s.id) AS supportIds
-       }
-       CALL {
-         WITH supSide, recSide
-         OPTIONAL MATCH (a:Entity)-[role:PARTICIPATES_IN]->(p:Project)
-         WHERE role.role IN ['FUNDING', 'IMPLEMENTING'] AND a IN supSide AND (p IN recSide OR EXISTS { (p)-[:BENEFITS]->(b) WHERE b IN recSide })
-         RETURN collect(DISTINCT p.id) AS projectIds
-       }
-       CALL {
-         WITH supSide
-         OPTIONAL MATCH (person:Person)-[:MEMBER_OF|HOLDS_POST]->()-[:PART_OF|MEMBER_OF*0..3]->(o:Entity)
-         WHERE o IN supSide
-         RETURN collect(DISTINCT person.id) AS personIds
-       }
-       RETURN id, supportIds, projectIds, personIds`,
-      { ids: twinningIds },
-    );
-    const by = new Map(rows.map((r) => [r.id, r]));
-    return twinningIds.map((id) => {
-      const r = by.get(id);
-      return { supportIds: r?.supportIds ?? [], projectIds: r?.projectIds ?? [], personIds: r?.personIds ?? [] };
+    const ends = await this.aidScopes.twinningEnds(twinningIds);
+    const scopes = await this.aidScopes.scopes(ends.map((e) => ({ supporter: e?.supporter ?? null, recipient: e?.recipient ?? null })));
+    return twinningIds.map((_, i) => {
+      if (!ends[i]) return { supportIds: [], projectIds: [], personIds: [] };
+      const s = scopes[i]!;
+      return {
+        supportIds: s.supports.map((r) => r.id),
+        projectIds: s.projects.map((p) => p.id),
+        personIds: [...new Set(s.people.map((p) => p.personId))],
+      };
     });
   }
 }
@@ -101,15 +72,13 @@ export class PartnershipPages {
     return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
   }
 
+  /**
+   * Pairings, anchored on the recipient (or the supporter) when one is given: with descendants, the
+   * pairings of everything inside it. Without either, every pairing is listed (the one statement
+   * that reads the whole TWINNED_WITH type, because that is the question).
+   */
   async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
-    return this.page(
-      'partnerships.page',
-      `// partnerships.page
-       MATCH (a:Entity)-[r:TWINNED_WITH]->(b:Entity)
-       WHERE ($supporter IS NULL OR a.id = $supporter
-              OR ($descendants AND EXISTS { (a)-[:PART_OF]->+(:Entity {id: $supporter}) }))
-         AND ($recipient IS NULL OR b.id = $recipient
-              OR ($descendants AND EXISTS { (b)-[:PART_OF]->+(:Entity {id: $recipient}) }))
+    const filters = `
          AND ($levels IS NULL OR r.level IN $levels)
          AND ($programme IS NULL OR r.programme = $programme)
          AND ($year IS NULL OR ((r.since IS NULL OR r.since <= $year) AND (r.until IS NULL OR r.until >= $year)))
@@ -119,25 +88,17 @@ export class PartnershipPages {
               WHEN 'RECIPIENT_NAME' THEN b.name
               WHEN 'ID' THEN r.id
               ELSE a.name
-            END AS sortKey`,
-      {
-        supporter: q.supporter, recipient: q.recipient, descendants: q.includeDescendants, levels: q.levels,
-        programme: q.programme, year: q.activeYear,
-      },
-      p,
-    );
+            END AS sortKey`;
+    const { name, match } = anchoredEdges('partnerships.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
+    return this.page(name, `// ${name}
+${match}${filters}`, {
+      supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
+    }, p);
   }
 
   async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
-    return this.page(
-      'supports.page',
-      `// supports.page
-       MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
-       WHERE ($modes IS NULL OR r.mode IN $modes)
-         AND ($supporter IS NULL OR a.id = $supporter
-              OR ($descendants AND EXISTS { (a)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $supporter}) }))
-         AND ($beneficiary IS NULL OR b.id = $beneficiary
-              OR ($descendants AND EXISTS { (b)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $beneficiary}) }))
+    const filters = `
+         AND ($modes IS NULL OR r.mode IN $modes)
          // As for pairings: no start year means unknown (kept), no end year means still running.
          AND ($periodFrom IS NULL OR r.until IS NULL OR r.until >= $periodFrom)
          AND ($periodUntil IS NULL OR r.from IS NULL OR r.from <= $periodUntil)
@@ -148,14 +109,41 @@ export class PartnershipPages {
               WHEN 'BENEFICIARY_NAME' THEN b.name
               WHEN 'ID' THEN r.id
               ELSE r.mode
-            END AS sortKey`,
-      {
-        modes: q.modes, supporter: q.supporter, beneficiary: q.beneficiary, descendants: q.includeDescendants,
-        periodFrom: q.periodFrom, periodUntil: q.periodUntil,
-      },
-      p,
-    );
+            END AS sortKey`;
+    const { name, match } = anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
+    return this.page(name, `// ${name}
+${match}${filters}`, {
+      modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil,
+    }, p);
   }
+}
+
+/**
+ * The MATCH of an edge page: anchored on the recipient side when given, else on the supporter side,
+ * else the whole type. With descendants, either side may be anything inside the given entity.
+ */
+function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporter: string | null, recipient: string | null, descendants: boolean) {
+  const supporterOk = supporter === null ? 'true' : descendants ? isInside('a', '$supporter') : 'a.id = $supporter';
+  if (recipient !== null) {
+    const side = descendants
+      ? `${collectInside('recipient', 'side')}
+       UNWIND side AS b
+       MATCH (a:Entity)-[r:${type}]->(b)`
+      : `MATCH (a:Entity)-[r:${type}]->(b:Entity {id: $recipient})`;
+    return { name: `${base} (by recipient)`, match: `${side}
+       WITH a, r, b WHERE ${supporterOk}` };
+  }
+  if (supporter !== null) {
+    const side = descendants
+      ? `${collectInside('supporter', 'side')}
+       UNWIND side AS a
+       MATCH (a)-[r:${type}]->(b:Entity)`
+      : `MATCH (a:Entity {id: $supporter})-[r:${type}]->(b:Entity)`;
+    return { name: `${base} (by supporter)`, match: `${side}
+       WITH a, r, b WHERE true` };
+  }
+  return { name: `${base} (all)`, match: `MATCH (a:Entity)-[r:${type}]->(b:Entity)
+       WITH a, r, b WHERE true` };
 }
 
 export interface AidScopeRow {
@@ -165,54 +153,139 @@ export interface AidScopeRow {
   people: Array<{ personId: string; servesId: string }>;
 }
 
+export interface ScopeRequest { supporter: string | null; recipient: string | null }
+
+// What supporter X gives recipient Y, defined once (aidSummary and Twinning.supports/projects/people):
+// the SUPPORTS edges from anything inside X to anything inside Y, and the projects that something
+// inside X takes part in and that lie inside Y or benefit something inside it. Anchored on Y, whose
+// side is usually the smaller; on X when no Y is given.
+const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
+  UNWIND range(0, size($pairs) - 1) AS key
+  WITH key, $pairs[key] AS pair
+  CALL {
+    WITH pair
+    MATCH (anchor:Entity {id: pair.recipient})
+    MATCH (inner:Entity)-[:${INSIDE_TYPES}]->{0,${INSIDE_DEPTH}}(anchor)
+    RETURN collect(DISTINCT inner) AS side
+  }
+  CALL {
+    WITH pair, side
+    UNWIND side AS b
+    MATCH (a:Entity)-[r:SUPPORTS]->(b)
+    WHERE pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}
+    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+  }
+  CALL {
+    WITH side
+    UNWIND side AS y
+    OPTIONAL MATCH (benefiting:Project)-[:BENEFITS]->(y)
+    WITH [p IN collect(benefiting) + collect(y) WHERE p:Project] AS candidates
+    UNWIND candidates AS p
+    RETURN collect(DISTINCT p) AS candidates
+  }
+  CALL {
+    WITH pair, candidates
+    UNWIND candidates AS p
+    MATCH (x:Entity)-[:PARTICIPATES_IN]->(p)
+    WHERE pair.supporter IS NULL OR ${isInside('x', 'pair.supporter')}
+    RETURN collect(DISTINCT p) AS projects
+  }`;
+
+const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
+  UNWIND range(0, size($pairs) - 1) AS key
+  WITH key, $pairs[key] AS pair
+  CALL {
+    WITH pair
+    MATCH (anchor:Entity {id: pair.supporter})
+    MATCH (inner:Entity)-[:${INSIDE_TYPES}]->{0,${INSIDE_DEPTH}}(anchor)
+    RETURN collect(DISTINCT inner) AS side
+  }
+  CALL {
+    WITH side
+    UNWIND side AS a
+    MATCH (a)-[r:SUPPORTS]->(b:Entity)
+    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+  }
+  CALL {
+    WITH side
+    UNWIND side AS x
+    MATCH (x)-[:PARTICIPATES_IN]->(p:Project)
+    RETURN collect(DISTINCT p) AS projects
+  }`;
+
+const SCOPE_ALL = `// partnerships.aid-scope (all)
+  UNWIND range(0, size($pairs) - 1) AS key
+  CALL {
+    MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
+    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+  }
+  CALL {
+    MATCH (:Entity)-[:PARTICIPATES_IN]->(p:Project)
+    RETURN collect(DISTINCT p) AS projects
+  }`;
+
+// Each project with its year, participants and recipients; then the people serving a supporter or
+// a participant (members and post holders), looked up by id.
+const SCOPE_TAIL = `
+  WITH key, supports, [p IN projects | {
+         id: p.id, name: p.name, supportMode: p.supportMode,
+         year: left(toString(coalesce(p.openedOn, p.year, p.startedOn)), 4),
+         participantIds: [(x:Entity)-[:PARTICIPATES_IN]->(p) | x.id],
+         recipientIds: CASE WHEN EXISTS { (p)-[:BENEFITS]->(:Entity) }
+                        THEN [(p)-[:BENEFITS]->(y:Entity) | y.id]
+                        ELSE [(p)-[:LOCATED_IN]->(y:Entity) | y.id] END
+       }] AS projects
+  WITH key, supports, projects,
+       [s IN supports | s.fromId] + reduce(ids = [], p IN projects | ids + p.participantIds) AS servedIds
+  CALL {
+    WITH servedIds
+    UNWIND servedIds AS servedId
+    MATCH (o:Entity {id: servedId})<-[:MEMBER_OF|HOLDS_POST]-(person:Person)
+    RETURN collect(DISTINCT {personId: person.id, servesId: o.id}) AS memberPeople
+  }
+  RETURN key, supports, projects,
+         memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`;
+
 export class AidSummaryRepository {
   constructor(private readonly graph: Graph) {}
 
   /** Supports and projects from the supporter side to the recipient side, and the people behind them. */
   async scope(supporter: string | null, recipient: string | null): Promise<AidScopeRow> {
-    const [row] = await this.graph.read<{ supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
-      'partnerships.aid-scope',
-      `// partnerships.aid-scope
-       CALL {
-         MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
-         WHERE ($supporter IS NULL OR a.id = $supporter
-                OR EXISTS { (a)-[:PART_OF|LOCATED_IN|MEMBER_OF]->+(:Entity {id: $supporter}) })
-           AND ($recipient IS NULL OR b.id = $recipient
-                OR EXISTS { (b)-[:PART_OF|LOCATED_IN]->+(:Entity {id: $recipient}) })
-         RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
-       }
-       CALL {
-         MATCH (a:Entity)-[:PARTICIPATES_IN]->(p:Project)
-         WHERE ($supporter IS NULL OR a.id = $supporter
-                OR EXISTS { (a)-[:PART_OF|LOCATED_IN|MEMBER_OF]->+(:Entity {id: $supporter}) })
-           AND ($recipient IS NULL
-                OR EXISTS { (p)-[:LOCATED_IN|BENEFITS|PART_OF]->+(:Entity {id: $recipient}) })
-         WITH DISTINCT p
-         RETURN collect({
-           id: p.id, name: p.name, supportMode: p.supportMode,
-           year: left(toString(coalesce(p.openedOn, p.year, p.startedOn)), 4),
-           participantIds: [(x:Entity)-[:PARTICIPATES_IN]->(p) | x.id],
-           recipientIds: CASE WHEN EXISTS { (p)-[:BENEFITS]->(:Entity) }
-                          THEN [(p)-[:BENEFITS]->(y:Entity) | y.id]
-                          ELSE [(p)-[:LOCATED_IN]->(y:Entity) | y.id] END
-         }) AS projects
-       }
-       WITH supports, projects,
-            [s IN supports | s.fromId] + reduce(ids = [], p IN projects | ids + p.participantIds) AS servedIds
-       CALL {
-         WITH servedIds
-         MATCH (person:Person)-[:MEMBER_OF|HOLDS_POST]->(o:Entity)
-         WHERE o.id IN servedIds
-         RETURN collect(DISTINCT {personId: person.id, servesId: o.id}) AS memberPeople
-       }
-       RETURN supports, projects,
-              memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`,
-      { supporter, recipient },
+    return (await this.scopes([{ supporter, recipient }]))[0]!;
+  }
+
+  /** Many scopes in one round trip per anchoring. */
+  async scopes(pairs: readonly ScopeRequest[]): Promise<AidScopeRow[]> {
+    const out: AidScopeRow[] = pairs.map(() => ({ supports: [], projects: [], people: [] }));
+    const groups: Array<[string, string, number[]]> = [
+      ['partnerships.aid-scope (by recipient)', SCOPE_BY_RECIPIENT, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
+      ['partnerships.aid-scope (by supporter)', SCOPE_BY_SUPPORTER, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
+      ['partnerships.aid-scope (all)', SCOPE_ALL, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
+    ];
+    for (const [name, cypher, indexes] of groups) {
+      if (indexes.length === 0) continue;
+      const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
+        name, `${cypher}
+${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
+      );
+      for (const row of rows) {
+        out[indexes[row.key]!] = { supports: row.supports.map(toRelationshipRecord), projects: row.projects, people: row.people };
+      }
+    }
+    return out;
+  }
+
+  /** The two ends of each pairing. */
+  async twinningEnds(ids: readonly string[]): Promise<Array<{ supporter: string; recipient: string } | null>> {
+    const rows = await this.graph.read<{ id: string; supporter: string; recipient: string }>(
+      'partnerships.twinning-ends',
+      `// partnerships.twinning-ends
+       UNWIND $ids AS id
+       MATCH (a:Entity)-[:TWINNED_WITH {id: id}]->(b:Entity)
+       RETURN id, a.id AS supporter, b.id AS recipient`,
+      { ids },
     );
-    return {
-      supports: (row?.supports ?? []).map(toRelationshipRecord),
-      projects: row?.projects ?? [],
-      people: row?.people ?? [],
-    };
+    const by = new Map(rows.map((r) => [r.id, { supporter: r.supporter, recipient: r.recipient }]));
+    return ids.map((id) => by.get(id) ?? null);
   }
 }

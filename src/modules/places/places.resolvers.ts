@@ -1,12 +1,16 @@
-// Provinces, cities, districts and townships: the administrative hierarchy and its pairings.
+// Provinces, cities, districts, townships and villages: the administrative hierarchy and its pairings.
 import type { Resolvers } from '../../generated/graphql.js';
 import { KIND_LABEL } from '../entities/entities.mappers.js';
 import { placeFields } from '../entities/entities.resolvers.js';
 
 export const placeResolvers: Resolvers = {
+  Query: {
+    place: (_p, { code }, ctx) => ctx.loaders.placeByCode.load(code.trim()),
+  },
   Place: { __resolveType: (e) => KIND_LABEL[e.kind] as never },
   Province: placeFields,
   City: placeFields,
   District: placeFields,
   Township: placeFields,
+  Village: placeFields,
 };

@@ -1,8 +1,14 @@
 // Sources, citations and quantities: everything that says where a fact comes from and how much.
 import type { Graph } from '../../db/graph.js';
+import { recordText } from '../../gazetteer/division-list.js';
+import { OFFICIAL_PART_OF_ID } from '../../gazetteer/place-props.js';
+import { PLACE_LABEL } from '../entities/entities.mappers.js';
 import {
   toQuantityRecord, toSourceRecord, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
 } from './provenance.mappers.js';
+
+/** Cypher's string order (code points), not the locale's. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ClaimsRequest { sourceId: string; offset: number; first: number }
 export interface ClaimsPage { total: number; page: ClaimRecord[] }
@@ -10,22 +16,45 @@ export interface ClaimsPage { total: number; page: ClaimRecord[] }
 export class ProvenanceRepository {
   constructor(private readonly graph: Graph) {}
 
-  /** Citations of many subjects (entity, relationship or quantity ids) in one round trip. */
+  /**
+   * Citations of many subjects (entity, relationship or quantity ids) in one round trip. A place of
+   * the official list is also cited by its record there, and so is the PART_OF edge the record
+   * states (`part-of:<code>`); those quotes are rebuilt from the code and the official name.
+   */
   async citationsOf(subjectIds: readonly string[]): Promise<CitationRecord[][]> {
-    const rows = await this.graph.read<{ subjectId: string; quote: string; source: Record<string, unknown> }>(
+    const edgeCodes = subjectIds.flatMap((id) => {
+      const code = OFFICIAL_PART_OF_ID.exec(id)?.[1];
+      return code ? [{ subjectId: id, code }] : [];
+    });
+    const rows = await this.graph.read<{
+      subjectId: string; quote: string | null; code: string | null; officialName: string | null; source: Record<string, unknown>;
+    }>(
       'provenance.citations-of',
       `// provenance.citations-of
        UNWIND $ids AS subjectId
        MATCH (c:Citation {subjectId: subjectId})-[:QUOTES]->(s:Source)
-       RETURN subjectId, c.quote AS quote, s {.*} AS source
-       ORDER BY s.publishedAt DESC, c.quote`,
-      { ids: subjectIds },
+       RETURN subjectId, c.quote AS quote, null AS code, null AS officialName, s {.*} AS source
+       UNION ALL
+       UNWIND $ids AS subjectId
+       MATCH (e:Entity {id: subjectId}) WHERE e.code IS NOT NULL
+       MATCH (s:Source:Gazetteer)
+       RETURN subjectId, null AS quote, e.code AS code, coalesce(e.officialName, e.nameZh) AS officialName, s {.*} AS source
+       UNION ALL
+       UNWIND $edgeCodes AS edge
+       MATCH (e:${PLACE_LABEL} {code: edge.code})
+       MATCH (s:Source:Gazetteer)
+       RETURN edge.subjectId AS subjectId, null AS quote, e.code AS code, coalesce(e.officialName, e.nameZh) AS officialName, s {.*} AS source`,
+      { ids: subjectIds, edgeCodes },
     );
     const by = new Map<string, CitationRecord[]>();
     for (const r of rows) {
       const list = by.get(r.subjectId) ?? [];
-      list.push({ subjectId: r.subjectId, quote: r.quote, source: toSourceRecord(r.source) });
+      const quote = r.quote ?? recordText(r.code!, r.officialName!);
+      list.push({ subjectId: r.subjectId, quote, source: toSourceRecord(r.source) });
       by.set(r.subjectId, list);
+    }
+    for (const list of by.values()) {
+      list.sort((a, b) => byCodePoint(b.source.publishedAt, a.source.publishedAt) || byCodePoint(a.quote, b.quote));
     }
     return subjectIds.map((id) => by.get(id) ?? []);
   }

