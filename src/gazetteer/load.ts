@@ -81,7 +81,16 @@ const SAVE_CURSOR = `
   MERGE (s:GazetteerLoad {id: $stateId})
   SET s += $state`;
 
-export async function loadGazetteer(graph: Graph, edition: GazetteerEdition, selection: GazetteerSelection): Promise<GazetteerReport> {
+export interface LoadOptions {
+  /** Places per transaction. */
+  batchSize?: number;
+  /** Stops the load between batches (a shutdown during start-up); the next load resumes there. */
+  signal?: AbortSignal;
+}
+
+export async function loadGazetteer(
+  graph: Graph, edition: GazetteerEdition, selection: GazetteerSelection, opts: LoadOptions = {},
+): Promise<GazetteerReport> {
   const started = Date.now();
   const target = { edition: edition.sourceId, depth: selection.depth, provinces: selection.provinces?.join(',') ?? 'all' };
   const [stateRow] = await graph.read<{ s: Record<string, unknown> | null }>(
@@ -133,7 +142,7 @@ export async function loadGazetteer(graph: Graph, edition: GazetteerEdition, sel
     for (const r of records) selected.add(r.code);
     if (resumeIndex > index) continue;
     const todo = resumeIndex === index && resumeAfter ? records.filter((r) => r.code > resumeAfter) : records;
-    const counts = await loadLevel(graph, level, todo, records.length, state, existing);
+    const counts = await loadLevel(graph, level, todo, records.length, state, existing, opts);
     report.created += counts.created;
     report.renamed += counts.renamed;
   }
@@ -153,8 +162,9 @@ async function dropSearchIndexes(graph: Graph): Promise<void> {
 
 async function loadLevel(
   graph: Graph, level: DivisionLevel, todo: DivisionRecord[], total: number, state: Record<string, unknown>,
-  existing: Set<string> | null,
+  existing: Set<string> | null, opts: LoadOptions,
 ): Promise<{ created: number; renamed: number }> {
+  const size = opts.batchSize ?? BATCH;
   const started = Date.now();
   const already = total - todo.length;
   const counts = { created: 0, renamed: 0 };
@@ -162,10 +172,11 @@ async function loadLevel(
   let pending: Promise<void> | undefined;
   let lastLog = 0;
   let done = 0;
-  for (let i = 0; i < todo.length; i += BATCH) {
-    const batch = todo.slice(i, i + BATCH);
+  for (let i = 0; i < todo.length; i += size) {
+    const batch = todo.slice(i, i + size);
     const rows = batch.map((r) => ({ props: gazetteerPlaceProps(r), parentCode: r.parentCode }));
     if (pending) await pending;
+    opts.signal?.throwIfAborted();
     const known = existing
       ? new Map(batch.filter((r) => existing.has(r.code)).map((r) => [r.code, r.nameZh]))
       : new Map((await graph.read<{ code: string; officialName: string }>('gazetteer.known-names', CLASSIFY, { codes: batch.map((r) => r.code) }))
@@ -178,12 +189,12 @@ async function loadLevel(
       if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
       await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind, lastCode } });
     }, { timeoutMs: LOAD_TIMEOUT_MS }).then(() => {
+      // Progress counts what has committed, not what was sent.
       counts.created += created.length;
       counts.renamed += renamed.length;
-    });
-    done += batch.length;
-    const now = Date.now();
-    if (now - lastLog > 2_000 || done === todo.length) {
+      done += batch.length;
+      const now = Date.now();
+      if (now - lastLog < 2_000 && done < todo.length) return;
       lastLog = now;
       const rate = done / Math.max((now - started) / 1000, 0.001);
       logger.info(
@@ -191,7 +202,7 @@ async function loadLevel(
         `gazetteer: ${level.file.replace('.csv', '')} ${(already + done).toLocaleString('en')} of ${total.toLocaleString('en')}, ` +
           `${Math.round(rate).toLocaleString('en')}/s, about ${Math.ceil((todo.length - done) / rate)} s left at this level`,
       );
-    }
+    });
   }
   if (pending) await pending;
   return counts;

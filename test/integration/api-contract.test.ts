@@ -1,5 +1,6 @@
 // The public contract around the example questions: bounds and their errors, unknown ids, paging,
 // filters, ranking, and sums that keep their qualifiers.
+import { TEST_GAZETTEER_PLACES } from '../helpers/gazetteer-slice.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort } from '../../src/db/local-neo4j.js';
@@ -211,11 +212,21 @@ describe('locations', () => {
 });
 
 describe('graph stats', () => {
-  it('counts what the seed loaded', async () => {
+  it('counts what the seeds and the gazetteer slice loaded', async () => {
     const res = await api.gql('{ stats { entities relationships quantities citations sources entitiesByKind { key count } relationshipsByType { key count } } }');
     const s = res.data.stats;
-    expect(s.entities).toBe(api.seedReport!.entities.created);
-    expect(s.relationships).toBe(api.seedReport!.relationships.created);
+    // Seeded places are places of the official list: counted once.
+    const [seeded] = await api.graph.read<{ claimed: number; gazetteerEdges: number }>('test.seeded-places', `// test.seeded-places
+      CALL { MATCH (p:Seeded:Place) WHERE left(p.code, 2) IN ['21', '54'] RETURN count(p) AS claimed }
+      CALL { MATCH ()-[r:PART_OF]->() WHERE r.contentHash IS NULL RETURN count(r) AS gazetteerEdges }
+      RETURN claimed, gazetteerEdges`);
+    expect(s.entities).toBe(api.seedReport!.entities.created + TEST_GAZETTEER_PLACES - seeded!.claimed);
+    expect(s.relationships).toBe(api.seedReport!.relationships.created + seeded!.gazetteerEdges);
+    // Every place below a province has its PART_OF: one edge per place, whoever stated it.
+    const byKind = Object.fromEntries(s.entitiesByKind.map((c: any) => [c.key, c.count]));
+    const partOf = s.relationshipsByType.find((c: any) => c.key === 'PART_OF').count;
+    expect(byKind.VILLAGE).toBeGreaterThan(20_000);
+    expect(partOf).toBeGreaterThanOrEqual(TEST_GAZETTEER_PLACES - 2);
     expect(s.quantities).toBe(api.seedReport!.quantities.created);
     expect(s.citations).toBe(api.seedReport!.citations.created);
     expect(s.entitiesByKind.reduce((t: number, c: any) => t + c.count, 0)).toBe(s.entities);

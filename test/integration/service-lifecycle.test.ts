@@ -1,5 +1,6 @@
 // `npm start` as a user runs it: a real child process that starts its own Neo4j, seeds it, serves
 // GraphQL, and on SIGINT leaves no process behind; a second start finds the same graph.
+import { TEST_GAZETTEER } from '../helpers/gazetteer-slice.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,7 +78,11 @@ if (!embedded) console.log('[lifecycle] NEO4J_URI is set: the embedded-Neo4j sta
 
 describe('npm start on the embedded default', () => {
   it.runIf(embedded)('starts Neo4j, seeds, serves search, and stops cleanly on SIGINT; a restart keeps the graph', async () => {
-    const env = { AIDGRAPH_DATA_DIR: dataDir, PORT: String(await freePort()), AIDGRAPH_NEO4J_BOLT_PORT: String(await freePort()) };
+    // The gazetteer to county level for Tibet: the start loads it with progress lines, the restart skips it.
+    const env = {
+      AIDGRAPH_DATA_DIR: dataDir, PORT: String(await freePort()), AIDGRAPH_NEO4J_BOLT_PORT: String(await freePort()),
+      AIDGRAPH_GAZETTEER: 'county', AIDGRAPH_GAZETTEER_PROVINCES: '54',
+    };
     const first = await startService(env);
     expect(first.neo4jPid).toBeGreaterThan(0);
     expect(first.logs.find((l) => l.msg === 'connected to Neo4j')).toMatchObject({ embedded: true });
@@ -88,8 +93,16 @@ describe('npm start on the embedded default', () => {
     expect(dalian.data.search[0]).toMatchObject({ id: 'city:dalian', name: 'Dalian' });
     const counts1 = first.logs.find((l) => String(l.msg).startsWith('seeds loaded'))!.report;
     expect(counts1.entities.created).toBeGreaterThan(0);
+    const gazetteer1 = first.logs.find((l) => l.gazetteer)!.gazetteer;
+    expect(first.logs.some((l) => /^gazetteer: areas \d+ of \d+, [\d,]+\/s, about \d+ s left/.test(String(l.msg)))).toBe(true);
+    expect(gazetteer1).toMatchObject({ skipped: false, depth: 'county', removed: 0 });
     const stats1 = (await post(first.url, STATS)).data.stats;
-    expect(stats1.entities).toBe(counts1.entities.created);
+    // Seeds' places of Tibet are the gazetteer's own nodes: every place counted once.
+    expect(stats1.entities).toBe(counts1.entities.created + gazetteer1.created);
+    // Tibet, its 7 cities and 78 counties from the list; the seeds add Liaoning, Xinjiang, five
+    // Liaoning cities and three Tibetan townships (below this depth), with their official codes.
+    expect(gazetteer1.places).toBe(1 + 7 + 78 + 10);
+    expect(gazetteer1.created).toBe(1 + 7 + 78 - 8); // 8 of them the seeds had claimed already
 
     expect(await stopService(first)).toBe(0);
     expect(alive(first.neo4jPid!)).toBe(false);
@@ -103,6 +116,7 @@ describe('npm start on the embedded default', () => {
       expect(counts2[what]).toEqual({ created: 0, updated: 0, unchanged: counts1[what].created, removed: 0 });
     }
     expect((await post(second.url, STATS)).data.stats).toEqual(stats1);
+    expect(second.logs.find((l) => l.gazetteer)!.gazetteer).toMatchObject({ skipped: true, created: 0 });
     expect(await stopService(second, 'SIGTERM')).toBe(0);
     expect(alive(second.neo4jPid!)).toBe(false);
     expect(processesUsing(dataDir)).toEqual([]);
@@ -115,6 +129,8 @@ describe('npm start on the embedded default', () => {
       NEO4J_URI: conn.uri, NEO4J_USERNAME: conn.username, NEO4J_PASSWORD: conn.password,
       ...(conn.database ? { NEO4J_DATABASE: conn.database } : {}),
       AIDGRAPH_DATA_DIR: ownDir, PORT: String(await freePort()),
+      // The run's database already holds this slice: the service finds it loaded.
+      AIDGRAPH_GAZETTEER: TEST_GAZETTEER.depth, AIDGRAPH_GAZETTEER_PROVINCES: TEST_GAZETTEER.provinces!.join(','),
     });
     try {
       expect(s.neo4jPid).toBeUndefined();

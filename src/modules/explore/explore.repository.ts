@@ -117,17 +117,14 @@ export class ExploreRepository {
 // One count-store lookup per kind label and per edge type (labels and types cannot be parameters;
 // the statement is built from the fixed lists). Every edge of these types joins two entities.
 const STATS = `// explore.stats
-  CALL {
-    ${ENTITY_KINDS.map((k) => `MATCH (n:${KIND_LABEL[k]}) RETURN '${k}' AS key, count(n) AS count`).join('\n    UNION ALL\n    ')}
-  }
-  WITH collect(CASE WHEN count > 0 THEN {key: key, count: count} END) AS entitiesByKind
-  CALL {
-    ${RELATIONSHIP_TYPES.map((t) => `MATCH ()-[r:${t}]->() RETURN '${t}' AS key, count(r) AS count`).join('\n    UNION ALL\n    ')}
-  }
-  WITH entitiesByKind, collect(CASE WHEN count > 0 THEN {key: key, count: count} END) AS relationshipsByType
+  ${ENTITY_KINDS.map((k) => `CALL { MATCH (n:${KIND_LABEL[k]}) RETURN count(n) AS ${k} }`).join('\n  ')}
+  ${RELATIONSHIP_TYPES.map((t) => `CALL { MATCH ()-[r:${t}]->() RETURN count(r) AS ${t} }`).join('\n  ')}
   CALL { MATCH (e:Entity) RETURN count(e) AS entities }
   CALL { MATCH (q:Quantity) RETURN count(q) AS quantities }
   CALL { MATCH (c:Citation) RETURN count(c) AS citations }
   CALL { MATCH (s:Source) RETURN count(s) AS sources }
+  WITH entities, quantities, citations, sources,
+       [c IN [${ENTITY_KINDS.map((k) => `{key: '${k}', count: ${k}}`).join(', ')}] WHERE c.count > 0] AS entitiesByKind,
+       [c IN [${RELATIONSHIP_TYPES.map((t) => `{key: '${t}', count: ${t}}`).join(', ')}] WHERE c.count > 0] AS relationshipsByType
   RETURN entitiesByKind, relationshipsByType, entities, quantities, citations, sources,
          reduce(t = 0, c IN relationshipsByType | t + c.count) AS relationships`;

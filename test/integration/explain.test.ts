@@ -1,0 +1,108 @@
+// Every statement the API runs for its root fields, EXPLAINed against the real Neo4j: none may scan
+// the Entity label (or a kind's, or Place's), all nodes, or a whole relationship type. The only
+// exceptions are the statements named "(all)": they answer "every pairing/support", which is a
+// read of the whole type by definition.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Graph } from '../../src/db/graph.js';
+import { listen, type RunningServer } from '../../src/http.js';
+import { KIND_LABEL, PLACE_LABEL } from '../../src/modules/entities/entities.mappers.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+
+interface Ran { name: string; cypher: string; params: Record<string, unknown> }
+
+/** A Graph that notes every read statement it runs, for each request's view too. */
+class RecordingGraph extends Graph {
+  constructor(graph: Graph, readonly ran: Ran[]) {
+    super(graph.driver, graph.options);
+  }
+  override forRequest(): Graph { return new RecordingGraph(this, this.ran); }
+  override async read<T extends Record<string, unknown>>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.ran.push({ name, cypher, params });
+    return super.read<T>(name, cypher, params);
+  }
+}
+
+const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, ...Object.values(KIND_LABEL)]);
+
+interface PlanNode { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] }
+function scans(plan: PlanNode): string[] {
+  const own: string[] = [];
+  const op = plan.operatorType.replace(/@.*$/, '');
+  const details = String(plan.arguments.Details ?? plan.arguments.details ?? '');
+  if (op === 'AllNodesScan') own.push(`${op} ${details}`);
+  if (/RelationshipTypeScan|AllRelationshipsScan/.test(op)) own.push(`${op} ${details}`);
+  if (op === 'NodeByLabelScan' || op === 'NodeIndexScan' || op === 'UnionNodeByLabelsScan' || op === 'IntersectionNodeByLabelsScan') {
+    const labels = [...details.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+    if (labels.some((l) => ENTITY_LABELS.has(l))) own.push(`${op} ${details}`);
+  }
+  return [...own, ...plan.children.flatMap(scans)];
+}
+
+let api: TestApi;
+let server: RunningServer;
+const ran: Ran[] = [];
+beforeAll(async () => {
+  api = await startTestApi();
+  server = await listen(new RecordingGraph(api.graph, ran), 0);
+});
+afterAll(async () => { await server?.stop(); await api?.close(); });
+
+const OPERATIONS = [
+  '{ search(text: "那曲") { id } }',
+  '{ search(text: "naqu", kinds: [CITY, DISTRICT]) { id } }',
+  '{ search(text: "540624") { id } }',
+  '{ search(text: "巴青县 中学") { id } }',
+  '{ entity(id: "county:amdo") { id sources { quote } quantities { id } ... on Place { ancestors { id } parent { id } children { id } twinnedBy { id supports { id } projects { id } people { id } } } } }',
+  '{ place(code: "540624102") { id sources { quote } } node(id: "place:5406") { id } nodes(ids: ["part-of:540624", "county:sog"]) { id } }',
+  '{ neighborhood(id: "city:nagqu", depth: 2, limit: 100) { nodes { id } edges { id } } }',
+  '{ neighborhood(id: "province:tibet", depth: 3, limit: 500) { totalNodes } }',
+  '{ connections(from: "county:amdo", to: "city:shenyang", maxHops: 4) { length } }',
+  '{ partnerships(filter: { recipient: "province:tibet", includeDescendants: true }) { totalCount } }',
+  '{ partnerships(filter: { supporter: "province:liaoning", includeDescendants: true }) { totalCount } }',
+  '{ partnerships(filter: { supporter: "city:dalian", recipient: "county:sog" }) { totalCount } }',
+  '{ supports(filter: { beneficiary: "city:nagqu", includeDescendants: true }) { totalCount } }',
+  '{ supports(filter: { supporter: "province:liaoning", includeDescendants: true }) { totalCount } }',
+  '{ aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") { overall { supports } } }',
+  '{ aidSummary(supporter: "province:liaoning") { overall { supports } } }',
+  '{ timeline(id: "county:amdo") { date } }',
+  '{ stats { entities } }',
+  '{ sources { id claims(first: 5) { totalCount } } }',
+];
+
+describe('hot statements start from an index seek', () => {
+  it('runs every root field without scanning entities or a whole relationship type', async () => {
+    for (const query of OPERATIONS) {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const body = (await res.json()) as { errors?: unknown[] };
+      expect([query, body.errors]).toEqual([query, undefined]);
+    }
+    const distinct = new Map<string, Ran>();
+    for (const r of ran) if (!distinct.has(r.cypher)) distinct.set(r.cypher, r);
+    expect(distinct.size).toBeGreaterThan(15);
+    const offenders: string[] = [];
+    const session = api.graph.driver.session();
+    try {
+      for (const r of distinct.values()) {
+        const result = await session.run(`EXPLAIN ${r.cypher}`, r.params);
+        const found = scans(result.summary.plan as unknown as PlanNode);
+        if (found.length && !r.name.endsWith('(all)')) offenders.push(`${r.name}: ${found.join('; ')}`);
+      }
+    } finally {
+      await session.close();
+    }
+    console.log(`[explain] ${distinct.size} distinct statements checked: ${[...new Set([...distinct.values()].map((r) => r.name))].join(', ')}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('catches a scan when a statement has one', async () => {
+    const session = api.graph.driver.session();
+    try {
+      const result = await session.run('EXPLAIN MATCH (e:Entity) WHERE e.name CONTAINS $x RETURN e', { x: 'a' });
+      expect(scans(result.summary.plan as unknown as PlanNode).join()).toMatch(/NodeByLabelScan/);
+      const rel = await session.run('EXPLAIN MATCH (:Entity)-[r:SUPPORTS]->(:Entity) RETURN r');
+      expect(scans(rel.summary.plan as unknown as PlanNode).join()).toMatch(/RelationshipTypeScan|NodeByLabelScan/);
+    } finally {
+      await session.close();
+    }
+  });
+});
