@@ -9,7 +9,6 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
   ['schema.quantity-id', 'CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (q:Quantity) REQUIRE q.id IS UNIQUE'],
   ['schema.citation-subject', 'CREATE INDEX citation_subject IF NOT EXISTS FOR (c:Citation) ON (c.subjectId)'],
   ['schema.quantity-subject', 'CREATE INDEX quantity_subject IF NOT EXISTS FOR (q:Quantity) ON (q.subjectId)'],
-  ['schema.entity-kind', 'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)'],
   // The official division code: unique among places, and the key the gazetteer merges on.
   ['schema.place-code', `CREATE CONSTRAINT place_code IF NOT EXISTS FOR (p:${PLACE_LABEL}) REQUIRE p.code IS UNIQUE`],
   ['schema.gazetteer-load', 'CREATE CONSTRAINT gazetteer_load_id IF NOT EXISTS FOR (s:GazetteerLoad) REQUIRE s.id IS UNIQUE'],

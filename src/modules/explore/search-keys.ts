@@ -25,10 +25,13 @@ const GENERIC_SUFFIXES = [
   '省', '市', '县', '区', '旗', '盟', '镇', '乡', '村',
 ].sort((a, b) => b.length - a.length);
 
-/** A Chinese name as its proper part and its generic term: 安多县 → [安多, 县]; 西藏 → [西藏, '']. */
-export function splitGeneric(nameZh: string): [stem: string, generic: string] {
+/**
+ * A Chinese name as its proper part and its generic term: 安多县 → [安多, 县]; 西藏 → [西藏, ''].
+ * A stem shorter than `minStem` stays whole: 索 alone is no name anyone searches by.
+ */
+export function splitGeneric(nameZh: string, minStem = 2): [stem: string, generic: string] {
   for (const s of GENERIC_SUFFIXES) {
-    if (nameZh.length > s.length + 1 && nameZh.endsWith(s)) return [nameZh.slice(0, -s.length), s];
+    if (nameZh.length >= s.length + minStem && nameZh.endsWith(s)) return [nameZh.slice(0, -s.length), s];
   }
   return [nameZh, ''];
 }
@@ -38,13 +41,32 @@ export function pinyinSyllables(text: string): string[] {
   return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
 }
 
+/**
+ * A name's stem and generic term with the pinyin of each, from one conversion of the whole name
+ * (so 长安区 reads chang'an in context) and remembered: 620,573 village names repeat a lot.
+ */
+interface NameForms { stem: string; generic: string; stemPinyin: string[]; genericPinyin: string[] }
+const syllablesMemo = new Map<string, string[]>();
+function nameForms(nameZh: string, minStem: number): NameForms {
+  const [stem, generic] = splitGeneric(nameZh, minStem);
+  let all = syllablesMemo.get(nameZh);
+  if (!all) {
+    all = pinyinSyllables(nameZh);
+    if (syllablesMemo.size > 400_000) syllablesMemo.clear();
+    syllablesMemo.set(nameZh, all);
+  }
+  const cut = [...stem].length;
+  return all.length === [...nameZh].length // every character one syllable: split by position
+    ? { stem, generic, stemPinyin: all.slice(0, cut), genericPinyin: all.slice(cut) }
+    : { stem, generic, stemPinyin: pinyinSyllables(stem), genericPinyin: generic ? pinyinSyllables(generic) : [] };
+}
+
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A readable Latin name for a Chinese place name, stem joined and generic apart: 扎仁镇 → "Zharen Zhen". */
 export function pinyinName(nameZh: string): string {
-  const [stem, generic] = splitGeneric(nameZh);
-  const words = [pinyinSyllables(stem).join(''), pinyinSyllables(generic).join('')].filter(Boolean);
-  return words.map(capitalize).join(' ');
+  const { stemPinyin, genericPinyin } = nameForms(nameZh, 1); // 索县 → Suo Xian
+  return [stemPinyin.join(''), genericPinyin.join('')].filter(Boolean).map(capitalize).join(' ');
 }
 
 /**
@@ -57,10 +79,10 @@ export function searchKeys(names: Array<string | null | undefined>): string[] {
     if (!name) continue;
     keys.push(normalizeName(name));
     if (!HAN.test(name)) continue;
-    const [stem, generic] = splitGeneric(name.trim());
+    const { stem, generic, stemPinyin, genericPinyin } = nameForms(name.trim(), 2);
     if (generic) keys.push(normalizeName(stem));
-    keys.push(normalizeName(pinyinSyllables(name).join('')));
-    if (generic) keys.push(normalizeName(pinyinSyllables(stem).join('')));
+    keys.push(normalizeName([...stemPinyin, ...genericPinyin].join('')));
+    if (generic) keys.push(normalizeName(stemPinyin.join('')));
   }
   return [...new Set(keys.filter(Boolean))];
 }
