@@ -10,6 +10,7 @@ import { createContext, type RequestContext } from './context.js';
 import type { Graph } from './db/graph.js';
 import { logger } from './logger.js';
 import { createServer } from './server.js';
+import { CODE_VERSION, healthVersions } from './version.js';
 
 /** A GraphQL document with its variables fits easily; anything bigger is refused with 413. */
 const MAX_BODY = '1mb';
@@ -28,9 +29,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 async function health(graph: Graph, res: http.ServerResponse): Promise<void> {
   try {
-    sendJson(res, 200, { status: 'ok', neo4j: await graph.serverVersion() });
+    sendJson(res, 200, { status: 'ok', neo4j: await graph.serverVersion(), ...(await healthVersions(graph)) });
   } catch {
-    sendJson(res, 503, { status: 'unavailable', reason: 'the graph database does not answer' });
+    sendJson(res, 503, { status: 'unavailable', reason: 'the graph database does not answer', version: CODE_VERSION });
   }
 }
 

@@ -19,6 +19,14 @@ export const resolvers: Resolvers = {
   // Source.publishedAt is a full calendar date, validated as one when seeded.
   Date: DateResolver,
   JSONObject: JSONObjectResolver,
-  Query: Object.assign({}, ...modules.map((m) => m.Query ?? {})),
-  ...Object.assign({}, ...modules.map(({ Query: _q, ...rest }) => rest)),
+  ...mergeByType(modules),
 };
+
+/** Merges field by field, so two modules may each resolve fields of one type (Query, GraphStats, …). */
+function mergeByType(list: Resolvers[]): Resolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const m of list) {
+    for (const [type, fields] of Object.entries(m)) merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+  }
+  return merged as Resolvers;
+}

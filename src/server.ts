@@ -13,6 +13,7 @@ import type { RequestContext } from './context.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
 import { logger } from './logger.js';
 import { resolvers } from './resolvers.js';
+import { CODE_VERSION } from './version.js';
 
 export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema');
 
@@ -47,7 +48,7 @@ function withListBudget(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
-/** Per-request accounting: Cypher statements run (`extensions.cypherStatements`), and the list budget. */
+/** Per-request accounting: Cypher statements run (`extensions.cypherStatements`), the list budget, and the code version. */
 const requestAccounting: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
@@ -59,7 +60,7 @@ const requestAccounting: ApolloServerPlugin<RequestContext> = {
           result.data = null;
           result.errors = [tooLarge().toJSON()];
         }
-        result.extensions = { ...result.extensions, cypherStatements: contextValue.graph.statements };
+        result.extensions = { ...result.extensions, cypherStatements: contextValue.graph.statements, version: CODE_VERSION };
       },
     };
   },

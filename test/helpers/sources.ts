@@ -2,6 +2,7 @@
 // `textFile`. A test that needs a text and cannot find it fails; it never skips.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SEEDS_DIR = path.join(ROOT, 'seeds');
@@ -14,4 +15,13 @@ export function sourceText(textFile: string | null | undefined): string {
     if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
   }
   throw new Error(`source text ${textFile} is in no seed folder under ${SEEDS_DIR}`);
+}
+
+/** The source.yaml of every real seed folder, parsed: what the graph's sources must answer with. */
+export function seedSources(): Array<Record<string, unknown> & { id: string; title: string; publishedAt: string }> {
+  const seeds = path.join(ROOT, 'seeds');
+  return fs.readdirSync(seeds, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => parse(fs.readFileSync(path.join(seeds, d.name, 'source.yaml'), 'utf8'), { schema: 'failsafe' }))
+    .sort((a, b) => String(a.id).localeCompare(String(b.id)));
 }

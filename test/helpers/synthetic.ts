@@ -3,12 +3,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FIXTURE_TERMS } from './seed-fixtures.js';
 
 export function writeSyntheticSeeds(pairs: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-synthetic-'));
   const folder = path.join(dir, 'synthetic');
   fs.mkdirSync(folder);
-  fs.writeFileSync(path.join(folder, 'source.yaml'), 'id: synthetic\ntitle: Synthetic source\npublisher: Test\npublishedAt: 2024-01-01\n');
+  fs.writeFileSync(path.join(folder, 'source.yaml'), `id: synthetic\ntitle: Synthetic source\npublisher: Test\npublishedAt: 2024-01-01\n${FIXTURE_TERMS}`);
   const entities: string[] = [
     '- { id: "province:supporter", kind: Province, name: Supporter Province, citations: ["province"] }',
     '- { id: "city:recipient", kind: City, name: Recipient City, citations: ["city"] }',

@@ -311,7 +311,7 @@ describe('HTTP', () => {
   it('answers GET /health with the Neo4j version', async () => {
     const res = await fetch(new URL('/health', api.url));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', neo4j: expect.stringMatching(/^5\.26\.\d+ community$/) });
+    expect(await res.json()).toMatchObject({ status: 'ok', neo4j: expect.stringMatching(/^5\.26\.\d+ community$/) });
   });
 
   it('refuses a body over 1 MB with 413, and allows browsers from other origins', async () => {

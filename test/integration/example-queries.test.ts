@@ -95,6 +95,14 @@ const CHECKS: Record<string, () => Promise<void>> = {
     expect(nodes.map((n: any) => n?.__typename ?? null)).toEqual(['District', 'Twinning', 'Quantity', null]);
     expect(nodes[2]).toMatchObject({ metric: 'investment', value: 40000000, unit: 'CNY', qualifier: 'EXACT' });
   },
+  'services.release-and-terms.graphql': async () => {
+    const { stats } = await run('services.release-and-terms.graphql');
+    expect(stats.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(stats.dataVersion.sources).toContainEqual(expect.objectContaining({
+      id: 'tibet-daily-2024-06-21-liaoning-nagqu', publishedAt: '2024-06-21', license: 'All rights reserved', rightsHolder: '西藏日报 (Tibet Daily)',
+    }));
+    expect(stats.dataVersion.sources.every((s: any) => s.license && s.rightsHolder && s.usageNote)).toBe(true);
+  },
 };
 
 describe('docs/queries', () => {

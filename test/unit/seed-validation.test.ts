@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
-import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, writeSeedFixture } from '../helpers/seed-fixtures.js';
+import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, FIXTURE_SOURCE, FIXTURE_TERMS, writeSeedFixture } from '../helpers/seed-fixtures.js';
 
 function issuesOf(dir: string) {
   try {
@@ -65,6 +65,26 @@ describe('seed validation', () => {
     expect(reasons).toMatch(/HOLDS_POST runs from a person to an organisation, not PROVINCE → PROVINCE/);
   });
 
+  it('refuses a source without a licence, naming its source.yaml and the missing field', () => {
+    const dir = writeSeedFixture({ source: FIXTURE_SOURCE.replace(/^license: .*\n/m, '') });
+    const issues = issuesOf(dir);
+    expect(issues).toEqual([expect.objectContaining({ field: 'license', reason: expect.stringMatching(/^license is required: an SPDX identifier/) })]);
+    expect(issues[0]!.file).toMatch(/fixture\/source\.yaml$/);
+    expect(() => loadSeedFolders(dir)).toThrow(/fixture\/source\.yaml, field "license": license is required/);
+  });
+
+  it('refuses a source whose rights holder and usage note are missing or blank', () => {
+    const issues = issuesOf(writeSeedFixture({
+      source: FIXTURE_SOURCE.replace(/^rightsHolder: .*\n/m, '').replace(/^usageNote: .*$/m, 'usageNote: "  "'),
+    }));
+    expect(issues.map((i) => `${i.field}: ${i.reason.split(':')[0]}`).sort()).toEqual(['rightsHolder: rightsHolder is required', 'usageNote: usageNote is empty']);
+  });
+
+  it('carries the terms of a source to the graph', () => {
+    const data = loadSeedFolders(writeSeedFixture());
+    expect(data.sources[0]!.props).toMatchObject({ license: 'CC-BY-4.0', rightsHolder: 'Test Daily', usageNote: 'Test data; reuse freely with attribution.' });
+  });
+
   it('keeps vagueness: an AT_LEAST value stays a lower bound', () => {
     const data = loadSeedFolders(writeSeedFixture());
     expect(data.quantities[0]!.props).toMatchObject({ value: 1000, unit: 'person', qualifier: 'AT_LEAST' });
@@ -76,7 +96,7 @@ describe('the same fact from several sources', () => {
     const dir = writeSeedFixture();
     const folder = path.join(dir, 'second');
     fs.mkdirSync(folder);
-    fs.writeFileSync(path.join(folder, 'source.yaml'), 'id: second-source\ntitle: 第二来源\npublisher: Other Daily\npublishedAt: 2025-02-02\n');
+    fs.writeFileSync(path.join(folder, 'source.yaml'), `id: second-source\ntitle: 第二来源\npublisher: Other Daily\npublishedAt: 2025-02-02\n${FIXTURE_TERMS}`);
     fs.writeFileSync(path.join(folder, 'entities.yaml'), entities);
     fs.writeFileSync(path.join(folder, 'relationships.yaml'), relationships);
     return dir;

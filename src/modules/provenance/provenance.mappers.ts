@@ -10,6 +10,9 @@ export interface SourceRecord {
   language: string | null;
   url: string | null;
   textFile: string | null;
+  license: string;
+  rightsHolder: string;
+  usageNote: string;
 }
 
 export interface CitationRecord {
@@ -60,6 +63,9 @@ export function toSourceRecord(p: Record<string, unknown>): SourceRecord {
     language: (p.language as string | undefined) ?? null,
     url: (p.url as string | undefined) ?? null,
     textFile: (p.textFile as string | undefined) ?? null,
+    license: String(p.license),
+    rightsHolder: String(p.rightsHolder),
+    usageNote: String(p.usageNote),
   };
 }
 

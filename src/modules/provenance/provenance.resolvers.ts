@@ -4,6 +4,7 @@ import { requireRange } from '../../errors.js';
 import { loadNode } from '../entities/edges.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { quantityText } from './provenance.mappers.js';
+import { CODE_VERSION, readDataVersion } from '../../version.js';
 
 export const provenanceResolvers: Resolvers = {
   Query: {
@@ -24,6 +25,11 @@ export const provenanceResolvers: Resolvers = {
       if (!node) throw new Error(`citation of a missing subject ${c.subjectId}`);
       return node;
     },
+  },
+  // The versions `stats` reports, resolved here so the stats statement itself stays as it is.
+  GraphStats: {
+    version: () => CODE_VERSION,
+    dataVersion: (_s, _a, ctx) => readDataVersion(ctx.graph),
   },
   Quantity: {
     text: (q) => quantityText(q),
