@@ -13,6 +13,7 @@ import {
   CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SEED_KIND, SourceSeed,
 } from './seed-schema.js';
 import { searchKeys } from '../modules/explore/search-keys.js';
+import { metricIssues } from '../modules/provenance/metrics.js';
 
 export interface SeedIssue {
   file: string;
@@ -251,6 +252,8 @@ export function loadSeedFolders(seedsDir: string): Dataset {
       const q = parsed.data;
       const qid = q.id ?? quantityId(q);
       const where = { file: qRel, line, record: `#${index} (${qid})` };
+      const vocabulary = metricIssues(q);
+      if (vocabulary.length) { issues.push(...vocabulary.map((i) => ({ ...where, ...i }))); continue; }
       const { citations, subject, ...rest } = q;
       const props: Record<string, unknown> = { ...rest, id: qid, subjectId: subject };
       const prior = claims.get(qid);

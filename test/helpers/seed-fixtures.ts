@@ -30,11 +30,11 @@ export const FIXTURE_RELATIONSHIPS = `- id: part-of:beta--alpha
 `;
 
 export const FIXTURE_QUANTITIES = `- subject: city:beta
-  metric: population
+  metric: participants
   value: 1000
   unit: person
   qualifier: AT_LEAST
-  citations: [贝塔市人口1000余人]
+  citations: [贝塔市参加1000余人]
 `;
 
 /** Writes a seed folder (with overrides per file) and returns the seeds dir holding it. */

@@ -38,8 +38,8 @@ export function writeSyntheticSeeds(pairs: number): string {
       `- { id: "member-of:p${n}", type: MEMBER_OF, from: "person:p${n}", to: "org:team${n}", citations: ["person ${n} in team ${n}"] }`,
     );
     quantities.push(
-      `- { subject: "support:s${n}--r${n}", metric: amount, value: ${1000 * (i + 1)}, unit: CNY, qualifier: ${i % 3 === 0 ? 'AT_LEAST' : 'EXACT'}, citations: ["${i + 1}千元"] }`,
-      `- { subject: "project:p${n}", metric: investment, value: ${5000 * (i + 1)}, unit: CNY, citations: ["p${n} cost"] }`,
+      `- { subject: "support:s${n}--r${n}", metric: donations, value: ${1000 * (i + 1)}, unit: CNY, qualifier: ${i % 3 === 0 ? 'AT_LEAST' : 'EXACT'}, citations: ["${i + 1}千元"] }`,
+      `- { subject: "project:p${n}", metric: aidFunding, value: ${5000 * (i + 1)}, unit: CNY, citations: ["p${n} cost"] }`,
     );
   }
   fs.writeFileSync(path.join(folder, 'entities.yaml'), entities.join('\n') + '\n');

@@ -19,7 +19,7 @@ describe('seed validation', () => {
     const data = loadSeedFolders(writeSeedFixture());
     expect(data.entities.map((e) => e.id)).toEqual(['province:alpha', 'city:beta']);
     expect(data.entities[0]!.props.searchKeys).toEqual(['alpha', '阿尔法省', '阿尔法']);
-    expect(data.quantities[0]!.id).toBe('quantity:city:beta/population');
+    expect(data.quantities[0]!.id).toBe('quantity:city:beta/participants');
     expect(data.quantities[0]!.props.qualifier).toBe('AT_LEAST');
     expect(data.citations).toHaveLength(4);
     expect(new Set(data.citations.map((c) => c.sourceId))).toEqual(new Set(['fixture-source']));
@@ -63,6 +63,18 @@ describe('seed validation', () => {
     expect(reasons).toMatch(/#1 \(city:beta\) kind: .*Province/);
     expect(reasons).toMatch(/measure: a CHANGE needs both year and baselineYear/);
     expect(reasons).toMatch(/HOLDS_POST runs from a person to an organisation, not PROVINCE → PROVINCE/);
+  });
+
+  it('refuses an undeclared metric and a unit of the wrong dimension, with file and line', () => {
+    const issues = issuesOf(writeSeedFixture({
+      quantities: '- subject: city:beta\n  metric: population\n  value: 1000\n  unit: person\n  citations: [贝塔市人口1000余人]\n'
+        + '- subject: city:beta\n  metric: floorArea\n  value: 5\n  unit: km\n  citations: [贝塔市面积5]\n',
+    }));
+    expect(issues).toEqual([
+      expect.objectContaining({ line: 1, record: '#0 (quantity:city:beta/population)', field: 'metric', reason: expect.stringMatching(/^undeclared metric "population"/) }),
+      expect.objectContaining({ line: 6, record: '#1 (quantity:city:beta/floorArea)', field: 'unit', reason: expect.stringMatching(/"km" does not fit metric "floorArea": a DISTANCE unit/) }),
+    ]);
+    expect(issues[0]!.file).toMatch(/fixture\/quantities\.yaml$/);
   });
 
   it('keeps vagueness: an AT_LEAST value stays a lower bound', () => {
