@@ -14,6 +14,7 @@ import {
 } from './seed-schema.js';
 import { searchKeys } from '../modules/explore/search-keys.js';
 import { metricIssues } from '../modules/provenance/metrics.js';
+import { qualityIssues } from './quality.js';
 
 export interface SeedIssue {
   file: string;
@@ -116,6 +117,7 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   const citationIds = new Set<string>();
   const pendingRefs: Array<() => void> = [];
   const brokenIds = new Set<string | undefined>();
+  const locations = new Map<string, Omit<SeedIssue, 'reason'>>();
   const exists = (id: string) => kindOf.has(id) || relIds.has(id) || brokenIds.has(id);
 
   for (const folder of folders) {
@@ -167,8 +169,10 @@ export function loadSeedFolders(seedsDir: string): Dataset {
       }
       return prior;
     };
-    const register = (id: string, rel: string, line: number | undefined, props: Record<string, unknown>, identity: Record<string, unknown> = {}) =>
+    const register = (id: string, rel: string, line: number | undefined, props: Record<string, unknown>, identity: Record<string, unknown> = {}) => {
+      locations.set(id, { file: rel, line, record: id });
       claims.set(id, { where: `${rel}${line ? `:${line}` : ''}`, folder, props, identity });
+    };
 
     // Entities
     const entitiesRel = relPath(path.join(folder, 'entities.yaml'));
@@ -276,6 +280,8 @@ export function loadSeedFolders(seedsDir: string): Dataset {
   }
 
   for (const check of pendingRefs) check();
+  // Rules across records (see quality.ts), once every record stands on its own.
+  if (!issues.length) issues.push(...qualityIssues(data, (id) => locations.get(id) ?? { file: relPath(seedsDir), record: id }));
   if (issues.length) throw new SeedValidationError(issues);
 
   // Derived after merging, so names and aliases from every source are searchable.

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { loadSeedFolders, SeedValidationError, type SeedIssue } from '../../src/ingest/validate.js';
 
 export const FIXTURE_SOURCE = `id: fixture-source
 title: 测试来源
@@ -19,6 +21,7 @@ export const FIXTURE_ENTITIES = `- id: province:alpha
 - id: city:beta
   kind: City
   name: Beta
+  nameZh: 贝塔市
   citations: [贝塔市]
 `;
 
@@ -47,4 +50,15 @@ export function writeSeedFixture(files: Partial<Record<'source' | 'entities' | '
   fs.writeFileSync(path.join(folder, 'relationships.yaml'), files.relationships ?? FIXTURE_RELATIONSHIPS);
   fs.writeFileSync(path.join(folder, 'quantities.yaml'), files.quantities ?? FIXTURE_QUANTITIES);
   return dir;
+}
+
+/** The issues validation raises for a seeds dir; fails the test when the seeds are accepted. */
+export function issuesOf(dir: string): SeedIssue[] {
+  try {
+    loadSeedFolders(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedValidationError);
+    return (err as SeedValidationError).issues;
+  }
+  throw new Error('expected the seeds to be refused');
 }

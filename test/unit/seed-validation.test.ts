@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
-import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, writeSeedFixture } from '../helpers/seed-fixtures.js';
-
-function issuesOf(dir: string) {
-  try {
-    loadSeedFolders(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(SeedValidationError);
-    return (err as SeedValidationError).issues;
-  }
-  throw new Error('expected the seeds to be refused');
-}
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, issuesOf, writeSeedFixture } from '../helpers/seed-fixtures.js';
 
 describe('seed validation', () => {
   it('accepts a well-formed folder and derives ids, keys and citations', () => {
