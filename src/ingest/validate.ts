@@ -14,6 +14,8 @@ import {
 } from './seed-schema.js';
 import { gazetteerEdition, levelOfCode, readRecords, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { officialProps, partOfIdOfCode, searchProps } from '../gazetteer/place-props.js';
+import { metricIssues } from '../modules/provenance/metrics.js';
+import { qualityIssues } from './quality.js';
 
 export interface SeedIssue {
   file: string;
@@ -116,6 +118,7 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
   const citationIds = new Set<string>();
   const pendingRefs: Array<() => void> = [];
   const brokenIds = new Set<string | undefined>();
+  const locations = new Map<string, Omit<SeedIssue, 'reason'>>();
   const exists = (id: string) => kindOf.has(id) || relIds.has(id) || brokenIds.has(id);
   /** Places that name their official code, and where. */
   const coded = new Map<string, { code: string; where: Omit<SeedIssue, 'reason'> }>();
@@ -173,8 +176,10 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
       }
       return prior;
     };
-    const register = (id: string, rel: string, line: number | undefined, props: Record<string, unknown>, identity: Record<string, unknown> = {}) =>
+    const register = (id: string, rel: string, line: number | undefined, props: Record<string, unknown>, identity: Record<string, unknown> = {}) => {
+      locations.set(id, { file: rel, line, record: id });
       claims.set(id, { where: `${rel}${line ? `:${line}` : ''}`, folder, props, identity });
+    };
 
     // Entities
     const entitiesRel = relPath(path.join(folder, 'entities.yaml'));
@@ -266,6 +271,8 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
       const q = parsed.data;
       const qid = q.id ?? quantityId(q);
       const where = { file: qRel, line, record: `#${index} (${qid})` };
+      const vocabulary = metricIssues(q);
+      if (vocabulary.length) { issues.push(...vocabulary.map((i) => ({ ...where, ...i }))); continue; }
       const { citations, subject, ...rest } = q;
       const props: Record<string, unknown> = { ...rest, id: qid, subjectId: subject };
       const prior = claims.get(qid);
@@ -289,6 +296,8 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
 
   for (const check of pendingRefs) check();
   const records = checkAgainstGazetteer(data, coded, partOfEdges, kindOf, edition, issues);
+  // Rules across records (see quality.ts), once every record stands on its own.
+  if (!issues.length) issues.push(...qualityIssues(data, (id) => locations.get(id) ?? { file: relPath(seedsDir), record: id }));
   if (issues.length) throw new SeedValidationError(issues);
 
   // Derived after merging, so names and aliases from every source are searchable.

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { loadSeedFolders, SeedValidationError, type SeedIssue } from '../../src/ingest/validate.js';
 
 /** The terms every source.yaml must state (see SourceSeed). */
 export const FIXTURE_TERMS = `license: CC-BY-4.0
@@ -25,6 +27,7 @@ export const FIXTURE_ENTITIES = `- id: province:alpha
 - id: city:beta
   kind: City
   name: Beta
+  nameZh: 贝塔市
   citations: [贝塔市]
 `;
 
@@ -36,11 +39,11 @@ export const FIXTURE_RELATIONSHIPS = `- id: part-of:beta--alpha
 `;
 
 export const FIXTURE_QUANTITIES = `- subject: city:beta
-  metric: population
+  metric: participants
   value: 1000
   unit: person
   qualifier: AT_LEAST
-  citations: [贝塔市人口1000余人]
+  citations: [贝塔市参加1000余人]
 `;
 
 /** Writes a seed folder (with overrides per file) and returns the seeds dir holding it. */
@@ -53,4 +56,15 @@ export function writeSeedFixture(files: Partial<Record<'source' | 'entities' | '
   fs.writeFileSync(path.join(folder, 'relationships.yaml'), files.relationships ?? FIXTURE_RELATIONSHIPS);
   fs.writeFileSync(path.join(folder, 'quantities.yaml'), files.quantities ?? FIXTURE_QUANTITIES);
   return dir;
+}
+
+/** The issues validation raises for a seeds dir; fails the test when the seeds are accepted. */
+export function issuesOf(dir: string): SeedIssue[] {
+  try {
+    loadSeedFolders(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(SeedValidationError);
+    return (err as SeedValidationError).issues;
+  }
+  throw new Error('expected the seeds to be refused');
 }

@@ -11,36 +11,36 @@ export function writeSyntheticSeeds(pairs: number): string {
   fs.mkdirSync(folder);
   fs.writeFileSync(path.join(folder, 'source.yaml'), `id: synthetic\ntitle: Synthetic source\npublisher: Test\npublishedAt: 2024-01-01\n${FIXTURE_TERMS}`);
   const entities: string[] = [
-    '- { id: "province:supporter", kind: Province, name: Supporter Province, citations: ["province"] }',
-    '- { id: "city:recipient", kind: City, name: Recipient City, citations: ["city"] }',
+    '- { id: "province:supporter", kind: Province, name: Supporter Province, citations: ["Supporter Province"] }',
+    '- { id: "city:recipient", kind: City, name: Recipient City, citations: ["Recipient City"] }',
   ];
   const rels: string[] = [];
   const quantities: string[] = [];
   for (let i = 0; i < pairs; i++) {
     const n = String(i).padStart(3, '0');
     entities.push(
-      `- { id: "city:s${n}", kind: City, name: "Supporter ${n}", nameZh: "援助市${n}", citations: ["s${n}"] }`,
-      `- { id: "county:r${n}", kind: District, name: "Recipient ${n}", citations: ["r${n}"] }`,
-      `- { id: "school:r${n}", kind: School, name: "School ${n}", citations: ["school ${n}"] }`,
-      `- { id: "project:p${n}", kind: Project, name: "Project ${n}", properties: { supportMode: EDUCATION }, citations: ["project ${n}"] }`,
-      `- { id: "org:team${n}", kind: Organization, name: "Team ${n}", citations: ["team ${n}"] }`,
-      `- { id: "person:p${n}", kind: Person, name: "Person ${n}", citations: ["person ${n}"] }`,
+      `- { id: "city:s${n}", kind: City, name: "Supporter ${n}", nameZh: "援助市${n}", citations: ["援助市${n}"] }`,
+      `- { id: "county:r${n}", kind: District, name: "Recipient ${n}", citations: ["Recipient ${n}"] }`,
+      `- { id: "school:r${n}", kind: School, name: "School ${n}", citations: ["School ${n}"] }`,
+      `- { id: "project:p${n}", kind: Project, name: "Project ${n}", properties: { supportMode: EDUCATION }, citations: ["Project ${n}"] }`,
+      `- { id: "org:team${n}", kind: Organization, name: "Team ${n}", citations: ["Team ${n}"] }`,
+      `- { id: "person:p${n}", kind: Person, name: "Person ${n}", citations: ["Person ${n}"] }`,
     );
     rels.push(
-      `- { id: "part-of:s${n}", type: PART_OF, from: "city:s${n}", to: "province:supporter", citations: ["s${n} in province"] }`,
-      `- { id: "part-of:r${n}", type: PART_OF, from: "county:r${n}", to: "city:recipient", citations: ["r${n} in city"] }`,
-      `- { id: "located-in:school${n}", type: LOCATED_IN, from: "school:r${n}", to: "county:r${n}", citations: ["school ${n} in r${n}"] }`,
-      `- { id: "part-of:team${n}", type: PART_OF, from: "org:team${n}", to: "city:s${n}", citations: ["team ${n} of s${n}"] }`,
-      `- { id: "twinning:s${n}--r${n}", type: TWINNED_WITH, from: "city:s${n}", to: "county:r${n}", properties: { level: CITY, since: ${2000 + (i % 20)} }, citations: ["s${n} pairs with r${n}"] }`,
-      `- { id: "support:s${n}--r${n}", type: SUPPORTS, from: "city:s${n}", to: "county:r${n}", properties: { mode: DONATION, from: ${2010 + (i % 10)} }, citations: ["s${n} donates to r${n}"] }`,
-      `- { id: "support:team${n}--school${n}", type: SUPPORTS, from: "org:team${n}", to: "school:r${n}", properties: { mode: EDUCATION_TEAM }, citations: ["team ${n} teaches at school ${n}"] }`,
-      `- { id: "participation:s${n}--p${n}", type: PARTICIPATES_IN, from: "city:s${n}", to: "project:p${n}", properties: { role: FUNDING }, citations: ["s${n} funds p${n}"] }`,
-      `- { id: "benefit:p${n}", type: BENEFITS, from: "project:p${n}", to: "school:r${n}", citations: ["p${n} for school ${n}"] }`,
-      `- { id: "member-of:p${n}", type: MEMBER_OF, from: "person:p${n}", to: "org:team${n}", citations: ["person ${n} in team ${n}"] }`,
+      `- { id: "part-of:s${n}", type: PART_OF, from: "city:s${n}", to: "province:supporter", citations: ["援助市${n} in Supporter Province"] }`,
+      `- { id: "part-of:r${n}", type: PART_OF, from: "county:r${n}", to: "city:recipient", citations: ["Recipient ${n} in Recipient City"] }`,
+      `- { id: "located-in:school${n}", type: LOCATED_IN, from: "school:r${n}", to: "county:r${n}", citations: ["School ${n} in Recipient ${n}"] }`,
+      `- { id: "part-of:team${n}", type: PART_OF, from: "org:team${n}", to: "city:s${n}", citations: ["Team ${n} of 援助市${n}"] }`,
+      `- { id: "twinning:s${n}--r${n}", type: TWINNED_WITH, from: "city:s${n}", to: "county:r${n}", properties: { level: CITY, since: ${2000 + (i % 20)} }, citations: ["援助市${n} pairs with Recipient ${n}"] }`,
+      `- { id: "support:s${n}--r${n}", type: SUPPORTS, from: "city:s${n}", to: "county:r${n}", properties: { mode: DONATION, from: ${2010 + (i % 10)} }, citations: ["援助市${n} donates to Recipient ${n}"] }`,
+      `- { id: "support:team${n}--school${n}", type: SUPPORTS, from: "org:team${n}", to: "school:r${n}", properties: { mode: EDUCATION_TEAM }, citations: ["Team ${n} teaches at School ${n}"] }`,
+      `- { id: "participation:s${n}--p${n}", type: PARTICIPATES_IN, from: "city:s${n}", to: "project:p${n}", properties: { role: FUNDING }, citations: ["援助市${n} funds Project ${n}"] }`,
+      `- { id: "benefit:p${n}", type: BENEFITS, from: "project:p${n}", to: "school:r${n}", citations: ["Project ${n} for School ${n}"] }`,
+      `- { id: "member-of:p${n}", type: MEMBER_OF, from: "person:p${n}", to: "org:team${n}", citations: ["Person ${n} in Team ${n}"] }`,
     );
     quantities.push(
-      `- { subject: "support:s${n}--r${n}", metric: amount, value: ${1000 * (i + 1)}, unit: CNY, qualifier: ${i % 3 === 0 ? 'AT_LEAST' : 'EXACT'}, citations: ["${i + 1}千元"] }`,
-      `- { subject: "project:p${n}", metric: investment, value: ${5000 * (i + 1)}, unit: CNY, citations: ["p${n} cost"] }`,
+      `- { subject: "support:s${n}--r${n}", metric: donations, value: ${1000 * (i + 1)}, unit: CNY, qualifier: ${i % 3 === 0 ? 'AT_LEAST' : 'EXACT'}, citations: ["${1000 * (i + 1)}元"] }`,
+      `- { subject: "project:p${n}", metric: aidFunding, value: ${5000 * (i + 1)}, unit: CNY, citations: ["Project ${n} cost ${5000 * (i + 1)}元"] }`,
     );
   }
   fs.writeFileSync(path.join(folder, 'entities.yaml'), entities.join('\n') + '\n');

@@ -189,9 +189,57 @@ describe('aid summaries keep what the numbers mean', () => {
       if (qualifiers.includes('AT_LEAST') && qualifiers.every((x: string) => ['EXACT', 'AT_LEAST'].includes(x))) expect(t.qualifier).toBe('AT_LEAST');
       expect(t.unit).not.toBe('percent');
     }
-    const donation = totals.find((t: any) => t.metric === 'donationAmount' || (t.unit === 'CNY' && t.parts.some((p: any) => p.qualifier === 'AT_LEAST')));
-    expect(donation.qualifier).not.toBe('EXACT');
-    expect(new Set(totals.map((t: any) => `${t.metric}|${t.unit}`)).size).toBe(totals.length);
+    const donation = totals.find((t: any) => t.metric === 'donations');
+    expect(donation).toMatchObject({ value: 18_000_000, qualifier: 'AT_LEAST' });
+    expect(new Set(totals.map((t: any) => t.metric)).size).toBe(totals.length);
+  });
+
+  it('Liaoning → Nagqu: aid funding given and investment attracted are two figures, each with its cited parts; durations, rates and changes are never summed', async () => {
+    const res = await api.gql(`{ aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") {
+      overall {
+        totals { metric unit value qualifier text definition { label labelZh dimension unit additive flow } parts { id metric subjectId sources { quote } } }
+        unsummed { metric unit measure value definition { dimension additive } sources { quote } }
+      }
+      groups { key totals { metric definition { additive } } unsummed { metric } }
+    } }`);
+    expect(res.errors).toBeUndefined();
+    const { totals, unsummed } = res.data.aidSummary.overall;
+    const byMetric = Object.fromEntries(totals.map((t: any) => [t.metric, t]));
+    expect(byMetric.aidFunding).toMatchObject({ value: 40_000_000, unit: 'CNY', qualifier: 'EXACT', definition: { dimension: 'MONEY', flow: 'GIVEN' } });
+    expect(byMetric.aidFunding.parts.map((p: any) => p.subjectId)).toEqual(['project:amdo-government-service-hall']);
+    expect(byMetric.aidFunding.parts[0].sources[0].quote).toContain('4000万元');
+    expect(byMetric.investmentAttracted).toMatchObject({ value: 3_000_000_000, unit: 'CNY', qualifier: 'AT_LEAST', text: '≥ 3,000,000,000 CNY', definition: { dimension: 'MONEY', flow: 'ATTRACTED' } });
+    expect(byMetric.investmentAttracted.parts[0].sources[0].quote).toContain('30多亿元');
+    // No total mixes metrics, and every total is of an additive metric.
+    expect(totals.every((t: any) => t.definition.additive && t.parts.every((p: any) => p.metric === t.metric))).toBe(true);
+    expect(totals.filter((t: any) => ['DURATION', 'RATE', 'DISTANCE'].includes(t.definition.dimension))).toEqual([]);
+    // The figures that cannot be added are listed one by one, each cited.
+    const listed = unsummed.map((q: any) => q.metric);
+    expect(listed).toEqual(expect.arrayContaining(['supportPeriod', 'freeAccommodation']));
+    expect(unsummed.every((q: any) => (!q.definition.additive || q.measure === 'CHANGE') && q.sources.length > 0)).toBe(true);
+    for (const g of res.data.aidSummary.groups) {
+      expect(g.totals.every((t: any) => t.definition.additive)).toBe(true);
+      expect(g.totals.map((t: any) => t.metric)).not.toContain('supportPeriod');
+    }
+  });
+
+  it('serves the metric vocabulary, by dimension, and every quantity names its metric', async () => {
+    const res = await api.gql(`{
+      money: metrics(dimension: MONEY) { name label labelZh unit additive flow }
+      all: metrics { name dimension }
+      node(id: "quantity:twinning:liaoning--nagqu/livelihoodFundingShare") { ... on Quantity { definition { name labelZh dimension additive } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.money).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'aidFunding', unit: 'CNY', additive: true, flow: 'GIVEN' }),
+      expect.objectContaining({ name: 'investmentAttracted', flow: 'ATTRACTED' }),
+    ]));
+    expect(res.data.money.every((m: any) => m.labelZh && m.label)).toBe(true);
+    expect(res.data.all.length).toBeGreaterThan(res.data.money.length);
+    expect(res.data.node.definition).toEqual({ name: 'livelihoodFundingShare', labelZh: '保障和改善民生资金占比', dimension: 'RATE', additive: false });
+    const [row] = await api.graph.read<{ metrics: string[] }>('test.metrics', '// test.metrics\nMATCH (q:Quantity) RETURN collect(DISTINCT q.metric) AS metrics');
+    const declared = new Set(res.data.all.map((m: any) => m.name));
+    expect(row!.metrics.filter((m) => !declared.has(m))).toEqual([]);
   });
 
   it('groups by supporter with the entity attached', async () => {

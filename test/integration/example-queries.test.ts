@@ -42,7 +42,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
     const byKey = Object.fromEntries(aidSummary.groups.map((g: any) => [g.key, g]));
     expect(byKey.PUBLIC_SERVICES.projects).toBeGreaterThanOrEqual(1);
     const money = byKey.PUBLIC_SERVICES.totals.find((t: any) => t.unit === 'CNY');
-    expect(money).toMatchObject({ metric: 'investment', value: 40000000, qualifier: 'EXACT' });
+    expect(money).toMatchObject({ metric: 'aidFunding', value: 40000000, qualifier: 'EXACT', definition: { flow: 'GIVEN' } });
     expect(money.parts.every(cited)).toBe(true);
     // Groups add up to the whole.
     const sum = (k: string) => aidSummary.groups.reduce((t: number, g: any) => t + g[k], 0);
@@ -68,7 +68,9 @@ const CHECKS: Record<string, () => Promise<void>> = {
     expect(shortest.nodes[0].id).toBe('person:lobsang');
     expect(shortest.nodes.at(-1).id).toBe('province:liaoning');
     expect(shortest.length).toBe(shortest.relationships.length);
-    expect(shortest.nodes.map((n: any) => n.id)).toContain('city:panjin');
+    // The article gives him as an example of Liaoning's employment aid (an implied edge), and he works in Panjin.
+    expect(shortest.relationships.map((r: any) => r.type)).toEqual(['SUPPORTS']);
+    expect(connections.some((c: any) => c.nodes.some((n: any) => n.id === 'city:panjin'))).toBe(true);
     expect(shortest.relationships.every(cited)).toBe(true);
     for (let i = 1; i < connections.length; i++) expect(connections[i].length).toBeGreaterThanOrEqual(connections[i - 1].length);
   },
@@ -93,7 +95,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
   'services.fetch-by-id.graphql': async () => {
     const { nodes } = await run('services.fetch-by-id.graphql');
     expect(nodes.map((n: any) => n?.__typename ?? null)).toEqual(['District', 'Twinning', 'Quantity', null]);
-    expect(nodes[2]).toMatchObject({ metric: 'investment', value: 40000000, unit: 'CNY', qualifier: 'EXACT' });
+    expect(nodes[2]).toMatchObject({ metric: 'aidFunding', value: 40000000, unit: 'CNY', qualifier: 'EXACT' });
   },
   'services.release-and-terms.graphql': async () => {
     const { stats } = await run('services.release-and-terms.graphql');

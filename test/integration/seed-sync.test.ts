@@ -37,7 +37,7 @@ describe('loading an edited dataset', () => {
     await seedGraph(api.graph, writeSyntheticSeeds(3));
     const moved = writeSyntheticSeeds(3);
     const file = path.join(moved, 'synthetic', 'relationships.yaml');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('id: "benefit:p000", type: BENEFITS, from: "project:p000", to: "school:r000"', 'id: "benefit:p000", type: BENEFITS, from: "project:p000", to: "school:r001"'));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('to: "school:r000", citations: ["Project 000 for School 000"]', 'to: "school:r001", citations: ["Project 000 for School 001"]'));
     const report = await seedGraph(api.graph, moved);
     expect(report.relationships).toMatchObject({ created: 0, updated: 1, removed: 0 });
     const res = await api.gql('{ node(id: "benefit:p000") { ... on Relationship { to { id } } } }');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sumQualifier, totalsOf } from '../../src/modules/partnerships/aid-summary.js';
+import { sumQualifier, totalsOf, unsummedOf } from '../../src/modules/partnerships/aid-summary.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
 
+let n = 0;
 const q = (over: Partial<QuantityRecord>): QuantityRecord => ({
-  id: `q${Math.random()}`, subjectId: 's', metric: 'amount', value: 1, unit: 'CNY', qualifier: 'EXACT', measure: 'LEVEL',
+  id: `q${n++}`, subjectId: 's', metric: 'aidFunding', value: 1, unit: 'CNY', qualifier: 'EXACT', measure: 'LEVEL',
   year: null, baselineYear: null, from: null, until: null, asOf: null, note: null, ...over,
 });
 
@@ -17,18 +18,49 @@ describe('adding up quantities', () => {
     expect(sumQualifier(['APPROXIMATELY', 'EXACT'])).toBe('APPROXIMATELY');
   });
 
-  it('never adds different units, percentages or changes', () => {
-    const totals = totalsOf([
-      q({ value: 18_000_000, qualifier: 'AT_LEAST' }),
-      q({ value: 40_000_000 }),
-      q({ metric: 'amount', unit: 'person', value: 132 }),
-      q({ metric: 'share', unit: 'percent', value: 80.79 }),
-      q({ metric: 'visits', unit: 'percent', measure: 'CHANGE', value: 66.44, year: 2023, baselineYear: 2015 }),
-    ]);
-    expect(totals.map((t) => [t.metric, t.unit, t.value, t.qualifier, t.text])).toEqual([
-      ['amount', 'CNY', 58_000_000, 'AT_LEAST', '≥ 58,000,000 CNY'],
-      ['amount', 'person', 132, 'EXACT', '132 person'],
-    ]);
+  it('adds parts of one additive metric, keeping a lower bound a lower bound', () => {
+    const totals = totalsOf([q({ value: 18_000_000, qualifier: 'AT_LEAST' }), q({ value: 40_000_000 })]);
+    expect(totals.map((t) => [t.metric, t.unit, t.value, t.qualifier, t.text])).toEqual([['aidFunding', 'CNY', 58_000_000, 'AT_LEAST', '≥ 58,000,000 CNY']]);
     expect(totals[0]!.parts).toHaveLength(2);
+    expect(totals[0]!.definition).toMatchObject({ dimension: 'MONEY', flow: 'GIVEN', additive: true });
+  });
+
+  it('never adds money given to money attracted, though both are CNY', () => {
+    const figures = [
+      q({ metric: 'aidFunding', value: 40_000_000 }),
+      q({ metric: 'donations', value: 18_000_000, qualifier: 'AT_LEAST' }),
+      q({ metric: 'investmentAttracted', value: 3_000_000_000, qualifier: 'AT_LEAST' }),
+      q({ metric: 'contractedSales', value: 400_000_000, qualifier: 'MORE_THAN' }),
+    ];
+    const totals = totalsOf(figures);
+    expect(totals.map((t) => [t.metric, t.value, t.definition.flow])).toEqual([
+      ['aidFunding', 40_000_000, 'GIVEN'],
+      ['contractedSales', 400_000_000, 'ATTRACTED'],
+      ['donations', 18_000_000, 'GIVEN'],
+      ['investmentAttracted', 3_000_000_000, 'ATTRACTED'],
+    ]);
+    expect(totals.every((t) => t.parts.length === 1)).toBe(true);
+  });
+
+  it('lists durations, distances, rates and percent changes one by one instead of adding them', () => {
+    const figures = [
+      q({ metric: 'supportPeriod', unit: 'year', value: 10, qualifier: 'APPROXIMATELY' }),
+      q({ metric: 'freeAccommodation', unit: 'day', value: 7 }),
+      q({ metric: 'distance', unit: 'km', value: 4000 }),
+      q({ metric: 'livelihoodFundingShare', unit: 'percent', value: 80.79 }),
+      q({ metric: 'grassrootsFundingShare', unit: 'percent', value: 85.86 }),
+      q({ metric: 'surgeries', unit: 'percent', measure: 'CHANGE', value: 234.89, year: 2023, baselineYear: 2015 }),
+      q({ metric: 'surgeries', unit: 'percent', measure: 'CHANGE', value: 10, year: 2023, baselineYear: 2015 }),
+      q({ metric: 'madeUpMetric', unit: 'count', value: 3 }),
+      q({ metric: 'medicalExpertsSent', unit: 'person', value: 132 }),
+    ];
+    expect(totalsOf(figures).map((t) => t.metric)).toEqual(['medicalExpertsSent']);
+    expect(unsummedOf(figures).map((x) => x.metric)).toEqual([
+      'distance', 'freeAccommodation', 'grassrootsFundingShare', 'livelihoodFundingShare', 'madeUpMetric', 'supportPeriod', 'surgeries', 'surgeries',
+    ]);
+  });
+
+  it('never adds a level stated in a unit other than its metric’s', () => {
+    expect(totalsOf([q({ metric: 'floorArea', unit: 'km', value: 3 })])).toEqual([]);
   });
 });

@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
-import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, FIXTURE_SOURCE, FIXTURE_TERMS, writeSeedFixture } from '../helpers/seed-fixtures.js';
-
-function issuesOf(dir: string) {
-  try {
-    loadSeedFolders(dir);
-  } catch (err) {
-    expect(err).toBeInstanceOf(SeedValidationError);
-    return (err as SeedValidationError).issues;
-  }
-  throw new Error('expected the seeds to be refused');
-}
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { FIXTURE_ENTITIES, FIXTURE_RELATIONSHIPS, FIXTURE_SOURCE, FIXTURE_TERMS, issuesOf, writeSeedFixture } from '../helpers/seed-fixtures.js';
 
 describe('seed validation', () => {
   it('accepts a well-formed folder and derives ids, keys and citations', () => {
     const data = loadSeedFolders(writeSeedFixture());
     expect(data.entities.map((e) => e.id)).toEqual(['province:alpha', 'city:beta']);
-    expect(data.entities[0]!.props.searchKeys).toEqual(['alpha', '阿尔法省', '阿尔法']);
-    expect(data.quantities[0]!.id).toBe('quantity:city:beta/population');
+    expect(data.entities[0]!.props.searchText).toBe('|alpha|阿尔法省|阿尔法|aerfasheng|aerfa|');
+    expect(data.quantities[0]!.id).toBe('quantity:city:beta/participants');
     expect(data.quantities[0]!.props.qualifier).toBe('AT_LEAST');
     expect(data.citations).toHaveLength(4);
     expect(new Set(data.citations.map((c) => c.sourceId))).toEqual(new Set(['fixture-source']));
@@ -83,6 +73,18 @@ describe('seed validation', () => {
   it('carries the terms of a source to the graph', () => {
     const data = loadSeedFolders(writeSeedFixture());
     expect(data.sources[0]!.props).toMatchObject({ license: 'CC-BY-4.0', rightsHolder: 'Test Daily', usageNote: 'Test data; reuse freely with attribution.' });
+  });
+
+  it('refuses an undeclared metric and a unit of the wrong dimension, with file and line', () => {
+    const issues = issuesOf(writeSeedFixture({
+      quantities: '- subject: city:beta\n  metric: population\n  value: 1000\n  unit: person\n  citations: [贝塔市人口1000余人]\n'
+        + '- subject: city:beta\n  metric: floorArea\n  value: 5\n  unit: km\n  citations: [贝塔市面积5]\n',
+    }));
+    expect(issues).toEqual([
+      expect.objectContaining({ line: 1, record: '#0 (quantity:city:beta/population)', field: 'metric', reason: expect.stringMatching(/^undeclared metric "population"/) }),
+      expect.objectContaining({ line: 6, record: '#1 (quantity:city:beta/floorArea)', field: 'unit', reason: expect.stringMatching(/"km" does not fit metric "floorArea": a DISTANCE unit/) }),
+    ]);
+    expect(issues[0]!.file).toMatch(/fixture\/quantities\.yaml$/);
   });
 
   it('keeps vagueness: an AT_LEAST value stays a lower bound', () => {

@@ -1,6 +1,9 @@
 // The rules of an aid summary: how supports and projects fall into groups, and how quantities
-// add up without losing what they mean (never across units; a lower bound stays a lower bound).
+// add up without losing what they mean: only levels of additive metrics, one total per metric
+// (money given and money attracted stay apart), a lower bound stays a lower bound, and every
+// other figure is listed on its own.
 import type { EntityRecord } from '../entities/entities.mappers.js';
+import { metricOf, type MetricRecord } from '../provenance/metrics.js';
 import { quantityText, type Qualifier, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { AidScopeRow } from './partnerships.repository.js';
 
@@ -8,6 +11,7 @@ export type GroupBy = 'MODE' | 'SUPPORTER' | 'RECIPIENT' | 'YEAR';
 
 export interface QuantityTotalRecord {
   metric: string;
+  definition: MetricRecord;
   unit: string;
   value: number;
   qualifier: Qualifier;
@@ -23,6 +27,7 @@ export interface AidSummaryGroupRecord {
   projects: number;
   people: number;
   totals: QuantityTotalRecord[];
+  unsummed: QuantityRecord[];
 }
 
 export interface AidSummaryRecord {
@@ -45,13 +50,18 @@ export function sumQualifier(parts: readonly Qualifier[]): Qualifier {
   return 'APPROXIMATELY';
 }
 
-/** Sums level quantities per metric and unit; percentages and changes are never summed. */
+/** Whether a quantity may go into a sum: a level of an additive metric, in the metric's unit. */
+export function summable(q: QuantityRecord): boolean {
+  const m = metricOf(q.metric, q.unit);
+  return q.measure === 'LEVEL' && m.additive && q.unit === m.unit;
+}
+
+/** One total per additive metric; durations, rates, distances and changes are never summed. */
 export function totalsOf(quantities: readonly QuantityRecord[]): QuantityTotalRecord[] {
   const groups = new Map<string, QuantityRecord[]>();
   for (const q of quantities) {
-    if (q.measure !== 'LEVEL' || q.unit === 'percent') continue;
-    const key = `${q.metric}|${q.unit}`;
-    groups.set(key, [...(groups.get(key) ?? []), q]);
+    if (!summable(q)) continue;
+    groups.set(q.metric, [...(groups.get(q.metric) ?? []), q]);
   }
   return [...groups.values()]
     .map((parts) => {
@@ -59,9 +69,14 @@ export function totalsOf(quantities: readonly QuantityRecord[]): QuantityTotalRe
       const qualifier = sumQualifier(parts.map((q) => q.qualifier));
       const first = parts[0]!;
       const text = quantityText({ ...first, value, qualifier, year: null, measure: 'LEVEL' });
-      return { metric: first.metric, unit: first.unit, value, qualifier, text, parts };
+      return { metric: first.metric, definition: metricOf(first.metric, first.unit), unit: first.unit, value, qualifier, text, parts };
     })
-    .sort((a, b) => a.metric.localeCompare(b.metric) || a.unit.localeCompare(b.unit));
+    .sort((a, b) => a.metric.localeCompare(b.metric));
+}
+
+/** The figures a summary lists one by one because they cannot be added. */
+export function unsummedOf(quantities: readonly QuantityRecord[]): QuantityRecord[] {
+  return quantities.filter((q) => !summable(q)).sort((a, b) => a.metric.localeCompare(b.metric) || a.id.localeCompare(b.id));
 }
 
 interface Member { supportIds: Set<string>; projectIds: Set<string> }
@@ -104,6 +119,8 @@ export function peopleCount(scope: AidScopeRow, member: Member): number {
   return new Set(scope.people.filter((p) => served.has(p.servesId)).map((p) => p.personId)).size;
 }
 
+const figuresOf = (quantities: readonly QuantityRecord[]) => ({ totals: totalsOf(quantities), unsummed: unsummedOf(quantities) });
+
 /** The whole summary: every group, and the overall figures (a support or project counts once there). */
 export function summarize(scope: AidScopeRow, quantities: readonly QuantityRecord[], groupBy: GroupBy): Omit<AidSummaryRecord, 'supporter' | 'recipient'> {
   const entityKeys = groupBy === 'SUPPORTER' || groupBy === 'RECIPIENT';
@@ -114,7 +131,7 @@ export function summarize(scope: AidScopeRow, quantities: readonly QuantityRecor
     supports: member.supportIds.size,
     projects: member.projectIds.size,
     people: peopleCount(scope, member),
-    totals: totalsOf(quantities.filter((q) => member.supportIds.has(q.subjectId) || member.projectIds.has(q.subjectId))),
+    ...figuresOf(quantities.filter((q) => member.supportIds.has(q.subjectId) || member.projectIds.has(q.subjectId))),
   });
   const overall = build('all', { supportIds: new Set(scope.supports.map((s) => s.id)), projectIds: new Set(scope.projects.map((p) => p.id)) });
   overall.label = 'All';

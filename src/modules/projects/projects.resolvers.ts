@@ -20,7 +20,7 @@ const activityFields = {
 export const projectResolvers: Resolvers = {
   Project: {
     ...activityFields,
-    investment: (e, _a, ctx) => metric(ctx, e, 'investment'),
+    investment: (e, _a, ctx) => metric(ctx, e, 'aidFunding'),
     floorArea: (e, _a, ctx) => metric(ctx, e, 'floorArea'),
     openedOn: (e) => str(e.properties.openedOn),
     supportMode: (e) => str(e.properties.supportMode) as SupportMode | null,

@@ -5,11 +5,15 @@ import { loadNode } from '../entities/edges.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { quantityText } from './provenance.mappers.js';
 import { CODE_VERSION, readDataVersion } from '../../version.js';
+import { METRICS, metricOf } from './metrics.js';
 
 export const provenanceResolvers: Resolvers = {
   Query: {
     sources: (_p, { first }, ctx) => ctx.repos.provenance.sources(requireRange('first', first ?? 100, 1, 100) ?? 100),
     source: (_p, { id }, ctx) => ctx.loaders.source.load(id),
+    metrics: (_p, { dimension }) => [...METRICS.values()]
+      .filter((m) => !dimension || m.dimension === dimension)
+      .sort((a, b) => a.name.localeCompare(b.name)),
   },
   Source: {
     citationCount: (s, _a, ctx) => ctx.loaders.citationCount.load(s.id),
@@ -33,6 +37,7 @@ export const provenanceResolvers: Resolvers = {
   },
   Quantity: {
     text: (q) => quantityText(q),
+    definition: (q) => metricOf(q.metric, q.unit),
     sources: (q, _a, ctx) => ctx.loaders.citationsOf.load(q.id),
   },
 };

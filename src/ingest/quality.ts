@@ -1,0 +1,192 @@
+// Rules across the whole dataset that a record-by-record schema cannot see: what an analyst would
+// otherwise publish wrong. A citation names what it proves; a supporter is not the place it
+// supports; one fact has one mode; an alias names one thing. Run by validation after merging.
+import { isPlaceKind, type EntityKindName } from '../modules/entities/entities.mappers.js';
+import { normalizeName } from '../modules/explore/search-keys.js';
+import type { Dataset, SeedIssue } from './validate.js';
+
+type Where = (id: string) => Omit<SeedIssue, 'reason'>;
+
+const ADMIN_SUFFIX = /(维吾尔自治区|自治区|省|市|县|区|镇|乡)$/;
+
+/** The normalised words that identify an entity in a quote: its names, aliases, and short place names (那曲市 → 那曲). */
+function identifiers(props: Record<string, unknown>): string[] {
+  const names = [props.nameZh, props.name, ...((props.aliases as string[] | undefined) ?? [])].filter((n): n is string => typeof n === 'string');
+  const short = names.map((n) => n.replace(ADMIN_SUFFIX, '')).filter((n) => n.length >= 2);
+  return [...new Set([...names, ...short].map(normalizeName))].filter(Boolean);
+}
+
+const DIGITS = '零一二三四五六七八九';
+/** Chinese numerals as an article writes small round figures (三十载, 四千公里, 近十年). */
+function chineseNumeral(n: number): string | undefined {
+  if (!Number.isInteger(n) || n <= 0 || n >= 10000) return undefined;
+  let out = '';
+  for (const [size, unit] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+    const d = Math.floor(n / size) % 10;
+    if (d) out += (d === 1 && size === 10 && out === '' ? '' : DIGITS[d]) + unit;
+  }
+  return out;
+}
+
+/** The ways a source may write a figure: 4000, 4000万 (÷10⁴), 30多亿 (÷10⁸), 四千. */
+function figureForms(value: number): string[] {
+  const v = Math.abs(value);
+  const forms = [v, v / 1e4, v / 1e8].filter((x) => x >= 1 || x === v).map((x) => String(Number(x.toFixed(4))));
+  const zh = chineseNumeral(v);
+  return zh ? [...forms, zh] : forms;
+}
+
+/** Whether two texts share a run of `n` characters: a source paraphrasing a descriptive name ("辽宁教育援藏…25个项目"). */
+function sharesRun(text: string, name: string, n: number): boolean {
+  for (let i = 0; i + n <= name.length; i++) if (text.includes(name.slice(i, i + n))) return true;
+  return false;
+}
+
+/** How long a run of a descriptive Chinese name a quote must share to name it. */
+const NAME_RUN = 6;
+
+/**
+ * Every citation must identify what it proves: an entity's quote names the entity (a name, an
+ * alias, a short place name, or six characters running of a Chinese name); a relationship's
+ * quote names at least one end, and its quotes together name both unless its note marks it as
+ * implied (an implied fact is, by definition, stated in no one place); a quantity's quote states
+ * the figure.
+ */
+export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
+  const idsOf = new Map(data.entities.map((e) => [e.id, identifiers(e.props)]));
+  const zhOf = new Map(data.entities.map((e) => [e.id, [e.props.nameZh, ...(e.props.aliases as string[])]
+    .filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n)).map(normalizeName)]));
+  const rels = new Map(data.relationships.map((r) => [r.id, r]));
+  const quantities = new Map(data.quantities.map((q) => [q.id, q]));
+  const names = (entityId: string, quote: string) =>
+    (idsOf.get(entityId) ?? []).some((k) => quote.includes(k)) || (zhOf.get(entityId) ?? []).some((n) => sharesRun(quote, n, NAME_RUN));
+  const issues: SeedIssue[] = [];
+  const endsNamed = new Map<string, Set<string>>();
+  for (const c of data.citations) {
+    const quote = normalizeName(c.quote);
+    const rel = rels.get(c.subjectId);
+    const q = quantities.get(c.subjectId);
+    let reason: string | undefined;
+    if (idsOf.has(c.subjectId)) {
+      if (!names(c.subjectId, quote)) reason = `the quote "${c.quote}" does not name ${c.subjectId}`;
+    } else if (rel) {
+      const named = [rel.from, rel.to].filter((end) => names(end, quote));
+      if (named.length === 0) reason = `the quote "${c.quote}" names neither ${rel.from} nor ${rel.to}`;
+      const seen = endsNamed.get(rel.id) ?? new Set();
+      named.forEach((n) => seen.add(n));
+      endsNamed.set(rel.id, seen);
+    } else if (q) {
+      const figures = c.quote.normalize('NFKC').replace(/\s+/g, '');
+      if (!figureForms(Number(q.props.value)).some((f) => figures.includes(f))) reason = `the quote "${c.quote}" does not state the figure ${String(q.props.value)}`;
+    }
+    if (reason) issues.push({ ...where(c.subjectId), field: 'citations', reason });
+  }
+  for (const r of data.relationships) {
+    if (isImplied(r.props)) continue;
+    const seen = endsNamed.get(r.id) ?? new Set();
+    const missing = [r.from, r.to].filter((end) => !seen.has(end));
+    if (missing.length && seen.size) issues.push({ ...where(r.id), field: 'citations', reason: `no citation names ${missing.join(' or ')}: quote the words that say who or what it is` });
+  }
+  return issues;
+}
+
+/** A fact the source implies rather than states says so in its note ("implied: …", "inferred …"). */
+export function isImplied(props: Record<string, unknown>): boolean {
+  return /\b(implied|inferred)\b/i.test(String(props.note ?? ''));
+}
+
+/** Entities reachable from an id by PART_OF and LOCATED_IN, the id included. */
+function containers(data: Dataset): (id: string) => Set<string> {
+  const up = new Map<string, string[]>();
+  for (const r of data.relationships) if (r.type === 'PART_OF' || r.type === 'LOCATED_IN') up.set(r.from, [...(up.get(r.from) ?? []), r.to]);
+  return (id) => {
+    const seen = new Set([id]);
+    const queue = [id];
+    while (queue.length) for (const next of up.get(queue.shift()!) ?? []) if (!seen.has(next)) { seen.add(next); queue.push(next); }
+    return seen;
+  };
+}
+
+/** A supporter is the one who gives: never the beneficiary itself, nor something inside it. */
+export function supporterIssues(data: Dataset, where: Where): SeedIssue[] {
+  const within = containers(data);
+  return data.relationships
+    .filter((r) => r.type === 'SUPPORTS' && within(r.from).has(r.to))
+    .map((r) => ({
+      ...where(r.id), field: 'from',
+      reason: `the supporter ${r.from} ${r.from === r.to ? 'is' : 'lies within'} the beneficiary ${r.to}: that is where the support lands, not who gives it`,
+    }));
+}
+
+/**
+ * One mode for one fact: a project part of another has its mode, and a project delivered by a
+ * support (its funder or implementer supports its beneficiary) has that support's mode.
+ */
+export function modeIssues(data: Dataset, where: Where): SeedIssue[] {
+  const mode = new Map(data.entities.filter((e) => e.kind === 'PROJECT' && e.props.supportMode).map((e) => [e.id, String(e.props.supportMode)]));
+  const out = (type: string, id: string) => data.relationships.filter((r) => r.type === type && r.from === id);
+  const issues: SeedIssue[] = [];
+  for (const [id, m] of mode) {
+    for (const p of out('PART_OF', id)) {
+      const whole = mode.get(p.to);
+      if (whole && whole !== m) issues.push({ ...where(id), field: 'properties.supportMode', reason: `${m}, but it is part of ${p.to}, which is ${whole}: one mode for one fact` });
+    }
+    const makers = data.relationships.filter((r) => r.type === 'PARTICIPATES_IN' && r.to === id && ['FUNDING', 'IMPLEMENTING'].includes(String(r.props.role))).map((r) => r.from);
+    const beneficiaries = out('BENEFITS', id).map((r) => r.to);
+    const delivering = data.relationships.filter((r) => r.type === 'SUPPORTS' && makers.includes(r.from) && beneficiaries.includes(r.to));
+    if (delivering.length && !delivering.some((s) => s.props.mode === m)) {
+      issues.push({ ...where(id), field: 'properties.supportMode', reason: `${m}, but the supports that deliver it (${delivering.map((s) => `${s.id}: ${String(s.props.mode)}`).join(', ')}) are not: one mode for one fact` });
+    }
+  }
+  return issues;
+}
+
+/** Kinds whose names a reader could confuse: two of one group may not share a name or alias. */
+function kindGroup(kind: EntityKindName): string {
+  if (isPlaceKind(kind)) return 'place';
+  if (kind === 'SCHOOL' || kind === 'HOSPITAL' || kind === 'ORGANIZATION') return 'institution';
+  if (kind === 'PROJECT' || kind === 'EVENT') return 'activity';
+  return 'person';
+}
+
+/**
+ * Aliases that name a kind of thing rather than one thing: a hospital department (儿科, 护理部),
+ * an office of an unnamed place (县教育局), a holiday, a count, a common word. As an alias they
+ * need a qualifier: whose department, which county's bureau.
+ */
+const GENERIC_ALIAS = [
+  /^\p{Script=Han}{1,4}(科|(?<!干)部|室|病房)$/u,
+  /^(省|市|县|区|乡|镇)\p{Script=Han}{1,8}(局|委|办|院|中心)$/u,
+  /^\p{Script=Han}{0,6}(ICU|PICU)(病房)?$/u,
+  /^\d+个\p{Script=Han}{0,6}项目$/u,
+  /^\p{Script=Han}{1,5}(救治中心|研究中心|教学点|实践基地|儿童节|夏令营|研学)$/u,
+];
+const GENERIC_WORDS = new Set(['比如', 'PICU', '十四五']);
+
+export function isGenericAlias(alias: string): boolean {
+  return GENERIC_WORDS.has(alias) || GENERIC_ALIAS.some((re) => re.test(alias));
+}
+
+/** An alias that another entity of a comparable kind already holds, or that needs a qualifier. */
+export function aliasIssues(data: Dataset, where: Where): SeedIssue[] {
+  const issues: SeedIssue[] = [];
+  const holder = new Map<string, string>();
+  for (const e of data.entities) {
+    const aliases = (e.props.aliases as string[]) ?? [];
+    for (const a of aliases.filter(isGenericAlias)) {
+      issues.push({ ...where(e.id), field: 'aliases', reason: `"${a}" names a kind of thing, not ${e.id}: qualify it (whose, where) or drop it` });
+    }
+    const group = kindGroup(e.kind);
+    const keys = new Set([e.props.name, e.props.nameZh, ...aliases].filter((n): n is string => typeof n === 'string').map(normalizeName));
+    for (const key of keys) {
+      const prior = holder.get(`${group}|${key}`);
+      if (prior) issues.push({ ...where(e.id), field: 'aliases', reason: `"${key}" already names ${prior} (${group}s may not share a name or alias): qualify one of them` });
+      else holder.set(`${group}|${key}`, e.id);
+    }
+  }
+  return issues;
+}
+
+export function qualityIssues(data: Dataset, where: Where): SeedIssue[] {
+  return [...aliasIssues(data, where), ...supporterIssues(data, where), ...modeIssues(data, where), ...citationIssues(data, where)];
+}

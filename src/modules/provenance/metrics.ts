@@ -1,0 +1,124 @@
+// The metric vocabulary: every metric a quantity may use, declared once with its labels, dimension,
+// unit and whether it adds up. Seed validation refuses any other metric or a unit of the wrong
+// dimension; aid summaries add only additive metrics; the API serves this list as `metrics`.
+import type { MetricDimension, MoneyFlow } from '../../generated/graphql.js';
+
+export interface MetricRecord {
+  name: string;
+  label: string;
+  labelZh: string;
+  dimension: MetricDimension;
+  unit: string;
+  additive: boolean;
+  flow: MoneyFlow | null;
+  description: string | null;
+}
+
+/** The units each dimension may be stated in. */
+export const DIMENSION_UNITS: Record<MetricDimension, readonly string[]> = {
+  MONEY: ['CNY'],
+  PEOPLE: ['person'],
+  COUNT: ['count', 'set', 'batch'],
+  AREA: ['m2'],
+  DURATION: ['year', 'day'],
+  RATE: ['percent'],
+  DISTANCE: ['km', 'm'],
+};
+
+type Declaration = [label: string, labelZh: string, dimension: MetricDimension, unit: string, additive: boolean, description?: string];
+const given = (d: Declaration) => ({ d, flow: 'GIVEN' as const });
+const attracted = (d: Declaration) => ({ d, flow: 'ATTRACTED' as const });
+
+const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }> = {
+  // Money given and money attracted are different things and never one total.
+  aidFunding: given(['Aid funding', '援助资金投入', 'MONEY', 'CNY', true, 'money the supporter side put into a project (总投入)']),
+  donations: given(['Donations of money and goods', '捐资捐物', 'MONEY', 'CNY', true, 'money and goods given, valued in CNY']),
+  investmentAttracted: attracted(['Investment attracted', '招商引资投资额', 'MONEY', 'CNY', true, 'investment by enterprises the aid drew in (招商引资), not aid money']),
+  contractedSales: attracted(['Contracted sales', '协议销售额', 'MONEY', 'CNY', true, "sales agreed at fairs the aid organised, the recipients' income, not aid money"]),
+
+  medicalExpertsSent: ['Medical experts sent', '派出医疗人才“组团式”援藏专家', 'PEOPLE', 'person', true],
+  teachersAndManagersSent: ['Teachers and school managers sent', '选派骨干教师和管理人员', 'PEOPLE', 'person', true],
+  employedInLiaoning: ['People from Nagqu employed in Liaoning', '那曲籍在辽就业人数', 'PEOPLE', 'person', true, 'graduates and workers, cumulative'],
+  intendedHires: ['Intended hires', '初步达成意向就业人数', 'PEOPLE', 'person', true, 'preliminary hiring intentions, not jobs taken'],
+  directParticipants: ['Direct participants', '直接参与人数', 'PEOPLE', 'person', true],
+  participants: ['Participants', '参加人数', 'PEOPLE', 'person', true],
+  enrolledStudents: ['Students enrolled', '招收人数', 'PEOPLE', 'person', true],
+  farmersWithIncreasedIncome: ['Farmers and herders with increased income', '带动农牧民增收人数', 'PEOPLE', 'person', true, 'reached indirectly (间接带动)'],
+
+  projectsImplemented: ['Projects implemented', '实施项目数', 'COUNT', 'count', true],
+  projectCount: ['Projects in a group', '项目数', 'COUNT', 'count', true, 'how many projects a named group of projects holds'],
+  projectsSigned: ['Projects signed', '签约项目数', 'COUNT', 'count', true],
+  enterprisesAttracted: ['Enterprises attracted', '引进企业数', 'COUNT', 'count', true],
+  agreementsSigned: ['Agreements signed', '签署协议数', 'COUNT', 'count', true],
+  activities: ['Activities held', '活动次数', 'COUNT', 'count', true],
+  tradeFairs: ['Trade fairs attended', '展销洽谈会场次', 'COUNT', 'count', true],
+  directJobsCreated: ['Jobs created directly', '直接提供就业岗位数', 'COUNT', 'count', true],
+  batchesSent: ['Batches sent', '选派批次', 'COUNT', 'batch', true],
+  campusEquipmentSets: ['Sets of campus activity equipment', '校园活动器械套数', 'COUNT', 'set', true],
+  sportsGrounds: ['Sports grounds', '运动场数', 'COUNT', 'count', true],
+  serviceAreas: ['Service areas', '服务区数', 'COUNT', 'count', true],
+  serviceWindows: ['Service windows', '服务窗口数', 'COUNT', 'count', true],
+  municipalKeySpecialties: ['Municipal key specialties', '市级重点专科数', 'COUNT', 'count', true],
+  outpatientEmergencyVisits: ['Outpatient and emergency visits', '门急诊量', 'COUNT', 'count', true],
+  inpatientAdmissions: ['Inpatient admissions', '住院量', 'COUNT', 'count', true],
+  surgeries: ['Surgeries', '手术量', 'COUNT', 'count', true],
+  // Counts that describe what a subject is made of: adding them across subjects counts nothing real.
+  aidingCities: ['Aiding cities', '支援城市数', 'COUNT', 'count', false, 'how many cities a group of supporters spans'],
+  pairedDistricts: ['Paired districts', '结对区(市、县)数', 'COUNT', 'count', false],
+  pairedTownships: ['Paired townships', '结对乡镇数', 'COUNT', 'count', false],
+  partnerUniversities: ['Partner universities', '合作高校数', 'COUNT', 'count', false],
+  hospitalCount: ['Hospitals in a group', '医院数', 'COUNT', 'count', false],
+  agencyCount: ['Agencies in a group', '旅行社数', 'COUNT', 'count', false],
+  keyTaskAreas: ['Key task areas', '重点任务方面数', 'COUNT', 'count', false],
+
+  floorArea: ['Floor area', '建筑面积', 'AREA', 'm2', true],
+  schoolBuildingFloorArea: ['School buildings built, rebuilt or extended', '新改扩建校舍面积', 'AREA', 'm2', true],
+
+  duration: ['Duration', '持续年数', 'DURATION', 'year', false],
+  supportPeriod: ['Period of support', '支援年数', 'DURATION', 'year', false],
+  freeAccommodation: ['Free accommodation', '免费住宿天数', 'DURATION', 'day', false],
+
+  livelihoodFundingShare: ['Share of funds for livelihoods', '保障和改善民生资金占比', 'RATE', 'percent', false],
+  grassrootsFundingShare: ['Share of funds at county level and below', '县及县以下基层领域资金占比', 'RATE', 'percent', false],
+  collegeAdmissionRate: ['College admission rate', '高考升学率', 'RATE', 'percent', false],
+  undergraduateAdmissionRate: ['Undergraduate admission rate', '本科上线率', 'RATE', 'percent', false],
+  maternalMortalityRate: ['Maternal mortality rate', '孕产妇死亡率', 'RATE', 'percent', false],
+  infantMortalityRate: ['Infant mortality rate', '婴儿死亡率', 'RATE', 'percent', false],
+
+  distance: ['Distance', '距离', 'DISTANCE', 'km', false],
+  distanceFromHome: ['Distance from home', '离家距离', 'DISTANCE', 'km', false],
+  altitudeDifference: ['Altitude difference', '海拔落差', 'DISTANCE', 'm', false],
+};
+
+export const METRICS: ReadonlyMap<string, MetricRecord> = new Map(
+  Object.entries(DECLARED).map(([name, decl]) => {
+    const [label, labelZh, dimension, unit, additive, description] = Array.isArray(decl) ? decl : decl.d;
+    const flow = Array.isArray(decl) ? null : decl.flow;
+    return [name, { name, label, labelZh, dimension, unit, additive, flow, description: description ?? null }];
+  }),
+);
+
+/** A metric the vocabulary does not know (a database loaded from elsewhere): shown, never summed. */
+export function metricOf(name: string, unit: string): MetricRecord {
+  return METRICS.get(name) ?? {
+    name, label: name, labelZh: name, dimension: unitDimension(unit) ?? 'COUNT', unit, additive: false, flow: null,
+    description: 'not in the metric vocabulary',
+  };
+}
+
+export function unitDimension(unit: string): MetricDimension | undefined {
+  return (Object.keys(DIMENSION_UNITS) as MetricDimension[]).find((d) => DIMENSION_UNITS[d].includes(unit));
+}
+
+/** Why a quantity does not fit the vocabulary, field by field; empty when it does. */
+export function metricIssues(q: { metric: string; unit: string; measure: 'LEVEL' | 'CHANGE' }): Array<{ field: string; reason: string }> {
+  const m = METRICS.get(q.metric);
+  if (!m) return [{ field: 'metric', reason: `undeclared metric "${q.metric}": declare it in src/modules/provenance/metrics.ts (labels, dimension, unit, additive)` }];
+  if (q.measure === 'CHANGE') {
+    return q.unit === 'percent' ? [] : [{ field: 'unit', reason: `a CHANGE against a baseline is stated in percent, not "${q.unit}"` }];
+  }
+  if (q.unit === m.unit) return [];
+  const dim = unitDimension(q.unit);
+  const why = dim === m.dimension ? `the same dimension (${dim}), but the vocabulary states ${q.metric} in ${m.unit}` : `a ${dim ?? 'unknown'} unit, and ${q.metric} is ${m.dimension} in ${m.unit}`;
+  return [{ field: 'unit', reason: `"${q.unit}" does not fit metric "${q.metric}": ${why}` }];
+}
