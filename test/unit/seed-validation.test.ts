@@ -112,7 +112,7 @@ describe('the same fact from several sources', () => {
     const alpha = data.entities.find((e) => e.id === 'province:alpha')!;
     expect(alpha.props.aliases).toEqual(['阿尔法', 'Alfa']);
     expect(alpha.props.capital).toBe('Beta');
-    expect(alpha.props.searchKeys).toContain('alfa');
+    expect(alpha.props.searchText).toContain('|alfa|');
     expect(data.entities.filter((e) => e.id === 'province:alpha')).toHaveLength(1);
     const cited = (id: string) => data.citations.filter((c) => c.subjectId === id).map((c) => c.sourceId).sort();
     expect(cited('province:alpha')).toEqual(['fixture-source', 'second-source']);

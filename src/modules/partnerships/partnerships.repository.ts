@@ -15,18 +15,19 @@ export interface TwinningScope {
 export class PartnershipRepository {
   constructor(private readonly aidScopes: AidSummaryRepository) {}
 
-  /** What runs under each pairing: the aid scope of its supporter and recipient, for many at once. */
+  /**
+   * What runs under each pairing, for many at once: the aid scope of its supporter and recipient
+   * (supports and projects), and the people who serve anything inside the supporter.
+   */
   async scopes(twinningIds: readonly string[]): Promise<TwinningScope[]> {
     const ends = await this.aidScopes.twinningEnds(twinningIds);
-    const scopes = await this.aidScopes.scopes(ends.map((e) => ({ supporter: e?.supporter ?? null, recipient: e?.recipient ?? null })));
+    const [scopes, people] = await Promise.all([
+      this.aidScopes.scopes(ends.map((e) => ({ supporter: e?.supporter ?? null, recipient: e?.recipient ?? null }))),
+      this.aidScopes.peopleInside(ends.map((e) => e?.supporter ?? '')),
+    ]);
     return twinningIds.map((_, i) => {
       if (!ends[i]) return { supportIds: [], projectIds: [], personIds: [] };
-      const s = scopes[i]!;
-      return {
-        supportIds: s.supports.map((r) => r.id),
-        projectIds: s.projects.map((p) => p.id),
-        personIds: [...new Set(s.people.map((p) => p.personId))],
-      };
+      return { supportIds: scopes[i]!.supports.map((r) => r.id), projectIds: scopes[i]!.projects.map((p) => p.id), personIds: people[i]! };
     });
   }
 }
@@ -273,6 +274,27 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
       }
     }
     return out;
+  }
+
+  /** People who are members of, or hold a post in, anything inside each entity. */
+  async peopleInside(ids: readonly string[]): Promise<string[][]> {
+    const rows = await this.graph.read<{ key: number; people: string[] }>(
+      'partnerships.people-inside',
+      `// partnerships.people-inside
+       UNWIND range(0, size($ids) - 1) AS key
+       CALL {
+         WITH key
+         MATCH (anchor:Entity {id: $ids[key]})
+         MATCH (inner:Entity)-[:${INSIDE_TYPES}]->{0,${INSIDE_DEPTH}}(anchor)
+         WITH DISTINCT inner
+         MATCH (person:Person)-[:MEMBER_OF|HOLDS_POST]->(inner)
+         RETURN collect(DISTINCT person.id) AS people
+       }
+       RETURN key, people`,
+      { ids },
+    );
+    const by = new Map(rows.map((r) => [r.key, [...r.people].sort()]));
+    return ids.map((_, i) => by.get(i) ?? []);
   }
 
   /** The two ends of each pairing. */
