@@ -38,17 +38,16 @@ const LOAD_TIMEOUT_MS = 10 * 60_000;
 const CREATE_PLACES = Object.fromEntries(
   DIVISION_LEVELS.map((level) => [
     level.kind,
-    `// gazetteer.create-places (${level.kind})
-     UNWIND $rows AS row
-     CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]})
-     SET n = row.props
-     WITH n, row
-     CALL {
-       WITH n, row
-       MATCH (parent:${PLACE_LABEL} {code: row.parentCode})
-       CREATE (n)-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
-     }
-     RETURN count(n) AS written`,
+    level.parents.length === 0
+      ? `// gazetteer.create-places (${level.kind})
+         UNWIND $rows AS row
+         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]})
+         SET n = row.props`
+      : `// gazetteer.create-places (${level.kind})
+         UNWIND $rows AS row
+         MATCH (parent:${PLACE_LABEL} {code: row.parentCode})
+         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]})-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
+         SET n = row.props`,
   ]),
 ) as Record<DivisionLevel['kind'], string>;
 
@@ -122,8 +121,9 @@ export async function loadGazetteer(
 
   const levels = levelsDownTo(selection.depth);
   // Resume where the same target stopped; anything else starts from the top (only changes are written).
+  // The level it stopped in is read again from its start: places already there are known (below),
+  // so nothing is created twice even though batches commit out of order.
   const resumeLevel = sameTarget ? String(prior.level ?? '') : '';
-  const resumeAfter = sameTarget ? String(prior.lastCode ?? '') : '';
   const resumeIndex = levels.findIndex((l) => l.kind === resumeLevel);
   // A new edition or selection must also remove what the old one held; remembered until done.
   const needsRemoval = (!!prior && !sameTarget) || (sameTarget && prior.needsRemoval === true);
@@ -141,8 +141,7 @@ export async function loadGazetteer(
     const records = readLevel(edition, level, selection.provinces);
     for (const r of records) selected.add(r.code);
     if (resumeIndex > index) continue;
-    const todo = resumeIndex === index && resumeAfter ? records.filter((r) => r.code > resumeAfter) : records;
-    const counts = await loadLevel(graph, level, todo, records.length, state, existing, opts);
+    const counts = await loadLevel(graph, level, records, state, existing, opts);
     report.created += counts.created;
     report.renamed += counts.renamed;
   }
@@ -160,31 +159,32 @@ async function dropSearchIndexes(graph: Graph): Promise<void> {
   for (const name of SEARCH_INDEXES) await graph.write('gazetteer.drop-search-index', `// gazetteer.drop-search-index\nDROP INDEX ${name} IF EXISTS`);
 }
 
+/** Transactions in flight at once: the database writes one batch while it commits another. */
+const IN_FLIGHT = 2;
+
 async function loadLevel(
-  graph: Graph, level: DivisionLevel, todo: DivisionRecord[], total: number, state: Record<string, unknown>,
+  graph: Graph, level: DivisionLevel, records: DivisionRecord[], state: Record<string, unknown>,
   existing: Set<string> | null, opts: LoadOptions,
 ): Promise<{ created: number; renamed: number }> {
   const size = opts.batchSize ?? BATCH;
   const started = Date.now();
-  const already = total - todo.length;
   const counts = { created: 0, renamed: 0 };
-  // The next batch is prepared (pinyin is the costly part) while the database writes the last one.
-  let pending: Promise<void> | undefined;
+  const inFlight = new Set<Promise<void>>();
   let lastLog = 0;
   let done = 0;
-  for (let i = 0; i < todo.length; i += size) {
-    const batch = todo.slice(i, i + size);
-    const rows = batch.map((r) => ({ props: gazetteerPlaceProps(r), parentCode: r.parentCode }));
-    if (pending) await pending;
-    opts.signal?.throwIfAborted();
+  for (let i = 0; i < records.length; i += size) {
+    // The next batch is prepared (pinyin is the costly part) while the database writes earlier ones.
+    const batch = records.slice(i, i + size);
     const known = existing
       ? new Map(batch.filter((r) => existing.has(r.code)).map((r) => [r.code, r.nameZh]))
       : new Map((await graph.read<{ code: string; officialName: string }>('gazetteer.known-names', CLASSIFY, { codes: batch.map((r) => r.code) }))
         .map((k) => [k.code, k.officialName]));
-    const created = rows.filter((r) => !known.has(r.props.code as string));
-    const renamed = rows.filter((r) => known.has(r.props.code as string) && known.get(r.props.code as string) !== r.props.nameZh);
+    const created = batch.filter((r) => !known.has(r.code)).map((r) => ({ props: gazetteerPlaceProps(r), parentCode: r.parentCode }));
+    const renamed = batch.filter((r) => known.has(r.code) && known.get(r.code) !== r.nameZh).map((r) => ({ props: gazetteerPlaceProps(r) }));
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    opts.signal?.throwIfAborted();
     const lastCode = batch[batch.length - 1]!.code;
-    pending = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
+    const write = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
       if (created.length) await tx.run(CREATE_PLACES[level.kind], { rows: created });
       if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
       await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind, lastCode } });
@@ -194,17 +194,20 @@ async function loadLevel(
       counts.renamed += renamed.length;
       done += batch.length;
       const now = Date.now();
-      if (now - lastLog < 2_000 && done < todo.length) return;
+      if (now - lastLog < 2_000 && done < records.length) return;
       lastLog = now;
       const rate = done / Math.max((now - started) / 1000, 0.001);
       logger.info(
-        { level: level.kind, loaded: already + done, of: total, perSecond: Math.round(rate) },
-        `gazetteer: ${level.file.replace('.csv', '')} ${(already + done).toLocaleString('en')} of ${total.toLocaleString('en')}, ` +
-          `${Math.round(rate).toLocaleString('en')}/s, about ${Math.ceil((todo.length - done) / rate)} s left at this level`,
+        { level: level.kind, loaded: done, of: records.length, perSecond: Math.round(rate) },
+        `gazetteer: ${level.file.replace('.csv', '')} ${done.toLocaleString('en')} of ${records.length.toLocaleString('en')}, ` +
+          `${Math.round(rate).toLocaleString('en')}/s, about ${Math.ceil((records.length - done) / rate)} s left at this level`,
       );
     });
+    inFlight.add(write);
+    // A failed batch surfaces at the next wait; it is not left unhandled meanwhile.
+    write.then(() => inFlight.delete(write), () => {});
   }
-  if (pending) await pending;
+  await Promise.all(inFlight);
   return counts;
 }
 

@@ -43,7 +43,7 @@ const BY_CODE = tier(
      UNION
      MATCH (:${PLACE_LABEL} {code: $key})<-[:PART_OF]-(e:${PLACE_LABEL}) RETURN e
      UNION
-     MATCH (e:${PLACE_LABEL}) WHERE e.code STARTS WITH $key RETURN e LIMIT ${CANDIDATES}
+     MATCH (e:${PLACE_LABEL}) WHERE e.code STARTS WITH $key RETURN e LIMIT toInteger($first)
    }`,
   'CASE WHEN e.code = $key THEN 0 ELSE 2 + size(e.code) END',
 );
@@ -70,7 +70,7 @@ export class SearchRepository {
     const key = normalizeName(text);
     if (!key) return [];
     const params = {
-      key, kinds, lucene: luceneTerms(text.trim()),
+      key, kinds, first, lucene: luceneTerms(text.trim()),
       exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
     };
     // Tiers run in order until `first` distinct entities are found: exact names are not crowded out
