@@ -55,7 +55,9 @@ export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestA
   await wipe(graph);
   await applySchema(graph);
   const seedReport = opts.seed === false ? undefined : await seedGraph(graph);
-  const server: RunningServer = await listen(graph, 0);
+  // No rate limit or load shedding here: test files send bursts from one client on a busy machine
+  // (test/integration/http-layer.test.ts covers both).
+  const server: RunningServer = await listen(graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
   return {
     url: server.url,
     graph,
