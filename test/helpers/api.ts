@@ -16,7 +16,8 @@ export interface GqlResponse<T = any> {
 export function testGraph(): { graph: Graph; close(): Promise<void> } {
   const conn = inject('neo4j');
   const driver = createDriver(conn);
-  return { graph: new Graph(driver, { database: conn.database, timeoutMs: 30_000 }), close: () => driver.close() };
+  // No slow-statement lines: on a busy test machine they would only be noise.
+  return { graph: new Graph(driver, { database: conn.database, timeoutMs: 30_000, slowStatementMs: 0 }), close: () => driver.close() };
 }
 
 /** Deletes everything: each test file starts from a known state. */
