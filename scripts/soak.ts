@@ -2,7 +2,8 @@
 // for a while at a given concurrency, over a mix of every root field. Reports errors (must be 0),
 // p50/p99 and the service's resident memory after warm-up and at the end (growth must stay < 10%).
 //
-//   npm run soak                               60 s at concurrency 50
+//   npm run soak                               30 s of warm-up, then 60 s, at concurrency 50 (memory
+//                                              is compared between the two ends of the 60 s)
 //   npm run soak -- --duration 30 --concurrency 20
 //   npm run soak -- --stop-at 20               SIGTERM mid-soak: every accepted request completes,
 //                                              the service exits 0, no process is left behind
@@ -22,7 +23,7 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '50' },
-    warmup: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '30' },
     'stop-at': { type: 'string' },
     'kill-db-at': { type: 'string' },
   },
@@ -84,18 +85,26 @@ for (let i = 0; ; i++) {
   await sleep(500);
 }
 const jvmPid = Number(fs.readFileSync(path.join(dataDir, 'neo4j', 'launcher.pid'), 'utf8'));
-console.log(`[soak] serving at ${url} (Neo4j pid ${jvmPid}); ${DURATION / 1000} s at concurrency ${CONCURRENCY}`);
+console.log(`[soak] serving at ${url} (Neo4j pid ${jvmPid}); ${WARMUP / 1000} s warm-up + ${DURATION / 1000} s at concurrency ${CONCURRENCY}`);
 
-async function rss(): Promise<number> {
+async function memory(): Promise<{ rss: number; heap: number }> {
   const text = await (await fetch(new URL('/metrics', url))).text();
-  return Number(/^aidgraph_process_resident_memory_bytes (\S+)/m.exec(text)?.[1]);
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1]);
+  return { rss: value('aidgraph_process_resident_memory_bytes'), heap: value('aidgraph_nodejs_heap_size_used_bytes') };
 }
+const rss = async () => (await memory()).rss;
+let t0 = Date.now();
+/** Memory every 10 s, printed with the report: growth that flattens is warm-up, growth that keeps on is a leak. */
+const series: string[] = [];
+const sampler = setInterval(() => {
+  memory().then((m) => series.push(`${Math.round((Date.now() - t0) / 1000)}s ${mb(m.rss)}/${mb(m.heap)}`), () => undefined);
+}, 10_000);
 
 async function one(i: number): Promise<Sample> {
   const [field, query, variables] = MIX[i % MIX.length]!;
   const start = Date.now();
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(process.env.SOAK_ENCODING ? { 'accept-encoding': process.env.SOAK_ENCODING } : {}) }, body: JSON.stringify({ query, variables }) });
     const text = await res.text();
     let outcome = res.status === 200 ? 'ok' : `HTTP ${res.status}`;
     try {
@@ -111,7 +120,7 @@ async function one(i: number): Promise<Sample> {
   }
 }
 
-const t0 = Date.now();
+t0 = Date.now();
 const samples: Sample[] = [];
 let rssWarm = 0;
 let stopped = false;
@@ -141,12 +150,13 @@ if (STOP_AT !== undefined) {
 
 let next = 0;
 await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-  while (Date.now() - t0 < DURATION) {
+  while (Date.now() - t0 < WARMUP + DURATION) {
     const s = await one(next++);
     samples.push(s);
     if (stopped && s.outcome === 'refused') return; // the listener is gone: this worker is done
   }
 }));
+clearInterval(sampler);
 const rssEnd = stopped ? NaN : await rss();
 await Promise.all(timers);
 
@@ -159,7 +169,8 @@ for (const s of samples) byOutcome.set(s.outcome, (byOutcome.get(s.outcome) ?? 0
 const errors = samples.filter((s) => s.outcome !== 'ok');
 const failures: string[] = [];
 
-console.log(`\n[soak] ${samples.length} requests in ${((Date.now() - t0) / 1000).toFixed(0)} s (${(samples.length / (DURATION / 1000)).toFixed(0)}/s), concurrency ${CONCURRENCY}`);
+const seconds = (Date.now() - t0) / 1000;
+console.log(`\n[soak] ${samples.length} requests in ${seconds.toFixed(0)} s (${(samples.length / seconds).toFixed(0)}/s; ${WARMUP / 1000} s of them warm-up), concurrency ${CONCURRENCY}`);
 console.log(`[soak] outcomes: ${JSON.stringify(Object.fromEntries(byOutcome))}`);
 console.log(`[soak] latency of answered requests: p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)} ms`);
 const perField = MIX.map(([f]) => f).filter((f, i, a) => a.indexOf(f) === i).map((f) => {
@@ -167,6 +178,7 @@ const perField = MIX.map(([f]) => f).filter((f, i, a) => a.indexOf(f) === i).map
   return `${f} ${l[Math.floor(l.length / 2)]}/${l[Math.floor(l.length * 0.99)]}`;
 });
 console.log(`[soak] p50/p99 ms by root field: ${perField.join(', ')}`);
+console.log(`[soak] service memory (resident/heap used): ${series.join(', ')}`);
 
 if (STOP_AT !== undefined) {
   const code = await exited;
