@@ -199,11 +199,13 @@ if (STOP_AT !== undefined) {
   if (growth >= 0.1) failures.push(`memory grew ${(growth * 100).toFixed(1)}%`);
   if (KILL_AT !== undefined) {
     if (!recoveredAt) failures.push('the database did not come back');
-    const notRetryable = errors.filter((s) => s.outcome !== 'DATABASE_UNAVAILABLE');
+    // Retryable: the database is down (DATABASE_UNAVAILABLE), or the service sheds load while it
+    // catches up (OVERLOADED, 503 with Retry-After).
+    const notRetryable = errors.filter((s) => s.outcome !== 'DATABASE_UNAVAILABLE' && s.outcome !== 'OVERLOADED');
     const late = errors.filter((s) => recoveredAt !== undefined && s.start > recoveredAt);
     const early = errors.filter((s) => killedAt !== undefined && s.start + s.ms < killedAt);
     console.log(`[soak] database restart: ${errors.length} errors, all while it was down: ${late.length === 0 && early.length === 0}; codes: ${[...new Set(errors.map((s) => s.outcome))].join(', ') || 'none'}; answered after recovery: ${ok.filter((s) => recoveredAt !== undefined && s.start > recoveredAt).length}`);
-    if (notRetryable.length) failures.push(`${notRetryable.length} errors were not DATABASE_UNAVAILABLE`);
+    if (notRetryable.length) failures.push(`${notRetryable.length} errors were not retryable (${[...new Set(notRetryable.map((s) => s.outcome))].join(', ')})`);
     if (late.length || early.length) failures.push(`${late.length + early.length} errors outside the outage`);
   } else if (errors.length) {
     failures.push(`${errors.length} errors`);
