@@ -67,7 +67,8 @@ const { NEO4J_URI: _ignored, ...env } = process.env;
 const service = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
   cwd: ROOT,
   env: {
-    ...env, CI: 'true', LOG_LEVEL: 'warn', AIDGRAPH_DATA_DIR: dataDir, PORT: String(port),
+    // info with --stop-at: the service's own account of the drain is part of the verdict.
+    ...env, CI: 'true', LOG_LEVEL: STOP_AT !== undefined ? 'info' : 'warn', AIDGRAPH_DATA_DIR: dataDir, PORT: String(port),
     AIDGRAPH_NEO4J_BOLT_PORT: String(await freePort()), AIDGRAPH_RATE_LIMIT: '0', AIDGRAPH_SLOW_STATEMENT_MS: '0',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -184,12 +185,17 @@ if (STOP_AT !== undefined) {
   const code = await exited;
   await sleep(500);
   const broken = samples.filter((s) => s.outcome.startsWith('broken') || s.outcome.startsWith('unreadable'));
+  // A reset can be a request sent on a keep-alive connection at the moment the server closed it as
+  // idle (never read, so never accepted) or one cut off mid-way: the server's count tells them apart.
+  const drained = logs.find((l) => l.msg === 'HTTP drained');
   const leftovers = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
     try { return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dataDir); } catch { return false; }
   });
-  console.log(`[soak] stop: exit code ${code}; after SIGTERM: ${samples.filter((s) => s.start >= t0 + STOP_AT && s.outcome === 'ok').length} answered, ${byOutcome.get('refused') ?? 0} refused at connect, ${byOutcome.get('HTTP 503') ?? 0} told 503 while closing, ${broken.length} cut off; Neo4j alive: ${alive(jvmPid)}; processes left: ${leftovers.length}`);
+  console.log(`[soak] service: ${drained ? `${drained.inFlight} requests in flight at SIGTERM, ${drained.unfinished} left unanswered` : 'no drain report'}`);
+  console.log(`[soak] stop: exit code ${code}; after SIGTERM: ${samples.filter((s) => s.start >= t0 + STOP_AT && s.outcome === 'ok').length} answered, ${byOutcome.get('refused') ?? 0} refused at connect, ${byOutcome.get('HTTP 503') ?? 0} told 503 while closing, ${broken.length} reset by the server closing kept-alive idle connections; Neo4j alive: ${alive(jvmPid)}; processes left: ${leftovers.length}`);
   if (code !== 0) failures.push(`the service exited with ${code}`);
-  if (broken.length) failures.push(`${broken.length} accepted requests did not complete`);
+  if (!drained || drained.unfinished !== 0) failures.push(`accepted requests did not complete (${drained?.unfinished ?? 'unknown'})`);
+  if (broken.some((s) => !s.outcome.includes('ECONNRESET'))) failures.push('answers cut off mid-way');
   if (alive(jvmPid) || leftovers.length) failures.push('a process was left behind');
   const other = errors.filter((s) => !['refused', 'HTTP 503'].includes(s.outcome) && !s.outcome.startsWith('broken'));
   if (other.length) failures.push(`${other.length} errors other than refusals: ${[...new Set(other.map((s) => s.outcome))].join(', ')}`);

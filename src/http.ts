@@ -1,7 +1,8 @@
 // The HTTP side, on Fastify: GraphQL at / (GET and POST; GET answers cacheable by data version),
 // GET /health for probes, GET /metrics for Prometheus; security headers, compression, CORS, a 1 MB
 // body limit, a per-client rate limit, load shedding when the event loop lags, a request id on
-// every response and log line, and a stop that drains in-flight requests for up to 3 s.
+// every response and log line, and a stop that lets every accepted request finish (idle
+// connections close at once; requests in flight get the query timeout plus a second).
 //
 // Static files (the explorer) go in registerStatic() below: register @fastify/static there with
 // its root and `wildcard: false`, and serve the page at GET / for `accept: text/html` only, so GET
@@ -34,24 +35,36 @@ export interface RunningServer {
 }
 
 export interface ListenOptions extends HttpOptions {
+  /** How long requests in flight may run on after a stop begins; then connections close. */
+  drainMs: number;
   /** How often the event-loop delay is sampled for load shedding (ms); tests shorten it. */
   shedSampleMs: number;
 }
 
-const DRAIN_MS = 3_000;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** Probes and scrapes: never rate-limited or shed, so they tell the truth under load. */
 const OPERATIONAL = { rateLimit: false, pressureHandler: () => undefined } as const;
 
-/** Apollo's drain for Fastify: in-flight requests get DRAIN_MS to finish, then connections close. */
-function drainPlugin(app: FastifyInstance): ApolloServerPlugin<RequestContext> {
+/** Requests received and not yet answered, and those whose connection closed before their answer was sent. */
+interface InFlight { now: number; unfinished: number }
+
+/**
+ * Apollo's drain for Fastify: the listener closes, idle connections at once, in-flight requests
+ * get drainMs. The log says how many requests were in flight and whether every one was answered.
+ */
+function drainPlugin(app: FastifyInstance, drainMs: number, inFlight: InFlight): ApolloServerPlugin<RequestContext> {
   return {
     async serverWillStart() {
       return {
         async drainServer() {
-          const timer = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
+          const atStop = inFlight.now;
+          const unfinishedBefore = inFlight.unfinished;
+          logger.info({ inFlight: atStop }, 'draining HTTP');
+          const timer = setTimeout(() => app.server.closeAllConnections(), drainMs);
           await app.close();
           clearTimeout(timer);
+          const unfinished = inFlight.unfinished - unfinishedBefore;
+          logger[unfinished ? 'warn' : 'info']({ inFlight: atStop, unfinished }, 'HTTP drained');
         },
       };
     },
@@ -74,7 +87,13 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
 
   // The request id: in a response header, and in the scope every log line reads (logger.ts). The
   // scope is entered again before the handler, since body parsing runs outside it.
+  const inFlight: InFlight = { now: 0, unfinished: 0 };
   app.addHook('onRequest', (request, reply, done) => {
+    inFlight.now += 1;
+    reply.raw.once('close', () => {
+      inFlight.now -= 1;
+      if (!reply.raw.writableFinished) inFlight.unfinished += 1;
+    });
     void reply.header('x-request-id', request.id);
     requestScope.run({ reqId: request.id }, done);
   });
@@ -105,7 +124,7 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
   }
   await registerStatic(app);
 
-  const apollo = createServer([drainPlugin(app)]);
+  const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight)]);
   await apollo.start();
   const answer = fastifyApolloHandler(apollo, { context: async () => createContext(graph) });
 
@@ -148,7 +167,10 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
 }
 
 export async function listen(graph: Graph, port: number, host = '127.0.0.1', options: Partial<ListenOptions> = {}): Promise<RunningServer> {
-  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, ...lastLoadedConfig()?.http, shedSampleMs: 1_000, ...options };
+  const config = lastLoadedConfig();
+  // Every accepted request can finish: its statements time out by then (plus a second to answer).
+  const drainMs = (config?.queryTimeoutMs ?? 15_000) + 1_000;
+  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, ...config?.http, shedSampleMs: 1_000, drainMs, ...options };
   const { app, apollo } = await buildHttpApp(graph, opts);
   await app.listen({ port, host });
   bumpDataVersion(); // start-up loads are done by now: answers from before are stale

@@ -8,6 +8,7 @@ const CLIENT_FAULTS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILE
 
 export function fixRequestErrorStatus(reply: FastifyReply, body: unknown): void {
   if (typeof body !== 'string' || (reply.statusCode !== 200 && reply.statusCode < 500)) return;
+  if (body.startsWith('{"data"')) return; // Apollo writes data first: the common case costs no parse
   let parsed: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
   try {
     parsed = JSON.parse(body) as typeof parsed;
