@@ -23,18 +23,21 @@ public class Launcher {
     String pageCache = System.getProperty("aidgraph.pagecache", "256m");
 
     // Raw keys are the ones neo4j.conf uses; Bolt is off in-process unless enabled here.
-    Map<String, String> config = Map.of(
-        "server.bolt.enabled", "true",
-        "server.bolt.listen_address", "127.0.0.1:" + port,
-        "server.bolt.tls_level", "DISABLED",
-        "dbms.routing.enabled", "false", // the routing connector would bind a second port
-        "dbms.usage_report.enabled", "false",
-        "dbms.security.auth_enabled", "false", // loopback only, and only for local work and tests
-        "server.memory.pagecache.size", pageCache,
+    Map<String, String> config = Map.ofEntries(
+        Map.entry("server.bolt.enabled", "true"),
+        Map.entry("server.bolt.listen_address", "127.0.0.1:" + port),
+        Map.entry("server.bolt.tls_level", "DISABLED"),
+        Map.entry("dbms.routing.enabled", "false"), // the routing connector would bind a second port
+        Map.entry("dbms.usage_report.enabled", "false"),
+        Map.entry("dbms.security.auth_enabled", "false"), // loopback only, and only for local work and tests
+        Map.entry("server.memory.pagecache.size", pageCache),
         // Bolt's netty loops wait a 5 s quiet period per connector at stop; ours has no clients left by then.
-        "internal.dbms.bolt.netty_server_shutdown_quiet_period", "0",
-        "internal.dbms.bolt.local_enabled", "false",
-        "server.directories.logs", home.resolve("logs").toString());
+        Map.entry("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0"),
+        Map.entry("internal.dbms.bolt.local_enabled", "false"),
+        Map.entry("server.directories.logs", home.resolve("logs").toString()),
+        // A gazetteer load writes about 800 MB of transaction log; keep only what recovery needs.
+        Map.entry("db.tx_log.rotation.size", "64M"),
+        Map.entry("db.tx_log.rotation.retention_policy", "128M size"));
 
     // The builder takes raw keys only from a file, so write them as this store's neo4j.conf.
     Files.createDirectories(home);

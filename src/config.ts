@@ -12,6 +12,10 @@ const port = (name: string, fallback: number) =>
     .max(65535, `${name} must be between 1 and 65535`)
     .default(fallback);
 
+/** A whole number, 0 or more (0 turns the feature off where the README says so). */
+const count = (name: string, fallback: number) =>
+  z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(0, `${name} must be 0 or more`).default(fallback);
+
 const EnvSchema = z.object({
   PORT: port('PORT', 4000),
   HOST: z.string().default('127.0.0.1'),
@@ -25,8 +29,9 @@ const EnvSchema = z.object({
   NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   AIDGRAPH_DATA_DIR: z.string().default('.data'),
   AIDGRAPH_NEO4J_BOLT_PORT: port('AIDGRAPH_NEO4J_BOLT_PORT', 7687),
-  AIDGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_HEAP must look like 512m or 1g').default('512m'),
-  AIDGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_PAGECACHE must look like 256m').default('256m'),
+  // Unset: derived from the machine's memory and the store's size (src/db/memory.ts).
+  AIDGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_HEAP must look like 512m or 1g').optional(),
+  AIDGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_PAGECACHE must look like 256m').optional(),
   AIDGRAPH_SEED: z.enum(['true', 'false']).default('true'),
   AIDGRAPH_GAZETTEER: z.enum(GAZETTEER_DEPTHS as [GazetteerDepth, ...GazetteerDepth[]], {
     error: `AIDGRAPH_GAZETTEER must be one of ${GAZETTEER_DEPTHS.join(', ')}`,
@@ -36,6 +41,11 @@ const EnvSchema = z.object({
     .regex(/^(all|\d{2}(,\d{2})*)$/, 'AIDGRAPH_GAZETTEER_PROVINCES must be "all" or two-digit province codes, e.g. 54,21')
     .default('all'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AIDGRAPH_RATE_LIMIT: count('AIDGRAPH_RATE_LIMIT', 1200),
+  AIDGRAPH_SHED_LAG_MS: count('AIDGRAPH_SHED_LAG_MS', 1000),
+  AIDGRAPH_CACHE_MAX_AGE_S: count('AIDGRAPH_CACHE_MAX_AGE_S', 60),
+  AIDGRAPH_SLOW_STATEMENT_MS: count('AIDGRAPH_SLOW_STATEMENT_MS', 500),
+  AIDGRAPH_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -45,14 +55,39 @@ export interface Config {
   neo4j: { uri: string; username: string; password: string; database?: string } | undefined;
   queryTimeoutMs: number;
   dataDir: string;
-  local: { boltPort: number; heap: string; pageCache: string };
+  /** Heap and page cache are undefined when they should be derived from the machine (src/db/memory.ts). */
+  local: { boltPort: number; heap: string | undefined; pageCache: string | undefined };
   seedOnStart: boolean;
   /** How deep the official division list is loaded, and for which provinces (null: all). */
   gazetteer: { depth: GazetteerDepth; provinces: string[] | null };
   logLevel: string;
+  http: HttpOptions;
+  /** Statements slower than this are logged with their name, time and row count. */
+  slowStatementMs: number;
 }
 
+/** The HTTP layer's production settings; tests override them per server. */
+export interface HttpOptions {
+  /** Requests per minute per client (by IP); 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Mean event-loop delay (ms) past which requests are shed with 503; 0 turns shedding off. */
+  shedLagMs: number;
+  /** max-age of cacheable GET answers (s); 0 asks clients to revalidate every time. */
+  cacheMaxAgeS: number;
+  /** Trust X-Forwarded-For (behind a reverse proxy), so the rate limit sees the real client. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = { rateLimitPerMinute: 1200, shedLagMs: 1000, cacheMaxAgeS: 60, trustProxy: false };
+
 export class ConfigError extends Error {}
+
+let last: Config | undefined;
+
+/** The configuration the process loaded at start-up (for parts started without it, such as listen()). */
+export function lastLoadedConfig(): Config | undefined {
+  return last;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -61,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration (see README, "Configuration"):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return {
+  return (last = {
     port: e.PORT,
     host: e.HOST,
     neo4j: e.NEO4J_URI
@@ -76,5 +111,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       provinces: e.AIDGRAPH_GAZETTEER_PROVINCES === 'all' ? null : e.AIDGRAPH_GAZETTEER_PROVINCES.split(','),
     },
     logLevel: e.LOG_LEVEL,
-  };
+    http: {
+      rateLimitPerMinute: e.AIDGRAPH_RATE_LIMIT,
+      shedLagMs: e.AIDGRAPH_SHED_LAG_MS,
+      cacheMaxAgeS: e.AIDGRAPH_CACHE_MAX_AGE_S,
+      trustProxy: e.AIDGRAPH_TRUST_PROXY === 'true',
+    },
+    slowStatementMs: e.AIDGRAPH_SLOW_STATEMENT_MS,
+  });
 }

@@ -1,98 +1,183 @@
-// The HTTP side: GraphQL on any path (as Apollo's standalone server does), GET /health for
-// probes, CORS for browser clients, a body-size limit, and a stop that does not linger.
-import http from 'node:http';
+// The HTTP side, on Fastify: GraphQL at / (GET and POST; GET answers cacheable by data version),
+// GET /health for probes, GET /metrics for Prometheus; security headers, compression, CORS, a 1 MB
+// body limit, a per-client rate limit, load shedding when the event loop lags, a request id on
+// every response and log line, and a stop that lets every accepted request finish (idle
+// connections close at once; requests in flight get the query timeout plus a second).
+//
+// Static files (the explorer) go in registerStatic() below: register @fastify/static there with
+// its root and `wildcard: false`, and serve the page at GET / for `accept: text/html` only, so GET
+// queries at / keep working (see the GraphQL route's constraint note).
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import bodyParser from 'body-parser';
-import cors from 'cors';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyUnderPressure from '@fastify/under-pressure';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { DEFAULT_HTTP_OPTIONS, lastLoadedConfig, type HttpOptions } from './config.js';
 import { createContext, type RequestContext } from './context.js';
+import { bumpDataVersion } from './data-version.js';
 import type { Graph } from './db/graph.js';
+import { notModified, tagAnswer } from './http/caching.js';
+import { errorHandler, MAX_BODY_BYTES, sendError } from './http/replies.js';
+import { fixRequestErrorStatus } from './http/status.js';
 import { logger } from './logger.js';
+import { registry } from './metrics.js';
+import { requestScope } from './request-scope.js';
 import { createServer } from './server.js';
 import { CODE_VERSION, healthVersions } from './version.js';
-
-/** A GraphQL document with its variables fits easily; anything bigger is refused with 413. */
-const MAX_BODY = '1mb';
 
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
 }
 
-type Next = (err?: unknown) => void;
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+export interface ListenOptions extends HttpOptions {
+  /** How long requests in flight may run on after a stop begins; then connections close. */
+  drainMs: number;
+  /** How often the event-loop delay is sampled for load shedding (ms); tests shorten it. */
+  shedSampleMs: number;
 }
 
-async function health(graph: Graph, res: http.ServerResponse): Promise<void> {
-  try {
-    sendJson(res, 200, { status: 'ok', neo4j: await graph.serverVersion(), ...(await healthVersions(graph)) });
-  } catch {
-    sendJson(res, 503, { status: 'unavailable', reason: 'the graph database does not answer', version: CODE_VERSION });
-  }
-}
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Probes and scrapes: never rate-limited or shed, so they tell the truth under load. */
+const OPERATIONAL = { rateLimit: false, pressureHandler: () => undefined } as const;
 
-async function graphql(apollo: ApolloServer<RequestContext>, graph: Graph, req: http.IncomingMessage & { body?: unknown }, res: http.ServerResponse) {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: {
-      method: (req.method ?? 'GET').toUpperCase(),
-      headers,
-      search: new URL(req.url ?? '/', 'http://localhost').search,
-      body: req.body,
+/** Requests received and not yet answered, and those whose connection closed before their answer was sent. */
+interface InFlight { now: number; unfinished: number }
+
+/**
+ * Apollo's drain for Fastify: the listener closes, idle connections at once, in-flight requests
+ * get drainMs. The log says how many requests were in flight and whether every one was answered.
+ */
+function drainPlugin(app: FastifyInstance, drainMs: number, inFlight: InFlight): ApolloServerPlugin<RequestContext> {
+  return {
+    async serverWillStart() {
+      return {
+        async drainServer() {
+          const atStop = inFlight.now;
+          const unfinishedBefore = inFlight.unfinished;
+          logger.info({ inFlight: atStop }, 'draining HTTP');
+          const timer = setTimeout(() => app.server.closeAllConnections(), drainMs);
+          await app.close();
+          clearTimeout(timer);
+          const unfinished = inFlight.unfinished - unfinishedBefore;
+          logger[unfinished ? 'warn' : 'info']({ inFlight: atStop, unfinished }, 'HTTP drained');
+        },
+      };
     },
-    context: async () => createContext(graph),
-  });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  };
 }
 
-export async function listen(graph: Graph, port: number, host = '127.0.0.1'): Promise<RunningServer> {
-  const corsHandler = cors();
-  const jsonHandler = bodyParser.json({ limit: MAX_BODY });
-  let apollo: ApolloServer<RequestContext> | undefined;
+/** Where static files will be served from (the explorer); nothing yet. */
+async function registerStatic(_app: FastifyInstance): Promise<void> {}
 
-  const httpServer = http.createServer((req, res) => {
-    const fail = (err: unknown) => {
-      const status = (err as { status?: number }).status ?? 500;
-      if (status >= 500) logger.error({ err }, 'HTTP request failed');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? `request body over ${MAX_BODY}` : 'bad request', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
-      else res.end();
-    };
-    corsHandler(req, res, ((err?: unknown) => {
-      if (err) return fail(err);
-      if (req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname === '/health') {
-        return void health(graph, res);
-      }
-      jsonHandler(req, res, ((err2?: unknown) => {
-        if (err2) return fail(err2);
-        graphql(apollo!, graph, req, res).catch(fail);
-      }) as Next);
-    }) as Next);
+export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{ app: FastifyInstance; apollo: ApolloServer<RequestContext> }> {
+  const app = Fastify({
+    logger: false, // one logger for the process: pino from logger.ts, request id mixed in
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: opts.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
 
-  // Drain: in-flight requests get a moment to finish, idle keep-alive connections close at once.
-  apollo = createServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 })]);
+  // The request id: in a response header, and in the scope every log line reads (logger.ts). The
+  // scope is entered again before the handler, since body parsing runs outside it.
+  const inFlight: InFlight = { now: 0, unfinished: 0 };
+  app.addHook('onRequest', (request, reply, done) => {
+    inFlight.now += 1;
+    reply.raw.once('close', () => {
+      inFlight.now -= 1;
+      if (!reply.raw.writableFinished) inFlight.unfinished += 1;
+    });
+    void reply.header('x-request-id', request.id);
+    requestScope.run({ reqId: request.id }, done);
+  });
+  app.addHook('preHandler', (request, _reply, done) => requestScope.run({ reqId: request.id }, done));
+  app.addHook('onResponse', (request, reply, done) => {
+    requestScope.run({ reqId: request.id }, () => {
+      logger.info({ method: request.method, url: request.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
+    });
+    done();
+  });
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0]!.slice(0, 100)}`));
+
+  await app.register(fastifyHelmet, {
+    // JSON answers run no scripts; the explorer page will bring its own policy with the static files.
+    contentSecurityPolicy: false,
+    crossOriginEmbedderPolicy: false,
+    // The data is public: other sites may load it.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(fastifyCors, { origin: '*', methods: ['GET', 'HEAD', 'POST'], exposedHeaders: ['etag', 'retry-after', 'x-request-id'], maxAge: 600 });
+  await app.register(fastifyCompress, { threshold: 1024 });
+  if (opts.shedLagMs > 0) {
+    await app.register(fastifyUnderPressure, { maxEventLoopDelay: opts.shedLagMs, retryAfter: 5, sampleInterval: opts.shedSampleMs });
+  }
+  if (opts.rateLimitPerMinute > 0) {
+    await app.register(fastifyRateLimit, { max: opts.rateLimitPerMinute, timeWindow: 60_000 });
+  }
+  await registerStatic(app);
+
+  const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight)]);
   await apollo.start();
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, host, () => resolve());
+  const answer = fastifyApolloHandler(apollo, { context: async () => createContext(graph) });
+
+  app.get('/health', { config: OPERATIONAL }, async (_request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    try {
+      return { status: 'ok', neo4j: await graph.serverVersion(), ...(await healthVersions(graph)) };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', reason: 'the graph database does not answer', version: CODE_VERSION });
+    }
   });
-  const address = httpServer.address() as AddressInfo;
+  app.get('/metrics', { config: OPERATIONAL }, async (_request, reply) => {
+    void reply.header('cache-control', 'no-store').type(registry.contentType);
+    return registry.metrics();
+  });
+
+  const graphqlRoute = {
+    method: ['GET', 'POST'] as ('GET' | 'POST')[],
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      // Apollo builds a URL from the Host header; one that cannot be a host is a bad request, not a crash.
+      try {
+        new URL(request.url, `${request.protocol}://${request.hostname}/`);
+      } catch {
+        return sendError(reply, 400, 'BAD_REQUEST', 'malformed Host header');
+      }
+      if (notModified(request, reply, opts.cacheMaxAgeS)) return reply;
+      return undefined;
+    },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      // The integration types its route as answering a string; ours is the generic route type.
+      const body = await answer.call(app, request as never, reply as never);
+      fixRequestErrorStatus(reply, body);
+      tagAnswer(request, reply, body, opts.cacheMaxAgeS);
+      return body;
+    },
+  };
+  app.route({ ...graphqlRoute, url: '/' });
+  app.route({ ...graphqlRoute, url: '/graphql' });
+  return { app, apollo };
+}
+
+export async function listen(graph: Graph, port: number, host = '127.0.0.1', options: Partial<ListenOptions> = {}): Promise<RunningServer> {
+  const config = lastLoadedConfig();
+  // Every accepted request can finish: its statements time out by then (plus a second to answer).
+  const drainMs = (config?.queryTimeoutMs ?? 15_000) + 1_000;
+  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, ...config?.http, shedSampleMs: 1_000, drainMs, ...options };
+  const { app, apollo } = await buildHttpApp(graph, opts);
+  await app.listen({ port, host });
+  bumpDataVersion(); // start-up loads are done by now: answers from before are stale
+  const address = app.server.address() as AddressInfo;
   return {
     url: `http://${address.address}:${address.port}/`,
-    stop: () => apollo!.stop(),
+    stop: () => apollo.stop(),
   };
 }

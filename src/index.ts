@@ -40,7 +40,7 @@ async function shutdown(signal: string, code = 0): Promise<void> {
     }
   }
   log('info', {}, 'stopped');
-  process.exit(code);
+  process.exit(code || Number(process.exitCode ?? 0)); // exitCode: set by a part that asked for the stop (db/connect.ts)
 }
 
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -6,12 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
 import { logger } from './logger.js';
+import { operationLabel, requestDuration, statementsPerRequest } from './metrics.js';
 import { resolvers } from './resolvers.js';
 import { CODE_VERSION } from './version.js';
 
@@ -66,6 +68,21 @@ const requestAccounting: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/** Prometheus: duration by operation and outcome (after accounting, so RESULT_TOO_LARGE counts as such), statements per request. */
+const requestMetrics: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    const started = performance.now();
+    return {
+      async willSendResponse({ request, operationName, response, contextValue }) {
+        const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+        const outcome = errors?.length ? String(errors[0]!.extensions?.code ?? 'ERROR') : 'ok';
+        requestDuration.observe({ operation: operationLabel(operationName ?? request.operationName), outcome }, (performance.now() - started) / 1000);
+        statementsPerRequest.observe(contextValue.graph.statements);
+      },
+    };
+  },
+};
+
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'RESULT_TOO_LARGE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT',
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
@@ -95,7 +112,11 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
     includeStacktraceInErrorResponses: false,
     formatError,
     // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), requestAccounting, ...extraPlugins],
+    // Cache headers are the HTTP layer's (http/caching.ts: by data version), not per-field hints.
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(), ...extraPlugins,
+    ],
     validationRules: protection.validationRules,
   });
 }

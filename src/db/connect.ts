@@ -1,9 +1,35 @@
 // Opens the graph the configuration asks for: the user's Neo4j when NEO4J_URI is set, otherwise
 // the embedded local one, started here. close() undoes exactly what open did.
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { logger } from '../logger.js';
+import { databaseRestarts } from '../metrics.js';
 import { createDriver, Graph } from './graph.js';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import { folderSize, machineMemory, recommendMemory } from './memory.js';
+import { expectedGazetteerStoreBytes } from '../gazetteer/division-list.js';
+
+/**
+ * When the supervisor gives up on the embedded Neo4j, the process ends with code 1 so an
+ * orchestrator restarts it: SIGTERM runs the ordinary stop (HTTP drain, driver, Neo4j), and
+ * index.ts exits with the exit code set here.
+ */
+function exitForRestart(err: Error): void {
+  logger.fatal({ err: err.message }, 'the embedded Neo4j is gone for good; exiting so that the service is restarted');
+  process.exitCode = 1;
+  process.kill(process.pid, 'SIGTERM');
+}
+
+/** Heap and page cache: as configured, else derived from the machine and the store (memory.ts). */
+function memoryFor(config: Config): { heap: string; pageCache: string } {
+  const { heap, pageCache } = config.local;
+  if (heap && pageCache) return { heap, pageCache };
+  // A first start is about to load the gazetteer: plan for the store it will make, not the empty one.
+  const store = Math.max(folderSize(path.join(config.dataDir, 'neo4j', 'data')), expectedGazetteerStoreBytes(config.gazetteer.depth));
+  const plan = recommendMemory(machineMemory(), store);
+  logger.info({ ...plan, configured: { heap, pageCache } }, 'embedded Neo4j memory derived from the machine and the store');
+  return { heap: heap ?? plan.heap, pageCache: pageCache ?? plan.pageCache };
+}
 
 export interface OpenGraph {
   graph: Graph;
@@ -17,7 +43,12 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
   let local: LocalNeo4j | undefined;
   let conn = config.neo4j;
   if (!conn) {
-    local = await startLocalNeo4j({ dataDir: config.dataDir, boltPort: config.local.boltPort, heap: config.local.heap, pageCache: config.local.pageCache });
+    local = await startLocalNeo4j({
+      dataDir: config.dataDir,
+      boltPort: config.local.boltPort,
+      ...memoryFor(config),
+      events: { restarted: () => databaseRestarts.inc(), gaveUp: exitForRestart },
+    });
     conn = { uri: local.uri, username: 'neo4j', password: '' };
   }
   const driver = createDriver(conn);
@@ -28,7 +59,7 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
     await local?.stop();
     throw new Error(`cannot reach Neo4j at ${conn.uri}: ${(err as Error).message}`);
   }
-  const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs });
+  const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs });
   let version: string;
   try {
     version = await graph.serverVersion();

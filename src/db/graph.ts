@@ -3,6 +3,14 @@
 // readers), the configured database, a timeout, and transaction metadata naming the statement.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { translateNeo4jError } from '../errors.js';
+import { logger } from '../logger.js';
+import { sessionsInUse } from '../metrics.js';
+
+/** A statement's own name: the comment it opens with (`// partnerships.page`), else its unit of work's. */
+function statementName(cypher: unknown, fallback: string): string {
+  const m = typeof cypher === 'string' ? /^\s*\/\/\s*(\S+)/.exec(cypher) : null;
+  return m ? m[1]! : fallback;
+}
 
 export interface Neo4jConnection {
   uri: string;
@@ -28,10 +36,10 @@ export class Graph {
 
   constructor(
     readonly driver: Driver,
-    protected readonly opts: { database?: string | undefined; timeoutMs: number },
+    protected readonly opts: { database?: string | undefined; timeoutMs: number; slowStatementMs?: number },
   ) {}
 
-  get options(): { database?: string | undefined; timeoutMs: number } {
+  get options(): { database?: string | undefined; timeoutMs: number; slowStatementMs?: number } {
     return this.opts;
   }
 
@@ -68,13 +76,24 @@ export class Graph {
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    sessionsInUse.inc();
+    const slowMs = this.opts.slowStatementMs ?? 500;
     try {
       const counted = async (tx: ManagedTransaction) => {
         const run = tx.run.bind(tx);
         const wrapped = Object.create(tx) as ManagedTransaction;
         wrapped.run = ((...args: Parameters<typeof tx.run>) => {
           this.statements += 1;
-          return run(...args);
+          const started = performance.now();
+          const result = run(...args);
+          // Every caller awaits the whole result, so observing it here adds no work.
+          result.then((res) => {
+            const ms = Math.round(performance.now() - started);
+            if (slowMs > 0 && ms >= slowMs) {
+              logger.warn({ statement: statementName(args[0], name), ms, rows: res.records.length }, 'slow statement');
+            }
+          }, () => { /* the caller handles failures */ });
+          return result;
         }) as typeof tx.run;
         return work(wrapped);
       };
@@ -84,6 +103,7 @@ export class Graph {
     } catch (err) {
       throw translateNeo4jError(err);
     } finally {
+      sessionsInUse.dec();
       await session.close();
     }
   }

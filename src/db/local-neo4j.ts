@@ -36,12 +36,28 @@ export interface LocalNeo4jOptions {
   heap: string;
   pageCache: string;
   startTimeoutMs?: number;
+  /** What the supervisor tells its owner; restarts happen whether or not anyone listens. */
+  events?: SupervisorEvents;
+  /** Waits before restart attempts 1, 2, 3 … (the last one repeats); default 1 s, 2 s, 4 s. */
+  backoffMs?: number[];
+  /** Failed restarts in a row after which the supervisor gives up (default 3). */
+  maxFailures?: number;
+}
+
+export interface SupervisorEvents {
+  /** The JVM exited without being asked to. */
+  down?(info: { code: number | null; signal: string | null }): void;
+  /** A new JVM answers on the same port and store. */
+  restarted?(info: { pid: number; attempts: number; downMs: number }): void;
+  /** maxFailures restarts in a row failed: nothing more will be tried. */
+  gaveUp?(err: Error): void;
 }
 
 export interface LocalNeo4j {
   uri: string;
   version: string;
-  pid: number;
+  /** The current JVM's pid (it changes when the supervisor restarts Neo4j). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -115,6 +131,86 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** The last lines a JVM printed, kept for the log when it dies. */
+class Tail {
+  private lines: string[] = [];
+  constructor(private readonly max = 40) {}
+  push(line: string) {
+    if (!line.trim()) return;
+    this.lines.push(line.length > 500 ? `${line.slice(0, 500)}…` : line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+  text(): string[] { return [...this.lines]; }
+}
+
+/** The last lines of Neo4j's own debug log (where it says why it stopped, when it could). */
+function lastLogLines(home: string, n = 15): string[] {
+  const file = path.join(home, 'logs', 'debug.log');
+  try {
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r');
+    try {
+      const len = Math.min(size, 16_384);
+      const buf = Buffer.alloc(len);
+      fs.readSync(fd, buf, 0, len, size - len);
+      return buf.toString('utf8').split('\n').filter((l) => l.trim()).slice(-n);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return [];
+  }
+}
+
+interface Jvm { child: ChildProcess; uri: string; version: string; tail: Tail }
+
+/** Spawns one JVM on the store and resolves when it prints its ready line. */
+function spawnJvm(classpath: string, home: string, opts: LocalNeo4jOptions, onSpawn: (child: ChildProcess) => void): Promise<Jvm> {
+  const args = [
+    `-Xms${opts.heap}`, `-Xmx${opts.heap}`, `-Daidgraph.pagecache=${opts.pageCache}`,
+    ...JVM_FLAGS, '-cp', classpath, 'Launcher', String(opts.boltPort), home,
+  ];
+  // stdin stays a pipe we never write to: when this process dies, the pipe closes and the JVM stops
+  // (the launcher watches it from its first moment, before Neo4j is up).
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  onSpawn(child);
+  const tail = new Tail();
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => tail.push(line));
+  const timeoutMs = opts.startTimeoutMs ?? 120_000;
+  return new Promise<Jvm>((resolve, reject) => {
+    let ready = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Neo4j did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^AIDGRAPH_NEO4J_READY (\S+) (\S+)/.exec(line);
+      if (m && !ready) {
+        ready = true;
+        clearTimeout(timer);
+        resolve({ child, uri: m[1]!, version: m[2]!, tail });
+      } else {
+        tail.push(line);
+        if (line.trim()) log.debug({ line }, 'neo4j');
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!ready) reject(new Error(`Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${tail.text().join('\n').slice(-4000)}`));
+    });
+    child.once('error', (err) => { clearTimeout(timer); reject(new Error(`could not start java: ${err.message}`)); });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts Neo4j and supervises it: when the JVM exits without being asked to, the log says so
+ * (exit code, its last output, the end of its debug log) and a new JVM is started on the same
+ * store and port, with backoff. The driver reconnects by itself, so queries and /health recover
+ * without a restart of this process. After maxFailures failed restarts in a row it gives up
+ * (events.gaveUp) and leaves what to do (exit, so an orchestrator restarts us) to the owner.
+ */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const classpath = resolveClasspath();
   const home = path.join(opts.dataDir, 'neo4j');
@@ -133,51 +229,77 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     throw new Error(`port ${opts.boltPort} on 127.0.0.1 is taken; set AIDGRAPH_NEO4J_BOLT_PORT to a free port`);
   }
 
-  const args = [
-    `-Xms${opts.heap}`, `-Xmx${opts.heap}`, `-Daidgraph.pagecache=${opts.pageCache}`,
-    ...JVM_FLAGS, '-cp', classpath, 'Launcher', String(opts.boltPort), home,
-  ];
-  // stdin stays a pipe we never write to: when this process dies, the pipe closes and the JVM stops
-  // (the launcher watches it from its first moment, before Neo4j is up).
-  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  fs.writeFileSync(pidFile, String(child.pid));
-  const stderrTail: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => {
-    stderrTail.push(d.toString());
-    if (stderrTail.length > 50) stderrTail.shift();
-  });
-
-  const ready = await new Promise<{ uri: string; version: string }>((resolve, reject) => {
-    const fail = (err: Error) => { fs.rmSync(pidFile, { force: true }); reject(err); };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`Neo4j did not start within ${opts.startTimeoutMs ?? 120_000} ms`));
-    }, opts.startTimeoutMs ?? 120_000);
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const m = /^AIDGRAPH_NEO4J_READY (\S+) (\S+)/.exec(line);
-      if (m) { clearTimeout(timer); resolve({ uri: m[1]!, version: m[2]! }); }
-      else if (line.trim()) log.debug({ line }, 'neo4j');
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      fail(new Error(`Neo4j exited before it was ready (code ${code}, signal ${signal}):\n${stderrTail.join('').slice(-4000)}`));
-    });
-    child.once('error', (err) => { clearTimeout(timer); fail(new Error(`could not start java: ${err.message}`)); });
-  });
-  log.info({ uri: ready.uri, version: ready.version, pid: child.pid, home }, 'local Neo4j is up');
-
   let stopping: Promise<void> | undefined;
+  let current: ChildProcess | undefined;
+  const track = (child: ChildProcess) => {
+    current = child;
+    fs.writeFileSync(pidFile, String(child.pid));
+  };
+
+  let jvm: Jvm;
+  try {
+    jvm = await spawnJvm(classpath, home, opts, track);
+  } catch (err) {
+    fs.rmSync(pidFile, { force: true });
+    throw err;
+  }
+  log.info({ uri: jvm.uri, version: jvm.version, pid: jvm.child.pid, home, heap: opts.heap, pageCache: opts.pageCache }, 'local Neo4j is up');
+
+  const backoff = opts.backoffMs ?? [1_000, 2_000, 4_000];
+  const maxFailures = opts.maxFailures ?? 3;
+
+  const supervise = (running: Jvm) => {
+    running.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      log.error({ code, signal, pid: running.child.pid, output: running.tail.text().slice(-15), debugLog: lastLogLines(home) },
+        `local Neo4j exited unexpectedly (code ${code}, signal ${signal}); restarting it`);
+      opts.events?.down?.({ code, signal });
+      void restart(Date.now());
+    });
+  };
+
+  const restart = async (downAt: number) => {
+    let lastError: Error | undefined;
+    for (let attempt = 1; attempt <= maxFailures; attempt++) {
+      await sleep(backoff[Math.min(attempt - 1, backoff.length - 1)]!);
+      if (stopping) return;
+      try {
+        if (await portInUse(opts.boltPort)) throw new Error(`port ${opts.boltPort} on 127.0.0.1 is taken by another process`);
+        const next = await spawnJvm(classpath, home, opts, track);
+        if (stopping) { next.child.kill('SIGTERM'); return; }
+        jvm = next;
+        supervise(next);
+        const downMs = Date.now() - downAt;
+        log.info({ pid: next.child.pid, attempts: attempt, downMs }, `local Neo4j restarted after ${downMs} ms`);
+        opts.events?.restarted?.({ pid: next.child.pid!, attempts: attempt, downMs });
+        return;
+      } catch (err) {
+        lastError = err as Error;
+        log.error({ attempt, maxFailures, err: lastError.message }, `restart ${attempt} of ${maxFailures} of the local Neo4j failed`);
+      }
+    }
+    fs.rmSync(pidFile, { force: true });
+    const gaveUp = new Error(`the local Neo4j could not be restarted (${maxFailures} failures in a row): ${lastError?.message}`);
+    log.fatal({ err: gaveUp.message }, 'giving up on the local Neo4j');
+    opts.events?.gaveUp?.(gaveUp);
+  };
+
+  supervise(jvm);
+
   return {
-    ...ready,
-    pid: child.pid!,
+    uri: jvm.uri,
+    version: jvm.version,
+    get pid() { return jvm.child.pid!; },
     stop() {
       stopping ??= (async () => {
-        child.kill('SIGTERM'); // runs the launcher's shutdown hook: a clean store, lock released
-        if (!(await waitForExit(child, 60_000))) {
-          log.warn('Neo4j did not stop within 60 s; killing it');
-          child.kill('SIGKILL');
-          await waitForExit(child, 10_000);
+        const child = current;
+        if (child && child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM'); // runs the launcher's shutdown hook: a clean store, lock released
+          if (!(await waitForExit(child, 60_000))) {
+            log.warn('Neo4j did not stop within 60 s; killing it');
+            child.kill('SIGKILL');
+            await waitForExit(child, 10_000);
+          }
         }
         fs.rmSync(pidFile, { force: true });
         log.info('local Neo4j stopped');

@@ -26,7 +26,8 @@ async function open(name: string): Promise<Side> {
   const neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: HEAP, pageCache: PAGECACHE });
   const graph = new Graph(createDriver({ uri: neo4j.uri, username: 'neo4j', password: '' }), { timeoutMs: 60_000 });
   await seedGraph(graph);
-  return { name, neo4j, graph, server: await listen(graph, 0), dataDir };
+  // No rate limit or shedding: the load generator is one client asking as fast as it can.
+  return { name, neo4j, graph, server: await listen(graph, 0, undefined, { rateLimitPerMinute: 0, shedLagMs: 0 }), dataDir };
 }
 
 const du = (dir: string) => execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0];

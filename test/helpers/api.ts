@@ -16,7 +16,8 @@ export interface GqlResponse<T = any> {
 export function testGraph(): { graph: Graph; close(): Promise<void> } {
   const conn = inject('neo4j');
   const driver = createDriver(conn);
-  return { graph: new Graph(driver, { database: conn.database, timeoutMs: 30_000 }), close: () => driver.close() };
+  // No slow-statement lines: on a busy test machine they would only be noise.
+  return { graph: new Graph(driver, { database: conn.database, timeoutMs: 30_000, slowStatementMs: 0 }), close: () => driver.close() };
 }
 
 /**
@@ -61,7 +62,9 @@ export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestA
   await wipe(graph);
   await applySchema(graph);
   const seedReport = opts.seed === false ? undefined : await seedGraph(graph);
-  const server: RunningServer = await listen(graph, 0);
+  // No rate limit or load shedding here: test files send bursts from one client on a busy machine
+  // (test/integration/http-layer.test.ts covers both).
+  const server: RunningServer = await listen(graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
   return {
     url: server.url,
     graph,

@@ -21,47 +21,54 @@ const CANDIDATES = 500;
 /** Kinds in order of size: a name shared by a county and a village means the county first. */
 const KIND_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'];
 
-// Within a tier (compareHits): what the sources say something about first (Seeded), then the
-// larger place, then the better-connected entity, then the shorter name.
-/** One tier's statement: candidates from a seek, ranked, limited. */
+/** One tier: candidates from a seek, of the asked kinds, at most CANDIDATES of them. */
 const tier = (name: string, seek: string, tierRank: string) => `
-  // search.${name}
-  ${seek}
-  WITH e LIMIT ${CANDIDATES}
-  WITH e, ${tierRank} AS tier
-  WHERE $kinds IS NULL OR e.kind IN $kinds
-  RETURN e {.*} AS e, tier,
-         CASE WHEN e:Seeded THEN 0 ELSE 1 END AS known,
-         coalesce(CASE e.kind ${KIND_ORDER.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END, ${KIND_ORDER.length}) AS level,
-         COUNT { (e)--() } AS degree`;
+    // ${name}
+    ${seek}
+    WITH e WHERE $kinds IS NULL OR e.kind IN $kinds
+    WITH e LIMIT ${CANDIDATES}
+    RETURN e, ${tierRank} AS tier`;
 
 // A code: that place, then the places directly in it, then codes that merely start with the text.
 const BY_CODE = tier(
-  'by-code',
+  'by code',
   `CALL {
-     MATCH (e:${PLACE_LABEL} {code: $key}) RETURN e
-     UNION
-     MATCH (:${PLACE_LABEL} {code: $key})<-[:PART_OF]-(e:${PLACE_LABEL}) RETURN e
-     UNION
-     MATCH (e:${PLACE_LABEL}) WHERE e.code STARTS WITH $key RETURN e LIMIT toInteger($first)
-   }`,
+       MATCH (e:${PLACE_LABEL} {code: $key}) RETURN e
+       UNION
+       MATCH (:${PLACE_LABEL} {code: $key})<-[:PART_OF]-(e:${PLACE_LABEL}) RETURN e
+       UNION
+       MATCH (e:${PLACE_LABEL}) WHERE e.code STARTS WITH $key RETURN e LIMIT toInteger($first)
+     }`,
   'CASE WHEN e.code = $key THEN 0 ELSE 2 + size(e.code) END',
 );
-const BY_KEY = tier(
-  'by-key',
-  `MATCH (e:Entity) WHERE e.searchText CONTAINS $exact`,
-  'CASE WHEN e.searchText STARTS WITH $exact THEN 0 ELSE 1 END',
-);
-const BY_PREFIX = tier('by-prefix', `MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix`, '2');
-const BY_SUBSTRING = tier('by-substring', `MATCH (e:Entity) WHERE e.searchText CONTAINS $key`, '3');
-const BY_FULL_TEXT = tier(
-  'full-text',
-  `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node
-   WITH node AS e`,
-  '4',
-);
+const BY_NAME = [
+  tier('by key', `MATCH (e:Entity) WHERE e.searchText CONTAINS $exact`, 'CASE WHEN e.searchText STARTS WITH $exact THEN 0 ELSE 1 END'),
+  tier('by prefix', `MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix`, '2'),
+  tier('by substring', `MATCH (e:Entity) WHERE e.searchText CONTAINS $key`, '3'),
+  tier('full text: looser matches (word order, partial Chinese names)',
+    `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node
+     WITH node AS e`, '4'),
+].join('\n    UNION ALL');
 
-interface Hit { e: Record<string, unknown>; tier: number; known: number; level: number; degree: number }
+/**
+ * The tiers in one statement: each entity at its best tier; within a tier, what the sources
+ * describe first (Seeded), then the larger place, then the better-connected entity, then the
+ * shorter name.
+ */
+const searchStatement = (name: string, tiers: string) => `// ${name}
+  CALL {${tiers}
+  }
+  WITH e, min(tier) AS tier
+  WITH e, tier,
+       CASE WHEN e:Seeded THEN 0 ELSE 1 END AS known,
+       coalesce(CASE e.kind ${KIND_ORDER.map((k, i) => `WHEN '${k}' THEN ${i}`).join(' ')} END, ${KIND_ORDER.length}) AS level,
+       COUNT { (e)--() } AS degree
+  ORDER BY tier, known, level, degree DESC, size(e.name), e.id
+  LIMIT toInteger($first)
+  RETURN e {.*} AS e`;
+
+const SEARCH_BY_CODE = searchStatement('search.by-code', BY_CODE);
+const SEARCH_BY_NAME = searchStatement('search.by-name', BY_NAME);
 
 export class SearchRepository {
   constructor(private readonly graph: Graph) {}
@@ -69,29 +76,15 @@ export class SearchRepository {
   async search(text: string, kinds: EntityKindName[] | null, first: number): Promise<EntityRecord[]> {
     const key = normalizeName(text);
     if (!key) return [];
-    const params = {
-      key, kinds, first, lucene: luceneTerms(text.trim()),
-      exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
-    };
-    // Tiers run in order until `first` distinct entities are found: exact names are not crowded out
-    // by the thousands of places whose name merely contains the text.
-    const tiers = /^\d{2,12}$/.test(key) ? [BY_CODE] : [BY_KEY, BY_PREFIX, BY_SUBSTRING, BY_FULL_TEXT];
-    const found = new Map<string, Hit>();
-    for (const cypher of tiers) {
-      const name = cypher.match(/\/\/ (search\.[a-z-]+)/)![1]!;
-      const rows = await this.graph.read<Hit>(name, cypher, params);
-      rows.sort(compareHits);
-      for (const row of rows) {
-        const id = String(row.e.id);
-        if (!found.has(id)) found.set(id, row);
-      }
-      if (found.size >= first) break;
-    }
-    return [...found.values()].sort(compareHits).slice(0, first).map(({ e }) => toEntityRecord(e));
+    const byCode = /^\d{2,12}$/.test(key);
+    const rows = await this.graph.read<{ e: Record<string, unknown> }>(
+      byCode ? 'search.by-code' : 'search.by-name',
+      byCode ? SEARCH_BY_CODE : SEARCH_BY_NAME,
+      {
+        key, kinds, first, lucene: luceneTerms(text.trim()),
+        exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
+      },
+    );
+    return rows.map(({ e }) => toEntityRecord(e));
   }
-}
-
-function compareHits(a: Hit, b: Hit): number {
-  return a.tier - b.tier || a.known - b.known || a.level - b.level || b.degree - a.degree
-    || String(a.e.name).length - String(b.e.name).length || (String(a.e.id) < String(b.e.id) ? -1 : 1);
 }

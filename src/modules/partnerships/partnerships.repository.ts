@@ -4,7 +4,7 @@
 import type { Graph } from '../../db/graph.js';
 import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
 import type { RelationshipRecord } from '../entities/entities.mappers.js';
-import { collectInside, INSIDE_TYPES, INSIDE_DEPTH, isInside } from '../places/inside.js';
+import { collectInside, isInside } from '../places/inside.js';
 
 export interface TwinningScope {
   supportIds: string[];
@@ -127,7 +127,7 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
   const supporterOk = supporter === null ? 'true' : descendants ? isInside('a', '$supporter') : 'a.id = $supporter';
   if (recipient !== null) {
     const side = descendants
-      ? `${collectInside('recipient', 'side')}
+      ? `${collectInside('$recipient', 'side')}
        UNWIND side AS b
        MATCH (a:Entity)-[r:${type}]->(b)`
       : `MATCH (a:Entity)-[r:${type}]->(b:Entity {id: $recipient})`;
@@ -136,7 +136,7 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
   }
   if (supporter !== null) {
     const side = descendants
-      ? `${collectInside('supporter', 'side')}
+      ? `${collectInside('$supporter', 'side')}
        UNWIND side AS a
        MATCH (a)-[r:${type}]->(b:Entity)`
       : `MATCH (a:Entity {id: $supporter})-[r:${type}]->(b:Entity)`;
@@ -163,12 +163,7 @@ export interface ScopeRequest { supporter: string | null; recipient: string | nu
 const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
-  CALL {
-    WITH pair
-    MATCH (anchor:Entity {id: pair.recipient})
-    MATCH (inner:Entity)-[:${INSIDE_TYPES}]->{0,${INSIDE_DEPTH}}(anchor)
-    RETURN collect(DISTINCT inner) AS side
-  }
+  ${collectInside('pair.recipient', 'side', 'pair')}
   CALL {
     WITH pair, side
     UNWIND side AS b
@@ -195,12 +190,7 @@ const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
 const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
-  CALL {
-    WITH pair
-    MATCH (anchor:Entity {id: pair.supporter})
-    MATCH (inner:Entity)-[:${INSIDE_TYPES}]->{0,${INSIDE_DEPTH}}(anchor)
-    RETURN collect(DISTINCT inner) AS side
-  }
+  ${collectInside('pair.supporter', 'side', 'pair')}
   CALL {
     WITH side
     UNWIND side AS a
@@ -282,11 +272,11 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
       'partnerships.people-inside',
       `// partnerships.people-inside
        UNWIND range(0, size($ids) - 1) AS key
+       WITH key, $ids[key] AS id
+       ${collectInside('id', 'side', 'id')}
        CALL {
-         WITH key
-         MATCH (anchor:Entity {id: $ids[key]})
-         MATCH (inner:Entity)-[:${INSIDE_TYPES}]->{0,${INSIDE_DEPTH}}(anchor)
-         WITH DISTINCT inner
+         WITH side
+         UNWIND side AS inner
          MATCH (person:Person)-[:MEMBER_OF|HOLDS_POST]->(inner)
          RETURN collect(DISTINCT person.id) AS people
        }
