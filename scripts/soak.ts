@@ -70,6 +70,9 @@ const service = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     // info with --stop-at: the service's own account of the drain is part of the verdict.
     ...env, CI: 'true', LOG_LEVEL: STOP_AT !== undefined ? 'info' : 'warn', AIDGRAPH_DATA_DIR: dataDir, PORT: String(port),
     AIDGRAPH_NEO4J_BOLT_PORT: String(await freePort()), AIDGRAPH_RATE_LIMIT: '0', AIDGRAPH_SLOW_STATEMENT_MS: '0',
+    // The throwaway store gets the gazetteer to county level unless told otherwise (a village-level
+    // first load takes minutes; AIDGRAPH_GAZETTEER=village npm run soak soaks at national size).
+    AIDGRAPH_GAZETTEER: env.AIDGRAPH_GAZETTEER ?? 'county',
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

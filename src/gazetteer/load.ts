@@ -147,8 +147,6 @@ export async function loadGazetteer(
   }
   if (needsRemoval) report.removed = await removeUnselected(graph, selected);
   await applySchema(graph); // (re)builds the search indexes and waits for them
-  // A checkpoint lets the database drop the transaction logs of the load (see neo4j/Launcher.java).
-  await graph.write('gazetteer.checkpoint', '// gazetteer.checkpoint\nCALL db.checkpoint()');
   await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
     stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null, lastCode: null },
   });

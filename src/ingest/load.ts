@@ -3,7 +3,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.js';
 import { isPlaceKind, KIND_LABEL, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
-import { levelOfCode, recordText } from '../gazetteer/division-list.js';
+import { levelOfCode, levelsDownTo, recordText, type GazetteerDepth } from '../gazetteer/division-list.js';
 import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
 import type { Dataset } from './validate.js';
 
@@ -108,6 +108,14 @@ const RELEASE_PLACES = `// seed.release-places
     SET e = row.props
     REMOVE e:Seeded
     RETURN count(*) AS removed`;
+const DELETE_PLACES = `// seed.delete-places
+    UNWIND $ids AS id
+    MATCH (e:Entity {id: id})
+    DETACH DELETE e
+    RETURN count(*) AS removed`;
+const GAZETTEER_SELECTION = `// seed.gazetteer-selection
+    OPTIONAL MATCH (s:GazetteerLoad {id: 'gazetteer'})
+    RETURN s.depth AS depth, s.provinces AS provinces`;
 const PRUNE: Array<[keyof LoadReport, string]> = [
   ['quantities', `// seed.prune-quantities
     MATCH (q:Seeded:Quantity) WHERE NOT q.id IN $ids
@@ -173,14 +181,21 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
       id: String(r.get('id')), code: String(r.get('code')), officialName: String(r.get('officialName')),
     }));
     if (unclaimed.length) {
-      const rows = unclaimed.map((p) => ({
+      // A place the loaded gazetteer holds goes back to the list's record; one it does not hold
+      // (a depth or provinces it was not loaded to) leaves with the seed that brought it.
+      const state = (await tx.run(GAZETTEER_SELECTION)).records[0];
+      const selection = { depth: (state?.get('depth') ?? 'off') as GazetteerDepth, provinces: String(state?.get('provinces') ?? 'all') };
+      const held = (code: string) => levelsDownTo(selection.depth).some((l) => l.digits === code.length)
+        && (selection.provinces === 'all' || selection.provinces.split(',').includes(code.slice(0, 2)));
+      const rows = unclaimed.filter((p) => held(p.code)).map((p) => ({
         id: p.id,
         props: gazetteerPlaceProps({
           code: p.code, nameZh: p.officialName, parentCode: null, kind: levelOfCode(p.code)!.kind, record: recordText(p.code, p.officialName),
         }),
       }));
-      const res = await tx.run(RELEASE_PLACES, { rows });
-      report.entities.removed += Number(res.records[0]!.get('removed'));
+      const released = Number((await tx.run(RELEASE_PLACES, { rows })).records[0]!.get('removed'));
+      const gone = Number((await tx.run(DELETE_PLACES, { ids: unclaimed.filter((p) => !held(p.code)).map((p) => p.id) })).records[0]!.get('removed'));
+      report.entities.removed += released + gone;
     }
     for (const [what, cypher] of PRUNE) {
       const res = await tx.run(cypher, { ids: data[what].map((x) => x.id) });
