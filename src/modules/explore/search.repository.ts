@@ -41,14 +41,14 @@ const BY_CODE = tier(
      }`,
   'CASE WHEN e.code = $key THEN 0 ELSE 2 + size(e.code) END',
 );
-const BY_NAME = [
-  tier('by key', `MATCH (e:Entity) WHERE e.searchText CONTAINS $exact`, 'CASE WHEN e.searchText STARTS WITH $exact THEN 0 ELSE 1 END'),
-  tier('by prefix', `MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix`, '2'),
-  tier('by substring', `MATCH (e:Entity) WHERE e.searchText CONTAINS $key`, '3'),
-  tier('full text: looser matches (word order, partial Chinese names)',
-    `CALL db.index.fulltext.queryNodes('entity_names', $lucene) YIELD node
-     WITH node AS e`, '4'),
-].join('\n    UNION ALL');
+const BY_KEY = tier('by key', `MATCH (e:Entity) WHERE e.searchText CONTAINS $exact`, 'CASE WHEN e.searchText STARTS WITH $exact THEN 0 ELSE 1 END');
+const BY_PREFIX = tier('by prefix', `MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix`, '2');
+// A trigram index serves CONTAINS from three characters on; a shorter text is left to full text.
+const BY_SUBSTRING = tier('by substring', `MATCH (e:Entity) WHERE e.searchText CONTAINS $key`, '3');
+const BY_FULL_TEXT = tier('full text: looser matches (word order, partial Chinese names)',
+  `CALL db.index.fulltext.queryNodes('described_names', $lucene) YIELD node
+     WITH node AS e WHERE e:Entity`, '4');
+const union = (...tiers: string[]) => tiers.join('\n    UNION ALL');
 
 /**
  * The tiers in one statement: each entity at its best tier; within a tier, what the sources
@@ -68,7 +68,10 @@ const searchStatement = (name: string, tiers: string) => `// ${name}
   RETURN e {.*} AS e`;
 
 const SEARCH_BY_CODE = searchStatement('search.by-code', BY_CODE);
-const SEARCH_BY_NAME = searchStatement('search.by-name', BY_NAME);
+// Exact and prefix matches first; looser ones only when those do not fill the page.
+const SEARCH_BY_NAME = searchStatement('search.by-name', union(BY_KEY, BY_PREFIX));
+const SEARCH_LOOSER = searchStatement('search.looser', union(BY_SUBSTRING, BY_FULL_TEXT));
+const SEARCH_LOOSER_SHORT = searchStatement('search.looser (short text)', BY_FULL_TEXT);
 
 export class SearchRepository {
   constructor(private readonly graph: Graph) {}
@@ -76,15 +79,18 @@ export class SearchRepository {
   async search(text: string, kinds: EntityKindName[] | null, first: number): Promise<EntityRecord[]> {
     const key = normalizeName(text);
     if (!key) return [];
-    const byCode = /^\d{2,12}$/.test(key);
-    const rows = await this.graph.read<{ e: Record<string, unknown> }>(
-      byCode ? 'search.by-code' : 'search.by-name',
-      byCode ? SEARCH_BY_CODE : SEARCH_BY_NAME,
-      {
-        key, kinds, first, lucene: luceneTerms(text.trim()),
-        exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
-      },
-    );
+    const params = {
+      key, kinds, first, lucene: luceneTerms(text.trim()),
+      exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
+    };
+    const read = (name: string, cypher: string) => this.graph.read<{ e: Record<string, unknown> }>(name, cypher, params);
+    if (/^\d{2,12}$/.test(key)) return (await read('search.by-code', SEARCH_BY_CODE)).map(({ e }) => toEntityRecord(e));
+    const rows = await read('search.by-name', SEARCH_BY_NAME);
+    if (rows.length < first) {
+      const seen = new Set(rows.map(({ e }) => e.id));
+      const looser = await read('search.looser', [...key].length >= 3 ? SEARCH_LOOSER : SEARCH_LOOSER_SHORT);
+      rows.push(...looser.filter(({ e }) => !seen.has(e.id)).slice(0, first - rows.length));
+    }
     return rows.map(({ e }) => toEntityRecord(e));
   }
 }
