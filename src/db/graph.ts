@@ -77,7 +77,8 @@ export class Graph {
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     sessionsInUse.inc();
-    const slowMs = this.opts.slowStatementMs ?? 500;
+    // What users wait on: reads. A load's batches are long by design and would flood the log.
+    const slowMs = mode === 'READ' ? this.opts.slowStatementMs ?? 500 : 0;
     try {
       const counted = async (tx: ManagedTransaction) => {
         const run = tx.run.bind(tx);

@@ -258,7 +258,7 @@ export async function countPlaces(graph: Graph): Promise<number> {
 export function gazetteerSource(edition: GazetteerEdition): Record<string, unknown> {
   return {
     id: edition.sourceId,
-    title: `${edition.codesYear}年统计用区划代码和城乡划分代码 (统计用区划和城乡划分代码)`,
+    title: `${edition.codesYear}年统计用区划代码和城乡划分代码`,
     titleEn: `Statistical division codes of China, ${edition.codesYear} (as of ${edition.asOf})`,
     publisher: '国家统计局 (National Bureau of Statistics of China)',
     publishedAt: edition.asOf,

