@@ -148,7 +148,7 @@ export async function loadGazetteer(
   if (needsRemoval) report.removed = await removeUnselected(graph, selected);
   await applySchema(graph); // (re)builds the search indexes and waits for them
   await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
-    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null, lastCode: null },
+    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null },
   });
   report.places = await countPlaces(graph);
   report.seconds = (Date.now() - started) / 1000;
@@ -183,11 +183,10 @@ async function loadLevel(
     const renamed = batch.filter((r) => known.has(r.code) && known.get(r.code) !== r.nameZh).map((r) => ({ props: gazetteerPlaceProps(r) }));
     while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     opts.signal?.throwIfAborted();
-    const lastCode = batch[batch.length - 1]!.code;
     const write = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
       if (created.length) await tx.run(CREATE_PLACES[level.kind], { rows: created });
       if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
-      await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind, lastCode } });
+      await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind } });
     }, { timeoutMs: LOAD_TIMEOUT_MS }).then(() => {
       // Progress counts what has committed, not what was sent.
       counts.created += created.length;
