@@ -2,8 +2,10 @@
 // for a while at a given concurrency, over a mix of every root field. Reports errors (must be 0),
 // p50/p99 and the service's resident memory after warm-up and at the end (growth must stay < 10%).
 //
-//   npm run soak                               30 s of warm-up, then 60 s, at concurrency 50 (memory
-//                                              is compared between the two ends of the 60 s)
+//   npm run soak                               120 s of warm-up, then 60 s, at concurrency 50 (memory
+//                                              is compared between the two ends of the 60 s; the
+//                                              service's resident memory climbs to its working level
+//                                              over the first 90 s or so as V8 sizes its heap)
 //   npm run soak -- --duration 30 --concurrency 20
 //   npm run soak -- --stop-at 20               SIGTERM mid-soak: every accepted request completes,
 //                                              the service exits 0, no process is left behind
@@ -23,7 +25,7 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
     concurrency: { type: 'string', default: '50' },
-    warmup: { type: 'string', default: '30' },
+    warmup: { type: 'string', default: '120' },
     'stop-at': { type: 'string' },
     'kill-db-at': { type: 'string' },
   },
@@ -83,7 +85,10 @@ const cleanup = () => { if (service.exitCode === null) service.kill('SIGKILL'); 
 process.on('exit', cleanup);
 
 for (let i = 0; ; i++) {
-  if (service.exitCode !== null) throw new Error('the service exited during start-up');
+  if (service.exitCode !== null) {
+    for (const l of logs.slice(-10)) console.error(JSON.stringify(l));
+    throw new Error('the service exited during start-up (its last log lines are above)');
+  }
   try { if ((await fetch(new URL('/health', url))).status === 200) break; } catch { /* not yet */ }
   if (i > 600) throw new Error('the service did not start within 5 minutes');
   await sleep(500);
@@ -91,18 +96,34 @@ for (let i = 0; ; i++) {
 const jvmPid = Number(fs.readFileSync(path.join(dataDir, 'neo4j', 'launcher.pid'), 'utf8'));
 console.log(`[soak] serving at ${url} (Neo4j pid ${jvmPid}); ${WARMUP / 1000} s warm-up + ${DURATION / 1000} s at concurrency ${CONCURRENCY}`);
 
-async function memory(): Promise<{ rss: number; heap: number }> {
+async function memory(): Promise<{ rss: number; heap: number; heapTotal: number; external: number }> {
   const text = await (await fetch(new URL('/metrics', url))).text();
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1]);
-  return { rss: value('aidgraph_process_resident_memory_bytes'), heap: value('aidgraph_nodejs_heap_size_used_bytes') };
+  return {
+    rss: value('aidgraph_process_resident_memory_bytes'),
+    heap: value('aidgraph_nodejs_heap_size_used_bytes'),
+    heapTotal: value('aidgraph_nodejs_heap_size_total_bytes'),
+    external: value('aidgraph_nodejs_external_memory_bytes'),
+  };
 }
-const rss = async () => (await memory()).rss;
 let t0 = Date.now();
-/** Memory every 10 s, printed with the report: growth that flattens is warm-up, growth that keeps on is a leak. */
-const series: string[] = [];
+// Resident memory swings by 100 MB and more within one garbage-collection cycle (the heap in use
+// climbs until a major collection), so one reading says little: memory is read every 2 s, and a
+// point in time ("after warm-up", "at the end") is the median of the readings in the 20 s before it.
+const readings: Array<{ at: number; rss: number; heap: number; heapTotal: number; external: number }> = [];
 const sampler = setInterval(() => {
-  memory().then((m) => series.push(`${Math.round((Date.now() - t0) / 1000)}s ${mb(m.rss)}/${mb(m.heap)}`), () => undefined);
-}, 10_000);
+  memory().then((m) => readings.push({ at: Date.now() - t0, ...m }), () => undefined);
+}, 2_000);
+const WINDOW = 20_000;
+function medianRss(endsAt: number): number {
+  const values = readings.filter((r) => r.at > endsAt - WINDOW && r.at <= endsAt).map((r) => r.rss).sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)] ?? NaN;
+}
+/** Every 10 s, printed with the report: growth that flattens is warm-up, growth that keeps on is a leak. */
+function series(): string {
+  return readings.filter((_, i) => i % 5 === 4)
+    .map((r) => `${Math.round(r.at / 1000)}s ${mb(r.rss)}/${mb(r.heapTotal)}/${mb(r.heap)}/${mb(r.external)}`).join(', ');
+}
 
 async function one(i: number): Promise<Sample> {
   const [field, query, variables] = MIX[i % MIX.length]!;
@@ -126,13 +147,11 @@ async function one(i: number): Promise<Sample> {
 
 t0 = Date.now();
 const samples: Sample[] = [];
-let rssWarm = 0;
 let stopped = false;
 let killedAt: number | undefined;
 let recoveredAt: number | undefined;
 
 const timers: Array<Promise<void>> = [];
-timers.push(sleep(WARMUP).then(async () => { rssWarm = await rss(); }));
 if (KILL_AT !== undefined) {
   timers.push(sleep(KILL_AT).then(async () => {
     killedAt = Date.now();
@@ -161,7 +180,8 @@ await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
   }
 }));
 clearInterval(sampler);
-const rssEnd = stopped ? NaN : await rss();
+const rssWarm = medianRss(WARMUP);
+const rssEnd = stopped ? NaN : medianRss(Date.now() - t0);
 await Promise.all(timers);
 
 // ---- report
@@ -182,7 +202,7 @@ const perField = MIX.map(([f]) => f).filter((f, i, a) => a.indexOf(f) === i).map
   return `${f} ${l[Math.floor(l.length / 2)]}/${l[Math.floor(l.length * 0.99)]}`;
 });
 console.log(`[soak] p50/p99 ms by root field: ${perField.join(', ')}`);
-console.log(`[soak] service memory (resident/heap used): ${series.join(', ')}`);
+console.log(`[soak] service memory (resident/heap total/heap used/external): ${series()}`);
 
 if (STOP_AT !== undefined) {
   const code = await exited;
@@ -204,7 +224,7 @@ if (STOP_AT !== undefined) {
   if (other.length) failures.push(`${other.length} errors other than refusals: ${[...new Set(other.map((s) => s.outcome))].join(', ')}`);
 } else {
   const growth = (rssEnd - rssWarm) / rssWarm;
-  console.log(`[soak] service resident memory: ${mb(rssWarm)} after warm-up, ${mb(rssEnd)} at the end (${(growth * 100).toFixed(1)}%)`);
+  console.log(`[soak] service resident memory (median of the last ${WINDOW / 1000} s): ${mb(rssWarm)} after warm-up, ${mb(rssEnd)} at the end (${(growth * 100).toFixed(1)}%)`);
   if (growth >= 0.1) failures.push(`memory grew ${(growth * 100).toFixed(1)}%`);
   if (KILL_AT !== undefined) {
     if (!recoveredAt) failures.push('the database did not come back');

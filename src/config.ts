@@ -2,6 +2,7 @@
 // README and .env.example; a bad value stops the process with a message that says how to fix it.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READ_CONCURRENCY } from './db/graph.js';
 import { GAZETTEER_DEPTHS, type GazetteerDepth } from './gazetteer/division-list.js';
 
 const port = (name: string, fallback: number) =>
@@ -45,6 +46,11 @@ const EnvSchema = z.object({
   AIDGRAPH_SHED_LAG_MS: count('AIDGRAPH_SHED_LAG_MS', 1000),
   AIDGRAPH_CACHE_MAX_AGE_S: count('AIDGRAPH_CACHE_MAX_AGE_S', 60),
   AIDGRAPH_SLOW_STATEMENT_MS: count('AIDGRAPH_SLOW_STATEMENT_MS', 500),
+  AIDGRAPH_NEO4J_READ_CONCURRENCY: z.coerce
+    .number({ error: 'AIDGRAPH_NEO4J_READ_CONCURRENCY must be a whole number' })
+    .int('AIDGRAPH_NEO4J_READ_CONCURRENCY must be a whole number')
+    .min(1, 'AIDGRAPH_NEO4J_READ_CONCURRENCY must be 1 or more')
+    .default(DEFAULT_READ_CONCURRENCY),
   AIDGRAPH_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
@@ -64,6 +70,8 @@ export interface Config {
   http: HttpOptions;
   /** Statements slower than this are logged with their name, time and row count. */
   slowStatementMs: number;
+  /** Read units of work sent to Neo4j at once; the rest wait their turn (src/db/graph.ts). */
+  readConcurrency: number;
 }
 
 /** The HTTP layer's production settings; tests override them per server. */
@@ -118,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustProxy: e.AIDGRAPH_TRUST_PROXY === 'true',
     },
     slowStatementMs: e.AIDGRAPH_SLOW_STATEMENT_MS,
+    readConcurrency: e.AIDGRAPH_NEO4J_READ_CONCURRENCY,
   });
 }

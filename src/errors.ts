@@ -20,15 +20,25 @@ export function requireRange(argument: string, value: number | null | undefined,
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** The database is down or restarting: nothing is wrong with the request, so the client may retry. */
+export function databaseUnavailable(originalError?: Error): GraphQLError {
+  return new GraphQLError('The graph database is unavailable; retry shortly.', {
+    extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
+    originalError,
+  });
+}
+
+/** More statements are waiting for the database than it can answer in time: retry later. */
+export function overloaded(waitedMs: number): GraphQLError {
+  return new GraphQLError(`The graph database is busy (waited ${waitedMs} ms for a turn); retry shortly.`, {
+    extensions: { code: 'OVERLOADED', retryable: true },
+  });
+}
+
 export function translateNeo4jError(err: unknown): Error {
   if (err instanceof GraphQLError) return err;
   if (err instanceof Neo4jError) {
-    if (UNAVAILABLE.has(err.code)) {
-      return new GraphQLError('The graph database is unavailable; retry shortly.', {
-        extensions: { code: 'DATABASE_UNAVAILABLE', retryable: true },
-        originalError: err,
-      });
-    }
+    if (UNAVAILABLE.has(err.code)) return databaseUnavailable(err);
     if (err.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || err.code.includes('TransactionTimedOut')) {
       return new GraphQLError('The query took too long and was stopped; narrow it (fewer hops, a smaller limit).', {
         extensions: { code: 'QUERY_TIMEOUT', retryable: false },

@@ -26,6 +26,12 @@ export const sessionsInUse = new Gauge({
   registers: [registry],
 });
 
+export const statementsWaiting = new Gauge({
+  name: 'aidgraph_neo4j_reads_waiting',
+  help: 'Read units of work waiting for a turn (at most AIDGRAPH_NEO4J_READ_CONCURRENCY run at once)',
+  registers: [registry],
+});
+
 export const databaseRestarts = new Counter({
   name: 'aidgraph_neo4j_restarts_total',
   help: 'Times the supervisor restarted the embedded Neo4j after it exited unexpectedly',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { logger } from '../logger.js';
 import { databaseRestarts } from '../metrics.js';
-import { createDriver, Graph } from './graph.js';
+import { createDriver, DatabaseAccess, Graph } from './graph.js';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import { folderSize, machineMemory, recommendMemory } from './memory.js';
 import { expectedGazetteerStoreBytes } from '../gazetteer/division-list.js';
@@ -42,12 +42,22 @@ export interface OpenGraph {
 export async function openGraph(config: Config): Promise<OpenGraph> {
   let local: LocalNeo4j | undefined;
   let conn = config.neo4j;
+  // While the supervisor restarts the embedded Neo4j, reads fail at once (DATABASE_UNAVAILABLE,
+  // retryable) rather than queueing for connections to a JVM that is not there yet.
+  const access = new DatabaseAccess(config.readConcurrency);
   if (!conn) {
     local = await startLocalNeo4j({
       dataDir: config.dataDir,
       boltPort: config.local.boltPort,
       ...memoryFor(config),
-      events: { restarted: () => databaseRestarts.inc(), gaveUp: exitForRestart },
+      events: {
+        down: () => access.markDown(),
+        restarted: () => {
+          databaseRestarts.inc();
+          access.markUp();
+        },
+        gaveUp: exitForRestart,
+      },
     });
     conn = { uri: local.uri, username: 'neo4j', password: '' };
   }
@@ -59,7 +69,7 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
     await local?.stop();
     throw new Error(`cannot reach Neo4j at ${conn.uri}: ${(err as Error).message}`);
   }
-  const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs });
+  const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs }, access);
   let version: string;
   try {
     version = await graph.serverVersion();

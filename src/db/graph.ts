@@ -1,10 +1,12 @@
 // The one choke-point through which every Cypher statement runs: one driver per process, one
 // session per unit of work, read or write transaction chosen explicitly (a cluster routes reads to
 // readers), the configured database, a timeout, and transaction metadata naming the statement.
+import os from 'node:os';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
-import { translateNeo4jError } from '../errors.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { databaseUnavailable, overloaded, translateNeo4jError } from '../errors.js';
 import { logger } from '../logger.js';
-import { sessionsInUse } from '../metrics.js';
+import { sessionsInUse, statementsWaiting } from '../metrics.js';
 
 /** A statement's own name: the comment it opens with (`// partnerships.page`), else its unit of work's. */
 function statementName(cypher: unknown, fallback: string): string {
@@ -30,22 +32,82 @@ export function createDriver(conn: Neo4jConnection): Driver {
   });
 }
 
+/** Read units of work sent to Neo4j at once, by default: a few per core keeps its CPUs busy without thrashing. */
+export const DEFAULT_READ_CONCURRENCY = 4 * os.availableParallelism();
+
+/**
+ * What every view of one database shares: whether it is up, and the turns for read units of work.
+ * Reads beyond the limit wait here, outside Neo4j, where the clock of a transaction's timeout has
+ * not started: under a burst (or right after a restart, on a cold JVM) statements then finish in
+ * their time instead of all timing out together. A read that waits longer than its timeout is
+ * refused as OVERLOADED, which a client may retry.
+ */
+export class DatabaseAccess {
+  private downSince: number | undefined;
+  private readonly turns: LimitFunction;
+
+  constructor(readConcurrency = DEFAULT_READ_CONCURRENCY) {
+    this.turns = pLimit(readConcurrency);
+  }
+
+  /** The database is gone (its process exited): fail at once instead of waiting for connections. */
+  markDown(): void {
+    this.downSince ??= Date.now();
+  }
+
+  markUp(): void {
+    this.downSince = undefined;
+  }
+
+  get isDown(): boolean {
+    return this.downSince !== undefined;
+  }
+
+  /** Runs a read when its turn comes, or refuses it after maxWaitMs in the queue. */
+  async takeTurn<R>(maxWaitMs: number, work: () => Promise<R>): Promise<R> {
+    if (this.turns.activeCount < this.turns.concurrency) return this.turns(work);
+    const queuedAt = Date.now();
+    let expired = false;
+    statementsWaiting.inc();
+    return new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        expired = true;
+        statementsWaiting.dec();
+        reject(overloaded(Date.now() - queuedAt));
+      }, maxWaitMs);
+      void this.turns(async () => {
+        if (expired) return; // refused already: give the turn to the next in line
+        clearTimeout(timer);
+        statementsWaiting.dec();
+        await work().then(resolve, reject);
+      });
+    });
+  }
+}
+
+export interface GraphOptions {
+  database?: string | undefined;
+  timeoutMs: number;
+  slowStatementMs?: number;
+}
+
 /** Runs statements; `statements` counts them so a request can report (and tests can bound) its round trips. */
 export class Graph {
   statements = 0;
 
   constructor(
     readonly driver: Driver,
-    protected readonly opts: { database?: string | undefined; timeoutMs: number; slowStatementMs?: number },
+    protected readonly opts: GraphOptions,
+    readonly access: DatabaseAccess = new DatabaseAccess(),
   ) {}
 
-  get options(): { database?: string | undefined; timeoutMs: number; slowStatementMs?: number } {
+  get options(): GraphOptions {
     return this.opts;
   }
 
-  /** A view sharing the driver with its own statement counter (one per GraphQL request). */
+  /** A view sharing the driver and its access with its own statement counter (one per GraphQL request). */
   forRequest(): Graph {
-    return new Graph(this.driver, this.opts);
+    return new Graph(this.driver, this.opts, this.access);
   }
 
   private txConfig(name: string, timeoutMs = this.opts.timeoutMs) {
@@ -71,6 +133,14 @@ export class Graph {
   /** Several statements in one transaction: all of them commit, or none does. */
   async unitOfWork<R>(
     mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>, opts: { timeoutMs?: number } = {},
+  ): Promise<R> {
+    if (this.access.isDown) throw databaseUnavailable();
+    if (mode === 'WRITE') return this.session(mode, name, work, opts);
+    return this.access.takeTurn(opts.timeoutMs ?? this.opts.timeoutMs, () => this.session(mode, name, work, opts));
+  }
+
+  private async session<R>(
+    mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>, opts: { timeoutMs?: number },
   ): Promise<R> {
     const session = this.driver.session({
       database: this.opts.database,

@@ -73,6 +73,12 @@ describe.runIf(!process.env.NEO4J_URI)('the supervised embedded Neo4j', () => {
     const down = await waitFor('the exit to be logged', 10_000, () => logs.find((l) => String(l.msg).startsWith('local Neo4j exited unexpectedly')));
     expect(down).toMatchObject({ signal: 'SIGKILL', pid: firstPid });
     expect(down.debugLog.length).toBeGreaterThan(0);
+    // Until the new JVM answers (its start takes seconds), requests fail at once with a retryable code.
+    const asked = Date.now();
+    const during = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEARCH }) })).json()) as any;
+    expect(during.errors[0].extensions).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryable: true });
+    expect(Date.now() - asked).toBeLessThan(5_000); // not the driver's 20 s wait for a connection
+    expect(await health(url)).toBe(503);
     await waitFor('health 200 again', 90_000, async () => ((await health(url)) === 200 ? true : undefined));
     const after = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEARCH }) })).json()) as any;
     expect(after.errors).toBeUndefined();
