@@ -125,6 +125,9 @@ function series(): string {
     .map((r) => `${Math.round(r.at / 1000)}s ${mb(r.rss)}/${mb(r.heapTotal)}/${mb(r.heap)}/${mb(r.external)}`).join(', ');
 }
 
+/** The first message seen for each error code, printed with the report. */
+const firstMessage = new Map<string, string>();
+
 async function one(i: number): Promise<Sample> {
   const [field, query, variables] = MIX[i % MIX.length]!;
   const start = Date.now();
@@ -134,7 +137,10 @@ async function one(i: number): Promise<Sample> {
     let outcome = res.status === 200 ? 'ok' : `HTTP ${res.status}`;
     try {
       const body = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
-      if (body.errors?.length) outcome = String(body.errors[0]!.extensions?.code ?? 'ERROR');
+      if (body.errors?.length) {
+        outcome = String(body.errors[0]!.extensions?.code ?? 'ERROR');
+        if (!firstMessage.has(outcome)) firstMessage.set(outcome, `${field}: ${(body.errors[0] as { message?: string }).message}`);
+      }
     } catch {
       outcome = `unreadable (${res.status})`;
     }
@@ -196,6 +202,13 @@ const failures: string[] = [];
 const seconds = (Date.now() - t0) / 1000;
 console.log(`\n[soak] ${samples.length} requests in ${seconds.toFixed(0)} s (${(samples.length / seconds).toFixed(0)}/s; ${WARMUP / 1000} s of them warm-up), concurrency ${CONCURRENCY}`);
 console.log(`[soak] outcomes: ${JSON.stringify(Object.fromEntries(byOutcome))}`);
+for (const [code, message] of firstMessage) console.log(`[soak] first ${code}: ${message}`);
+const serviceErrors = new Map<string, number>();
+for (const l of logs) if (l.level >= 50) {
+  const key = `${l.msg}: ${String(l.err?.message ?? l.err?.type ?? '').slice(0, 300)}`;
+  serviceErrors.set(key, (serviceErrors.get(key) ?? 0) + 1);
+}
+for (const [key, n] of serviceErrors) console.log(`[soak] the service logged ${n} × ${key}`);
 console.log(`[soak] latency of answered requests: p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1)} ms`);
 const perField = MIX.map(([f]) => f).filter((f, i, a) => a.indexOf(f) === i).map((f) => {
   const l = ok.filter((s) => s.field === f).map((s) => s.ms).sort((a, b) => a - b);

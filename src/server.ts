@@ -85,7 +85,7 @@ const requestMetrics: ApolloServerPlugin<RequestContext> = {
 
 const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'RESULT_TOO_LARGE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT',
-  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'OVERLOADED',
 ]);
 
 /** Expected errors pass through; anything else is logged and reaches the client without internals. */

@@ -46,7 +46,8 @@ export class DatabaseAccess {
   private downSince: number | undefined;
   private readonly turns: LimitFunction;
 
-  constructor(readConcurrency = DEFAULT_READ_CONCURRENCY) {
+  /** maxWaitMs: how long a read may wait for its turn (default: its own timeout). */
+  constructor(readConcurrency = DEFAULT_READ_CONCURRENCY, private readonly maxWaitMs?: number) {
     this.turns = pLimit(readConcurrency);
   }
 
@@ -63,8 +64,9 @@ export class DatabaseAccess {
     return this.downSince !== undefined;
   }
 
-  /** Runs a read when its turn comes, or refuses it after maxWaitMs in the queue. */
-  async takeTurn<R>(maxWaitMs: number, work: () => Promise<R>): Promise<R> {
+  /** Runs a read when its turn comes, or refuses it after its wait (by default its timeout) in the queue. */
+  async takeTurn<R>(timeoutMs: number, work: () => Promise<R>): Promise<R> {
+    const maxWaitMs = this.maxWaitMs ?? timeoutMs;
     if (this.turns.activeCount < this.turns.concurrency) return this.turns(work);
     const queuedAt = Date.now();
     let expired = false;

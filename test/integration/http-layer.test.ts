@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpDataVersion } from '../../src/data-version.js';
+import { DatabaseAccess, Graph } from '../../src/db/graph.js';
 import { listen, type RunningServer } from '../../src/http.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
@@ -165,6 +166,26 @@ describe('per-client rate limit and load shedding', () => {
       expect(status).toBe(200);
     } finally {
       await shedding.stop();
+    }
+  });
+});
+
+describe('turns for the database', () => {
+  it('refuses reads that waited too long for a turn as OVERLOADED, retryable, and answers the rest', async () => {
+    // One read at a time, and a wait of 1 ms at most: concurrent requests find the turn taken.
+    const narrow = new Graph(api.graph.driver, api.graph.options, new DatabaseAccess(1, 1));
+    const server = await listen(narrow, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
+    try {
+      const bodies = await Promise.all(Array.from({ length: 12 }, () =>
+        post(server.url, { query: '{ search(text: "那曲", first: 5) { id } }' }).then((r) => r.json() as Promise<any>)));
+      const codes = bodies.flatMap((b) => (b.errors ?? []).map((e: any) => e.extensions));
+      expect(codes.length).toBeGreaterThan(0);
+      for (const c of codes) expect(c).toMatchObject({ code: 'OVERLOADED', retryable: true });
+      expect(bodies.filter((b) => !b.errors && b.data.search.length > 0).length).toBeGreaterThan(0);
+      const metrics = await (await fetch(new URL('/metrics', server.url))).text();
+      expect(metrics).toMatch(/aidgraph_neo4j_reads_waiting 0/);
+    } finally {
+      await server.stop();
     }
   });
 });
