@@ -4,12 +4,17 @@ import DataLoader from 'dataloader';
 import type { Graph } from './db/graph.js';
 import { ListBudget } from './list-budget.js';
 import { EntityRepository } from './modules/entities/entities.repository.js';
-import type { EntityRecord, RelationshipRecord } from './modules/entities/entities.mappers.js';
+import type { EntityRecord, PlaceRecord } from './modules/entities/entities.mappers.js';
+import type { RelationshipRecord } from './modules/entities/relationships.mappers.js';
 import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
 import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
+import { loaderReads, type GraphReads } from './modules/entities/graph-reads.js';
+import { PlaceService } from './modules/places/places.service.js';
+import { AidSummaryService } from './modules/partnerships/aid-summary.service.js';
+import { ExploreService } from './modules/explore/explore.service.js';
 
 export interface Repositories {
   entities: EntityRepository;
@@ -23,8 +28,8 @@ export interface Repositories {
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
-  placeByCode: DataLoader<string, EntityRecord | null>;
-  ancestors: DataLoader<string, EntityRecord[]>;
+  placeByCode: DataLoader<string, PlaceRecord | null>;
+  ancestors: DataLoader<string, PlaceRecord[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
   citationsOf: DataLoader<string, CitationRecord[]>;
@@ -36,12 +41,22 @@ export interface Loaders {
   claims: DataLoader<ClaimsRequest, ClaimsPage, string>;
 }
 
+/** The rules that are more than plain reads (Hive's managers): resolvers call these. */
+export interface Services {
+  places: PlaceService;
+  aidSummary: AidSummaryService;
+  explore: ExploreService;
+}
+
 export interface RequestContext {
   graph: Graph;
   /** Items resolved in lists so far; see MAX_LIST_ITEMS in server.ts. */
   listBudget: ListBudget;
   repos: Repositories;
   loaders: Loaders;
+  /** The loaders as the services read them. */
+  reads: GraphReads;
+  services: Services;
 }
 
 export function createRepositories(graph: Graph): Repositories {
@@ -74,5 +89,11 @@ export function createContext(sharedGraph: Graph): RequestContext {
     twinningScope: new DataLoader((ids) => repos.partnerships.scopes(ids)),
     claims: new DataLoader((requests) => repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
   };
-  return { graph, repos, loaders, listBudget: new ListBudget() };
+  const reads = loaderReads(loaders);
+  const services: Services = {
+    places: new PlaceService(reads),
+    aidSummary: new AidSummaryService(reads, repos.aidSummary),
+    explore: new ExploreService(reads, repos.explore),
+  };
+  return { graph, repos, loaders, reads, services, listBudget: new ListBudget() };
 }

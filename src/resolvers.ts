@@ -1,4 +1,5 @@
-// Every module's resolvers, gathered; scalars come from graphql-scalars.
+// Every module's resolvers, gathered; scalars come from graphql-scalars. makeExecutableSchema merges
+// the list field by field, so two modules may each resolve fields of one type (Query, GraphStats, …).
 import { DateResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { Resolvers } from './generated/graphql.js';
 import { entityResolvers } from './modules/entities/entities.resolvers.js';
@@ -10,23 +11,9 @@ import { placeResolvers } from './modules/places/places.resolvers.js';
 import { projectResolvers } from './modules/projects/projects.resolvers.js';
 import { provenanceResolvers } from './modules/provenance/provenance.resolvers.js';
 
-const modules: Resolvers[] = [
+export const resolvers: Resolvers[] = [
+  // Source.publishedAt is a full calendar date, validated as one when seeded.
+  { Date: DateResolver, JSONObject: JSONObjectResolver },
   entityResolvers, placeResolvers, institutionResolvers, peopleResolvers, projectResolvers,
   partnershipResolvers, provenanceResolvers, exploreResolvers,
 ];
-
-export const resolvers: Resolvers = {
-  // Source.publishedAt is a full calendar date, validated as one when seeded.
-  Date: DateResolver,
-  JSONObject: JSONObjectResolver,
-  ...mergeByType(modules),
-};
-
-/** Merges field by field, so two modules may each resolve fields of one type (Query, GraphStats, …). */
-function mergeByType(list: Resolvers[]): Resolvers {
-  const merged: Record<string, Record<string, unknown>> = {};
-  for (const m of list) {
-    for (const [type, fields] of Object.entries(m)) merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
-  }
-  return merged as Resolvers;
-}

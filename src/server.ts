@@ -107,7 +107,7 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
   });
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
-    schema: withListBudget(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never })),
+    schema: withListBudget(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,

@@ -4,7 +4,7 @@
 // and `stats` all answer from here.
 import fs from 'node:fs';
 import type { Graph } from './db/graph.js';
-import { toSourceRecord, type SourceRecord } from './modules/provenance/provenance.mappers.js';
+import { parseSource, type SourceRecord } from './modules/provenance/provenance.mappers.js';
 
 /** The running code's version, read once from package.json (which sits above both src/ and dist/). */
 export const CODE_VERSION: string = (
@@ -73,7 +73,7 @@ export async function readDataVersion(graph: Graph): Promise<DataVersionRecord> 
      }
      RETURN sources, gazetteer`,
   );
-  return { sources: (row?.sources ?? []).map(toSourceRecord), gazetteer: toGazetteerEdition(row?.gazetteer ?? null) };
+  return { sources: (row?.sources ?? []).map(parseSource), gazetteer: toGazetteerEdition(row?.gazetteer ?? null) };
 }
 
 export function summarizeDataVersion(v: DataVersionRecord): DataVersionSummary {

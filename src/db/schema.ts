@@ -1,6 +1,6 @@
 // Constraints and indexes, created idempotently before anything is loaded or served.
 import type { Graph } from './graph.js';
-import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../modules/entities/entities.mappers.js';
+import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 
 const STATEMENTS: Array<[name: string, cypher: string]> = [
   ['schema.entity-id', 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE'],

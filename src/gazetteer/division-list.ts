@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { EntityKindName } from '../modules/entities/entities.mappers.js';
+import type { EntityKind } from '../domain/vocabulary.js';
 
 /** The five levels, top down; a place's code has as many digits as its level says. */
 // `parents`: the digits of each parent-code column of the level's file, in the file's order. Every
@@ -15,7 +15,7 @@ export const DIVISION_LEVELS = [
   { kind: 'DISTRICT', file: 'areas.csv', digits: 6, depth: 'county', parents: [4, 2] },
   { kind: 'TOWNSHIP', file: 'streets.csv', digits: 9, depth: 'township', parents: [6, 2, 4] },
   { kind: 'VILLAGE', file: 'villages.csv', digits: 12, depth: 'village', parents: [9, 2, 4, 6] },
-] as const satisfies ReadonlyArray<{ kind: EntityKindName; file: string; digits: number; depth: string; parents: readonly number[] }>;
+] as const satisfies ReadonlyArray<{ kind: EntityKind; file: string; digits: number; depth: string; parents: readonly number[] }>;
 
 export type DivisionLevel = (typeof DIVISION_LEVELS)[number];
 export type GazetteerDepth = 'off' | DivisionLevel['depth'];

@@ -6,7 +6,7 @@
 import type { Graph } from '../db/graph.js';
 import { applySchema, SEARCH_INDEXES } from '../db/schema.js';
 import { logger } from '../logger.js';
-import { KIND_LABEL, PLACE_LABEL } from '../modules/entities/entities.mappers.js';
+import { KIND_LABEL, PLACE_LABEL } from '../domain/vocabulary.js';
 import {
   DIVISION_LEVELS, levelsDownTo, readLevel, type DivisionLevel, type DivisionRecord, type GazetteerDepth, type GazetteerEdition,
 } from './division-list.js';

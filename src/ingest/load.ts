@@ -2,7 +2,7 @@
 // stable ids makes a second load a no-op; content hashes tell created, updated and unchanged apart.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.js';
-import { isPlaceKind, KIND_LABEL, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+import { isPlaceKind, KIND_LABEL, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../domain/vocabulary.js';
 import { levelOfCode, levelsDownTo, recordText, type GazetteerDepth } from '../gazetteer/division-list.js';
 import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
 import type { Dataset } from './validate.js';
@@ -25,11 +25,11 @@ const upsertNodes = (name: string, label: string, extraLabels = '') => `// seed.
      WITH n, row, n.contentHash AS before
      SET n = row.props, n:Seeded${extraLabels}${COUNT_CHANGES}`;
 
-const kindLabels = (kind: EntityKindName) => `:${KIND_LABEL[kind]}${isPlaceKind(kind) ? `:${PLACE_LABEL}` : ''}`;
+const kindLabels = (kind: EntityKind) => `:${KIND_LABEL[kind]}${isPlaceKind(kind) ? `:${PLACE_LABEL}` : ''}`;
 
 const MERGE_ENTITY = Object.fromEntries(
-  (Object.keys(KIND_LABEL) as EntityKindName[]).map((kind) => [kind, upsertNodes(`merge-entities (${kind})`, 'Entity', kindLabels(kind))]),
-) as Record<EntityKindName, string>;
+  (Object.keys(KIND_LABEL) as EntityKind[]).map((kind) => [kind, upsertNodes(`merge-entities (${kind})`, 'Entity', kindLabels(kind))]),
+) as Record<EntityKind, string>;
 
 // A place with an official code is the list's node for that code: the seed claims it (its id and
 // names) whether the gazetteer created it or not. A node of an earlier version that has the seed's
@@ -40,13 +40,13 @@ const ADOPT_LEGACY_PLACES = `// seed.adopt-legacy-places
        AND NOT EXISTS { MATCH (:${PLACE_LABEL} {code: row.props.code}) }
      SET n.code = row.props.code, n:${PLACE_LABEL}`;
 const MERGE_CODED_PLACE = Object.fromEntries(
-  (Object.keys(KIND_LABEL) as EntityKindName[]).filter(isPlaceKind).map((kind) => [kind, `// seed.merge-coded-places (${kind})
+  (Object.keys(KIND_LABEL) as EntityKind[]).filter(isPlaceKind).map((kind) => [kind, `// seed.merge-coded-places (${kind})
      UNWIND $rows AS row
      MERGE (n:${PLACE_LABEL} {code: row.props.code})
        ON CREATE SET n:Entity${kindLabels(kind)}
      WITH n, row, n.contentHash AS before
      SET n = row.props, n:Seeded${COUNT_CHANGES}`]),
-) as Partial<Record<EntityKindName, string>>;
+) as Partial<Record<EntityKind, string>>;
 const MERGE_SOURCES = upsertNodes('merge-sources', 'Source');
 const MERGE_QUANTITIES = upsertNodes('merge-quantities', 'Quantity');
 
@@ -62,7 +62,7 @@ const MOVED_RELATIONSHIP = Object.fromEntries(
      DELETE r
      RETURN count(*) AS moved`,
   ]),
-) as Record<RelationshipTypeName, string>;
+) as Record<RelationshipType, string>;
 
 const MERGE_RELATIONSHIP = Object.fromEntries(
   RELATIONSHIP_TYPES.map((type) => [
@@ -74,7 +74,7 @@ const MERGE_RELATIONSHIP = Object.fromEntries(
      WITH r, row, r.contentHash AS before
      SET r = row.props${COUNT_CHANGES}`,
   ]),
-) as Record<RelationshipTypeName, string>;
+) as Record<RelationshipType, string>;
 
 // A citation's id hashes its subject, source and quote, so it never changes: only created or not.
 const MERGE_CITATIONS = `
@@ -156,7 +156,7 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
     await tally(tx, MERGE_SOURCES, data.sources, report.sources);
     const codedRows = data.entities.filter((e) => e.props.code !== undefined);
     if (codedRows.length) await tx.run(ADOPT_LEGACY_PLACES, { rows: codedRows });
-    for (const kind of Object.keys(MERGE_ENTITY) as EntityKindName[]) {
+    for (const kind of Object.keys(MERGE_ENTITY) as EntityKind[]) {
       const rows = data.entities.filter((e) => e.kind === kind);
       await tally(tx, MERGE_ENTITY[kind], rows.filter((e) => e.props.code === undefined), report.entities);
       const coded = MERGE_CODED_PLACE[kind];

@@ -1,7 +1,7 @@
 // Rules across the whole dataset that a record-by-record schema cannot see: what an analyst would
 // otherwise publish wrong. A citation names what it proves; a supporter is not the place it
 // supports; one fact has one mode; an alias names one thing. Run by validation after merging.
-import { isPlaceKind, type EntityKindName } from '../modules/entities/entities.mappers.js';
+import { isPlaceKind, type EntityKind } from '../domain/vocabulary.js';
 import { normalizeName } from '../modules/explore/search-keys.js';
 import type { Dataset, SeedIssue } from './validate.js';
 
@@ -142,7 +142,7 @@ export function modeIssues(data: Dataset, where: Where): SeedIssue[] {
 }
 
 /** Kinds whose names a reader could confuse: two of one group may not share a name or alias. */
-function kindGroup(kind: EntityKindName): string {
+function kindGroup(kind: EntityKind): string {
   if (isPlaceKind(kind)) return 'place';
   if (kind === 'SCHOOL' || kind === 'HOSPITAL' || kind === 'ORGANIZATION') return 'institution';
   if (kind === 'PROJECT' || kind === 'EVENT') return 'activity';

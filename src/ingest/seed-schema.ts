@@ -1,30 +1,19 @@
 // The shape of a seed folder's files (see seeds/README.md). Zod schemas are strict: an unknown
 // field is an error, not silently dropped.
 import { z } from 'zod';
-import { RELATIONSHIP_TYPES, type EntityKindName, type RelationshipTypeName } from '../modules/entities/entities.mappers.js';
+import {
+  KIND_LABEL, Measure, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel, Unit, type EntityKind,
+} from '../domain/vocabulary.js';
 
 /** Seed files spell kinds as the GraphQL type does (`District`); the graph stores the enum (`DISTRICT`). */
-export const SEED_KIND: Record<string, EntityKindName> = {
-  Province: 'PROVINCE', City: 'CITY', District: 'DISTRICT', Township: 'TOWNSHIP', Village: 'VILLAGE', School: 'SCHOOL',
-  Hospital: 'HOSPITAL', Organization: 'ORGANIZATION', Person: 'PERSON', Project: 'PROJECT', Event: 'EVENT',
-};
+const SEED_KIND_NAMES = Object.values(KIND_LABEL);
 
 /** The id prefixes allowed for each kind (县 are `county:`, 区 are `district:`). */
-export const ID_PREFIXES: Record<EntityKindName, readonly string[]> = {
+export const ID_PREFIXES: Record<EntityKind, readonly string[]> = {
   PROVINCE: ['province'], CITY: ['city'], DISTRICT: ['county', 'district'], TOWNSHIP: ['township'], VILLAGE: ['village'],
   SCHOOL: ['school'], HOSPITAL: ['hospital'], ORGANIZATION: ['org'], PERSON: ['person'],
   PROJECT: ['project'], EVENT: ['event'],
 };
-
-export const QUALIFIERS = ['EXACT', 'AT_LEAST', 'MORE_THAN', 'APPROXIMATELY', 'AT_MOST', 'LESS_THAN'] as const;
-export const SUPPORT_MODES = [
-  'MEDICAL_TEAM', 'HOSPITAL_TAKES_DEPARTMENT', 'EDUCATION_TEAM', 'SCHOOL_TAKES_SUBJECT', 'EMPLOYMENT', 'INDUSTRY',
-  'EDUCATION', 'HIGHER_EDUCATION', 'CADRE_EXCHANGE', 'TRAINING', 'DONATION', 'PAIRING_ASSISTANCE', 'INFRASTRUCTURE',
-  'PUBLIC_SERVICES', 'INVESTMENT_PROMOTION', 'TRADE_PROMOTION', 'TOURISM', 'CULTURAL_EXCHANGE', 'AGREEMENT',
-] as const;
-export const PARTICIPATION_ROLES = ['FUNDING', 'IMPLEMENTING', 'ORGANISING', 'PARTICIPATING'] as const;
-export const TWINNING_LEVELS = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'INSTITUTION'] as const;
-export const UNITS = ['CNY', 'm2', 'person', 'percent', 'count', 'year', 'km', 'm', 'set', 'day', 'batch'] as const;
 
 const ID = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*$/;
 const id = z.string().regex(ID, 'must look like prefix:slug (lower-case ASCII letters, digits and -)');
@@ -66,7 +55,7 @@ const RESERVED = new Set([
 
 export const EntitySeed = z.strictObject({
   id,
-  kind: z.enum(Object.keys(SEED_KIND) as [string, ...string[]]),
+  kind: z.enum(SEED_KIND_NAMES),
   name: z.string().trim().min(1),
   nameZh: z.string().trim().min(1).optional(),
   aliases: z.array(z.string().trim().min(1)).default([]),
@@ -81,13 +70,13 @@ export const EntitySeed = z.strictObject({
 
 const common = { asOf: dateOrYear.optional(), note: z.string().optional() };
 /** Qualifiers allowed on each relationship type. */
-export const RELATIONSHIP_PROPERTIES: Record<RelationshipTypeName, z.ZodType> = {
+export const RELATIONSHIP_PROPERTIES: Record<RelationshipType, z.ZodType> = {
   TWINNED_WITH: z.strictObject({
-    ...common, level: z.enum(TWINNING_LEVELS).optional(), programme: z.string().optional(),
-    since: year.optional(), sinceQualifier: z.enum(QUALIFIERS).optional(), until: year.optional(),
+    ...common, level: z.enum(TwinningLevel).optional(), programme: z.string().optional(),
+    since: year.optional(), sinceQualifier: z.enum(QuantityQualifier).optional(), until: year.optional(),
   }),
   SUPPORTS: z.strictObject({
-    ...common, mode: z.enum(SUPPORT_MODES), from: year.optional(), until: year.optional(), description: z.string().optional(),
+    ...common, mode: z.enum(SupportMode), from: year.optional(), until: year.optional(), description: z.string().optional(),
   }),
   PART_OF: z.strictObject({ ...common }),
   LOCATED_IN: z.strictObject({ ...common }),
@@ -95,13 +84,13 @@ export const RELATIONSHIP_PROPERTIES: Record<RelationshipTypeName, z.ZodType> = 
   HOLDS_POST: z.strictObject({ ...common, role: z.string().optional(), roleZh: z.string().optional(), from: dateOrYear.optional(), until: dateOrYear.optional() }),
   WORKS_AT: z.strictObject({ ...common, role: z.string().optional() }),
   COMES_FROM: z.strictObject({ ...common }),
-  PARTICIPATES_IN: z.strictObject({ ...common, role: z.enum(PARTICIPATION_ROLES) }),
+  PARTICIPATES_IN: z.strictObject({ ...common, role: z.enum(ParticipationRole) }),
   BENEFITS: z.strictObject({ ...common }),
 };
 
 export const RelationshipSeed = z.strictObject({
   id,
-  type: z.enum(RELATIONSHIP_TYPES),
+  type: z.enum(RelationshipType),
   from: id,
   to: id,
   properties: z.record(z.string(), z.unknown()).default({}),
@@ -114,9 +103,9 @@ export const QuantitySeed = z
     subject: id,
     metric: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'metric names are lowerCamelCase'),
     value: z.number().finite(),
-    unit: z.enum(UNITS),
-    qualifier: z.enum(QUALIFIERS).default('EXACT'),
-    measure: z.enum(['LEVEL', 'CHANGE']).default('LEVEL'),
+    unit: z.enum(Unit),
+    qualifier: z.enum(QuantityQualifier).default('EXACT'),
+    measure: z.enum(Measure).default('LEVEL'),
     year: year.optional(),
     baselineYear: year.optional(),
     from: year.optional(),

@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
+import { isPlaceKind, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type RelationshipType } from '../domain/vocabulary.js';
 import {
-  isPlaceKind, RELATIONSHIP_ID_PREFIX, type EntityKindName, type RelationshipTypeName,
-} from '../modules/entities/entities.mappers.js';
-import {
-  CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SEED_KIND, SourceSeed,
+  CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SourceSeed,
 } from './seed-schema.js';
 import { gazetteerEdition, levelOfCode, readRecords, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { officialProps, partOfIdOfCode, searchProps } from '../gazetteer/place-props.js';
@@ -41,8 +39,8 @@ export function formatIssue(i: SeedIssue): string {
 /** Rows ready for the loader: flat, with derived ids, content hashes and search keys. */
 export interface Dataset {
   sources: Array<{ id: string; props: Record<string, unknown> }>;
-  entities: Array<{ id: string; kind: EntityKindName; props: Record<string, unknown> }>;
-  relationships: Array<{ id: string; type: RelationshipTypeName; from: string; to: string; props: Record<string, unknown> }>;
+  entities: Array<{ id: string; kind: EntityKind; props: Record<string, unknown> }>;
+  relationships: Array<{ id: string; type: RelationshipType; from: string; to: string; props: Record<string, unknown> }>;
   quantities: Array<{ id: string; props: Record<string, unknown> }>;
   citations: Array<{ id: string; subjectId: string; sourceId: string; quote: string }>;
 }
@@ -92,7 +90,7 @@ export function hashOf(value: unknown): string {
 
 
 /** Endpoint rules per edge type: [allowed from kinds, allowed to kinds] (undefined = any). */
-const ENDPOINTS: Partial<Record<RelationshipTypeName, [((k: EntityKindName) => boolean) | undefined, ((k: EntityKindName) => boolean) | undefined, string]>> = {
+const ENDPOINTS: Partial<Record<RelationshipType, [((k: EntityKind) => boolean) | undefined, ((k: EntityKind) => boolean) | undefined, string]>> = {
   TWINNED_WITH: [isPlaceKind, isPlaceKind, 'a place to a place'],
   HOLDS_POST: [(k) => k === 'PERSON', undefined, 'a person to an organisation'],
   WORKS_AT: [(k) => k === 'PERSON', undefined, 'a person to an employer'],
@@ -111,7 +109,7 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
   if (folders.length === 0) throw new SeedValidationError([{ file: relPath(seedsDir), reason: 'no seed folders found' }]);
 
   const data: Dataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [] };
-  const kindOf = new Map<string, EntityKindName>();
+  const kindOf = new Map<string, EntityKind>();
   const relIds = new Set<string>();
   const claims = new Map<string, Claim>();
   const sourceIds = new Set<string>();
@@ -192,7 +190,7 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
         continue;
       }
       const e = parsed.data;
-      const kind = SEED_KIND[e.kind]!;
+      const kind = kindOfLabel(e.kind);
       const prefix = e.id.split(':')[0]!;
       if (!ID_PREFIXES[kind].includes(prefix)) {
         issues.push({ file: entitiesRel, line, record: label, field: 'id', reason: `a ${e.kind} id starts with ${ID_PREFIXES[kind].map((p) => `"${p}:"`).join(' or ')}` });
@@ -324,7 +322,7 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
 function checkAgainstGazetteer(
   data: Dataset, coded: Map<string, { code: string; where: Omit<SeedIssue, 'reason'> }>,
   partOf: Array<{ id: string; from: string; to: string; where: Omit<SeedIssue, 'reason'> }>,
-  kindOf: Map<string, EntityKindName>, edition: GazetteerEdition, issues: SeedIssue[],
+  kindOf: Map<string, EntityKind>, edition: GazetteerEdition, issues: SeedIssue[],
 ) {
   const found = readRecords(edition, [...coded.values()].map((c) => c.code));
   const byEntity = new Map<string, ReturnType<typeof found.get> & object>();

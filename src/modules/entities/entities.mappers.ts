@@ -1,47 +1,14 @@
-// What the data layer hands resolvers: plain shapes parsed from Neo4j rows at the repository
-// boundary. No driver Node, Relationship or Integer ever leaves a repository.
+// What the data layer hands resolvers for entities: one record per entity family, parsed from a
+// node's property map at the repository boundary. No driver Node or Integer leaves a repository.
+import { z } from 'zod';
+import {
+  CORE_PROPERTIES, EntityKind, INTERNAL_PROPERTIES, SupportMode, isPlaceKind, type PlaceKind,
+} from '../../domain/vocabulary.js';
+import { orNull, text } from '../../domain/parse.js';
 
-export const ENTITY_KINDS = [
-  'PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'SCHOOL', 'HOSPITAL', 'ORGANIZATION', 'PERSON', 'PROJECT', 'EVENT',
-] as const;
-export type EntityKindName = (typeof ENTITY_KINDS)[number];
-
-/** Neo4j label per kind; also the GraphQL type name. */
-export const KIND_LABEL: Record<EntityKindName, string> = {
-  PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWNSHIP: 'Township', VILLAGE: 'Village', SCHOOL: 'School',
-  HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person', PROJECT: 'Project', EVENT: 'Event',
-};
-
-export const PLACE_KINDS: readonly EntityKindName[] = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'];
-/** Every place also carries this label: the official code is unique among places. */
-export const PLACE_LABEL = 'Place';
-export const isPlaceKind = (kind: EntityKindName | undefined): boolean => kind !== undefined && PLACE_KINDS.includes(kind);
-
-export const RELATIONSHIP_TYPES = [
-  'TWINNED_WITH', 'SUPPORTS', 'PART_OF', 'LOCATED_IN', 'MEMBER_OF', 'HOLDS_POST', 'WORKS_AT', 'COMES_FROM',
-  'PARTICIPATES_IN', 'BENEFITS',
-] as const;
-export type RelationshipTypeName = (typeof RELATIONSHIP_TYPES)[number];
-
-/** Relationship ids name their type: `twinning:shenyang--amdo` is a TWINNED_WITH edge. */
-export const RELATIONSHIP_ID_PREFIX: Record<RelationshipTypeName, string> = {
-  TWINNED_WITH: 'twinning', SUPPORTS: 'support', PART_OF: 'part-of', LOCATED_IN: 'located-in',
-  MEMBER_OF: 'member-of', HOLDS_POST: 'post', WORKS_AT: 'works-at', COMES_FROM: 'comes-from',
-  PARTICIPATES_IN: 'participation', BENEFITS: 'benefit',
-};
-
-export function relationshipTypeOfId(id: string): RelationshipTypeName | undefined {
-  const prefix = id.split(':', 1)[0];
-  return RELATIONSHIP_TYPES.find((t) => RELATIONSHIP_ID_PREFIX[t] === prefix);
-}
-
-/** Node properties that are bookkeeping, not facts: hidden from `properties`. */
-export const INTERNAL_PROPERTIES = ['contentHash', 'searchText', 'aliasesText', 'code', 'officialName'] as const;
-export const CORE_PROPERTIES = ['id', 'kind', 'name', 'nameZh', 'aliases'] as const;
-
-export interface EntityRecord {
+/** What every entity has, whatever its kind. */
+export interface EntityFacts {
   id: string;
-  kind: EntityKindName;
   name: string;
   nameZh: string | null;
   aliases: string[];
@@ -53,10 +20,63 @@ export interface EntityRecord {
   properties: Record<string, unknown>;
 }
 
-export interface RelationshipRecord {
-  id: string;
-  type: RelationshipTypeName;
-  fromId: string;
-  toId: string;
-  properties: Record<string, unknown>;
+export type KindRecord<K extends EntityKind> = EntityFacts & { kind: K };
+/** A province, city, district, township or village (one member per kind, so `kind` narrows). */
+export type PlaceRecord = { [K in PlaceKind]: KindRecord<K> }[PlaceKind];
+export type SchoolRecord = KindRecord<'SCHOOL'>;
+export type HospitalRecord = KindRecord<'HOSPITAL'>;
+export type OrganizationRecord = KindRecord<'ORGANIZATION'>;
+export type PersonRecord = KindRecord<'PERSON'>;
+export type EventRecord = KindRecord<'EVENT'>;
+
+const ProjectFacts = z.object({
+  openedOn: text,
+  supportMode: orNull(z.enum(SupportMode)),
+  projectType: text,
+});
+export type ProjectRecord = KindRecord<'PROJECT'> & z.output<typeof ProjectFacts>;
+
+export type EntityRecord =
+  | PlaceRecord | SchoolRecord | HospitalRecord | OrganizationRecord | PersonRecord | ProjectRecord | EventRecord;
+
+export const isPlace = (e: EntityRecord): e is PlaceRecord => isPlaceKind(e.kind);
+export const isPerson = (e: EntityRecord): e is PersonRecord => e.kind === 'PERSON';
+export const isProject = (e: EntityRecord): e is ProjectRecord => e.kind === 'PROJECT';
+export const isHospital = (e: EntityRecord): e is HospitalRecord => e.kind === 'HOSPITAL';
+
+const EntityRow = z.object({
+  id: z.string(),
+  kind: z.enum(EntityKind),
+  name: z.string(),
+  nameZh: text,
+  aliases: z.array(z.string()).nullish().transform((v) => v ?? []),
+  code: text,
+  officialName: text,
+});
+
+const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, ...CORE_PROPERTIES]);
+
+/** Parses a node's property map into its family's record; bookkeeping stays behind. */
+export function parseEntity(p: Record<string, unknown>): EntityRecord {
+  const row = EntityRow.parse(p);
+  const properties: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
+  const facts: EntityFacts = {
+    id: row.id,
+    name: row.name,
+    nameZh: row.nameZh,
+    aliases: row.aliases,
+    code: row.code,
+    officialName: row.code ? (row.officialName ?? row.nameZh) : null,
+    properties,
+  };
+  if (row.kind === 'PROJECT') return { ...facts, kind: row.kind, ...ProjectFacts.parse(p) };
+  return { ...facts, kind: row.kind };
+}
+
+/** A place's record from its node; a node of another kind where a place must be is a broken graph. */
+export function parsePlace(p: Record<string, unknown>): PlaceRecord {
+  const e = parseEntity(p);
+  if (!isPlace(e)) throw new Error(`${e.id} is a ${e.kind}, not a place`);
+  return e;
 }

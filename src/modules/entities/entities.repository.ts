@@ -1,36 +1,9 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
 import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
-import {
-  CORE_PROPERTIES, INTERNAL_PROPERTIES, PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId,
-  type EntityKindName, type EntityRecord, type RelationshipRecord, type RelationshipTypeName,
-} from './entities.mappers.js';
-
-const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, ...CORE_PROPERTIES]);
-
-/** Parses a node's property map into an EntityRecord; bookkeeping stays behind. */
-export function toEntityRecord(p: Record<string, unknown>): EntityRecord {
-  const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
-  return {
-    id: String(p.id),
-    kind: p.kind as EntityKindName,
-    name: String(p.name),
-    nameZh: (p.nameZh as string | undefined) ?? null,
-    aliases: (p.aliases as string[] | undefined) ?? [],
-    code: (p.code as string | undefined) ?? null,
-    officialName: p.code ? String(p.officialName ?? p.nameZh) : null,
-    properties,
-  };
-}
-
-/** An edge as a statement returns it: its type, its ends' ids and its property map. */
-export type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
-
-export function toRelationshipRecord(row: RelRow): RelationshipRecord {
-  const { contentHash: _hash, ...properties } = row.props;
-  return { id: String(row.props.id), type: row.type as RelationshipTypeName, fromId: row.fromId, toId: row.toId, properties };
-}
+import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type RelationshipType } from '../../domain/vocabulary.js';
+import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
+import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
 
 // One read per relationship type: types cannot be parameters, and a typed match uses the id index.
 const RELATIONSHIPS_BY_ID = Object.fromEntries(
@@ -40,7 +13,7 @@ const RELATIONSHIPS_BY_ID = Object.fromEntries(
      MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids
      RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`,
   ]),
-) as Record<RelationshipTypeName, string>;
+) as Record<RelationshipType, string>;
 
 export class EntityRepository {
   constructor(private readonly graph: Graph) {}
@@ -64,14 +37,14 @@ export class EntityRepository {
     const byId = new Map<string, EntityRecord>();
     const byCode = new Map<string, EntityRecord>();
     for (const { e } of rows) {
-      const rec = toEntityRecord(e);
+      const rec = parseEntity(e);
       byId.set(rec.id, rec);
       if (rec.code) byCode.set(rec.code, rec);
     }
     return ids.map((id) => byId.get(id) ?? byCode.get(PLACE_CODE_ID.exec(id)?.[1] ?? '') ?? null);
   }
 
-  async placesByCodes(codes: readonly string[]): Promise<Array<EntityRecord | null>> {
+  async placesByCodes(codes: readonly string[]): Promise<Array<PlaceRecord | null>> {
     const rows = await this.graph.read<{ e: Record<string, unknown> }>(
       'places.by-code',
       `// places.by-code
@@ -79,12 +52,12 @@ export class EntityRepository {
        RETURN e {.*} AS e`,
       { codes },
     );
-    const by = new Map(rows.map(({ e }) => [String(e.code), toEntityRecord(e)]));
+    const by = new Map(rows.map(({ e }) => [String(e.code), parsePlace(e)]));
     return codes.map((c) => by.get(c) ?? null);
   }
 
   /** Each place's ancestors, parent first, for many places in one round trip. */
-  async ancestorsOf(ids: readonly string[]): Promise<EntityRecord[][]> {
+  async ancestorsOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
     const rows = await this.graph.read<{ id: string; chain: Array<Record<string, unknown>> }>(
       'places.ancestors',
       `// places.ancestors
@@ -99,7 +72,7 @@ export class EntityRepository {
        RETURN id, collect(a {.*}) AS chain`,
       { ids },
     );
-    const by = new Map(rows.map((r) => [r.id, r.chain.map(toEntityRecord)]));
+    const by = new Map(rows.map((r) => [r.id, r.chain.map(parsePlace)]));
     return ids.map((id) => by.get(id) ?? []);
   }
 
@@ -117,14 +90,14 @@ export class EntityRepository {
     const by = new Map<string, RelationshipRecord[]>();
     for (const row of rows) {
       const list = by.get(row.id) ?? [];
-      list.push(toRelationshipRecord(row));
+      list.push(parseRelationship(row));
       by.set(row.id, list);
     }
     return ids.map((id) => by.get(id) ?? []);
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<Array<RelationshipRecord | null>> {
-    const byType = new Map<RelationshipTypeName, string[]>();
+    const byType = new Map<RelationshipType, string[]>();
     for (const id of ids) {
       const type = relationshipTypeOfId(id);
       if (type) byType.set(type, [...(byType.get(type) ?? []), id]);
@@ -134,7 +107,7 @@ export class EntityRepository {
       const rows = await this.graph.read<RelRow>(
         'entities.relationships-by-id', RELATIONSHIPS_BY_ID[type], { ids: typeIds },
       );
-      for (const row of rows) found.set(String(row.props.id), toRelationshipRecord(row));
+      for (const row of rows) found.set(String(row.props.id), parseRelationship(row));
     }
     return ids.map((id) => found.get(id) ?? null);
   }

@@ -1,64 +1,55 @@
 // Fields every entity has, the generic Relationship type, and how interfaces pick their type.
-import type { RequestContext } from '../../context.js';
-import type { Resolvers } from '../../generated/graphql.js';
+import type { ProvinceResolvers, Relationship, RelationshipResolvers, Resolvers, SchoolResolvers } from '../../generated/graphql.js';
+import { EDGE_TYPE_NAME, KIND_LABEL } from '../../domain/vocabulary.js';
+import type { Complete, SharedFields } from '../../resolver-types.js';
 import { toIndicatorSeries } from '../provenance/provenance.mappers.js';
-import { edgesOf, farEnds, loadEntity, type Direction } from './edges.js';
-import { KIND_LABEL, isPlaceKind, type EntityRecord, type RelationshipRecord, type RelationshipTypeName } from './entities.mappers.js';
+import { anyEntity, edgesOf, endOf } from './graph-reads.js';
+import type { EntityRecord, PlaceRecord } from './entities.mappers.js';
+import type { RelationshipRecord } from './relationships.mappers.js';
 
 /** Resolvers shared by every type implementing Entity. */
 export const entityFields = {
-  sources: (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.citationsOf.load(e.id),
-  quantities: async (e: EntityRecord, args: { metric?: string | null }, ctx: RequestContext) => {
+  sources: (e, _a, ctx) => ctx.loaders.citationsOf.load(e.id),
+  quantities: async (e, args, ctx) => {
     const all = await ctx.loaders.quantitiesOf.load(e.id);
     return args.metric ? all.filter((q) => q.metric === args.metric) : all;
   },
-  indicators: async (e: EntityRecord, _a: unknown, ctx: RequestContext) => toIndicatorSeries(await ctx.loaders.quantitiesOf.load(e.id)),
-  relationships: (e: EntityRecord, args: { types?: RelationshipTypeName[] | null; direction?: Direction | null }, ctx: RequestContext) =>
-    edgesOf(ctx, e.id, args.types, args.direction ?? 'BOTH'),
-};
-
-export const isPlace = (e: EntityRecord) => isPlaceKind(e.kind);
+  indicators: async (e, _a, ctx) => toIndicatorSeries(await ctx.loaders.quantitiesOf.load(e.id)),
+  relationships: (e, args, ctx) => edgesOf(ctx.reads, e.id, args.types, args.direction),
+} satisfies SharedFields<SchoolResolvers, 'sources' | 'quantities' | 'indicators' | 'relationships', EntityRecord>;
 
 /** Resolvers shared by Place types. */
 export const placeFields = {
   ...entityFields,
-  // Teams and bureaus may be PART_OF a place too; the hierarchy of places holds places only.
-  ancestors: (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.ancestors.load(e.id),
-  parent: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'OUTGOING'))).find(isPlace) ?? null,
-  children: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'INCOMING'))).filter(isPlace),
-  twinnedWith: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['TWINNED_WITH'], 'OUTGOING'),
-  twinnedBy: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['TWINNED_WITH'], 'INCOMING'),
-  supportsGiven: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['SUPPORTS'], 'OUTGOING'),
-  supportsReceived: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['SUPPORTS'], 'INCOMING'),
-  located: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['LOCATED_IN', 'PART_OF'], 'INCOMING')).then((all) => all.filter((x) => !isPlace(x))),
-};
+  ancestors: (e, _a, ctx) => ctx.loaders.ancestors.load(e.id),
+  parent: (e, _a, ctx) => ctx.services.places.parent(e),
+  children: (e, _a, ctx) => ctx.services.places.children(e),
+  twinnedWith: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['TWINNED_WITH'], 'OUTGOING'),
+  twinnedBy: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['TWINNED_WITH'], 'INCOMING'),
+  supportsGiven: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'OUTGOING'),
+  supportsReceived: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'INCOMING'),
+  located: (e, _a, ctx) => ctx.services.places.located(e),
+} satisfies SharedFields<ProvinceResolvers,
+  'ancestors' | 'parent' | 'children' | 'twinnedWith' | 'twinnedBy' | 'supportsGiven' | 'supportsReceived' | 'located', PlaceRecord>;
 
-/** An edge's far ends and proof, shared by Relationship and the typed edge types. */
+/** An edge's proof, shared by Relationship and the typed edge types. */
 export const relationshipFields = {
-  sources: (r: RelationshipRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.citationsOf.load(r.id),
-  quantities: (r: RelationshipRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.quantitiesOf.load(r.id),
-};
-
-const EDGE_TYPE_NAME: Partial<Record<RelationshipTypeName, string>> = {
-  TWINNED_WITH: 'Twinning', SUPPORTS: 'Support', HOLDS_POST: 'Post', MEMBER_OF: 'Membership',
-  WORKS_AT: 'Employment', PARTICIPATES_IN: 'Participation',
-};
+  sources: (r, _a, ctx) => ctx.loaders.citationsOf.load(r.id),
+  quantities: (r, _a, ctx) => ctx.loaders.quantitiesOf.load(r.id),
+} satisfies SharedFields<RelationshipResolvers, 'sources' | 'quantities', RelationshipRecord>;
 
 export const entityResolvers: Resolvers = {
-  Entity: { __resolveType: (e) => KIND_LABEL[e.kind] as never },
+  Entity: { __resolveType: (e) => KIND_LABEL[e.kind] },
   Node: {
     __resolveType: (n) => {
-      if ('kind' in n) return KIND_LABEL[n.kind] as never;
-      if ('type' in n) return (EDGE_TYPE_NAME[n.type] ?? 'Relationship') as never;
+      if ('kind' in n) return KIND_LABEL[n.kind];
+      if ('type' in n) return EDGE_TYPE_NAME[n.type];
       return 'Quantity';
     },
   },
   Relationship: {
     ...relationshipFields,
-    from: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    to: (r, _a, ctx) => loadEntity(ctx, r.toId),
-  },
+    from: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
+    to: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+  } satisfies Complete<RelationshipResolvers, Relationship, RelationshipRecord>,
 };

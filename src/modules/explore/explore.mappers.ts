@@ -1,5 +1,6 @@
 // Shapes for exploring the graph: subgraphs, paths and timelines.
-import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import type { RelationshipRecord } from '../entities/relationships.mappers.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 
 export interface SubgraphRecord {

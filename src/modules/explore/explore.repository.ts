@@ -1,10 +1,8 @@
 // Exploring the graph: neighbourhoods (breadth-first, one round trip per hop), shortest paths
 // between two entities, and what the graph holds.
 import type { Graph } from '../../db/graph.js';
-import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
-import {
-  ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPES, type EntityKindName, type RelationshipRecord, type RelationshipTypeName,
-} from '../entities/entities.mappers.js';
+import { ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/vocabulary.js';
+import { parseRelationship, type RelationshipRecord, type RelRow } from '../entities/relationships.mappers.js';
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
 
 export const MAX_DEPTH = 3;
@@ -49,7 +47,7 @@ export class ExploreRepository {
    * first, then by id.
    */
   async neighborhoodIds(
-    id: string, depth: number, kinds: EntityKindName[] | null, types: RelationshipTypeName[] | null, limit: number,
+    id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number,
   ): Promise<{ ids: string[]; total: number; exact: boolean }> {
     const seen = new Set<string>([id]);
     const order: string[] = [];
@@ -86,7 +84,7 @@ export class ExploreRepository {
   }
 
   /** Every edge (of the given types) between two of the given entities. */
-  async edgesAmong(ids: string[], types: RelationshipTypeName[] | null): Promise<RelationshipRecord[]> {
+  async edgesAmong(ids: string[], types: RelationshipType[] | null): Promise<RelationshipRecord[]> {
     const rows = await this.graph.read<RelRow>(
       'explore.edges-among',
       `// explore.edges-among
@@ -96,15 +94,15 @@ export class ExploreRepository {
        ORDER BY r.id`,
       { ids, types },
     );
-    return rows.map(toRelationshipRecord);
+    return rows.map(parseRelationship);
   }
 
-  async shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipTypeName[] | null): Promise<PathRecord[]> {
+  async shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null): Promise<PathRecord[]> {
     if (from === to) return [];
     const rows = await this.graph.read<{ nodeIds: string[]; rels: RelRow[] }>(
       'explore.connections', shortestPathsStatement(maxHops, first), { from, to, types },
     );
-    return rows.map((r) => ({ nodeIds: r.nodeIds, relationships: r.rels.map(toRelationshipRecord) }));
+    return rows.map((r) => ({ nodeIds: r.nodeIds, relationships: r.rels.map(parseRelationship) }));
   }
 
   /** Counts the database keeps (label and type counts): constant time at any size. */

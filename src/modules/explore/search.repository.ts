@@ -3,8 +3,8 @@
 // CONTAINS seek finds exact keys (`|q|`), prefixes (`|q`) and substrings (`q`); the CJK full-text
 // index adds looser matches when those run short. Each tier reads a bounded number of candidates.
 import type { Graph } from '../../db/graph.js';
-import { toEntityRecord } from '../entities/entities.repository.js';
-import { PLACE_LABEL, type EntityKindName, type EntityRecord } from '../entities/entities.mappers.js';
+import { PLACE_LABEL, type EntityKind } from '../../domain/vocabulary.js';
+import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, SEARCH_KEY_SEPARATOR } from './search-keys.js';
 
 /**
@@ -76,7 +76,7 @@ const SEARCH_LOOSER_SHORT = searchStatement('search.looser (short text)', BY_FUL
 export class SearchRepository {
   constructor(private readonly graph: Graph) {}
 
-  async search(text: string, kinds: EntityKindName[] | null, first: number): Promise<EntityRecord[]> {
+  async search(text: string, kinds: EntityKind[] | null, first: number): Promise<EntityRecord[]> {
     const key = normalizeName(text);
     if (!key) return [];
     const params = {
@@ -84,13 +84,13 @@ export class SearchRepository {
       exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
     };
     const read = (name: string, cypher: string) => this.graph.read<{ e: Record<string, unknown> }>(name, cypher, params);
-    if (/^\d{2,12}$/.test(key)) return (await read('search.by-code', SEARCH_BY_CODE)).map(({ e }) => toEntityRecord(e));
+    if (/^\d{2,12}$/.test(key)) return (await read('search.by-code', SEARCH_BY_CODE)).map(({ e }) => parseEntity(e));
     const rows = await read('search.by-name', SEARCH_BY_NAME);
     if (rows.length < first) {
       const seen = new Set(rows.map(({ e }) => e.id));
       const looser = await read('search.looser', [...key].length >= 3 ? SEARCH_LOOSER : SEARCH_LOOSER_SHORT);
       rows.push(...looser.filter(({ e }) => !seen.has(e.id)).slice(0, first - rows.length));
     }
-    return rows.map(({ e }) => toEntityRecord(e));
+    return rows.map(({ e }) => parseEntity(e));
   }
 }

@@ -1,7 +1,8 @@
 // A timeline is composed from what the loaders already hold: the entity's edges, the entities at
 // their far ends, and the quantities of the entity and of those edges. Undated facts are left out.
-import { str } from '../entities/edges.js';
-import type { EntityRecord, RelationshipRecord } from '../entities/entities.mappers.js';
+import { textOf as str } from '../../domain/parse.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import type { RelationshipRecord } from '../entities/relationships.mappers.js';
 import { quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { TimelineEntryRecord } from './explore.mappers.js';
 

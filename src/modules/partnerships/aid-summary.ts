@@ -4,7 +4,8 @@
 // other figure is listed on its own.
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { metricOf, type MetricRecord } from '../provenance/metrics.js';
-import { quantityText, type Qualifier, type QuantityRecord } from '../provenance/provenance.mappers.js';
+import { quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
+import type { QuantityQualifier as Qualifier, Unit } from '../../domain/vocabulary.js';
 import type { AidScopeRow } from './partnerships.repository.js';
 
 export type GroupBy = 'MODE' | 'SUPPORTER' | 'RECIPIENT' | 'YEAR';
@@ -12,7 +13,7 @@ export type GroupBy = 'MODE' | 'SUPPORTER' | 'RECIPIENT' | 'YEAR';
 export interface QuantityTotalRecord {
   metric: string;
   definition: MetricRecord;
-  unit: string;
+  unit: Unit;
   value: number;
   qualifier: Qualifier;
   text: string;
@@ -95,10 +96,10 @@ export function groupScope(scope: AidScopeRow, groupBy: GroupBy): Map<string, Me
     groups.set(key, g);
   };
   for (const s of scope.supports) {
-    const key = groupBy === 'MODE' ? String(s.properties.mode)
+    const key = groupBy === 'MODE' ? s.mode
       : groupBy === 'SUPPORTER' ? s.fromId
       : groupBy === 'RECIPIENT' ? s.toId
-      : yearOf(s.properties.from ?? s.properties.asOf);
+      : yearOf(s.from ?? s.asOf);
     add(key, 'supportIds', s.id);
   }
   for (const p of scope.projects) {

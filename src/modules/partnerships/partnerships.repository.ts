@@ -2,8 +2,7 @@
 // Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
 // and the hospital's departments.
 import type { Graph } from '../../db/graph.js';
-import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
-import type { RelationshipRecord } from '../entities/entities.mappers.js';
+import { ofType, parseRelationship, type RelRow, type SupportRecord, type TwinningRecord } from '../entities/relationships.mappers.js';
 import { collectInside, isInside } from '../places/inside.js';
 
 export interface TwinningScope {
@@ -70,7 +69,7 @@ export class PartnershipPages {
     const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(name, `${cypher}\n${PAGE_TAIL}`, {
       ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
     });
-    return { total: row?.total ?? 0, page: (row?.page ?? []).map(toRelationshipRecord) };
+    return { total: row?.total ?? 0, page: (row?.page ?? []).map(parseRelationship) };
   }
 
   /**
@@ -78,7 +77,7 @@ export class PartnershipPages {
    * pairings of everything inside it. Without either, every pairing is listed (the one statement
    * that reads the whole TWINNED_WITH type, because that is the question).
    */
-  async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
+  async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: TwinningRecord[] }> {
     const filters = `
          AND ($levels IS NULL OR r.level IN $levels)
          AND ($programme IS NULL OR r.programme = $programme)
@@ -91,13 +90,14 @@ export class PartnershipPages {
               ELSE a.name
             END AS sortKey`;
     const { name, match } = anchoredEdges('partnerships.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
-    return this.page(name, `// ${name}
+    const { total, page } = await this.page(name, `// ${name}
 ${match}${filters}`, {
       supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
     }, p);
+    return { total, page: page.filter(ofType(['TWINNED_WITH'])) };
   }
 
-  async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: RelationshipRecord[] }> {
+  async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: SupportRecord[] }> {
     const filters = `
          AND ($modes IS NULL OR r.mode IN $modes)
          // As for pairings: no start year means unknown (kept), no end year means still running.
@@ -112,10 +112,11 @@ ${match}${filters}`, {
               ELSE r.mode
             END AS sortKey`;
     const { name, match } = anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
-    return this.page(name, `// ${name}
+    const { total, page } = await this.page(name, `// ${name}
 ${match}${filters}`, {
       modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil,
     }, p);
+    return { total, page: page.filter(ofType(['SUPPORTS'])) };
   }
 }
 
@@ -148,7 +149,7 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
 }
 
 export interface AidScopeRow {
-  supports: RelationshipRecord[];
+  supports: SupportRecord[];
   projects: Array<{ id: string; name: string; supportMode: string | null; year: string | null; participantIds: string[]; recipientIds: string[] }>;
   /** People serving a supporter or participant: [person id, entity id they serve]. */
   people: Array<{ personId: string; servesId: string }>;
@@ -260,7 +261,7 @@ export class AidSummaryRepository {
 ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
       );
       for (const row of rows) {
-        out[indexes[row.key]!] = { supports: row.supports.map(toRelationshipRecord), projects: row.projects, people: row.people };
+        out[indexes[row.key]!] = { supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])), projects: row.projects, people: row.people };
       }
     }
     return out;

@@ -1,8 +1,12 @@
-// Pairings (TWINNED_WITH) and supports (SUPPORTS): the heart of paired assistance.
-import type { QuantityQualifier, Resolvers, SupportMode } from '../../generated/graphql.js';
+// Pairings (TWINNED_WITH) and supports (SUPPORTS): the heart of paired assistance. Their own facts
+// (level, programme, since, mode, from, until, ...) resolve from their records by default.
+import type { Resolvers, Support, SupportResolvers, Twinning, TwinningResolvers } from '../../generated/graphql.js';
+import type { Complete } from '../../resolver-types.js';
+import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
 import { requireRange } from '../../errors.js';
-import { int, loadEntity, present, str } from '../entities/edges.js';
-import { summarize } from './aid-summary.js';
+import { anyEntity, endOf } from '../entities/graph-reads.js';
+import { isPerson, isPlace, isProject } from '../entities/entities.mappers.js';
+import { ofType } from '../entities/relationships.mappers.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 
@@ -38,55 +42,32 @@ export const partnershipResolvers: Resolvers = {
       );
       return connectionOf(page, total, window.offset);
     },
-    aidSummary: async (_p, { supporter, recipient, groupBy }, ctx) => {
-      const [sup, rec] = await Promise.all([
-        supporter ? ctx.loaders.entity.load(supporter) : null,
-        recipient ? ctx.loaders.entity.load(recipient) : null,
-      ]);
-      if ((supporter && !sup) || (recipient && !rec)) return null;
-      const scope = await ctx.repos.aidSummary.scope(supporter ?? null, recipient ?? null);
-      const subjectIds = [...scope.supports.map((s) => s.id), ...scope.projects.map((p) => p.id)];
-      const quantities = present(await ctx.loaders.quantitiesOf.loadMany(subjectIds)).flat();
-      const summary = summarize(scope, quantities, groupBy ?? 'MODE');
-      const named = await ctx.loaders.entity.loadMany(summary.groups.flatMap((g) => (g.entityId ? [g.entityId] : [])));
-      const names = new Map(present(named).map((e) => [e.id, e.name]));
-      for (const g of summary.groups) g.label = names.get(g.key) ?? g.label;
-      return { supporter: sup, recipient: rec, ...summary };
-    },
+    aidSummary: (_p, { supporter, recipient, groupBy }, ctx) =>
+      ctx.services.aidSummary.summary(supporter ?? null, recipient ?? null, groupBy ?? 'MODE'),
   },
   Twinning: {
     ...relationshipFields,
-    supporter: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    recipient: (r, _a, ctx) => loadEntity(ctx, r.toId),
-    level: (r) => str(r.properties.level),
-    programme: (r) => str(r.properties.programme),
-    since: (r) => int(r.properties.since),
-    sinceQualifier: (r) => (str(r.properties.sinceQualifier) as QuantityQualifier | null),
-    until: (r) => int(r.properties.until),
+    supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPlace, 'a place'),
+    recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, isPlace, 'a place'),
     supports: async (r, _a, ctx) => {
       const scope = await ctx.loaders.twinningScope.load(r.id);
-      return present(await ctx.loaders.relationship.loadMany(scope.supportIds));
+      return (await ctx.reads.relationships(scope.supportIds)).filter(ofType(['SUPPORTS']));
     },
     projects: async (r, _a, ctx) => {
       const scope = await ctx.loaders.twinningScope.load(r.id);
-      return present(await ctx.loaders.entity.loadMany(scope.projectIds));
+      return (await ctx.reads.entities(scope.projectIds)).filter(isProject);
     },
     people: async (r, _a, ctx) => {
       const scope = await ctx.loaders.twinningScope.load(r.id);
-      return present(await ctx.loaders.entity.loadMany(scope.personIds));
+      return (await ctx.reads.entities(scope.personIds)).filter(isPerson);
     },
-  },
+  } satisfies Complete<TwinningResolvers, Twinning, TwinningRecord>,
   Support: {
     ...relationshipFields,
-    mode: (r) => r.properties.mode as SupportMode,
-    supporter: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    beneficiary: (r, _a, ctx) => loadEntity(ctx, r.toId),
-    from: (r) => int(r.properties.from),
-    until: (r) => int(r.properties.until),
-    asOf: (r) => str(r.properties.asOf),
-    description: (r) => str(r.properties.description),
-  },
+    supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
+    beneficiary: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+  } satisfies Complete<SupportResolvers, Support, SupportRecord>,
   AidSummaryGroup: {
-    entity: (g, _a, ctx) => (g.entityId ? ctx.loaders.entity.load(g.entityId) : null),
+    entity: (g, _a, ctx) => (g.entityId ? ctx.reads.entity(g.entityId) : null),
   },
 };

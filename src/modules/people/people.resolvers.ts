@@ -1,40 +1,37 @@
 // People and the edges that say what they do: posts, team memberships, workplaces, origins.
-import type { Resolvers } from '../../generated/graphql.js';
-import { edgesOf, farEnds, int, loadEntity, str } from '../entities/edges.js';
+// The edges' own facts (role, batch, from, until, asOf) resolve from their records by default.
+import type {
+  Employment, EmploymentResolvers, Membership, MembershipResolvers, Person, PersonResolvers, Post, PostResolvers, Resolvers,
+} from '../../generated/graphql.js';
+import type { Complete } from '../../resolver-types.js';
+import type { PersonRecord } from '../entities/entities.mappers.js';
+import type { EmploymentRecord, MembershipRecord, PostRecord } from '../entities/relationships.mappers.js';
+import { anyEntity, edgesOf, endOf, farEnds } from '../entities/graph-reads.js';
+import { isPerson, isPlace } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';
 
 export const peopleResolvers: Resolvers = {
   Person: {
     ...entityFields,
-    posts: (e, _a, ctx) => edgesOf(ctx, e.id, ['HOLDS_POST'], 'OUTGOING'),
-    teams: (e, _a, ctx) => edgesOf(ctx, e.id, ['MEMBER_OF'], 'OUTGOING'),
-    workplaces: (e, _a, ctx) => edgesOf(ctx, e.id, ['WORKS_AT'], 'OUTGOING'),
-    origins: async (e, _a, ctx) => farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['COMES_FROM'], 'OUTGOING')),
-  },
+    posts: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['HOLDS_POST'], 'OUTGOING'),
+    teams: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['MEMBER_OF'], 'OUTGOING'),
+    workplaces: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['WORKS_AT'], 'OUTGOING'),
+    // Seed validation lets COMES_FROM point at places only.
+    origins: async (e, _a, ctx) => (await farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['COMES_FROM'], 'OUTGOING'))).filter(isPlace),
+  } satisfies Complete<PersonResolvers, Person, PersonRecord>,
   Post: {
     sources: relationshipFields.sources,
-    person: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    organization: (r, _a, ctx) => loadEntity(ctx, r.toId),
-    role: (r) => str(r.properties.role),
-    roleZh: (r) => str(r.properties.roleZh),
-    from: (r) => str(r.properties.from),
-    until: (r) => str(r.properties.until),
-    asOf: (r) => str(r.properties.asOf),
-  },
+    person: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPerson, 'a person'),
+    organization: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+  } satisfies Complete<PostResolvers, Post, PostRecord>,
   Membership: {
     sources: relationshipFields.sources,
-    member: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    team: (r, _a, ctx) => loadEntity(ctx, r.toId),
-    role: (r) => str(r.properties.role),
-    batch: (r) => int(r.properties.batch),
-    from: (r) => str(r.properties.from),
-    until: (r) => str(r.properties.until),
-  },
+    member: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
+    team: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+  } satisfies Complete<MembershipResolvers, Membership, MembershipRecord>,
   Employment: {
     sources: relationshipFields.sources,
-    person: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    employer: (r, _a, ctx) => loadEntity(ctx, r.toId),
-    role: (r) => str(r.properties.role),
-    asOf: (r) => str(r.properties.asOf),
-  },
+    person: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPerson, 'a person'),
+    employer: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+  } satisfies Complete<EmploymentResolvers, Employment, EmploymentRecord>,
 };

@@ -1,14 +1,18 @@
 // Provinces, cities, districts, townships and villages: the administrative hierarchy and its pairings.
-import type { Resolvers } from '../../generated/graphql.js';
-import { KIND_LABEL } from '../entities/entities.mappers.js';
+import type { Province, ProvinceResolvers, Resolvers } from '../../generated/graphql.js';
+import type { Complete } from '../../resolver-types.js';
+import type { PlaceRecord } from '../entities/entities.mappers.js';
+import { KIND_LABEL } from '../../domain/vocabulary.js';
 import { placeFields } from '../entities/entities.resolvers.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
     place: (_p, { code }, ctx) => ctx.loaders.placeByCode.load(code.trim()),
   },
-  Place: { __resolveType: (e) => KIND_LABEL[e.kind] as never },
-  Province: placeFields,
+  // A PlaceRecord's kind is a place kind, so only place types can come back.
+  Place: { __resolveType: (e) => KIND_LABEL[e.kind] },
+  // The five place types have the same fields (Province's stand for all).
+  Province: placeFields satisfies Complete<ProvinceResolvers, Province, PlaceRecord>,
   City: placeFields,
   District: placeFields,
   Township: placeFields,

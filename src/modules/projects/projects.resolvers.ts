@@ -1,7 +1,13 @@
 // Projects and events: who funds, implements or organises them, whom they benefit, what they cost.
+// A project's own facts (openedOn, supportMode, projectType) resolve from its record by default.
+import type {
+  Event, EventResolvers, Participation, ParticipationResolvers, Project, ProjectResolvers, Resolvers,
+} from '../../generated/graphql.js';
+import type { EventRecord, ProjectRecord } from '../entities/entities.mappers.js';
+import type { ParticipationRecord } from '../entities/relationships.mappers.js';
+import type { Complete, SharedFields } from '../../resolver-types.js';
 import type { RequestContext } from '../../context.js';
-import type { ParticipationRole, Resolvers, SupportMode } from '../../generated/graphql.js';
-import { edgesOf, farEnds, loadEntity, str } from '../entities/edges.js';
+import { anyEntity, edgesOf, endOf, farEnds } from '../entities/graph-reads.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';
 import { institutionFields } from '../institutions/institutions.resolvers.js';
@@ -12,25 +18,20 @@ const metric = async (ctx: RequestContext, e: EntityRecord, name: string) =>
 const activityFields = {
   ...entityFields,
   location: institutionFields.location,
-  participants: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['PARTICIPATES_IN'], 'INCOMING'),
-  beneficiaries: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['BENEFITS'], 'OUTGOING')),
-};
+  participants: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['PARTICIPATES_IN'], 'INCOMING'),
+  beneficiaries: async (e, _a, ctx) => farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['BENEFITS'], 'OUTGOING')),
+} satisfies SharedFields<EventResolvers, 'location' | 'participants' | 'beneficiaries', EntityRecord>;
 
 export const projectResolvers: Resolvers = {
   Project: {
     ...activityFields,
     investment: (e, _a, ctx) => metric(ctx, e, 'aidFunding'),
     floorArea: (e, _a, ctx) => metric(ctx, e, 'floorArea'),
-    openedOn: (e) => str(e.properties.openedOn),
-    supportMode: (e) => str(e.properties.supportMode) as SupportMode | null,
-    projectType: (e) => str(e.properties.projectType),
-  },
-  Event: activityFields,
+  } satisfies Complete<ProjectResolvers, Project, ProjectRecord>,
+  Event: activityFields satisfies Complete<EventResolvers, Event, EventRecord>,
   Participation: {
     sources: relationshipFields.sources,
-    role: (r) => r.properties.role as ParticipationRole,
-    participant: (r, _a, ctx) => loadEntity(ctx, r.fromId),
-    activity: (r, _a, ctx) => loadEntity(ctx, r.toId),
-  },
+    participant: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
+    activity: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+  } satisfies Complete<ParticipationResolvers, Participation, ParticipationRecord>,
 };

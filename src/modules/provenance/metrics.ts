@@ -1,21 +1,21 @@
 // The metric vocabulary: every metric a quantity may use, declared once with its labels, dimension,
 // unit and whether it adds up. Seed validation refuses any other metric or a unit of the wrong
 // dimension; aid summaries add only additive metrics; the API serves this list as `metrics`.
-import type { MetricDimension, MoneyFlow } from '../../generated/graphql.js';
+import { MetricDimension, type Measure, type MoneyFlow, type Unit } from '../../domain/vocabulary.js';
 
 export interface MetricRecord {
   name: string;
   label: string;
   labelZh: string;
   dimension: MetricDimension;
-  unit: string;
+  unit: Unit;
   additive: boolean;
   flow: MoneyFlow | null;
   description: string | null;
 }
 
 /** The units each dimension may be stated in. */
-export const DIMENSION_UNITS: Record<MetricDimension, readonly string[]> = {
+export const DIMENSION_UNITS: Record<MetricDimension, readonly Unit[]> = {
   MONEY: ['CNY'],
   PEOPLE: ['person'],
   COUNT: ['count', 'set', 'batch'],
@@ -25,7 +25,7 @@ export const DIMENSION_UNITS: Record<MetricDimension, readonly string[]> = {
   DISTANCE: ['km', 'm'],
 };
 
-type Declaration = [label: string, labelZh: string, dimension: MetricDimension, unit: string, additive: boolean, description?: string];
+type Declaration = [label: string, labelZh: string, dimension: MetricDimension, unit: Unit, additive: boolean, description?: string];
 const given = (d: Declaration) => ({ d, flow: 'GIVEN' as const });
 const attracted = (d: Declaration) => ({ d, flow: 'ATTRACTED' as const });
 
@@ -99,19 +99,19 @@ export const METRICS: ReadonlyMap<string, MetricRecord> = new Map(
 );
 
 /** A metric the vocabulary does not know (a database loaded from elsewhere): shown, never summed. */
-export function metricOf(name: string, unit: string): MetricRecord {
+export function metricOf(name: string, unit: Unit): MetricRecord {
   return METRICS.get(name) ?? {
     name, label: name, labelZh: name, dimension: unitDimension(unit) ?? 'COUNT', unit, additive: false, flow: null,
     description: 'not in the metric vocabulary',
   };
 }
 
-export function unitDimension(unit: string): MetricDimension | undefined {
-  return (Object.keys(DIMENSION_UNITS) as MetricDimension[]).find((d) => DIMENSION_UNITS[d].includes(unit));
+export function unitDimension(unit: Unit): MetricDimension | undefined {
+  return Object.values(MetricDimension).find((d) => DIMENSION_UNITS[d].includes(unit));
 }
 
 /** Why a quantity does not fit the vocabulary, field by field; empty when it does. */
-export function metricIssues(q: { metric: string; unit: string; measure: 'LEVEL' | 'CHANGE' }): Array<{ field: string; reason: string }> {
+export function metricIssues(q: { metric: string; unit: Unit; measure: Measure }): Array<{ field: string; reason: string }> {
   const m = METRICS.get(q.metric);
   if (!m) return [{ field: 'metric', reason: `undeclared metric "${q.metric}": declare it in src/modules/provenance/metrics.ts (labels, dimension, unit, additive)` }];
   if (q.measure === 'CHANGE') {

@@ -1,19 +1,8 @@
-// Provenance shapes: sources, the citations that quote them, and the quantities they state.
-
-export interface SourceRecord {
-  id: string;
-  title: string;
-  titleEn: string | null;
-  publisher: string;
-  publishedAt: string;
-  authors: string[];
-  language: string | null;
-  url: string | null;
-  textFile: string | null;
-  license: string;
-  rightsHolder: string;
-  usageNote: string;
-}
+// Provenance shapes: sources, the citations that quote them, and the quantities they state, each
+// parsed from its node at the repository boundary.
+import { z } from 'zod';
+import { Measure, QuantityQualifier, Unit } from '../../domain/vocabulary.js';
+import { integer, text } from '../../domain/parse.js';
 
 export interface CitationRecord {
   subjectId: string;
@@ -27,71 +16,56 @@ export interface ClaimRecord {
   subjectId: string;
 }
 
-export type Qualifier = 'EXACT' | 'AT_LEAST' | 'MORE_THAN' | 'APPROXIMATELY' | 'AT_MOST' | 'LESS_THAN';
-
-export interface QuantityRecord {
-  id: string;
-  subjectId: string;
-  metric: string;
-  value: number;
-  unit: string;
-  qualifier: Qualifier;
-  measure: 'LEVEL' | 'CHANGE';
-  year: number | null;
-  baselineYear: number | null;
-  from: number | null;
-  until: number | null;
-  asOf: string | null;
-  note: string | null;
-}
-
 export interface IndicatorSeriesRecord {
   metric: string;
-  unit: string;
-  measure: 'LEVEL' | 'CHANGE';
+  unit: Unit;
+  measure: Measure;
   points: QuantityRecord[];
 }
 
-export function toSourceRecord(p: Record<string, unknown>): SourceRecord {
-  return {
-    id: String(p.id),
-    title: String(p.title),
-    titleEn: (p.titleEn as string | undefined) ?? null,
-    publisher: String(p.publisher),
-    publishedAt: String(p.publishedAt),
-    authors: (p.authors as string[] | undefined) ?? [],
-    language: (p.language as string | undefined) ?? null,
-    url: (p.url as string | undefined) ?? null,
-    textFile: (p.textFile as string | undefined) ?? null,
-    license: String(p.license),
-    rightsHolder: String(p.rightsHolder),
-    usageNote: String(p.usageNote),
-  };
-}
+const SourceRow = z.object({
+  id: z.string(),
+  title: z.string(),
+  titleEn: text,
+  publisher: z.string(),
+  publishedAt: z.string(),
+  authors: z.array(z.string()).nullish().transform((v) => v ?? []),
+  language: text,
+  url: text,
+  textFile: text,
+  license: z.string(),
+  rightsHolder: z.string(),
+  usageNote: z.string(),
+});
+export type SourceRecord = z.output<typeof SourceRow>;
 
-export function toQuantityRecord(p: Record<string, unknown>): QuantityRecord {
-  const num = (v: unknown) => (v === undefined || v === null ? null : Number(v));
-  return {
-    id: String(p.id),
-    subjectId: String(p.subjectId),
-    metric: String(p.metric),
-    value: Number(p.value),
-    unit: String(p.unit),
-    qualifier: (p.qualifier as Qualifier | undefined) ?? 'EXACT',
-    measure: (p.measure as 'LEVEL' | 'CHANGE' | undefined) ?? 'LEVEL',
-    year: num(p.year),
-    baselineYear: num(p.baselineYear),
-    from: num(p.from),
-    until: num(p.until),
-    asOf: p.asOf === undefined || p.asOf === null ? null : String(p.asOf),
-    note: (p.note as string | undefined) ?? null,
-  };
-}
+/** A source node's properties as its record (what else the node holds, such as codesYear, stays behind). */
+export const parseSource = (p: Record<string, unknown>): SourceRecord => SourceRow.parse(p);
 
-const QUALIFIER_SIGN: Record<Qualifier, string> = {
+const number = z.union([z.number(), z.string()]).transform(Number);
+const QuantityRow = z.object({
+  id: z.string(),
+  subjectId: z.string(),
+  metric: z.string(),
+  value: number,
+  unit: z.enum(Unit),
+  qualifier: z.enum(QuantityQualifier).nullish().transform((v) => v ?? 'EXACT'),
+  measure: z.enum(Measure).nullish().transform((v) => v ?? 'LEVEL'),
+  year: integer,
+  baselineYear: integer,
+  from: integer,
+  until: integer,
+  asOf: text,
+  note: text,
+});
+export type QuantityRecord = z.output<typeof QuantityRow>;
+
+export const parseQuantity = (p: Record<string, unknown>): QuantityRecord => QuantityRow.parse(p);
+
+const QUALIFIER_SIGN: Record<QuantityQualifier, string> = {
   EXACT: '', AT_LEAST: '≥ ', MORE_THAN: '> ', APPROXIMATELY: '≈ ', AT_MOST: '≤ ', LESS_THAN: '< ',
 };
-const UNIT_TEXT: Record<string, string> = { percent: '%', m2: 'm²' };
+const UNIT_TEXT: Partial<Record<Unit, string>> = { percent: '%', m2: 'm²' };
 
 /** "≥ 18,000,000 CNY", "+66.44 % (2023 vs 2015)": the qualifier is never dropped. */
 export function quantityText(q: QuantityRecord): string {

@@ -2,9 +2,9 @@
 import type { Graph } from '../../db/graph.js';
 import { recordText } from '../../gazetteer/division-list.js';
 import { OFFICIAL_PART_OF_ID } from '../../gazetteer/place-props.js';
-import { PLACE_LABEL } from '../entities/entities.mappers.js';
+import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import {
-  toQuantityRecord, toSourceRecord, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
+  parseQuantity, parseSource, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
 } from './provenance.mappers.js';
 
 /** Cypher's string order (code points), not the locale's. */
@@ -50,7 +50,7 @@ export class ProvenanceRepository {
     for (const r of rows) {
       const list = by.get(r.subjectId) ?? [];
       const quote = r.quote ?? recordText(r.code!, r.officialName!);
-      list.push({ subjectId: r.subjectId, quote, source: toSourceRecord(r.source) });
+      list.push({ subjectId: r.subjectId, quote, source: parseSource(r.source) });
       by.set(r.subjectId, list);
     }
     for (const list of by.values()) {
@@ -71,7 +71,7 @@ export class ProvenanceRepository {
     );
     const by = new Map<string, QuantityRecord[]>();
     for (const { q } of rows) {
-      const rec = toQuantityRecord(q);
+      const rec = parseQuantity(q);
       const list = by.get(rec.subjectId) ?? [];
       list.push(rec);
       by.set(rec.subjectId, list);
@@ -87,7 +87,7 @@ export class ProvenanceRepository {
        RETURN q {.*} AS q`,
       { ids },
     );
-    const by = new Map(rows.map(({ q }) => [String(q.id), toQuantityRecord(q)]));
+    const by = new Map(rows.map(({ q }) => [String(q.id), parseQuantity(q)]));
     return ids.map((id) => by.get(id) ?? null);
   }
 
@@ -99,7 +99,7 @@ export class ProvenanceRepository {
        RETURN s {.*} AS s`,
       { ids },
     );
-    const by = new Map(rows.map(({ s }) => [String(s.id), toSourceRecord(s)]));
+    const by = new Map(rows.map(({ s }) => [String(s.id), parseSource(s)]));
     return ids.map((id) => by.get(id) ?? null);
   }
 
@@ -113,7 +113,7 @@ export class ProvenanceRepository {
        LIMIT toInteger($first)`,
       { first },
     );
-    return rows.map(({ s }) => toSourceRecord(s));
+    return rows.map(({ s }) => parseSource(s));
   }
 
   async citationCounts(sourceIds: readonly string[]): Promise<number[]> {

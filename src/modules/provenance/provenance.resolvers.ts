@@ -1,7 +1,7 @@
 // Sources, citations and quantities.
 import type { Resolvers } from '../../generated/graphql.js';
 import { requireRange } from '../../errors.js';
-import { loadNode } from '../entities/edges.js';
+import { loadNode } from '../entities/graph-reads.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { quantityText } from './provenance.mappers.js';
 import { CODE_VERSION, readDataVersion } from '../../version.js';
@@ -25,7 +25,7 @@ export const provenanceResolvers: Resolvers = {
   },
   Claim: {
     about: async (c, _a, ctx) => {
-      const node = await loadNode(ctx, c.subjectId);
+      const node = await loadNode(ctx.loaders, c.subjectId);
       if (!node) throw new Error(`citation of a missing subject ${c.subjectId}`);
       return node;
     },

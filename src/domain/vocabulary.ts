@@ -1,0 +1,61 @@
+// The domain's closed sets, declared once. The SDL states them (schema/*.graphql) and codegen turns
+// each enum into a const object and its type (enumsAsConst); everything here is derived from those,
+// so the data layer, the seed validation and the resolvers cannot drift apart.
+import {
+  Direction, EntityKind, Measure, MetricDimension, MoneyFlow, ParticipationRole, QuantityQualifier, RelationshipType,
+  SupportMode, TwinningLevel, Unit,
+} from '../generated/graphql.js';
+
+export {
+  Direction, EntityKind, Measure, MetricDimension, MoneyFlow, ParticipationRole, QuantityQualifier, RelationshipType,
+  SupportMode, TwinningLevel, Unit,
+};
+
+export const ENTITY_KINDS: readonly EntityKind[] = Object.values(EntityKind);
+export const RELATIONSHIP_TYPES: readonly RelationshipType[] = Object.values(RelationshipType);
+export const UNITS: readonly Unit[] = Object.values(Unit);
+
+/** Each kind's GraphQL type, which is also its Neo4j label (a seed file spells kinds this way too). */
+export const KIND_LABEL = {
+  PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWNSHIP: 'Township', VILLAGE: 'Village', SCHOOL: 'School',
+  HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person', PROJECT: 'Project', EVENT: 'Event',
+} as const satisfies Record<EntityKind, string>;
+export type KindLabel = (typeof KIND_LABEL)[EntityKind];
+/** The kind a label (or a seed file's `kind: District`) names. */
+export function kindOfLabel(label: KindLabel): EntityKind {
+  const kind = ENTITY_KINDS.find((k) => KIND_LABEL[k] === label);
+  if (!kind) throw new Error(`no entity kind is labelled ${label}`); // KIND_LABEL covers every kind
+  return kind;
+}
+
+/** The administrative hierarchy: provinces down to villages (the official division list's five levels). */
+export const PLACE_KINDS = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'] as const satisfies readonly EntityKind[];
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export const isPlaceKind = (kind: EntityKind | undefined): kind is PlaceKind =>
+  PLACE_KINDS.some((k) => k === kind);
+/** Every place also carries this label: the official code is unique among places. */
+export const PLACE_LABEL = 'Place';
+
+/** Relationship ids name their type: `twinning:shenyang--amdo` is a TWINNED_WITH edge. */
+export const RELATIONSHIP_ID_PREFIX = {
+  TWINNED_WITH: 'twinning', SUPPORTS: 'support', PART_OF: 'part-of', LOCATED_IN: 'located-in',
+  MEMBER_OF: 'member-of', HOLDS_POST: 'post', WORKS_AT: 'works-at', COMES_FROM: 'comes-from',
+  PARTICIPATES_IN: 'participation', BENEFITS: 'benefit',
+} as const satisfies Record<RelationshipType, string>;
+
+export function relationshipTypeOfId(id: string): RelationshipType | undefined {
+  const prefix = id.split(':', 1)[0];
+  return RELATIONSHIP_TYPES.find((t) => RELATIONSHIP_ID_PREFIX[t] === prefix);
+}
+
+/** The GraphQL type of each edge: six have their own, the rest are served as the generic Relationship. */
+export const EDGE_TYPE_NAME = {
+  TWINNED_WITH: 'Twinning', SUPPORTS: 'Support', HOLDS_POST: 'Post', MEMBER_OF: 'Membership',
+  WORKS_AT: 'Employment', PARTICIPATES_IN: 'Participation',
+  PART_OF: 'Relationship', LOCATED_IN: 'Relationship', COMES_FROM: 'Relationship', BENEFITS: 'Relationship',
+} as const satisfies Record<RelationshipType, string>;
+
+/** Node properties that are bookkeeping, not facts: hidden from `properties`. */
+export const INTERNAL_PROPERTIES = ['contentHash', 'searchText', 'aliasesText', 'code', 'officialName'] as const;
+/** Node properties every entity has, served as their own fields. */
+export const CORE_PROPERTIES = ['id', 'kind', 'name', 'nameZh', 'aliases'] as const;

@@ -1,0 +1,72 @@
+// The reads a request makes while resolving: entities, edges and quantities by id, through the
+// request's DataLoaders (so nested lists cost one statement per level). Services take these as a
+// GraphReads, which unit tests fake with plain lists; resolvers reach them as `ctx.reads`.
+import type { Loaders } from '../../context.js';
+import { RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
+import type { QuantityRecord } from '../provenance/provenance.mappers.js';
+import type { EntityRecord } from './entities.mappers.js';
+import { ofType, type RelationshipRecord, type RelationshipRecordOf } from './relationships.mappers.js';
+
+export interface GraphReads {
+  /** The entity with this id (or, for `place:<code>`, the place with that code), or null. */
+  entity(id: string): Promise<EntityRecord | null>;
+  /** The entities found among these ids, in order, without gaps. */
+  entities(ids: readonly string[]): Promise<EntityRecord[]>;
+  /** The edges found among these ids, in order, without gaps. */
+  relationships(ids: readonly string[]): Promise<RelationshipRecord[]>;
+  /** Every edge touching the entity, both directions. */
+  edgesOf(id: string): Promise<RelationshipRecord[]>;
+  /** The quantities stated about each subject, one list per id. */
+  quantitiesOf(ids: readonly string[]): Promise<QuantityRecord[][]>;
+}
+
+export function loaderReads(loaders: Loaders): GraphReads {
+  return {
+    entity: (id) => loaders.entity.load(id),
+    entities: async (ids) => present(await loaders.entity.loadMany(ids)),
+    relationships: async (ids) => present(await loaders.relationship.loadMany(ids)),
+    edgesOf: (id) => loaders.relationshipsOf.load(id),
+    quantitiesOf: async (ids) => (await loaders.quantitiesOf.loadMany(ids)).map((q) => (q instanceof Error ? [] : q)),
+  };
+}
+
+/** What a DataLoader.loadMany found: no misses, no errors. */
+export function present<T>(list: ReadonlyArray<T | null | Error>): T[] {
+  return list.filter((x): x is T => x !== null && !(x instanceof Error));
+}
+
+/** An entity's edges of some types (every type when none are given), in one direction or both. */
+export async function edgesOf<T extends RelationshipType>(
+  reads: GraphReads, id: string, types: readonly T[] | null | undefined, direction: Direction = 'BOTH',
+): Promise<Array<RelationshipRecordOf<T>>> {
+  const wanted: readonly RelationshipType[] = types && types.length > 0 ? types : RELATIONSHIP_TYPES;
+  const all = await reads.edgesOf(id);
+  return all
+    .filter(ofType(wanted))
+    .filter((r): r is RelationshipRecordOf<T> => direction === 'BOTH' || (direction === 'OUTGOING' ? r.fromId === id : r.toId === id));
+}
+
+/** The entities at the far end of some edges, in edge order, without gaps. */
+export async function farEnds(reads: GraphReads, id: string, edges: readonly RelationshipRecord[]): Promise<EntityRecord[]> {
+  return reads.entities([...new Set(edges.map((r) => (r.fromId === id ? r.toId : r.fromId)))]);
+}
+
+/**
+ * The entity at an edge's end, of the kind the edge requires (a twinning's ends are places, a post's
+ * holder a person). Seed validation checks the kinds; a mismatch here is a broken graph, not bad input.
+ */
+export async function endOf<E extends EntityRecord>(reads: GraphReads, id: string, is: (e: EntityRecord) => e is E, what: string): Promise<E> {
+  const e = await reads.entity(id);
+  if (!e) throw new Error(`dangling edge end ${id}`); // ids read off stored edges
+  if (!is(e)) throw new Error(`edge end ${id} is a ${e.kind}, not ${what}`);
+  return e;
+}
+
+export const anyEntity = (_e: EntityRecord): _e is EntityRecord => true;
+
+/** Any node by id: entities, relationships (their id prefix names the type) and quantities. */
+export async function loadNode(loaders: Loaders, id: string): Promise<EntityRecord | RelationshipRecord | QuantityRecord | null> {
+  if (id.startsWith('quantity:')) return loaders.quantity.load(id);
+  if (relationshipTypeOfId(id)) return loaders.relationship.load(id);
+  return loaders.entity.load(id);
+}

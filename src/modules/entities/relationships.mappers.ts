@@ -1,0 +1,72 @@
+// What the data layer hands resolvers for edges: one record per edge type, parsed from the edge's
+// property map at the repository boundary. The six typed edges carry their facts as fields, so
+// their GraphQL fields resolve by default; the others are served as the generic Relationship.
+import { z } from 'zod';
+import {
+  ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel,
+} from '../../domain/vocabulary.js';
+import { integer, orNull, text } from '../../domain/parse.js';
+
+/** What every edge has: its id, type, ends, and its stored facts (served as `properties`). */
+export interface EdgeFacts<T extends RelationshipType> {
+  id: string;
+  type: T;
+  fromId: string;
+  toId: string;
+  properties: Record<string, unknown>;
+}
+
+/** The facts each typed edge carries beyond EdgeFacts, as the seed schema lets a source state them. */
+const TYPED_FACTS = {
+  TWINNED_WITH: z.object({
+    level: orNull(z.enum(TwinningLevel)), programme: text, since: integer,
+    sinceQualifier: orNull(z.enum(QuantityQualifier)), until: integer,
+  }),
+  SUPPORTS: z.object({ mode: z.enum(SupportMode), from: integer, until: integer, asOf: text, description: text }),
+  HOLDS_POST: z.object({ role: text, roleZh: text, from: text, until: text, asOf: text }),
+  MEMBER_OF: z.object({ role: text, batch: integer, from: text, until: text }),
+  WORKS_AT: z.object({ role: text, asOf: text }),
+  PARTICIPATES_IN: z.object({ role: z.enum(ParticipationRole) }),
+} satisfies Partial<Record<RelationshipType, z.ZodType>>;
+type TypedEdge = keyof typeof TYPED_FACTS;
+type PlainEdge = Exclude<RelationshipType, TypedEdge>;
+
+export type TwinningRecord = EdgeFacts<'TWINNED_WITH'> & z.output<typeof TYPED_FACTS.TWINNED_WITH>;
+export type SupportRecord = EdgeFacts<'SUPPORTS'> & z.output<typeof TYPED_FACTS.SUPPORTS>;
+export type PostRecord = EdgeFacts<'HOLDS_POST'> & z.output<typeof TYPED_FACTS.HOLDS_POST>;
+export type MembershipRecord = EdgeFacts<'MEMBER_OF'> & z.output<typeof TYPED_FACTS.MEMBER_OF>;
+export type EmploymentRecord = EdgeFacts<'WORKS_AT'> & z.output<typeof TYPED_FACTS.WORKS_AT>;
+export type ParticipationRecord = EdgeFacts<'PARTICIPATES_IN'> & z.output<typeof TYPED_FACTS.PARTICIPATES_IN>;
+/** PART_OF, LOCATED_IN, COMES_FROM, BENEFITS: no facts of their own (one member per type, so `type` narrows). */
+export type PlainRelationshipRecord = { [T in PlainEdge]: EdgeFacts<T> }[PlainEdge];
+
+export type RelationshipRecord =
+  | TwinningRecord | SupportRecord | PostRecord | MembershipRecord | EmploymentRecord | ParticipationRecord
+  | PlainRelationshipRecord;
+/** The record of one edge type: `RelationshipRecordOf<'SUPPORTS'>` is SupportRecord. */
+export type RelationshipRecordOf<T extends RelationshipType> = Extract<RelationshipRecord, { type: T }>;
+
+/** An edge as a statement returns it: its type, its ends' ids and its property map. */
+export type RelRow = { type: string; fromId: string; toId: string; props: Record<string, unknown> };
+
+const EdgeRow = z.object({ type: z.enum(RelationshipType), fromId: z.string(), toId: z.string(), id: z.string() });
+
+/** Parses an edge row into its type's record; the content hash (bookkeeping) stays behind. */
+export function parseRelationship(row: RelRow): RelationshipRecord {
+  const { type, fromId, toId, id } = EdgeRow.parse({ ...row, id: row.props.id });
+  const { contentHash: _hash, ...properties } = row.props;
+  const facts = { id, fromId, toId, properties };
+  switch (type) {
+    case 'TWINNED_WITH': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'SUPPORTS': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'HOLDS_POST': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'MEMBER_OF': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'WORKS_AT': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'PARTICIPATES_IN': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    default: return { ...facts, type };
+  }
+}
+
+/** A type guard for edges of the given types. */
+export const ofType = <T extends RelationshipType>(types: readonly T[]) =>
+  (r: RelationshipRecord): r is RelationshipRecordOf<T> => types.some((t) => t === r.type);

@@ -1,0 +1,31 @@
+// An aid summary, put together: both ends looked up (an unknown id answers null), the scope read
+// once, the quantities of everything in it, the rules of aid-summary.ts, then entity groups named.
+import type { AidSummaryGroupBy } from '../../generated/graphql.js';
+import type { GraphReads } from '../entities/graph-reads.js';
+import { summarize, type AidSummaryRecord } from './aid-summary.js';
+import type { AidScopeRow } from './partnerships.repository.js';
+
+/** The one statement an aid summary needs beyond the per-request reads. */
+export interface AidScopes {
+  scope(supporter: string | null, recipient: string | null): Promise<AidScopeRow>;
+}
+
+export class AidSummaryService {
+  constructor(private readonly reads: GraphReads, private readonly scopes: AidScopes) {}
+
+  async summary(supporter: string | null, recipient: string | null, groupBy: AidSummaryGroupBy): Promise<AidSummaryRecord | null> {
+    const [sup, rec] = await Promise.all([
+      supporter ? this.reads.entity(supporter) : null,
+      recipient ? this.reads.entity(recipient) : null,
+    ]);
+    if ((supporter && !sup) || (recipient && !rec)) return null;
+    const scope = await this.scopes.scope(supporter, recipient);
+    const subjectIds = [...scope.supports.map((s) => s.id), ...scope.projects.map((p) => p.id)];
+    const quantities = (await this.reads.quantitiesOf(subjectIds)).flat();
+    const summary = summarize(scope, quantities, groupBy);
+    const named = await this.reads.entities(summary.groups.flatMap((g) => (g.entityId ? [g.entityId] : [])));
+    const names = new Map(named.map((e) => [e.id, e.name]));
+    for (const g of summary.groups) g.label = names.get(g.key) ?? g.label;
+    return { supporter: sup, recipient: rec, ...summary };
+  }
+}
