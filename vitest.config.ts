@@ -10,12 +10,19 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    globalSetup: ['test/helpers/global-setup.ts'],
+    // Two tiers, each runnable on its own: `unit` needs no Java and no Neo4j (pure code and the
+    // services over fake reads); `integration` starts one throwaway Neo4j for the run.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/helpers/global-setup.ts'] },
+      },
+    ],
     // Integration files share one Neo4j and each starts from a known state: run files one by one.
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    include: ['test/**/*.test.ts'],
     // Keep the run's output to test results; warnings and errors still show.
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     // CI also writes a JSON report, from which .ci/run prints a one-line summary.

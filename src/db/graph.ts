@@ -2,7 +2,7 @@
 // session per unit of work, read or write transaction chosen explicitly (a cluster routes reads to
 // readers), the configured database, a timeout, and transaction metadata naming the statement.
 import os from 'node:os';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Config, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { databaseUnavailable, overloaded, translateNeo4jError } from '../errors.js';
 import { logger } from '../logger.js';
@@ -21,7 +21,10 @@ export interface Neo4jConnection {
   database?: string | undefined;
 }
 
-export function createDriver(conn: Neo4jConnection): Driver {
+/** How long the driver waits and retries; a test of an unreachable database sets these to fail at once. */
+export type DriverTiming = Pick<Config, 'maxTransactionRetryTime' | 'connectionTimeout' | 'connectionAcquisitionTimeout'>;
+
+export function createDriver(conn: Neo4jConnection, timing: DriverTiming = {}): Driver {
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.username, conn.password), {
     // Plain JS numbers: our integers (years, counts) are far below 2^53.
     disableLosslessIntegers: true,
@@ -29,6 +32,7 @@ export function createDriver(conn: Neo4jConnection): Driver {
     connectionAcquisitionTimeout: 20_000,
     // Managed transactions retry transient failures; an API caller should hear back within seconds.
     maxTransactionRetryTime: 5_000,
+    ...timing,
   });
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Graph } from '../../src/db/graph.js';
 import { listen, type RunningServer } from '../../src/http.js';
-import { KIND_LABEL, PLACE_LABEL } from '../../src/modules/entities/entities.mappers.js';
+import { KIND_LABEL, PLACE_LABEL } from '../../src/domain/vocabulary.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 interface Ran { name: string; cypher: string; params: Record<string, unknown> }

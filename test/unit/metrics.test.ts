@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_UNITS, METRICS, metricIssues } from '../../src/modules/provenance/metrics.js';
-import { UNITS } from '../../src/ingest/seed-schema.js';
+import { UNITS } from '../../src/domain/vocabulary.js';
 
 describe('the metric vocabulary', () => {
   it('declares every metric with both labels, a unit of its own dimension, and a flow for money only', () => {

@@ -1,0 +1,39 @@
+// An in-memory GraphReads for the service tier's unit tests: records built by the same parsers the
+// repositories use, answered from plain lists. No driver, no database.
+import type { GraphReads } from '../../src/modules/entities/graph-reads.js';
+import { parseEntity, type EntityRecord } from '../../src/modules/entities/entities.mappers.js';
+import { parseRelationship, type RelationshipRecord } from '../../src/modules/entities/relationships.mappers.js';
+import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
+
+export const entity = (id: string, kind: string, props: Record<string, unknown> = {}): EntityRecord =>
+  parseEntity({ id, kind, name: id.split(':')[1], ...props });
+
+export const edge = (id: string, type: string, fromId: string, toId: string, props: Record<string, unknown> = {}): RelationshipRecord =>
+  parseRelationship({ type, fromId, toId, props: { id, ...props } });
+
+let n = 0;
+export const quantity = (subjectId: string, over: Partial<QuantityRecord> = {}): QuantityRecord => ({
+  id: `quantity:q${n++}`, subjectId, metric: 'aidFunding', value: 1, unit: 'CNY', qualifier: 'EXACT', measure: 'LEVEL',
+  year: null, baselineYear: null, from: null, until: null, asOf: null, note: null, ...over,
+});
+
+export interface FakeGraph {
+  entities: EntityRecord[];
+  edges: RelationshipRecord[];
+  quantities?: QuantityRecord[];
+}
+
+/** The reads over a fixed graph; `calls` counts them, so a test can see what a service asked for. */
+export function fakeReads(g: FakeGraph): GraphReads & { calls: number } {
+  const byId = new Map(g.entities.map((e) => [e.id, e]));
+  const edgeById = new Map(g.edges.map((r) => [r.id, r]));
+  const reads = {
+    calls: 0,
+    entity: async (id: string) => (reads.calls++, byId.get(id) ?? null),
+    entities: async (ids: readonly string[]) => (reads.calls++, ids.flatMap((id) => byId.get(id) ?? [])),
+    relationships: async (ids: readonly string[]) => (reads.calls++, ids.flatMap((id) => edgeById.get(id) ?? [])),
+    edgesOf: async (id: string) => (reads.calls++, g.edges.filter((r) => r.fromId === id || r.toId === id)),
+    quantitiesOf: async (ids: readonly string[]) => (reads.calls++, ids.map((id) => (g.quantities ?? []).filter((q) => q.subjectId === id))),
+  };
+  return reads;
+}
