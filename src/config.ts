@@ -34,7 +34,7 @@ const EnvSchema = z.object({
   AIDGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_HEAP must look like 512m or 1g').optional(),
   AIDGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_PAGECACHE must look like 256m').optional(),
   AIDGRAPH_SEED: z.enum(['true', 'false']).default('true'),
-  AIDGRAPH_GAZETTEER: z.enum(GAZETTEER_DEPTHS as [GazetteerDepth, ...GazetteerDepth[]], {
+  AIDGRAPH_GAZETTEER: z.enum(GAZETTEER_DEPTHS, {
     error: `AIDGRAPH_GAZETTEER must be one of ${GAZETTEER_DEPTHS.join(', ')}`,
   }).default('village'),
   AIDGRAPH_GAZETTEER_PROVINCES: z

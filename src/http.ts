@@ -8,7 +8,6 @@
 // its root and `wildcard: false`, and serve the page at GET / for `accept: text/html` only, so GET
 // queries at / keep working (see the GraphQL route's constraint note).
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
@@ -143,7 +142,7 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
   });
 
   const graphqlRoute = {
-    method: ['GET', 'POST'] as ('GET' | 'POST')[],
+    method: ['GET', 'POST'] satisfies Array<'GET' | 'POST'>,
     preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
       // Apollo builds a URL from the Host header; one that cannot be a host is a bad request, not a crash.
       try {
@@ -175,7 +174,8 @@ export async function listen(graph: Graph, port: number, host = '127.0.0.1', opt
   const { app, apollo } = await buildHttpApp(graph, opts);
   await app.listen({ port, host });
   bumpDataVersion(); // start-up loads are done by now: answers from before are stale
-  const address = app.server.address() as AddressInfo;
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the HTTP server is not listening on a TCP port');
   return {
     url: `http://${address.address}:${address.port}/`,
     stop: () => apollo.stop(),

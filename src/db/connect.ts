@@ -67,7 +67,7 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
   } catch (err) {
     await driver.close();
     await local?.stop();
-    throw new Error(`cannot reach Neo4j at ${conn.uri}: ${(err as Error).message}`);
+    throw new Error(`cannot reach Neo4j at ${conn.uri}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs }, access);
   let version: string;

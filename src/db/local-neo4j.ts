@@ -105,8 +105,8 @@ export function freePort(): Promise<number> {
     const srv = net.createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
+      const address = srv.address();
+      srv.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no TCP port was bound'))));
     });
   });
 }
@@ -274,7 +274,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         opts.events?.restarted?.({ pid: next.child.pid!, attempts: attempt, downMs });
         return;
       } catch (err) {
-        lastError = err as Error;
+        lastError = err instanceof Error ? err : new Error(String(err));
         log.error({ attempt, maxFailures, err: lastError.message }, `restart ${attempt} of ${maxFailures} of the local Neo4j failed`);
       }
     }

