@@ -9,6 +9,8 @@ import { formatGazetteerReport, loadGazetteer } from './gazetteer/load.js';
 import { SeedValidationError } from './ingest/validate.js';
 import { logger } from './logger.js';
 import { listen, type RunningServer } from './http.js';
+import { checkCitations, formatCitationCheck, recordCitationCheck } from './ingest/citation-check.js';
+import { SEEDS_DIR } from './ingest/seed.js';
 
 let open: OpenGraph | undefined;
 let server: RunningServer | undefined;
@@ -58,6 +60,11 @@ try {
   } else {
     await applySchema(open.graph);
   }
+  // Whatever reached the graph by another route than the loaders is found here, by id.
+  const check = await checkCitations(open.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
+  await recordCitationCheck(open.graph, check);
+  if (check.uncited.length) logger.warn({ uncited: check.uncited.slice(0, 100) }, `citation check: ${formatCitationCheck(check)}`);
+  else logger.info({ checked: check.checked, seconds: check.seconds }, `citation check: ${formatCitationCheck(check)}`);
   server = await listen(open.graph, config.port, config.host);
   logger.info({ url: server.url, neo4j: open.version }, `aidgraph is serving GraphQL at ${server.url}`);
 } catch (err) {

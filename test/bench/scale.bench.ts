@@ -24,7 +24,7 @@ interface Side { name: string; neo4j: LocalNeo4j; graph: Graph; server: RunningS
 async function open(name: string): Promise<Side> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `aidgraph-scale-${name}-`));
   const neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: HEAP, pageCache: PAGECACHE });
-  const graph = new Graph(createDriver({ uri: neo4j.uri, username: 'neo4j', password: '' }), { timeoutMs: 60_000 });
+  const graph = new Graph(createDriver({ uri: neo4j.uri, ...neo4j.credentials }), { timeoutMs: 60_000 });
   await seedGraph(graph);
   // No rate limit or shedding: the load generator is one client asking as fast as it can.
   return { name, neo4j, graph, server: await listen(graph, 0, undefined, { rateLimitPerMinute: 0, shedLagMs: 0 }), dataDir };

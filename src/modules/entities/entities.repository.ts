@@ -1,6 +1,7 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
 import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
+import { cited } from '../provenance/cited.js';
 import {
   CORE_PROPERTIES, INTERNAL_PROPERTIES, PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId,
   type EntityKindName, type EntityRecord, type RelationshipRecord, type RelationshipTypeName,
@@ -37,7 +38,7 @@ const RELATIONSHIPS_BY_ID = Object.fromEntries(
   RELATIONSHIP_TYPES.map((t) => [
     t,
     `// entities.relationships-by-id (${t})
-     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids
+     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${cited('a')} AND ${cited('b')}
      RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`,
   ]),
 ) as Record<RelationshipTypeName, string>;
@@ -54,10 +55,10 @@ export class EntityRepository {
     const rows = await this.graph.read<{ e: Record<string, unknown> }>(
       'entities.by-id',
       `// entities.by-id
-       MATCH (e:Entity) WHERE e.id IN $ids
+       MATCH (e:Entity) WHERE e.id IN $ids AND ${cited('e')}
        RETURN e {.*} AS e
        UNION
-       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
        RETURN e {.*} AS e`,
       { ids, codes },
     );
@@ -75,7 +76,7 @@ export class EntityRepository {
     const rows = await this.graph.read<{ e: Record<string, unknown> }>(
       'places.by-code',
       `// places.by-code
-       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
        RETURN e {.*} AS e`,
       { codes },
     );
@@ -92,7 +93,7 @@ export class EntityRepository {
        MATCH (e:Entity {id: id})
        CALL {
          WITH e
-         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL})
+         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL}) WHERE ${cited('a')}
          WITH a, min(length(path)) AS distance
          RETURN a ORDER BY distance
        }
@@ -109,7 +110,7 @@ export class EntityRepository {
       'entities.relationships-of',
       `// entities.relationships-of
        UNWIND $ids AS id
-       MATCH (e:Entity {id: id})-[r]-(:Entity)
+       MATCH (e:Entity {id: id})-[r]-(other:Entity) WHERE ${cited('other')}
        RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props
        ORDER BY type, r.id`,
       { ids },

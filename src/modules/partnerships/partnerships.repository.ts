@@ -1,6 +1,7 @@
 // Pairings and what runs under them. A pairing's two sides reach down the hierarchy (inside.ts):
 // Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
 // and the hospital's departments.
+import { cited } from '../provenance/cited.js';
 import type { Graph } from '../../db/graph.js';
 import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
 import type { RelationshipRecord } from '../entities/entities.mappers.js';
@@ -123,6 +124,7 @@ ${match}${filters}`, {
  * The MATCH of an edge page: anchored on the recipient side when given, else on the supporter side,
  * else the whole type. With descendants, either side may be anything inside the given entity.
  */
+const bothCited = `${cited('a')} AND ${cited('b')}`;
 function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporter: string | null, recipient: string | null, descendants: boolean) {
   const supporterOk = supporter === null ? 'true' : descendants ? isInside('a', '$supporter') : 'a.id = $supporter';
   if (recipient !== null) {
@@ -132,7 +134,7 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
        MATCH (a:Entity)-[r:${type}]->(b)`
       : `MATCH (a:Entity)-[r:${type}]->(b:Entity {id: $recipient})`;
     return { name: `${base} (by recipient)`, match: `${side}
-       WITH a, r, b WHERE ${supporterOk}` };
+       WITH a, r, b WHERE ${supporterOk} AND ${bothCited}` };
   }
   if (supporter !== null) {
     const side = descendants
@@ -141,10 +143,10 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
        MATCH (a)-[r:${type}]->(b:Entity)`
       : `MATCH (a:Entity {id: $supporter})-[r:${type}]->(b:Entity)`;
     return { name: `${base} (by supporter)`, match: `${side}
-       WITH a, r, b WHERE true` };
+       WITH a, r, b WHERE ${bothCited}` };
   }
   return { name: `${base} (all)`, match: `MATCH (a:Entity)-[r:${type}]->(b:Entity)
-       WITH a, r, b WHERE true` };
+       WITH a, r, b WHERE ${bothCited}` };
 }
 
 export interface AidScopeRow {
