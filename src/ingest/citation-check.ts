@@ -9,7 +9,7 @@ import type { Graph } from '../db/graph.js';
 import { DIVISION_LEVELS, readLevel, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { partOfIdOfCode } from '../gazetteer/place-props.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../modules/entities/entities.mappers.js';
-import { CITED_LABEL } from '../modules/provenance/cited.js';
+import { cited, citedEdge } from '../modules/provenance/cited.js';
 
 export type FactKind = 'entity' | 'relationship' | 'quantity';
 
@@ -20,8 +20,8 @@ export interface UncitedFact {
   /** Why it counts as uncited. */
   reason: string;
   /**
-   * True when the API (hiding uncited facts) shows it anyway: a node with a Cited label it should not
-   * have, or an edge between two shown entities.
+   * True when the API shows it anyway: hiding is off (AIDGRAPH_HIDE_UNCITED=false), or it carries the
+   * marker of a cited fact (src/modules/provenance/cited.ts) that it should not.
    */
   shown: boolean;
 }
@@ -49,10 +49,13 @@ export function sourceTexts(seedsDir: string): Map<string, string> {
   return texts;
 }
 
-/** The official list as the check needs it: each code's name and parent code. */
-function officialList(edition: GazetteerEdition): Map<string, { nameZh: string; parentCode: string | null }> {
-  const list = new Map<string, { nameZh: string; parentCode: string | null }>();
-  for (const level of DIVISION_LEVELS) for (const r of readLevel(edition, level)) list.set(r.code, { nameZh: r.nameZh, parentCode: r.parentCode });
+/**
+ * The official list as the check needs it, for the provinces the graph holds places of: each code's
+ * name and parent code, as one string per code (a national list is 665k of them).
+ */
+function officialList(edition: GazetteerEdition, provinces: string[]): Map<string, string> {
+  const list = new Map<string, string>();
+  for (const level of DIVISION_LEVELS) for (const r of readLevel(edition, level, provinces)) list.set(r.code, `${r.nameZh}|${r.parentCode ?? ''}`);
   return list;
 }
 
@@ -66,6 +69,7 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
   const citations = await graph.read<{ subjectId: string; quote: string; sourceId: string }>('check.citations', `// check.citations
     MATCH (c:Citation)-[:QUOTES]->(s:Source)
     RETURN c.subjectId AS subjectId, c.quote AS quote, s.id AS sourceId`);
+  // Cited: at least one quote found in its source's text, and none missing from it.
   const verified = new Set<string>();
   const misquoted = new Map<string, string>();
   for (const c of citations) {
@@ -74,62 +78,65 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
     else if (typeof c.quote === 'string' && c.quote.trim() && text.includes(c.quote)) verified.add(c.subjectId);
     else misquoted.set(c.subjectId, `its quote is not in the text of ${c.sourceId}: ${JSON.stringify(String(c.quote).slice(0, 80))}`);
   }
+  const isCited = (id: string | null) => id !== null && verified.has(id) && !misquoted.has(id);
   const reasonFor = (id: string | null) => (id !== null && misquoted.get(id)) || 'no citation';
 
   // Places of the official list are cited by their record in it, when the list is loaded as a source.
-  const [gazetteer] = await graph.read<{ loaded: boolean }>('check.gazetteer-source', `// check.gazetteer-source
-    RETURN EXISTS { MATCH (:Source:Gazetteer) } AS loaded`);
-  const list = gazetteer?.loaded ? officialList(opts.edition) : new Map<string, { nameZh: string; parentCode: string | null }>();
+  const [gazetteer] = await graph.read<{ loaded: boolean; provinces: string[] }>('check.gazetteer-source', `// check.gazetteer-source
+    RETURN EXISTS { MATCH (:Source:Gazetteer) } AS loaded,
+           COLLECT { MATCH (p:${PLACE_LABEL}) WHERE p.code STARTS WITH '' RETURN DISTINCT substring(p.code, 0, 2) } AS provinces`);
+  const list = gazetteer?.loaded ? officialList(opts.edition, gazetteer.provinces) : new Map<string, string>();
 
   // Entities without a code, every edge that is not a coded place's PART_OF, every quantity: few.
   const others = await graph.read<{ id: string | null; ref: string; what: FactKind; shown: boolean }>('check.facts', `// check.facts
     CALL {
       MATCH (e:Entity) WHERE e.code IS NULL
-      RETURN e.id AS id, elementId(e) AS ref, 'entity' AS what, e:${CITED_LABEL} AS shown
+      RETURN e.id AS id, elementId(e) AS ref, 'entity' AS what, ${cited('e')} AS shown
       UNION ALL
       MATCH (a:Entity)-[r]->(b:Entity) WHERE type(r) IN $types AND (type(r) <> 'PART_OF' OR a.code IS NULL)
-      RETURN r.id AS id, elementId(r) AS ref, 'relationship' AS what, a:${CITED_LABEL} AND b:${CITED_LABEL} AS shown
+      RETURN r.id AS id, elementId(r) AS ref, 'relationship' AS what, ${cited('a')} AND ${cited('b')} AND ${citedEdge('r')} AS shown
       UNION ALL
       MATCH (q:Quantity)
-      RETURN q.id AS id, elementId(q) AS ref, 'quantity' AS what, q:${CITED_LABEL} AS shown
+      RETURN q.id AS id, elementId(q) AS ref, 'quantity' AS what, ${cited('q')} AS shown
     }
     RETURN id, ref, what, shown`, { types: RELATIONSHIP_TYPES });
   for (const f of others) {
     checked[f.what] += 1;
-    if (f.id !== null && verified.has(f.id)) continue;
+    if (isCited(f.id)) continue;
     uncited.push({ id: f.id ?? `(no id) ${f.ref}`, what: f.what, reason: f.id === null ? 'it has no id, so nothing can cite it' : reasonFor(f.id), shown: f.shown });
   }
 
   // Places with a code, page by page in code order (the unique index), each with its PART_OF edges.
   let after = '';
   for (;;) {
-    const page = await graph.read<{
-      code: string; id: string | null; ref: string; name: string | null; shown: boolean;
-      partOf: Array<{ id: string | null; ref: string; parentCode: string | null; shown: boolean }>;
-    }>('check.places', `// check.places (a page in code order)
+    // Rows as short lists: the driver builds each one, and a national check reads 665k of them.
+    const page = await graph.read<{ p: [code: string, id: string | null, name: string | null, shown: boolean, ref: string | null];
+      partOf: Array<[id: string | null, parentCode: string | null, shown: boolean, ref: string | null]> }>('check.places', `// check.places (a page in code order)
       MATCH (e:${PLACE_LABEL}) WHERE e.code > $after
       WITH e ORDER BY e.code LIMIT toInteger($page)
-      RETURN e.code AS code, e.id AS id, elementId(e) AS ref, coalesce(e.officialName, e.nameZh) AS name, e:${CITED_LABEL} AS shown,
-             [(e)-[r:PART_OF]->(p:Entity) | {id: r.id, ref: elementId(r), parentCode: p.code, shown: e:${CITED_LABEL} AND p:${CITED_LABEL}}] AS partOf`,
+      RETURN [e.code, e.id, coalesce(e.officialName, e.nameZh), ${cited('e')}, CASE WHEN e.id IS NULL THEN elementId(e) END] AS p,
+             [(e)-[r:PART_OF]->(parent:Entity) | [r.id, parent.code, ${cited('e')} AND ${cited('parent')} AND ${citedEdge('r')}, CASE WHEN r.id IS NULL THEN elementId(r) END]] AS partOf`,
     { after, page: PAGE });
-    for (const p of page) {
+    for (const { p: [code, id, name, shown, ref], partOf } of page) {
       checked.entity += 1;
-      const official = list.get(String(p.code));
-      const byList = official !== undefined && official.nameZh === p.name;
-      if (!byList && !(p.id !== null && verified.has(p.id))) {
-        const reason = !gazetteer?.loaded ? 'no citation (the official list is not loaded)'
-          : official === undefined ? `code ${p.code} is not in the official list` : `the official list names ${p.code} ${official.nameZh}, not ${p.name}`;
-        uncited.push({ id: p.id ?? `(no id) ${p.ref}`, what: 'entity', reason: p.id !== null && misquoted.has(p.id) ? misquoted.get(p.id)! : reason, shown: p.shown });
+      const official = list.get(code);
+      const [officialName, parentCode] = official?.split('|') ?? [];
+      const byList = officialName !== undefined && officialName === name;
+      if ((id !== null && misquoted.has(id)) || (!byList && !isCited(id))) {
+        const reason = id !== null && misquoted.has(id) ? misquoted.get(id)!
+          : !gazetteer?.loaded ? 'no citation (the official list is not loaded)'
+          : official === undefined ? `code ${code} is not in the official list` : `the official list names ${code} ${officialName}, not ${name}`;
+        uncited.push({ id: id ?? `(no id) ${ref}`, what: 'entity', reason, shown });
       }
-      for (const r of p.partOf) {
+      for (const [rid, parent, edgeShown, rref] of partOf) {
         checked.relationship += 1;
-        const stated = byList && r.id === partOfIdOfCode(p.code) && official!.parentCode === r.parentCode;
-        if (stated || (r.id !== null && verified.has(r.id))) continue;
-        uncited.push({ id: r.id ?? `(no id) ${r.ref}`, what: 'relationship', reason: reasonFor(r.id), shown: r.shown });
+        const stated = byList && rid === partOfIdOfCode(code) && (parentCode || null) === parent;
+        if ((stated && !(rid !== null && misquoted.has(rid))) || isCited(rid)) continue;
+        uncited.push({ id: rid ?? `(no id) ${rref}`, what: 'relationship', reason: reasonFor(rid), shown: edgeShown });
       }
     }
     if (page.length < PAGE) break;
-    after = page[page.length - 1]!.code;
+    after = page[page.length - 1]!.p[0];
   }
   return { checked, uncited, seconds: (Date.now() - started) / 1000 };
 }

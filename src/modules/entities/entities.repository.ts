@@ -1,7 +1,7 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
 import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
-import { cited } from '../provenance/cited.js';
+import { cited, citedEdge } from '../provenance/cited.js';
 import {
   CORE_PROPERTIES, INTERNAL_PROPERTIES, PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId,
   type EntityKindName, type EntityRecord, type RelationshipRecord, type RelationshipTypeName,
@@ -38,7 +38,7 @@ const RELATIONSHIPS_BY_ID = Object.fromEntries(
   RELATIONSHIP_TYPES.map((t) => [
     t,
     `// entities.relationships-by-id (${t})
-     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${cited('a')} AND ${cited('b')}
+     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
      RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`,
   ]),
 ) as Record<RelationshipTypeName, string>;
@@ -110,7 +110,7 @@ export class EntityRepository {
       'entities.relationships-of',
       `// entities.relationships-of
        UNWIND $ids AS id
-       MATCH (e:Entity {id: id})-[r]-(other:Entity) WHERE ${cited('other')}
+       MATCH (e:Entity {id: id})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}
        RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props
        ORDER BY type, r.id`,
       { ids },

@@ -1,7 +1,7 @@
 // Pairings and what runs under them. A pairing's two sides reach down the hierarchy (inside.ts):
 // Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
 // and the hospital's departments.
-import { cited } from '../provenance/cited.js';
+import { cited, citedEdge } from '../provenance/cited.js';
 import type { Graph } from '../../db/graph.js';
 import { toRelationshipRecord, type RelRow } from '../entities/entities.repository.js';
 import type { RelationshipRecord } from '../entities/entities.mappers.js';
@@ -124,7 +124,7 @@ ${match}${filters}`, {
  * The MATCH of an edge page: anchored on the recipient side when given, else on the supporter side,
  * else the whole type. With descendants, either side may be anything inside the given entity.
  */
-const bothCited = `${cited('a')} AND ${cited('b')}`;
+const bothCited = `${cited('a')} AND ${cited('b')} AND ${citedEdge('r')}`;
 function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporter: string | null, recipient: string | null, descendants: boolean) {
   const supporterOk = supporter === null ? 'true' : descendants ? isInside('a', '$supporter') : 'a.id = $supporter';
   if (recipient !== null) {

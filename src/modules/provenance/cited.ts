@@ -12,3 +12,10 @@ export const CITED_LABEL = 'Cited';
  * src/db/graph.ts.
  */
 export const cited = (node: string) => `(${node}:${CITED_LABEL} OR $showUncited)`;
+
+/**
+ * A Cypher predicate: the edge may be shown. Edges carry no label, so the marker is what only the
+ * loaders write: a seed edge holds the content hash of its cited record; the PART_OF edge the
+ * official list states is `part-of:<the child's code>`. Read on an edge already reached.
+ */
+export const citedEdge = (rel: string) => `(${rel}.contentHash IS NOT NULL OR ${rel}.id = 'part-of:' + startNode(${rel}).code OR $showUncited)`;
