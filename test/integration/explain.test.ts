@@ -7,6 +7,7 @@ import { Graph } from '../../src/db/graph.js';
 import { listen, type RunningServer } from '../../src/http.js';
 import { KIND_LABEL, PLACE_LABEL } from '../../src/modules/entities/entities.mappers.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { CITED_LABEL } from '../../src/modules/provenance/cited.js';
 
 interface Ran { name: string; cypher: string; params: Record<string, unknown> }
 
@@ -22,7 +23,8 @@ class RecordingGraph extends Graph {
   }
 }
 
-const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, ...Object.values(KIND_LABEL)]);
+// Cited is on every entity the API may show: a scan of it is a scan of the entities.
+const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, CITED_LABEL, ...Object.values(KIND_LABEL)]);
 
 interface PlanNode { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] }
 function scans(plan: PlanNode): string[] {
