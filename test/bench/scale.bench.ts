@@ -12,7 +12,8 @@ import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { gazetteerEdition, readLevel, DIVISION_LEVELS } from '../../src/gazetteer/division-list.js';
 import { formatGazetteerReport, loadGazetteer } from '../../src/gazetteer/load.js';
-import { seedGraph } from '../../src/ingest/seed.js';
+import { SEEDS_DIR, seedGraph } from '../../src/ingest/seed.js';
+import { checkCitations, formatCitationCheck } from '../../src/ingest/citation-check.js';
 import { listen, type RunningServer } from '../../src/http.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -43,6 +44,13 @@ try {
   console.log(`\nnational load: ${formatGazetteerReport(report)}`);
   console.log(`first start cost: ${loadSeconds.toFixed(1)} s for the gazetteer; data folder ${du(neo4jDir)} MB ` +
     `(transaction logs ${du(path.join(neo4jDir, 'data', 'transactions'))} MB)\n`);
+
+  // What every start pays after loading: the citation check over the whole national graph.
+  const checkStarted = Date.now();
+  const citations = await checkCitations(national.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
+  const checkMemory = Math.round(process.memoryUsage().rss / 1e6);
+  console.log(`citation check at national size: ${((Date.now() - checkStarted) / 1000).toFixed(1)} s, ` +
+    `resident memory after it ${checkMemory} MB: ${formatCitationCheck(citations).split('\n')[0]}\n`);
 
   const villages = readLevel(gazetteerEdition(), DIVISION_LEVELS[4], ['54', '21']);
   const zharenVillage = villages.find((v) => v.code.startsWith('540624102'))!.code;
