@@ -170,7 +170,7 @@ const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
     WITH pair, side
     UNWIND side AS b
     MATCH (a:Entity)-[r:SUPPORTS]->(b)
-    WHERE pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}
+    WHERE (pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}) AND ${citedEdge('r')} AND ${cited('a')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {
@@ -196,7 +196,7 @@ const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
   CALL {
     WITH side
     UNWIND side AS a
-    MATCH (a)-[r:SUPPORTS]->(b:Entity)
+    MATCH (a)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {
@@ -209,7 +209,7 @@ const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
 const SCOPE_ALL = `// partnerships.aid-scope (all)
   UNWIND range(0, size($pairs) - 1) AS key
   CALL {
-    MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
+    MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {
