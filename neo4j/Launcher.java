@@ -1,5 +1,8 @@
 // Starts Neo4j Community in-process with only Bolt on 127.0.0.1, for aidgraph's embedded default.
-// Run as a single-file program: java -cp <resolved jars> Launcher.java <boltPort> <dataDir>
+// Run as: java -cp <resolved jars> Launcher <boltPort> <dataDir> <passwordFile>
+// Authentication is on: the user neo4j gets the password in <passwordFile> (owner-only, written by
+// src/db/local-neo4j.ts) at every start, so the file is the one place the password lives and a
+// rotation is a new file and a restart.
 // Prints one line "AIDGRAPH_NEO4J_READY <boltUri> <version>" when Bolt answers; stops cleanly on
 // SIGTERM/SIGINT or when its standard input closes (so a parent that dies never leaves it behind).
 
@@ -14,12 +17,13 @@ import org.neo4j.kernel.internal.Version;
 
 public class Launcher {
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: Launcher <boltPort> <dataDir>");
+    if (args.length != 3) {
+      System.err.println("usage: Launcher <boltPort> <dataDir> <passwordFile>");
       System.exit(2);
     }
     int port = Integer.parseInt(args[0]);
     Path home = Path.of(args[1]).toAbsolutePath();
+    String password = Files.readString(Path.of(args[2])).trim();
     String pageCache = System.getProperty("aidgraph.pagecache", "256m");
 
     // Raw keys are the ones neo4j.conf uses; Bolt is off in-process unless enabled here.
@@ -29,7 +33,8 @@ public class Launcher {
         Map.entry("server.bolt.tls_level", "DISABLED"),
         Map.entry("dbms.routing.enabled", "false"), // the routing connector would bind a second port
         Map.entry("dbms.usage_report.enabled", "false"),
-        Map.entry("dbms.security.auth_enabled", "false"), // loopback only, and only for local work and tests
+        // Loopback only, and still every local user and process could rewrite the graph without it.
+        Map.entry("dbms.security.auth_enabled", "true"),
         Map.entry("server.memory.pagecache.size", pageCache),
         // Bolt's netty loops wait a 5 s quiet period per connector at stop; ours has no clients left by then.
         Map.entry("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0"),
@@ -72,6 +77,17 @@ public class Launcher {
       System.out.flush();
     }, "aidgraph-neo4j-shutdown"));
 
+    try {
+      // Embedded calls bypass authentication; Bolt clients need this password from now on.
+      service.database("system").executeTransactionally(
+          "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    } catch (Exception e) {
+      // Setting the password it already has is refused; any other failure leaves Bolt unusable.
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+        System.err.println("Neo4j could not set the password of user neo4j: " + e);
+        System.exit(1);
+      }
+    }
     try {
       // Touch the default database so the ready line means "queries will answer".
       service.database("neo4j").executeTransactionally("RETURN 1");

@@ -52,6 +52,7 @@ const EnvSchema = z.object({
     .min(1, 'AIDGRAPH_NEO4J_READ_CONCURRENCY must be 1 or more')
     .default(DEFAULT_READ_CONCURRENCY),
   AIDGRAPH_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  AIDGRAPH_HIDE_UNCITED: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -72,6 +73,8 @@ export interface Config {
   slowStatementMs: number;
   /** Read units of work sent to Neo4j at once; the rest wait their turn (src/db/graph.ts). */
   readConcurrency: number;
+  /** Keep facts without the Cited marker out of API answers (src/modules/provenance/cited.ts). */
+  hideUncited: boolean;
 }
 
 /** The HTTP layer's production settings; tests override them per server. */
@@ -127,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     slowStatementMs: e.AIDGRAPH_SLOW_STATEMENT_MS,
     readConcurrency: e.AIDGRAPH_NEO4J_READ_CONCURRENCY,
+    hideUncited: e.AIDGRAPH_HIDE_UNCITED === 'true',
   });
 }

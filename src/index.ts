@@ -9,6 +9,8 @@ import { formatGazetteerReport, loadGazetteer } from './gazetteer/load.js';
 import { SeedValidationError } from './ingest/validate.js';
 import { logger } from './logger.js';
 import { listen, type RunningServer } from './http.js';
+import { checkCitations, formatCitationCheck, recordCitationCheck } from './ingest/citation-check.js';
+import { SEEDS_DIR } from './ingest/seed.js';
 
 let open: OpenGraph | undefined;
 let server: RunningServer | undefined;
@@ -43,6 +45,16 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   process.exit(code || Number(process.exitCode ?? 0)); // exitCode: set by a part that asked for the stop (db/connect.ts)
 }
 
+/** A write a read-only database user may not make: skipped with a log line saying what follows. */
+async function writeIfAllowed(consequence: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'Neo.ClientError.Security.Forbidden') throw err;
+    logger.info(`the database user may not write: ${consequence}`);
+  }
+}
+
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -56,8 +68,14 @@ try {
     const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);
     logger.info({ gazetteer }, `gazetteer: ${formatGazetteerReport(gazetteer)}`);
   } else {
-    await applySchema(open.graph);
+    // Serving only: the user may be a read-only one (README, "A read-only user for the API").
+    await writeIfAllowed('the schema is left to the loader', () => applySchema(open!.graph));
   }
+  // Whatever reached the graph by another route than the loaders is found here, by id.
+  const check = await checkCitations(open.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
+  await writeIfAllowed('stats shows the last count the loader recorded', () => recordCitationCheck(open!.graph, check));
+  if (check.uncited.length) logger.warn({ uncited: check.uncited.slice(0, 100) }, `citation check: ${formatCitationCheck(check)}`);
+  else logger.info({ checked: check.checked, seconds: check.seconds }, `citation check: ${formatCitationCheck(check)}`);
   server = await listen(open.graph, config.port, config.host);
   logger.info({ url: server.url, neo4j: open.version }, `aidgraph is serving GraphQL at ${server.url}`);
 } catch (err) {

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { logger } from '../logger.js';
 import { databaseRestarts } from '../metrics.js';
 import { createDriver, DatabaseAccess, Graph } from './graph.js';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import { LOCAL_USERNAME, localPassword, runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import { folderSize, machineMemory, recommendMemory } from './memory.js';
 import { expectedGazetteerStoreBytes } from '../gazetteer/division-list.js';
 
@@ -39,12 +39,19 @@ export interface OpenGraph {
   close(): Promise<void>;
 }
 
-export async function openGraph(config: Config): Promise<OpenGraph> {
+/**
+ * `attach`: a tool (the citation check) that finds the embedded Neo4j of this data folder already
+ * running, under `npm start`, connects to it with the folder's password instead of failing.
+ */
+export async function openGraph(config: Config, opts: { attach?: boolean } = {}): Promise<OpenGraph> {
   let local: LocalNeo4j | undefined;
   let conn = config.neo4j;
   // While the supervisor restarts the embedded Neo4j, reads fail at once (DATABASE_UNAVAILABLE,
   // retryable) rather than queueing for connections to a JVM that is not there yet.
   const access = new DatabaseAccess(config.readConcurrency);
+  if (!conn && opts.attach && runningLocalNeo4j(config.dataDir)) {
+    conn = { uri: `bolt://127.0.0.1:${config.local.boltPort}`, username: LOCAL_USERNAME, password: localPassword(config.dataDir) };
+  }
   if (!conn) {
     local = await startLocalNeo4j({
       dataDir: config.dataDir,
@@ -59,7 +66,7 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
         gaveUp: exitForRestart,
       },
     });
-    conn = { uri: local.uri, username: 'neo4j', password: '' };
+    conn = { uri: local.uri, ...local.credentials };
   }
   const driver = createDriver(conn);
   try {
@@ -69,7 +76,9 @@ export async function openGraph(config: Config): Promise<OpenGraph> {
     await local?.stop();
     throw new Error(`cannot reach Neo4j at ${conn.uri}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const graph = new Graph(driver, { database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs }, access);
+  const graph = new Graph(driver, {
+    database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs, showUncited: !config.hideUncited,
+  }, access);
   let version: string;
   try {
     version = await graph.serverVersion();

@@ -95,6 +95,20 @@ export interface GraphOptions {
   database?: string | undefined;
   timeoutMs: number;
   slowStatementMs?: number;
+  /** Refuse write units of work (the API's view: see forRequest). */
+  readOnly?: boolean;
+  /**
+   * Let reads see facts without the Cited marker (AIDGRAPH_HIDE_UNCITED=false). Every read gets it
+   * as `$showUncited`, the switch in the CITED predicate (src/modules/provenance/cited.ts).
+   */
+  showUncited?: boolean;
+}
+
+/** A write asked of a read-only view: a bug in the code, never a user's doing. */
+export class ReadOnlyGraphError extends Error {
+  constructor(name: string) {
+    super(`${name}: the API's view of the graph is read-only; only the loaders write`);
+  }
 }
 
 /** Runs statements; `statements` counts them so a request can report (and tests can bound) its round trips. */
@@ -111,9 +125,13 @@ export class Graph {
     return this.opts;
   }
 
-  /** A view sharing the driver and its access with its own statement counter (one per GraphQL request). */
+  /**
+   * A view sharing the driver and its access with its own statement counter (one per GraphQL
+   * request). It is read-only twice over: it refuses write units of work, and its read transactions
+   * run in READ access mode, in which the database itself refuses a write.
+   */
   forRequest(): Graph {
-    return new Graph(this.driver, this.opts, this.access);
+    return new Graph(this.driver, { ...this.opts, readOnly: true }, this.access);
   }
 
   private txConfig(name: string, timeoutMs = this.opts.timeoutMs) {
@@ -140,6 +158,7 @@ export class Graph {
   async unitOfWork<R>(
     mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>, opts: { timeoutMs?: number } = {},
   ): Promise<R> {
+    if (mode === 'WRITE' && this.opts.readOnly) throw new ReadOnlyGraphError(name);
     if (this.access.isDown) throw databaseUnavailable();
     if (mode === 'WRITE') return this.session(mode, name, work, opts);
     return this.access.takeTurn(opts.timeoutMs ?? this.opts.timeoutMs, () => this.session(mode, name, work, opts));
@@ -148,6 +167,7 @@ export class Graph {
   private async session<R>(
     mode: 'READ' | 'WRITE', name: string, work: (tx: ManagedTransaction) => Promise<R>, opts: { timeoutMs?: number },
   ): Promise<R> {
+    const showUncited = this.opts.showUncited ?? false;
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -162,6 +182,10 @@ export class Graph {
         wrapped.run = ((...args: Parameters<typeof tx.run>) => {
           this.statements += 1;
           const started = performance.now();
+          if (mode === 'READ') {
+            const [cypher, params, ...rest] = args;
+            args = [cypher, { ...(params as Record<string, unknown> | undefined), showUncited }, ...rest] as typeof args;
+          }
           const result = run(...args);
           // Every caller awaits the whole result, so observing it here adds no work.
           result.then((res) => {

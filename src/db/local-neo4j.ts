@@ -1,6 +1,8 @@
 // The embedded default: a real Neo4j Community started in-process by neo4j/Launcher.java, with only
-// Bolt open, on 127.0.0.1. Jars come from Maven Central through neo4j/pom.xml (first run only).
+// Bolt open, on 127.0.0.1, with authentication on. Jars come from Maven Central through
+// neo4j/pom.xml (first run only).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -56,6 +58,8 @@ export interface SupervisorEvents {
 export interface LocalNeo4j {
   uri: string;
   version: string;
+  /** What a Bolt client needs to get in: the user neo4j and this store's password. */
+  credentials: { username: string; password: string };
   /** The current JVM's pid (it changes when the supervisor restarts Neo4j). */
   readonly pid: number;
   stop(): Promise<void>;
@@ -97,6 +101,69 @@ export function resolveClasspath(): string {
     if (r.status !== 0) throw new Error('javac could not compile neo4j/Launcher.java (Java 17+ JDK needed)');
   }
   return [CLASSES_DIR, classpath].join(path.delimiter);
+}
+
+/** The user the embedded Neo4j knows; its password is this store's own (below). */
+export const LOCAL_USERNAME = 'neo4j';
+
+/** Where the embedded Neo4j's password lives: in the data folder, readable by its owner only. */
+export const passwordFileOf = (dataDir: string) => path.join(dataDir, 'neo4j-password');
+
+/** 32 random bytes: far beyond guessing, and printable (base64url) for a client's configuration. */
+const newPassword = () => crypto.randomBytes(32).toString('base64url');
+
+/** Permissions are part of the secret: a folder or file others can read is tightened, and the log says so. */
+function ownerOnly(file: string, mode: 0o700 | 0o600): void {
+  const actual = fs.statSync(file).mode & 0o777;
+  if (actual === mode) return;
+  fs.chmodSync(file, mode);
+  log.warn({ file, was: actual.toString(8), now: mode.toString(8) }, 'tightened permissions to owner-only');
+}
+
+/** The data folder (owner-only) and the password in it, made on first start. */
+export function localPassword(dataDir: string): string {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ownerOnly(dataDir, 0o700);
+  const file = passwordFileOf(dataDir);
+  if (!fs.existsSync(file)) {
+    // 'wx': two processes starting at once cannot both write one (the loser reads the winner's).
+    try {
+      fs.writeFileSync(file, `${newPassword()}\n`, { mode: 0o600, flag: 'wx' });
+      log.info({ file }, 'generated a password for the embedded Neo4j');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  ownerOnly(file, 0o600);
+  const password = fs.readFileSync(file, 'utf8').trim();
+  // Neo4j refuses passwords under 8 characters; say which file holds the bad one.
+  if (password.length < 8) throw new Error(`${file} holds no usable password (8 characters at least); delete it to have a new one generated`);
+  return password;
+}
+
+/** The pid of the Neo4j running on this data folder, if one is. */
+export function runningLocalNeo4j(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, 'neo4j', 'launcher.pid');
+  if (!fs.existsSync(pidFile)) return undefined;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+  return pid && processAlive(pid) ? pid : undefined;
+}
+
+/**
+ * Replaces the password with a new random one. The launcher sets the user's password from the file
+ * at every start, so the new one holds from the next start; a running Neo4j would keep accepting
+ * the old one, hence the refusal while one runs.
+ */
+export function rotateLocalPassword(dataDir: string): string {
+  const pid = runningLocalNeo4j(dataDir);
+  if (pid) throw new Error(`the embedded Neo4j of ${dataDir} is running (process ${pid}): stop aidgraph first, then rotate`);
+  localPassword(dataDir); // the folder exists and is owner-only
+  const file = passwordFileOf(dataDir);
+  const next = `${file}.next`;
+  fs.rmSync(next, { force: true });
+  fs.writeFileSync(next, `${newPassword()}\n`, { mode: 0o600, flag: 'wx' });
+  fs.renameSync(next, file); // readers see the old file or the new one, never half of one
+  return file;
 }
 
 /** A free TCP port on 127.0.0.1, for throwaway test servers. */
@@ -166,9 +233,10 @@ interface Jvm { child: ChildProcess; uri: string; version: string; tail: Tail }
 
 /** Spawns one JVM on the store and resolves when it prints its ready line. */
 function spawnJvm(classpath: string, home: string, opts: LocalNeo4jOptions, onSpawn: (child: ChildProcess) => void): Promise<Jvm> {
+  // The password goes by file, never on the command line, where every local user could read it.
   const args = [
     `-Xms${opts.heap}`, `-Xmx${opts.heap}`, `-Daidgraph.pagecache=${opts.pageCache}`,
-    ...JVM_FLAGS, '-cp', classpath, 'Launcher', String(opts.boltPort), home,
+    ...JVM_FLAGS, '-cp', classpath, 'Launcher', String(opts.boltPort), home, passwordFileOf(opts.dataDir),
   ];
   // stdin stays a pipe we never write to: when this process dies, the pipe closes and the JVM stops
   // (the launcher watches it from its first moment, before Neo4j is up).
@@ -213,6 +281,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const classpath = resolveClasspath();
+  const password = localPassword(opts.dataDir);
   const home = path.join(opts.dataDir, 'neo4j');
   fs.mkdirSync(home, { recursive: true });
 
@@ -289,6 +358,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   return {
     uri: jvm.uri,
     version: jvm.version,
+    credentials: { username: LOCAL_USERNAME, password },
     get pid() { return jvm.child.pid!; },
     stop() {
       stopping ??= (async () => {

@@ -11,6 +11,7 @@ import {
   DIVISION_LEVELS, levelsDownTo, readLevel, type DivisionLevel, type DivisionRecord, type GazetteerDepth, type GazetteerEdition,
 } from './division-list.js';
 import { gazetteerPlaceProps } from './place-props.js';
+import { CITED_LABEL } from '../modules/provenance/cited.js';
 
 export interface GazetteerSelection {
   depth: GazetteerDepth;
@@ -41,12 +42,12 @@ const CREATE_PLACES = Object.fromEntries(
     level.parents.length === 0
       ? `// gazetteer.create-places (${level.kind})
          UNWIND $rows AS row
-         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]})
+         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]}:${CITED_LABEL})
          SET n = row.props`
       : `// gazetteer.create-places (${level.kind})
          UNWIND $rows AS row
          MATCH (parent:${PLACE_LABEL} {code: row.parentCode})
-         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]})-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
+         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]}:${CITED_LABEL})-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
          SET n = row.props`,
   ]),
 ) as Record<DivisionLevel['kind'], string>;
@@ -112,6 +113,9 @@ export async function loadGazetteer(
     OPTIONAL MATCH (old:Source:Gazetteer) WHERE old.id <> s.id
     DETACH DELETE old`, { source: gazetteerSource(edition) });
 
+  // A store loaded before places were labelled Cited would hide them all: label them once.
+  if (prior && prior.citedMarked !== true) await markPlacesCited(graph);
+
   if (sameTarget && prior.complete === true) {
     report.skipped = true;
     report.places = await countPlaces(graph);
@@ -148,11 +152,31 @@ export async function loadGazetteer(
   if (needsRemoval) report.removed = await removeUnselected(graph, selected);
   await applySchema(graph); // (re)builds the search indexes and waits for them
   await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
-    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null },
+    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null, citedMarked: true },
   });
   report.places = await countPlaces(graph);
   report.seconds = (Date.now() - started) / 1000;
   return report;
+}
+
+/**
+ * Labels the places of the official list Cited (their record cites them), in batches; run once on a
+ * store that an earlier version loaded, then remembered in the load's state.
+ */
+async function markPlacesCited(graph: Graph): Promise<void> {
+  const started = Date.now();
+  let marked = 0;
+  for (;;) {
+    const [row] = await graph.write<{ n: number }>('gazetteer.mark-cited', `// gazetteer.mark-cited
+      MATCH (n:${PLACE_LABEL}) WHERE n.code IS NOT NULL AND NOT n:${CITED_LABEL}
+      WITH n LIMIT toInteger($batch)
+      SET n:${CITED_LABEL}
+      RETURN count(n) AS n`, { batch: BATCH });
+    marked += row!.n;
+    if (row!.n < BATCH) break;
+  }
+  await graph.write('gazetteer.save-cursor', SAVE_CURSOR, { stateId: STATE_ID, state: { citedMarked: true } });
+  logger.info({ marked, seconds: (Date.now() - started) / 1000 }, 'places of the official list labelled Cited');
 }
 
 async function dropSearchIndexes(graph: Graph): Promise<void> {

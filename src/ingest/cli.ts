@@ -9,6 +9,7 @@ import { formatReport, SEEDS_DIR, seedGraph } from './seed.js';
 import { gazetteerEdition } from '../gazetteer/division-list.js';
 import { formatGazetteerReport, loadGazetteer } from '../gazetteer/load.js';
 import { loadSeedFolders, SeedValidationError } from './validate.js';
+import { checkCitations, formatCitationCheck, recordCitationCheck } from './citation-check.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,9 @@ try {
       const config = loadConfig();
       const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);
       console.log(`gazetteer: ${formatGazetteerReport(gazetteer)}`);
+      const check = await checkCitations(open.graph, { seedsDir: values.dir, edition: gazetteerEdition() });
+      await recordCitationCheck(open.graph, check);
+      console.log(`citation check: ${formatCitationCheck(check)}`);
     } finally {
       await open.close();
     }

@@ -7,6 +7,7 @@ import { perLabel } from '../db/per-label.js';
 import { GAZETTEER_DEPTHS, levelOfCode, levelsDownTo, recordText } from '../gazetteer/division-list.js';
 import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
 import type { Dataset } from './validate.js';
+import { CITED_LABEL } from '../modules/provenance/cited.js';
 
 export interface Tally { created: number; updated: number; unchanged: number; removed: number }
 export type LoadReport = Record<'sources' | 'entities' | 'relationships' | 'quantities' | 'citations', Tally>;
@@ -19,7 +20,8 @@ const COUNT_CHANGES = `
 
 // Labels and relationship types cannot be parameters in Cypher 5, so the statements below are
 // built once from the fixed lists of labels, kinds and types (never from seed text). Everything a
-// seed writes is labelled Seeded, so a prune can find exactly what the seeds loaded before.
+// seed writes is labelled Seeded, so a prune can find exactly what the seeds loaded before; entities
+// and quantities are also Cited (validation refused any without a citation), which the API requires.
 const upsertNodes = (name: string, label: string, extraLabels = '') => `// seed.${name}
      UNWIND $rows AS row
      MERGE (n:${label} {id: row.id})
@@ -28,7 +30,7 @@ const upsertNodes = (name: string, label: string, extraLabels = '') => `// seed.
 
 const kindLabels = (kind: EntityKind) => `:${KIND_LABEL[kind]}${isPlaceKind(kind) ? `:${PLACE_LABEL}` : ''}`;
 
-const MERGE_ENTITY = perLabel(ENTITY_KINDS, (kind) => upsertNodes(`merge-entities (${kind})`, 'Entity', kindLabels(kind)));
+const MERGE_ENTITY = perLabel(ENTITY_KINDS, (kind) => upsertNodes(`merge-entities (${kind})`, 'Entity', `${kindLabels(kind)}:${CITED_LABEL}`));
 
 // A place with an official code is the list's node for that code: the seed claims it (its id and
 // names) whether the gazetteer created it or not. A node of an earlier version that has the seed's
@@ -43,9 +45,9 @@ const MERGE_CODED_PLACE = perLabel(PLACE_KINDS, (kind) => `// seed.merge-coded-p
      MERGE (n:${PLACE_LABEL} {code: row.props.code})
        ON CREATE SET n:Entity${kindLabels(kind)}
      WITH n, row, n.contentHash AS before
-     SET n = row.props, n:Seeded${COUNT_CHANGES}`);
+     SET n = row.props, n:Seeded:${CITED_LABEL}${COUNT_CHANGES}`);
 const MERGE_SOURCES = upsertNodes('merge-sources', 'Source');
-const MERGE_QUANTITIES = upsertNodes('merge-quantities', 'Quantity');
+const MERGE_QUANTITIES = upsertNodes('merge-quantities', 'Quantity', `:${CITED_LABEL}`);
 
 // An edge whose id now joins other entities is deleted first (the MERGE then recreates it), so a
 // seed edit that moves an edge is an update, not a clash with the id's uniqueness constraint.

@@ -17,7 +17,7 @@ const SIZES = [5, 50] as const;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-bench-'));
 const neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pageCache: '128m' });
-const driver = createDriver({ uri: neo4j.uri, username: 'neo4j', password: '' });
+const driver = createDriver({ uri: neo4j.uri, ...neo4j.credentials });
 const graph = new Graph(driver, { timeoutMs: 60_000 });
 try {
   await applySchema(graph);

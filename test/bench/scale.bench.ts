@@ -12,7 +12,8 @@ import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { gazetteerEdition, readLevel, DIVISION_LEVELS } from '../../src/gazetteer/division-list.js';
 import { formatGazetteerReport, loadGazetteer } from '../../src/gazetteer/load.js';
-import { seedGraph } from '../../src/ingest/seed.js';
+import { SEEDS_DIR, seedGraph } from '../../src/ingest/seed.js';
+import { checkCitations, formatCitationCheck } from '../../src/ingest/citation-check.js';
 import { listen, type RunningServer } from '../../src/http.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -24,7 +25,7 @@ interface Side { name: string; neo4j: LocalNeo4j; graph: Graph; server: RunningS
 async function open(name: string): Promise<Side> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `aidgraph-scale-${name}-`));
   const neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: HEAP, pageCache: PAGECACHE });
-  const graph = new Graph(createDriver({ uri: neo4j.uri, username: 'neo4j', password: '' }), { timeoutMs: 60_000 });
+  const graph = new Graph(createDriver({ uri: neo4j.uri, ...neo4j.credentials }), { timeoutMs: 60_000 });
   await seedGraph(graph);
   // No rate limit or shedding: the load generator is one client asking as fast as it can.
   return { name, neo4j, graph, server: await listen(graph, 0, undefined, { rateLimitPerMinute: 0, shedLagMs: 0 }), dataDir };
@@ -43,6 +44,13 @@ try {
   console.log(`\nnational load: ${formatGazetteerReport(report)}`);
   console.log(`first start cost: ${loadSeconds.toFixed(1)} s for the gazetteer; data folder ${du(neo4jDir)} MB ` +
     `(transaction logs ${du(path.join(neo4jDir, 'data', 'transactions'))} MB)\n`);
+
+  // What every start pays after loading: the citation check over the whole national graph.
+  const checkStarted = Date.now();
+  const citations = await checkCitations(national.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
+  const checkMemory = Math.round(process.memoryUsage().rss / 1e6);
+  console.log(`citation check at national size: ${((Date.now() - checkStarted) / 1000).toFixed(1)} s, ` +
+    `resident memory after it ${checkMemory} MB: ${formatCitationCheck(citations).split('\n')[0]}\n`);
 
   const villages = readLevel(gazetteerEdition(), DIVISION_LEVELS[4], ['54', '21']);
   const zharenVillage = villages.find((v) => v.code.startsWith('540624102'))!.code;

@@ -27,7 +27,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-test-'));
     local = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pageCache: '128m' });
-    conn = { uri: local.uri, username: 'neo4j', password: '', database: undefined };
+    conn = { uri: local.uri, ...local.credentials, database: undefined };
   }
   const driver = createDriver(conn);
   const graph = new Graph(driver, { database: conn.database, timeoutMs: 30_000 });

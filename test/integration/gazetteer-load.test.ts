@@ -20,7 +20,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-gazetteer-db-'));
   neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: '256m', pageCache: '64m' });
-  graph = new Graph(createDriver({ uri: neo4j.uri, username: 'neo4j', password: '' }), { timeoutMs: 60_000 });
+  graph = new Graph(createDriver({ uri: neo4j.uri, ...neo4j.credentials }), { timeoutMs: 60_000 });
   await applySchema(graph);
 }, 120_000);
 afterAll(async () => {

@@ -3,12 +3,13 @@ import type { Graph } from '../../db/graph.js';
 import { perLabel } from '../../db/per-label.js';
 import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type RelationshipType } from '../../domain/vocabulary.js';
+import { cited, citedEdge } from '../provenance/cited.js';
 import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
 
 // One read per relationship type: types cannot be parameters, and a typed match uses the id index.
 const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => `// entities.relationships-by-id (${t})
-     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids
+     MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
      RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`);
 
 export class EntityRepository {
@@ -23,10 +24,10 @@ export class EntityRepository {
     const rows = await this.graph.read<{ e: Record<string, unknown> }>(
       'entities.by-id',
       `// entities.by-id
-       MATCH (e:Entity) WHERE e.id IN $ids
+       MATCH (e:Entity) WHERE e.id IN $ids AND ${cited('e')}
        RETURN e {.*} AS e
        UNION
-       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
        RETURN e {.*} AS e`,
       { ids, codes },
     );
@@ -44,7 +45,7 @@ export class EntityRepository {
     const rows = await this.graph.read<{ e: Record<string, unknown> }>(
       'places.by-code',
       `// places.by-code
-       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
        RETURN e {.*} AS e`,
       { codes },
     );
@@ -61,7 +62,7 @@ export class EntityRepository {
        MATCH (e:Entity {id: id})
        CALL {
          WITH e
-         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL})
+         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL}) WHERE ${cited('a')}
          WITH a, min(length(path)) AS distance
          RETURN a ORDER BY distance
        }
@@ -78,7 +79,7 @@ export class EntityRepository {
       'entities.relationships-of',
       `// entities.relationships-of
        UNWIND $ids AS id
-       MATCH (e:Entity {id: id})-[r]-(:Entity)
+       MATCH (e:Entity {id: id})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}
        RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props
        ORDER BY type, r.id`,
       { ids },

@@ -4,6 +4,7 @@ import type { Graph } from '../../db/graph.js';
 import { ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/vocabulary.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from '../entities/relationships.mappers.js';
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
+import { cited, citedEdge } from '../provenance/cited.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_HOPS = 6;
@@ -24,7 +25,7 @@ function shortestPathsStatement(hops: number, count: number): string {
     cypher = `// explore.connections (up to ${hops} hops, ${count} paths)
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = SHORTEST ${count} (
-        (a) (()-[r WHERE $types IS NULL OR type(r) IN $types]-(step)){1,${hops}} (b)
+        (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')}]-(step WHERE ${cited('step')})){1,${hops}} (b)
         // A chain through an entity twice is no connection: every step lands somewhere new.
         WHERE NOT a IN step AND all(i IN range(0, size(step) - 2) WHERE NOT step[i] IN step[i + 1..])
       )
@@ -63,6 +64,7 @@ export class ExploreRepository {
          WHERE ($types IS NULL OR type(r) IN $types)
            AND ($kinds IS NULL OR n.kind IN $kinds)
            AND NOT n.id IN $seen
+           AND ${cited('n')} AND ${citedEdge('r')}
          WITH collect(DISTINCT n) AS found
          UNWIND found AS n
          WITH n, size(found) AS found
@@ -89,7 +91,7 @@ export class ExploreRepository {
       'explore.edges-among',
       `// explore.edges-among
        MATCH (a:Entity)-[r]->(b:Entity)
-       WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+       WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')}
        RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props
        ORDER BY r.id`,
       { ids, types },

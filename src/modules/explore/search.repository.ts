@@ -5,6 +5,7 @@
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL, type EntityKind } from '../../domain/vocabulary.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
+import { cited } from '../provenance/cited.js';
 import { normalizeName, SEARCH_KEY_SEPARATOR } from './search-keys.js';
 
 /**
@@ -25,7 +26,7 @@ const KIND_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'];
 const tier = (name: string, seek: string, tierRank: string) => `
     // ${name}
     ${seek}
-    WITH e WHERE $kinds IS NULL OR e.kind IN $kinds
+    WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
     WITH e LIMIT ${CANDIDATES}
     RETURN e, ${tierRank} AS tier`;
 

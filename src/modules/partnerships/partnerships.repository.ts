@@ -1,6 +1,7 @@
 // Pairings and what runs under them. A pairing's two sides reach down the hierarchy (inside.ts):
 // Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
 // and the hospital's departments.
+import { cited, citedEdge } from '../provenance/cited.js';
 import type { Graph } from '../../db/graph.js';
 import { ofType, parseRelationship, type RelRow, type SupportRecord, type TwinningRecord } from '../entities/relationships.mappers.js';
 import { collectInside, isInside } from '../places/inside.js';
@@ -124,6 +125,7 @@ ${match}${filters}`, {
  * The MATCH of an edge page: anchored on the recipient side when given, else on the supporter side,
  * else the whole type. With descendants, either side may be anything inside the given entity.
  */
+const bothCited = `${cited('a')} AND ${cited('b')} AND ${citedEdge('r')}`;
 function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporter: string | null, recipient: string | null, descendants: boolean) {
   const supporterOk = supporter === null ? 'true' : descendants ? isInside('a', '$supporter') : 'a.id = $supporter';
   if (recipient !== null) {
@@ -133,7 +135,7 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
        MATCH (a:Entity)-[r:${type}]->(b)`
       : `MATCH (a:Entity)-[r:${type}]->(b:Entity {id: $recipient})`;
     return { name: `${base} (by recipient)`, match: `${side}
-       WITH a, r, b WHERE ${supporterOk}` };
+       WITH a, r, b WHERE ${supporterOk} AND ${bothCited}` };
   }
   if (supporter !== null) {
     const side = descendants
@@ -142,10 +144,10 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
        MATCH (a)-[r:${type}]->(b:Entity)`
       : `MATCH (a:Entity {id: $supporter})-[r:${type}]->(b:Entity)`;
     return { name: `${base} (by supporter)`, match: `${side}
-       WITH a, r, b WHERE true` };
+       WITH a, r, b WHERE ${bothCited}` };
   }
   return { name: `${base} (all)`, match: `MATCH (a:Entity)-[r:${type}]->(b:Entity)
-       WITH a, r, b WHERE true` };
+       WITH a, r, b WHERE ${bothCited}` };
 }
 
 export interface AidScopeRow {
@@ -169,7 +171,7 @@ const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
     WITH pair, side
     UNWIND side AS b
     MATCH (a:Entity)-[r:SUPPORTS]->(b)
-    WHERE pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}
+    WHERE (pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}) AND ${citedEdge('r')} AND ${cited('a')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {
@@ -195,7 +197,7 @@ const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
   CALL {
     WITH side
     UNWIND side AS a
-    MATCH (a)-[r:SUPPORTS]->(b:Entity)
+    MATCH (a)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {
@@ -208,7 +210,7 @@ const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
 const SCOPE_ALL = `// partnerships.aid-scope (all)
   UNWIND range(0, size($pairs) - 1) AS key
   CALL {
-    MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity)
+    MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {

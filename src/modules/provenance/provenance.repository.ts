@@ -3,6 +3,7 @@ import type { Graph } from '../../db/graph.js';
 import { recordText } from '../../gazetteer/division-list.js';
 import { OFFICIAL_PART_OF_ID } from '../../gazetteer/place-props.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
+import { cited } from './cited.js';
 import {
   parseQuantity, parseSource, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
 } from './provenance.mappers.js';
@@ -64,7 +65,7 @@ export class ProvenanceRepository {
       'provenance.quantities-of',
       `// provenance.quantities-of
        UNWIND $ids AS subjectId
-       MATCH (q:Quantity {subjectId: subjectId})
+       MATCH (q:Quantity {subjectId: subjectId}) WHERE ${cited('q')}
        RETURN q {.*} AS q
        ORDER BY q.metric, q.year`,
       { ids: subjectIds },
@@ -83,7 +84,7 @@ export class ProvenanceRepository {
     const rows = await this.graph.read<{ q: Record<string, unknown> }>(
       'provenance.quantities-by-id',
       `// provenance.quantities-by-id
-       MATCH (q:Quantity) WHERE q.id IN $ids
+       MATCH (q:Quantity) WHERE q.id IN $ids AND ${cited('q')}
        RETURN q {.*} AS q`,
       { ids },
     );
@@ -127,6 +128,17 @@ export class ProvenanceRepository {
     );
     const by = new Map(rows.map((r) => [r.id, r.n]));
     return sourceIds.map((id) => by.get(id) ?? 0);
+  }
+
+  /** What the last citation check (src/ingest/citation-check.ts) counted; null before any. */
+  async uncitedFacts(): Promise<number | null> {
+    const [row] = await this.graph.read<{ uncited: number | null }>(
+      'provenance.uncited-facts',
+      `// provenance.uncited-facts
+       OPTIONAL MATCH (c:CitationCheck {id: 'citations'})
+       RETURN c.uncited AS uncited`,
+    );
+    return row?.uncited ?? null;
   }
 
   /** Pages of several sources' citations in one round trip, ordered by what they are about. */

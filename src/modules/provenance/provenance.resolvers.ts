@@ -34,6 +34,7 @@ export const provenanceResolvers: Resolvers = {
   GraphStats: {
     version: () => CODE_VERSION,
     dataVersion: (_s, _a, ctx) => readDataVersion(ctx.graph),
+    uncitedFacts: (_s, _a, ctx) => ctx.repos.provenance.uncitedFacts(),
   },
   Quantity: {
     text: (q) => quantityText(q),
