@@ -1,5 +1,6 @@
 // `npm start`: open the graph (starting the embedded Neo4j unless NEO4J_URI is set), apply the
 // schema, load the seeds, serve GraphQL; on SIGINT/SIGTERM stop all of it, in reverse order.
+import { Neo4jError } from 'neo4j-driver';
 import { loadConfig, ConfigError } from './config.js';
 import { openGraph, type OpenGraph } from './db/connect.js';
 import { applySchema } from './db/schema.js';
@@ -50,7 +51,7 @@ async function writeIfAllowed(consequence: string, write: () => Promise<void>): 
   try {
     await write();
   } catch (err) {
-    if ((err as { code?: string }).code !== 'Neo.ClientError.Security.Forbidden') throw err;
+    if (!(err instanceof Neo4jError && err.code === 'Neo.ClientError.Security.Forbidden')) throw err;
     logger.info(`the database user may not write: ${consequence}`);
   }
 }

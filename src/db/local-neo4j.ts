@@ -131,7 +131,7 @@ export function localPassword(dataDir: string): string {
       fs.writeFileSync(file, `${newPassword()}\n`, { mode: 0o600, flag: 'wx' });
       log.info({ file }, 'generated a password for the embedded Neo4j');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (!(err instanceof Error && 'code' in err && err.code === 'EEXIST')) throw err;
     }
   }
   ownerOnly(file, 0o600);

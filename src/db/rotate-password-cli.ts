@@ -15,6 +15,6 @@ try {
     console.log(`new password written to ${file} (owner-only); it takes effect at the next start`);
   }
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : `could not rotate the password: ${(err as Error).message}`);
+  console.error(err instanceof ConfigError ? err.message : `could not rotate the password: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import type { Graph } from '../db/graph.js';
 import { DIVISION_LEVELS, readLevel, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { partOfIdOfCode } from '../gazetteer/place-props.js';
@@ -35,6 +36,9 @@ export interface CitationCheckReport {
 /** Places read per statement: the check reads the whole official list at national size. */
 const PAGE = 50_000;
 
+/** What the check needs of a source.yaml: its id and its text file (the seed validation checks the rest). */
+const SourceFileRef = z.object({ id: z.string().optional(), textFile: z.string().optional() });
+
 /** Each seed source's text, by source id (the seeds folder keeps the text beside the facts). */
 export function sourceTexts(seedsDir: string): Map<string, string> {
   const texts = new Map<string, string>();
@@ -42,7 +46,7 @@ export function sourceTexts(seedsDir: string): Map<string, string> {
   for (const d of fs.readdirSync(seedsDir, { withFileTypes: true })) {
     const file = path.join(seedsDir, d.name, 'source.yaml');
     if (!d.isDirectory() || !fs.existsSync(file)) continue;
-    const source = parse(fs.readFileSync(file, 'utf8'), { schema: 'failsafe' }) as { id?: string; textFile?: string };
+    const source = SourceFileRef.parse(parse(fs.readFileSync(file, 'utf8'), { schema: 'failsafe' }));
     const text = source.textFile ? path.join(seedsDir, d.name, source.textFile) : undefined;
     if (source.id && text && fs.existsSync(text)) texts.set(source.id, fs.readFileSync(text, 'utf8'));
   }
