@@ -30,6 +30,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 /** `village` (the whole list, default) or `county` for a quick try of the bench itself. */
 const DEPTH = (process.env.BENCH_GAZETTEER ?? 'village') as 'village' | 'county';
+/**
+ * A data folder to keep (and find again): the first run loads the list into it, later runs start
+ * on it in seconds. Without it, a throwaway folder is loaded and removed.
+ */
+const KEEP_DIR = process.env.BENCH_DATA_DIR;
 /** Run only the questions whose key is listed (comma-separated), e.g. `BENCH_ONLY=children,chain`. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
 
@@ -221,12 +226,14 @@ async function load(t: Target, connections: number, seconds: number): Promise<Me
 const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} req/s, ${m.p50} / ${m.p99} ms` : '—');
 const ratio = (a: Measured, b: Measured | null) => (b ? (a.rps / b.rps).toFixed(2) : '—');
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-peers-'));
+const dataDir = KEEP_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-peers-'));
+fs.mkdirSync(dataDir, { recursive: true });
 const neo4jServer = await startLocalNeo4j({
   dataDir, boltPort: await freePort(), heap: process.env.BENCH_HEAP ?? '1g', pageCache: process.env.BENCH_PAGECACHE ?? '1g',
 });
 const driver = createDriver({ uri: neo4jServer.uri, username: 'neo4j', password: '' });
-const graph = new Graph(driver, { timeoutMs: 60_000 });
+// The load's batches on a busy shared machine can take minutes; the API's own timeout is not tested here.
+const graph = new Graph(driver, { timeoutMs: 600_000 });
 const closers: Array<() => Promise<void>> = [];
 try {
   await seedGraph(graph);
@@ -273,5 +280,5 @@ try {
   for (const close of closers) await close().catch(() => undefined);
   await driver.close();
   await neo4jServer.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!KEEP_DIR) fs.rmSync(dataDir, { recursive: true, force: true });
 }
