@@ -7,6 +7,7 @@ import { EntityRepository } from './modules/entities/entities.repository.js';
 import type { EntityRecord, RelationshipRecord } from './modules/entities/entities.mappers.js';
 import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
+import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
 import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
@@ -19,12 +20,15 @@ export interface Repositories {
   partnershipPages: PartnershipPages;
   aidSummary: AidSummaryRepository;
   explore: ExploreRepository;
+  hierarchy: HierarchyRepository;
 }
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   placeByCode: DataLoader<string, EntityRecord | null>;
   ancestors: DataLoader<string, EntityRecord[]>;
+  parentPlace: DataLoader<string, EntityRecord | null>;
+  childPlaces: DataLoader<string, EntityRecord[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
   citationsOf: DataLoader<string, CitationRecord[]>;
@@ -54,6 +58,7 @@ export function createRepositories(graph: Graph): Repositories {
     partnershipPages: new PartnershipPages(graph),
     aidSummary,
     explore: new ExploreRepository(graph),
+    hierarchy: new HierarchyRepository(graph),
   };
 }
 
@@ -64,6 +69,8 @@ export function createContext(sharedGraph: Graph): RequestContext {
     entity: new DataLoader((ids) => repos.entities.byIds(ids)),
     placeByCode: new DataLoader((codes) => repos.entities.placesByCodes(codes)),
     ancestors: new DataLoader((ids) => repos.entities.ancestorsOf(ids)),
+    parentPlace: new DataLoader((ids) => repos.hierarchy.parentOf(ids)),
+    childPlaces: new DataLoader((ids) => repos.hierarchy.childrenOf(ids)),
     relationship: new DataLoader((ids) => repos.entities.relationshipsByIds(ids)),
     relationshipsOf: new DataLoader((ids) => repos.entities.relationshipsOf(ids)),
     citationsOf: new DataLoader((ids) => repos.provenance.citationsOf(ids)),

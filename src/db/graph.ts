@@ -2,7 +2,7 @@
 // session per unit of work, read or write transaction chosen explicitly (a cluster routes reads to
 // readers), the configured database, a timeout, and transaction metadata naming the statement.
 import os from 'node:os';
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { databaseUnavailable, overloaded, translateNeo4jError } from '../errors.js';
 import { logger } from '../logger.js';
@@ -21,6 +21,9 @@ export interface Neo4jConnection {
   database?: string | undefined;
 }
 
+/** How long a read is retried on transient failures: as long as a managed transaction is (maxTransactionRetryTime). */
+const READ_RETRY_MS = 5_000;
+
 export function createDriver(conn: Neo4jConnection): Driver {
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.username, conn.password), {
     // Plain JS numbers: our integers (years, counts) are far below 2^53.
@@ -28,7 +31,7 @@ export function createDriver(conn: Neo4jConnection): Driver {
     userAgent: 'aidgraph/0.1',
     connectionAcquisitionTimeout: 20_000,
     // Managed transactions retry transient failures; an API caller should hear back within seconds.
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: READ_RETRY_MS,
   });
 }
 
@@ -116,12 +119,39 @@ export class Graph {
     return { timeout: timeoutMs, metadata: { app: 'aidgraph', statement: name } };
   }
 
-  /** Runs one named read statement and returns its records as plain objects. */
+  /**
+   * Runs one named read statement and returns its records as plain objects. A lone read runs as an
+   * auto-commit transaction: one round trip (RUN and PULL) instead of a managed transaction's two
+   * (BEGIN, RUN, PULL, then COMMIT), which a request of a few short reads pays for each of them.
+   * Transient failures are retried within the same budget a managed transaction has.
+   */
   async read<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.unitOfWork('READ', name, async (tx) => {
-      const res: QueryResult<T> = await tx.run<T>(cypher, params);
-      return res.records.map((r) => r.toObject());
-    });
+    if (this.access.isDown) throw databaseUnavailable();
+    return this.access.takeTurn(this.opts.timeoutMs, () => this.autoCommitRead<T>(name, cypher, params));
+  }
+
+  private async autoCommitRead<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>): Promise<T[]> {
+    const started = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+      sessionsInUse.inc();
+      try {
+        this.statements += 1;
+        const res: QueryResult<T> = await session.run<T>(cypher, params, this.txConfig(name));
+        const ms = Math.round(performance.now() - started);
+        const slowMs = this.opts.slowStatementMs ?? 500;
+        if (slowMs > 0 && ms >= slowMs) logger.warn({ statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
+        return res.records.map((r) => r.toObject());
+      } catch (err) {
+        if (this.access.isDown) throw databaseUnavailable();
+        const elapsed = performance.now() - started;
+        if (!isRetryableError(err as Error) || elapsed >= READ_RETRY_MS) throw translateNeo4jError(err);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
+      } finally {
+        sessionsInUse.dec();
+        await session.close();
+      }
+    }
   }
 
   /** Runs one named write statement. */

@@ -24,10 +24,9 @@ export const placeFields = {
   ...entityFields,
   // Teams and bureaus may be PART_OF a place too; the hierarchy of places holds places only.
   ancestors: (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.ancestors.load(e.id),
-  parent: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'OUTGOING'))).find(isPlace) ?? null,
-  children: async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
-    (await farEnds(ctx, e.id, await edgesOf(ctx, e.id, ['PART_OF'], 'INCOMING'))).filter(isPlace),
+  // One statement per level for a whole batch (or none, when the root read the walk ahead: places/hierarchy.ts).
+  parent: (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.parentPlace.load(e.id),
+  children: (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.loaders.childPlaces.load(e.id),
   twinnedWith: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['TWINNED_WITH'], 'OUTGOING'),
   twinnedBy: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['TWINNED_WITH'], 'INCOMING'),
   supportsGiven: (e: EntityRecord, _a: unknown, ctx: RequestContext) => edgesOf(ctx, e.id, ['SUPPORTS'], 'OUTGOING'),

@@ -5,6 +5,7 @@ import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { composeTimeline } from './timeline.js';
 import { loadNode, present } from '../entities/edges.js';
+import { withHierarchy } from '../places/hierarchy.js';
 
 const MAX_SEARCH_TEXT = 200;
 
@@ -16,7 +17,7 @@ export const exploreResolvers: Resolvers = {
       if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `must be at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`);
       return ctx.repos.search.search(text, kinds ?? null, requireRange('first', first ?? 10, 1, 100) ?? 10);
     },
-    entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
+    entity: (_p, { id }, ctx, info) => withHierarchy(ctx, info, id, () => ctx.loaders.entity.load(id)),
     node: (_p, { id }, ctx) => loadNode(ctx, id),
     nodes: (_p, { ids }, ctx) => {
       if (ids.length > 100) throw badInput('ids', `must hold at most 100 ids (got ${ids.length})`);
