@@ -72,7 +72,11 @@ export function createContext(sharedGraph: Graph): RequestContext {
     parentPlace: new DataLoader((ids) => repos.hierarchy.parentOf(ids)),
     childPlaces: new DataLoader((ids) => repos.hierarchy.childrenOf(ids)),
     relationship: new DataLoader((ids) => repos.entities.relationshipsByIds(ids)),
-    relationshipsOf: new DataLoader((ids) => repos.entities.relationshipsOf(ids)),
+    relationshipsOf: new DataLoader(async (ids) => {
+      const { edges, ends } = await repos.entities.relationshipsWithEndsOf(ids);
+      for (const e of ends) loaders.entity.prime(e.id, e);
+      return edges;
+    }),
     citationsOf: new DataLoader((ids) => repos.provenance.citationsOf(ids)),
     quantitiesOf: new DataLoader((ids) => repos.provenance.quantitiesOf(ids)),
     quantity: new DataLoader((ids) => repos.provenance.quantitiesByIds(ids)),

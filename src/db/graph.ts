@@ -8,6 +8,22 @@ import { databaseUnavailable, overloaded, translateNeo4jError } from '../errors.
 import { logger } from '../logger.js';
 import { sessionsInUse, statementsWaiting } from '../metrics.js';
 
+/**
+ * The driver captures a stack trace for every result it creates, to decorate a later error; with
+ * source maps on (tsx) that costs more than reading a short answer. Our errors are translated in
+ * one place (errors.ts) and name the statement, so the capture is skipped for the synchronous call
+ * that creates the result.
+ */
+function withoutStackCapture<R>(call: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return call();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A statement's own name: the comment it opens with (`// partnerships.page`), else its unit of work's. */
 function statementName(cypher: unknown, fallback: string): string {
   const m = typeof cypher === 'string' ? /^\s*\/\/\s*(\S+)/.exec(cypher) : null;
@@ -137,7 +153,7 @@ export class Graph {
       sessionsInUse.inc();
       try {
         this.statements += 1;
-        const res: QueryResult<T> = await session.run<T>(cypher, params, this.txConfig(name));
+        const res: QueryResult<T> = await withoutStackCapture(() => session.run<T>(cypher, params, this.txConfig(name)));
         const ms = Math.round(performance.now() - started);
         const slowMs = this.opts.slowStatementMs ?? 500;
         if (slowMs > 0 && ms >= slowMs) logger.warn({ statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
