@@ -39,6 +39,8 @@ export interface Neo4jConnection {
 
 /** How long a read is retried on transient failures: as long as a managed transaction is (maxTransactionRetryTime). */
 const READ_RETRY_MS = 5_000;
+/** Driver error codes of a statement that never reached the database. */
+const NOT_REACHED = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 export function createDriver(conn: Neo4jConnection): Driver {
   return neo4j.driver(conn.uri, neo4j.auth.basic(conn.username, conn.password), {
@@ -152,8 +154,8 @@ export class Graph {
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
       sessionsInUse.inc();
       try {
-        this.statements += 1;
         const res: QueryResult<T> = await withoutStackCapture(() => session.run<T>(cypher, params, this.txConfig(name)));
+        this.statements += 1;
         const ms = Math.round(performance.now() - started);
         const slowMs = this.opts.slowStatementMs ?? 500;
         if (slowMs > 0 && ms >= slowMs) logger.warn({ statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
@@ -161,7 +163,11 @@ export class Graph {
       } catch (err) {
         if (this.access.isDown) throw databaseUnavailable();
         const elapsed = performance.now() - started;
-        if (!isRetryableError(err as Error) || elapsed >= READ_RETRY_MS) throw translateNeo4jError(err);
+        if (!isRetryableError(err as Error) || elapsed >= READ_RETRY_MS) {
+          // A statement Neo4j ran (and failed) counts; one that never reached it does not.
+          if (!NOT_REACHED.has((err as { code?: string }).code ?? '')) this.statements += 1;
+          throw translateNeo4jError(err);
+        }
         await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
       } finally {
         sessionsInUse.dec();
