@@ -8,6 +8,7 @@ import type { EntityRecord, PlaceRecord } from './modules/entities/entities.mapp
 import type { RelationshipRecord } from './modules/entities/relationships.mappers.js';
 import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
+import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
 import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
@@ -24,12 +25,15 @@ export interface Repositories {
   partnershipPages: PartnershipPages;
   aidSummary: AidSummaryRepository;
   explore: ExploreRepository;
+  hierarchy: HierarchyRepository;
 }
 
 export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   placeByCode: DataLoader<string, PlaceRecord | null>;
   ancestors: DataLoader<string, PlaceRecord[]>;
+  parentPlace: DataLoader<string, PlaceRecord | null>;
+  childPlaces: DataLoader<string, PlaceRecord[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
   citationsOf: DataLoader<string, CitationRecord[]>;
@@ -69,6 +73,7 @@ export function createRepositories(graph: Graph): Repositories {
     partnershipPages: new PartnershipPages(graph),
     aidSummary,
     explore: new ExploreRepository(graph),
+    hierarchy: new HierarchyRepository(graph),
   };
 }
 
@@ -79,8 +84,14 @@ export function createContext(sharedGraph: Graph): RequestContext {
     entity: new DataLoader((ids) => repos.entities.byIds(ids)),
     placeByCode: new DataLoader((codes) => repos.entities.placesByCodes(codes)),
     ancestors: new DataLoader((ids) => repos.entities.ancestorsOf(ids)),
+    parentPlace: new DataLoader((ids) => repos.hierarchy.parentOf(ids)),
+    childPlaces: new DataLoader((ids) => repos.hierarchy.childrenOf(ids)),
     relationship: new DataLoader((ids) => repos.entities.relationshipsByIds(ids)),
-    relationshipsOf: new DataLoader((ids) => repos.entities.relationshipsOf(ids)),
+    relationshipsOf: new DataLoader(async (ids) => {
+      const { edges, ends } = await repos.entities.relationshipsWithEndsOf(ids);
+      for (const e of ends) loaders.entity.prime(e.id, e);
+      return edges;
+    }),
     citationsOf: new DataLoader((ids) => repos.provenance.citationsOf(ids)),
     quantitiesOf: new DataLoader((ids) => repos.provenance.quantitiesOf(ids)),
     quantity: new DataLoader((ids) => repos.provenance.quantitiesByIds(ids)),

@@ -2,11 +2,29 @@
 // session per unit of work, read or write transaction chosen explicitly (a cluster routes reads to
 // readers), the configured database, a timeout, and transaction metadata naming the statement.
 import os from 'node:os';
-import neo4j, { type Config, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError, type Config, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { databaseUnavailable, overloaded, translateNeo4jError } from '../errors.js';
 import { logger } from '../logger.js';
 import { sessionsInUse, statementsWaiting } from '../metrics.js';
+
+/**
+ * The driver captures a stack trace for every result it creates, in case the result fails; at a few
+ * thousand reads a second that is measurable CPU for traces nobody reads (failures are translated
+ * into our own errors anyway).
+ */
+function withoutStackCapture<R>(call: () => R): R {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return call();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Driver error codes of a statement that never reached the database. */
+const NOT_REACHED = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** A statement's own name: the comment it opens with (`// partnerships.page`), else its unit of work's. */
 function statementName(cypher: unknown, fallback: string): string {
@@ -102,6 +120,8 @@ export interface GraphOptions {
    * as `$showUncited`, the switch in the CITED predicate (src/modules/provenance/cited.ts).
    */
   showUncited?: boolean;
+  /** How long a lone read retries transient failures (default 5 s, as the driver's managed transactions). */
+  readRetryMs?: number;
 }
 
 /** A write asked of a read-only view: a bug in the code, never a user's doing. */
@@ -138,12 +158,45 @@ export class Graph {
     return { timeout: timeoutMs, metadata: { app: 'aidgraph', statement: name } };
   }
 
-  /** Runs one named read statement and returns its records as plain objects. */
+  /**
+   * Runs one named read statement and returns its records as plain objects. A lone read runs as an
+   * auto-commit transaction: one round trip (RUN and PULL) instead of a managed transaction's two
+   * (BEGIN, RUN, PULL, then COMMIT), which a request of a few short reads pays for each of them.
+   * Transient failures are retried within the budget a managed transaction has (readRetryMs).
+   */
   async read<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    return this.unitOfWork('READ', name, async (tx) => {
-      const res: QueryResult<T> = await tx.run<T>(cypher, params);
-      return res.records.map((r) => r.toObject());
-    });
+    if (this.access.isDown) throw databaseUnavailable();
+    return this.access.takeTurn(this.opts.timeoutMs, () => this.autoCommitRead<T>(name, cypher, params));
+  }
+
+  private async autoCommitRead<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>): Promise<T[]> {
+    const started = performance.now();
+    const retryMs = this.opts.readRetryMs ?? 5_000;
+    const withSwitch = { ...params, showUncited: this.opts.showUncited ?? false };
+    for (let attempt = 0; ; attempt++) {
+      const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
+      sessionsInUse.inc();
+      try {
+        const res: QueryResult<T> = await withoutStackCapture(() => session.run<T>(cypher, withSwitch, this.txConfig(name)));
+        this.statements += 1;
+        const ms = Math.round(performance.now() - started);
+        const slowMs = this.opts.slowStatementMs ?? 500;
+        if (slowMs > 0 && ms >= slowMs) logger.warn({ statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
+        return res.records.map((r) => r.toObject());
+      } catch (err) {
+        if (this.access.isDown) throw databaseUnavailable();
+        const retryable = err instanceof Error && isRetryableError(err);
+        if (!retryable || performance.now() - started >= retryMs) {
+          // A statement Neo4j ran (and failed) counts; one that never reached it does not.
+          if (!(err instanceof Neo4jError && NOT_REACHED.has(err.code))) this.statements += 1;
+          throw translateNeo4jError(err);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 100 * 2 ** attempt)));
+      } finally {
+        sessionsInUse.dec();
+        await session.close();
+      }
+    }
   }
 
   /** Runs one named write statement. */
@@ -182,10 +235,8 @@ export class Graph {
         wrapped.run = ((...args: Parameters<typeof tx.run>) => {
           this.statements += 1;
           const started = performance.now();
-          if (mode === 'READ') {
-            const [cypher, params, ...rest] = args;
-            args = [cypher, { ...(params as Record<string, unknown> | undefined), showUncited }, ...rest] as typeof args;
-          }
+          // The driver types a statement's parameters as any: spreading them needs no cast.
+          if (mode === 'READ') args[1] = { ...args[1], showUncited };
           const result = run(...args);
           // Every caller awaits the whole result, so observing it here adds no work.
           result.then((res) => {

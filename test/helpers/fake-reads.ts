@@ -1,7 +1,7 @@
 // An in-memory GraphReads for the service tier's unit tests: records built by the same parsers the
 // repositories use, answered from plain lists. No driver, no database.
 import type { GraphReads } from '../../src/modules/entities/graph-reads.js';
-import { parseEntity, type EntityRecord } from '../../src/modules/entities/entities.mappers.js';
+import { isPlace, parseEntity, type EntityRecord, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
 import { parseRelationship, type RelationshipRecord } from '../../src/modules/entities/relationships.mappers.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
 
@@ -27,12 +27,20 @@ export interface FakeGraph {
 export function fakeReads(g: FakeGraph): GraphReads & { calls: number } {
   const byId = new Map(g.entities.map((e) => [e.id, e]));
   const edgeById = new Map(g.edges.map((r) => [r.id, r]));
+  const partOf = (id: string, way: 'up' | 'down'): PlaceRecord[] => g.edges
+    .filter((r) => r.type === 'PART_OF' && (way === 'up' ? r.fromId === id : r.toId === id))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .flatMap((r) => byId.get(way === 'up' ? r.toId : r.fromId) ?? [])
+    .filter(isPlace);
   const reads = {
     calls: 0,
     entity: async (id: string) => (reads.calls++, byId.get(id) ?? null),
     entities: async (ids: readonly string[]) => (reads.calls++, ids.flatMap((id) => byId.get(id) ?? [])),
     relationships: async (ids: readonly string[]) => (reads.calls++, ids.flatMap((id) => edgeById.get(id) ?? [])),
     edgesOf: async (id: string) => (reads.calls++, g.edges.filter((r) => r.fromId === id || r.toId === id)),
+    // What the hierarchy statements answer: PART_OF edges in id order, places at their far end only.
+    parentPlace: async (id: string) => (reads.calls++, partOf(id, 'up')[0] ?? null),
+    childPlaces: async (id: string) => (reads.calls++, partOf(id, 'down')),
     quantitiesOf: async (ids: readonly string[]) => (reads.calls++, ids.map((id) => (g.quantities ?? []).filter((q) => q.subjectId === id))),
   };
   return reads;

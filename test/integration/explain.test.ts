@@ -57,6 +57,8 @@ const OPERATIONS = [
   '{ search(text: "巴青县 中学") { id } }',
   '{ entity(id: "county:amdo") { id sources { quote } quantities { id } ... on Place { ancestors { id } parent { id } children { id } twinnedBy { id supports { id } projects { id } people { id } } } } }',
   '{ place(code: "540624102") { id sources { quote } } node(id: "place:5406") { id } nodes(ids: ["part-of:540624", "county:sog"]) { id } }',
+  '{ place(code: "5406") { id ... on Place { parent { id } children { id children { id } } } } }',
+  '{ nodes(ids: ["county:amdo", "place:540624102"]) { ... on Place { parent { id } children { id } } } }',
   '{ neighborhood(id: "city:nagqu", depth: 2, limit: 100) { nodes { id } edges { id } } }',
   '{ neighborhood(id: "province:tibet", depth: 3, limit: 500) { totalNodes } }',
   '{ connections(from: "county:amdo", to: "city:shenyang", maxHops: 4) { length } }',

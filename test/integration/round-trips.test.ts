@@ -1,4 +1,4 @@
-// No N+1: a nested list costs the same number of Cypher statements for 5 items as for 50.
+// No N+1: a nested list costs no more Cypher statements for 50 items than for 5.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph } from '../../src/ingest/seed.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => { await api?.close(); });
 
 describe('Cypher round trips per request', () => {
-  it.each(Object.keys(NESTED_OPERATIONS))('%s: 5 items and 50 items cost the same', async (name) => {
+  it.each(Object.keys(NESTED_OPERATIONS))('%s: 50 items cost no more statements than 5', async (name) => {
     const statements: number[] = [];
     for (const n of [5, 50]) {
       const res = await api.gql(NESTED_OPERATIONS[name]!, { n });
@@ -22,7 +22,9 @@ describe('Cypher round trips per request', () => {
       statements.push(res.extensions!.cypherStatements);
     }
     console.log(`[round-trips] ${name}: ${statements[0]} statements for 5 items, ${statements[1]} for 50`);
-    expect(statements[1]).toBe(statements[0]);
+    // Edges are read with their far ends, which can spare a larger answer an entity lookup: the
+    // count may fall with more items, never grow.
+    expect(statements[1]).toBeLessThanOrEqual(statements[0]!);
     expect(statements[0]).toBeLessThan(25);
   });
 });

@@ -73,24 +73,31 @@ export class EntityRepository {
     return ids.map((id) => by.get(id) ?? []);
   }
 
-  /** Every edge touching each entity, both directions, in one round trip for all of them. */
-  async relationshipsOf(ids: readonly string[]): Promise<RelationshipRecord[][]> {
-    const rows = await this.graph.read<RelRow & { id: string }>(
-      'entities.relationships-of',
-      `// entities.relationships-of
+  /**
+   * Every edge touching each entity, both directions, in one round trip for all of them, with the
+   * entity at the far end of each: the fields that follow an edge (supporter, beneficiary, from,
+   * to) then find it without a statement of their own.
+   */
+  async relationshipsWithEndsOf(ids: readonly string[]): Promise<{ edges: RelationshipRecord[][]; ends: EntityRecord[] }> {
+    const rows = await this.graph.read<RelRow & { id: string; other: Record<string, unknown> }>(
+      'entities.relationships-with-ends-of',
+      `// entities.relationships-with-ends-of
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}
-       RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props
+       RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props, other {.*} AS other
        ORDER BY type, r.id`,
       { ids },
     );
     const by = new Map<string, RelationshipRecord[]>();
+    const ends = new Map<string, EntityRecord>();
     for (const row of rows) {
       const list = by.get(row.id) ?? [];
       list.push(parseRelationship(row));
       by.set(row.id, list);
+      const other = parseEntity(row.other);
+      ends.set(other.id, other);
     }
-    return ids.map((id) => by.get(id) ?? []);
+    return { edges: ids.map((id) => by.get(id) ?? []), ends: [...ends.values()] };
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<Array<RelationshipRecord | null>> {

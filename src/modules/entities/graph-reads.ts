@@ -4,7 +4,7 @@
 import type { Loaders } from '../../context.js';
 import { RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
-import type { EntityRecord } from './entities.mappers.js';
+import type { EntityRecord, PlaceRecord } from './entities.mappers.js';
 import { ofType, type RelationshipRecord, type RelationshipRecordOf } from './relationships.mappers.js';
 
 export interface GraphReads {
@@ -16,6 +16,10 @@ export interface GraphReads {
   relationships(ids: readonly string[]): Promise<RelationshipRecord[]>;
   /** Every edge touching the entity, both directions. */
   edgesOf(id: string): Promise<RelationshipRecord[]>;
+  /** The place a place is PART_OF (the first by edge id), or null; places only. */
+  parentPlace(id: string): Promise<PlaceRecord | null>;
+  /** The places PART_OF a place, in edge id order; places only. */
+  childPlaces(id: string): Promise<PlaceRecord[]>;
   /** The quantities stated about each subject, one list per id. */
   quantitiesOf(ids: readonly string[]): Promise<QuantityRecord[][]>;
 }
@@ -26,6 +30,8 @@ export function loaderReads(loaders: Loaders): GraphReads {
     entities: async (ids) => present(await loaders.entity.loadMany(ids)),
     relationships: async (ids) => present(await loaders.relationship.loadMany(ids)),
     edgesOf: (id) => loaders.relationshipsOf.load(id),
+    parentPlace: (id) => loaders.parentPlace.load(id),
+    childPlaces: (id) => loaders.childPlaces.load(id),
     quantitiesOf: async (ids) => (await loaders.quantitiesOf.loadMany(ids)).map((q) => (q instanceof Error ? [] : q)),
   };
 }

@@ -1,13 +1,16 @@
 // Provinces, cities, districts, townships and villages: the administrative hierarchy and its pairings.
 import type { Province, ProvinceResolvers, Resolvers } from '../../generated/graphql.js';
 import type { Complete } from '../../resolver-types.js';
-import type { PlaceRecord } from '../entities/entities.mappers.js';
+import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
 import { KIND_LABEL } from '../../domain/vocabulary.js';
 import { placeFields } from '../entities/entities.resolvers.js';
+import { placeIdOfCode } from '../../gazetteer/place-props.js';
+import { withHierarchy } from './hierarchy.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
-    place: (_p, { code }, ctx) => ctx.loaders.placeByCode.load(code.trim()),
+    place: (_p, { code }, ctx, info) =>
+      withHierarchy(ctx, info, placeIdOfCode(code.trim()), () => ctx.loaders.placeByCode.load(code.trim()), parsePlace),
   },
   // A PlaceRecord's kind is a place kind, so only place types can come back.
   Place: { __resolveType: (e) => KIND_LABEL[e.kind] },

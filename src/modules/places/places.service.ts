@@ -10,12 +10,14 @@ export class PlaceService {
   constructor(private readonly reads: GraphReads) {}
 
   /** The place this place is PART_OF, or null (a province has none). */
+  // One statement per level for a whole batch, or none when the root field read the walk ahead
+  // (places/hierarchy.ts).
   async parent(e: EntityRecord): Promise<PlaceRecord | null> {
-    return (await this.ends(e, 'PART_OF', 'OUTGOING')).find(isPlace) ?? null;
+    return this.reads.parentPlace(e.id);
   }
 
   async children(e: EntityRecord): Promise<PlaceRecord[]> {
-    return (await this.ends(e, 'PART_OF', 'INCOMING')).filter(isPlace);
+    return this.reads.childPlaces(e.id);
   }
 
   /** Everything that is not a place and lies in this one (LOCATED_IN or PART_OF it). */

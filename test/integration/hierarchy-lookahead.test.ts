@@ -1,0 +1,87 @@
+// The administrative hierarchy read ahead: a root field whose selection walks parent/children costs
+// one statement whatever the number of places below, answers what the generic edge reader answers
+// (same places, same order), and walks deeper than the look-ahead level by level, still without
+// one statement per item.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+
+let api: TestApi;
+beforeAll(async () => { api = await startTestApi(); });
+afterAll(async () => { await api?.close(); });
+
+const CHILDREN_TWO_LEVELS = (id: string) =>
+  `{ entity(id: "${id}") { id name ... on Place { children { id name children { id name } } } } }`;
+
+/** Places below, counted over both levels. */
+const countBelow = (data: any) =>
+  data.entity.children.length + data.entity.children.reduce((n: number, t: any) => n + t.children.length, 0);
+
+describe('hierarchy look-ahead', () => {
+  it('a county, its townships and their villages: one statement, for a small county as for a large one', async () => {
+    // Two counties of the slice with different numbers of townships and villages.
+    const small = await api.gql(CHILDREN_TWO_LEVELS('county:amdo'));
+    const large = await api.gql(`{ place(code: "210112") { id } }`); // 浑南区, Shenyang: many communities
+    const largeId = large.data.place.id as string;
+    const big = await api.gql(CHILDREN_TWO_LEVELS(largeId));
+    for (const res of [small, big]) expect(res.errors).toBeUndefined();
+    const [a, b] = [countBelow(small.data), countBelow(big.data)];
+    expect(a).toBeGreaterThan(10);
+    expect(b).not.toBe(a);
+    console.log(`[hierarchy] ${a} places below county:amdo, ${b} below ${largeId}`);
+    expect(small.extensions!.cypherStatements).toBe(1);
+    expect(big.extensions!.cypherStatements).toBe(1);
+  });
+
+  it('a parent chain up three levels is one statement and names the same places as PART_OF edges', async () => {
+    const res = await api.gql(`{ entity(id: "township:zharen") { id ... on Place {
+      parent { id parent { id parent { id } } } } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions!.cypherStatements).toBe(1);
+    expect(res.data.entity.parent.id).toBe('county:amdo');
+    expect(res.data.entity.parent.parent.id).toBe('city:nagqu');
+    expect(res.data.entity.parent.parent.parent.id).toBe('province:tibet');
+  });
+
+  it('children come in the order, and are the places, that the generic edge reader lists', async () => {
+    const res = await api.gql(`{ entity(id: "county:amdo") { ... on Place {
+      children { id }
+      relationships(types: [PART_OF], direction: INCOMING) { from { id kind } } } } }`);
+    expect(res.errors).toBeUndefined();
+    const PLACE_KINDS = new Set(['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE']);
+    const viaEdges = [...new Set<string>(res.data.entity.relationships
+      .filter((r: any) => PLACE_KINDS.has(r.from.kind)).map((r: any) => r.from.id))];
+    expect(res.data.entity.children.map((c: any) => c.id)).toEqual(viaEdges);
+    expect(viaEdges.length).toBeGreaterThan(5);
+  });
+
+  it('fragments and aliases are read ahead too; a place:<code> id gives the same answer', async () => {
+    const byId = await api.gql(`fragment Up on Place { parent { name } }
+      { entity(id: "county:amdo") { ... on Place { ...Up kids: children { name } } } }`);
+    expect(byId.errors).toBeUndefined();
+    expect(byId.extensions!.cypherStatements).toBe(1);
+    const byCode = await api.gql(`fragment Up on Place { parent { name } }
+      { entity(id: "place:540624") { ... on Place { ...Up kids: children { name } } } }`);
+    expect(byCode.errors).toBeUndefined();
+    expect(byCode.extensions!.cypherStatements).toBe(1);
+    expect(byCode.data).toEqual(byId.data);
+  });
+
+  it('read level by level (under nodes, which does not look ahead) the walk answers the same', async () => {
+    const walk = '... on Place { parent { id name } children { id name children { id name } } }';
+    const ahead = await api.gql(`{ entity(id: "county:amdo") { id ${walk} } }`);
+    const levelByLevel = await api.gql(`{ nodes(ids: ["county:amdo"]) { id ${walk} } }`);
+    expect(levelByLevel.errors).toBeUndefined();
+    expect(levelByLevel.extensions!.cypherStatements).toBe(4); // the entity; parent and children (one each); their children
+    expect(levelByLevel.data.nodes[0]).toEqual(ahead.data.entity);
+  });
+
+  it('deeper than the look-ahead, levels are read one statement each, not one per place', async () => {
+    const levels = MAX_LOOKAHEAD_CHILD_LEVELS + 1;
+    const walk = `${'children { id '.repeat(levels)}${' }'.repeat(levels)}`;
+    // Nagqu: counties, townships, villages, then nothing below villages.
+    const res = await api.gql(`{ entity(id: "city:nagqu") { id ... on Place { ${walk} } } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions!.cypherStatements).toBe(2);
+  });
+});
