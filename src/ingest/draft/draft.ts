@@ -131,9 +131,11 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const institutionIdByName = new Map<string, string>();
   for (const m of institutionMentions) {
     const key = normalizeName(m.name);
-    let e = entities.get(`institution|${key}`);
+    const seeded = knownByName.get(`institution|${key}`);
+    // Two spellings of one seeded institution (辽宁援藏工作队, 辽宁省援藏工作队) are one record.
+    let e = entities.get(`institution|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
+    if (e) entities.set(`institution|${key}`, e);
     if (!e) {
-      const seeded = knownByName.get(`institution|${key}`);
       const kind = seeded?.kind ?? m.kind;
       const id = seeded?.id ?? freshId(`${PREFIX[kind]}:${slug(m.name)}`);
       if (seeded) usedIds.add(id);
@@ -158,9 +160,10 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     placeMentions.some((p) => n.includes(p.surface)) || institutionMentions.some((i) => i.name.includes(n));
   for (const m of findPeople(text, sentences, nameTaken)) {
     const key = normalizeName(m.name);
-    let e = entities.get(`person|${key}`);
+    const seeded = knownByName.get(`person|${key}`);
+    let e = entities.get(`person|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
+    if (e) entities.set(`person|${key}`, e);
     if (!e) {
-      const seeded = knownByName.get(`person|${key}`);
       const id = seeded?.id ?? freshId(`person:${slug(m.name)}`);
       if (seeded) usedIds.add(id);
       e = {
@@ -230,7 +233,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       authors: meta.authors ?? [], language: 'zh', url: meta.url ?? null, textFile: 'source.txt',
       license: meta.license, rightsHolder: meta.rightsHolder, usageNote: meta.usageNote,
     },
-    entities: [...entities.values()].map((e) => (e.aliases?.length ? e : { ...e, aliases: undefined })) as DraftEntity[],
+    entities: [...new Set(entities.values())].map((e) => (e.aliases?.length ? e : { ...e, aliases: undefined })) as DraftEntity[],
     relationships,
     quantities,
   };

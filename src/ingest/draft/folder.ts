@@ -79,12 +79,15 @@ export function settleDraft(folder: string, seedsDir: string | undefined, editio
       if (!(err instanceof SeedValidationError)) throw err;
       issues = err.issues;
     }
-    const mine = issues.filter((i) => i.file.includes(path.basename(folder)));
-    if (!mine.length || mine.some((i) => !i.record)) throw new SeedValidationError(issues);
     const files = Object.fromEntries(DRAFT_FILES.map((f) => [f, readRecords(folder, f)])) as Record<DraftFile, Array<Record<string, any>>>;
+    const draftIds = new Set(DRAFT_FILES.flatMap((f) => files[f].map((r) => r.id as string)));
+    const idOf = (i: SeedIssue) => (i.record ? /\(([^()]+)\)$/u.exec(i.record)?.[1] ?? i.record : undefined);
+    // An issue about a record the draft holds, wherever validation located it (a merged entity is
+    // located where another folder first defined it); any other issue is not the draft's to settle.
+    if (issues.some((i) => !draftIds.has(idOf(i) ?? ''))) throw new SeedValidationError(issues);
     const gone = new Set<string>();
-    for (const issue of mine) {
-      const id = /\(([^()]+)\)$/u.exec(issue.record!)?.[1] ?? issue.record!;
+    for (const issue of issues) {
+      const id = idOf(issue)!;
       const quote = /the quote "(.+?)" (does not|names neither)/u.exec(issue.reason)?.[1];
       const record = DRAFT_FILES.flatMap((f) => files[f]).find((r) => r.id === id || (r.id === undefined && id.startsWith('quantity:')));
       if (quote && record && record.citations.length > 1) {
