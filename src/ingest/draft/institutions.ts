@@ -24,8 +24,9 @@ const CONTINUES: Record<string, RegExp> = {
   单位: /^[置]/u, 学院: /^[派]/u, 大学: /^生/u, 中学: /^生/u, 小学: /^生/u, 厅: /^[堂]/u,
 };
 /** Function words and verbs a name never holds: the name starts after the last of them. */
-const STOPS = /(的|了|在|对接|对|把|被|从|向|到|将|让|使|说|并|也|还|都|又|而|或|该|这|是|由|给|各|及|我们|他们|成为|获批|统筹|设立|成立|实施|承担|支援|帮助|组织|参加|推进|协调|建成|创建|援建|推动|引进|邀请|选派|派出|开展|提供|挂牌|举办|围绕)/gu;
-const LEVEL_START = /^(省|市|县|区|乡|镇)/u;
+const STOPS = /(的|了|在|对接|对(?!口)|把|被|从|向|到|将|让|使|说|并|也|还|都|又|而|或|该|这|是|由|给|各|及|我们|他们|成为|获批|统筹|设立|成立|实施|承担|支援|帮助|组织|参加|推进|协调|建成|创建|援建|推动|引进|邀请|选派|派出|开展|提供|挂牌|举办|围绕)/gu;
+// 县教育局 (a county's bureau), not 省内 or 省直 (within the province, directly under it).
+const LEVEL_START = /^(省|市|县|区|乡|镇)(?![内外直属])/u;
 const QUOTE = /[“”"《》‘’]/u;
 
 export interface InstitutionMention {
@@ -74,7 +75,7 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], p
     const stem = name.slice(0, -ending.s.length);
     if (ending.unit) {
       // A unit: named after its hospital, earlier in the paragraph; a short phrase in quotes is a term (“以院包科”).
-      if (QUOTE.test(name) || /[0-9两个]/u.test(stem) || stem.length === 0 || stem.endsWith('专')) continue; // 专科: a specialty, a kind
+      if (QUOTE.test(name) || /[0-9两]/u.test(stem) || stem.length === 0 || stem.endsWith('专')) continue; // 专科: a specialty, a kind
       const hospital = [...out].reverse().find((m) => m.kind === 'HOSPITAL' && m.end <= start && sentenceAt(sentences, m.start)?.paragraph === sentence.paragraph && !UNIT_ENDINGS.some((u) => m.name.endsWith(u)));
       if (hospital) {
         if (!name.startsWith(hospital.name)) name = hospital.name + name;
