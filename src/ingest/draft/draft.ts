@@ -58,7 +58,8 @@ const MAX_CITATIONS = 3;
 /** An ASCII id part from a Chinese name: syllables apart (an-duo-xian-zhong-xue), or as words (anduo-xian) for places. */
 export function slug(text: string, max = 48, words = false): string {
   const s = (words ? pinyinName(text) : pinyinSyllables(text).join('-')).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return (s.slice(0, max).replace(/-$/, '') || 'x');
+  const cut = s.length <= max ? s : s.slice(0, s.lastIndexOf('-', max) > 0 ? s.lastIndexOf('-', max) : max); // whole syllables
+  return cut.replace(/-$/, '') || 'x';
 }
 
 export interface DraftOptions {
