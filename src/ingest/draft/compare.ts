@@ -5,9 +5,8 @@
 // value and unit (one draft figure per seed figure), pairings and supports by type and ends.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isPlaceKind, type EntityKindName } from '../../modules/entities/entities.mappers.js';
+import { isPlaceKind, KIND_LABEL, kindOfLabel, type KindLabel } from '../../domain/vocabulary.js';
 import { normalizeName } from '../../modules/explore/search-keys.js';
-import { SEED_KIND } from '../seed-schema.js';
 import { readRecords } from './folder.js';
 
 export const COMPARED_KINDS = ['places', 'institutions', 'people', 'quantities', 'pairings'] as const;
@@ -35,7 +34,7 @@ export interface Comparison {
 type Rec = Record<string, any>;
 
 function groupOf(kind: string): 'places' | 'institutions' | 'people' | 'other' {
-  const k = SEED_KIND[kind] as EntityKindName | undefined;
+  const k = (Object.values(KIND_LABEL) as string[]).includes(kind) ? kindOfLabel(kind as KindLabel) : undefined;
   if (k && isPlaceKind(k)) return 'places';
   if (k === 'SCHOOL' || k === 'HOSPITAL' || k === 'ORGANIZATION') return 'institutions';
   if (k === 'PERSON') return 'people';

@@ -4,11 +4,10 @@
 // Names the seeds already hold resolve to their ids, so a confirmed draft merges with them.
 import { gazetteerEdition, levelOfCode, type GazetteerEdition } from '../../gazetteer/division-list.js';
 import { placeIdOfCode } from '../../gazetteer/place-props.js';
-import { isPlaceKind, RELATIONSHIP_ID_PREFIX, type EntityKindName } from '../../modules/entities/entities.mappers.js';
+import { isPlaceKind, KIND_LABEL, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type KindLabel } from '../../domain/vocabulary.js';
 import { normalizeName, pinyinName, pinyinSyllables } from '../../modules/explore/search-keys.js';
 import { isGenericAlias } from '../quality.js';
 import type { DraftNote } from '../seed-schema.js';
-import { SEED_KIND } from '../seed-schema.js';
 import { findFigures } from './figures.js';
 import { findInstitutions } from './institutions.js';
 import { findPeople } from './people.js';
@@ -48,8 +47,8 @@ export interface Draft {
   quantities: DraftQuantity[];
 }
 
-const KIND_NAME = Object.fromEntries(Object.entries(SEED_KIND).map(([seed, kind]) => [kind, seed])) as Record<EntityKindName, string>;
-const PREFIX: Partial<Record<EntityKindName, string>> = {
+const KIND_NAME: Record<EntityKind, string> = KIND_LABEL;
+const PREFIX: Partial<Record<EntityKind, string>> = {
   PROVINCE: 'province', CITY: 'city', TOWNSHIP: 'township', SCHOOL: 'school', HOSPITAL: 'hospital', ORGANIZATION: 'org', PERSON: 'person',
 };
 /** How many sentences an entity cites: enough to judge it, few enough to read. */
@@ -242,6 +241,6 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
 
 function levelOf(entities: Map<string, DraftEntity>, id: string): string {
   const e = [...entities.values()].find((x) => x.id === id);
-  const kind = e ? SEED_KIND[e.kind] : undefined;
+  const kind = e ? kindOfLabel(e.kind as KindLabel) : undefined;
   return kind === 'PROVINCE' || kind === 'CITY' || kind === 'TOWNSHIP' ? kind : kind === 'DISTRICT' ? 'DISTRICT' : 'INSTITUTION';
 }

@@ -4,11 +4,11 @@
 // change against its baseline year. The metric is the vocabulary's (src/modules/provenance/
 // metrics.ts) whose Chinese label shares most with the words before the figure.
 import { METRICS } from '../../modules/provenance/metrics.js';
-import type { QUALIFIERS, UNITS } from '../seed-schema.js';
+import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
 import { chineseNumber, sentenceAt, ZH_NUMERAL_CHARS, type Sentence } from './text.js';
 
-type Qualifier = (typeof QUALIFIERS)[number];
-type Unit = (typeof UNITS)[number];
+type Qualifier = QuantityQualifier;
+type Unit = SeedUnit;
 
 /** Hedge words before a figure, and the qualifier each means (the seeds' own reading, seeds/README.md). */
 const HEDGE_BEFORE: Array<[RegExp, Qualifier]> = [

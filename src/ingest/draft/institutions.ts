@@ -3,11 +3,11 @@
 // it names, whichever is nearest; a name that starts with a level (县教育局) takes the place named
 // before it in the sentence (安多县教育局); a hospital's unit (科, 部, 病房) takes the hospital named
 // before it in the paragraph (索县人民医院 … 护理部 → 索县人民医院护理部).
-import type { EntityKindName } from '../../modules/entities/entities.mappers.js';
+import type { EntityKind } from '../../domain/vocabulary.js';
 import type { PlaceMention } from './places.js';
 import { NAME_BREAK, sentenceAt, type Sentence } from './text.js';
 
-type InstitutionKind = Extract<EntityKindName, 'SCHOOL' | 'HOSPITAL' | 'ORGANIZATION'>;
+type InstitutionKind = Extract<EntityKind, 'SCHOOL' | 'HOSPITAL' | 'ORGANIZATION'>;
 
 /** Name endings, longest first within a kind; what kind of institution each names. */
 const ENDINGS: Array<[string, InstitutionKind]> = [

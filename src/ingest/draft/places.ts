@@ -5,12 +5,12 @@
 // 交流合作 stays a word; homonyms are told apart by the other places the text names.
 import { DIVISION_LEVELS, readLevel, type DivisionRecord, type GazetteerEdition } from '../../gazetteer/division-list.js';
 import { splitGeneric } from '../../modules/explore/search-keys.js';
-import type { EntityKindName } from '../../modules/entities/entities.mappers.js';
+import type { EntityKind } from '../../domain/vocabulary.js';
 
 /** An entity a seed folder already holds, as the draft needs it for resolving names. */
 export interface KnownEntity {
   id: string;
-  kind: EntityKindName;
+  kind: EntityKind;
   name: string;
   nameZh: string | null;
   aliases: string[];

@@ -2,10 +2,10 @@
 // the supporter is the place or institution named last before the phrase in the sentence, the
 // beneficiaries the one named first after it and those listed with it (、). 对口支援 between two
 // places is a twinning; everything else a support, its mode read from the sentence's words.
-import type { SUPPORT_MODES } from '../seed-schema.js';
+import type { SupportMode } from '../../domain/vocabulary.js';
 import { sentenceAt, type Sentence } from './text.js';
 
-type Mode = (typeof SUPPORT_MODES)[number];
+type Mode = SupportMode;
 
 /** Phrases that state that one side supports another. */
 const SUPPORT_PHRASES = /对口支援|对口援藏|对口援疆|援建|结对帮扶|帮扶|组团式|以院包科|以校包科|就业援藏|产业援藏|教育援藏|医疗援藏|援藏|援疆|支援|捐资|捐赠/gu;
