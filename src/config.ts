@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   AIDGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_HEAP must look like 512m or 1g').optional(),
   AIDGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'AIDGRAPH_NEO4J_PAGECACHE must look like 256m').optional(),
   AIDGRAPH_SEED: z.enum(['true', 'false']).default('true'),
+  AIDGRAPH_INCLUDE_DRAFTS: z.enum(['true', 'false']).default('false'),
   AIDGRAPH_GAZETTEER: z.enum(GAZETTEER_DEPTHS, {
     error: `AIDGRAPH_GAZETTEER must be one of ${GAZETTEER_DEPTHS.join(', ')}`,
   }).default('village'),
@@ -65,6 +66,8 @@ export interface Config {
   /** Heap and page cache are undefined when they should be derived from the machine (src/db/memory.ts). */
   local: { boltPort: number; heap: string | undefined; pageCache: string | undefined };
   seedOnStart: boolean;
+  /** Load seed records nobody has confirmed yet (`status: draft`); off, a load refuses them. */
+  includeDrafts: boolean;
   /** How deep the official division list is loaded, and for which provinces (null: all). */
   gazetteer: { depth: GazetteerDepth; provinces: string[] | null };
   logLevel: string;
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.AIDGRAPH_DATA_DIR),
     local: { boltPort: e.AIDGRAPH_NEO4J_BOLT_PORT, heap: e.AIDGRAPH_NEO4J_HEAP, pageCache: e.AIDGRAPH_NEO4J_PAGECACHE },
     seedOnStart: e.AIDGRAPH_SEED === 'true',
+    includeDrafts: e.AIDGRAPH_INCLUDE_DRAFTS === 'true',
     gazetteer: {
       depth: e.AIDGRAPH_GAZETTEER,
       provinces: e.AIDGRAPH_GAZETTEER_PROVINCES === 'all' ? null : e.AIDGRAPH_GAZETTEER_PROVINCES.split(','),

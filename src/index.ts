@@ -63,7 +63,7 @@ try {
   const config = loadConfig();
   open = await openGraph(config);
   if (config.seedOnStart) {
-    const report = await seedGraph(open.graph); // applies constraints and indexes first
+    const report = await seedGraph(open.graph, undefined, { includeDrafts: config.includeDrafts }); // applies constraints and indexes first
     logger.info({ report }, `seeds loaded: ${formatReport(report)}`);
     // After the seeds: the places they claim are already there and keep the seeds' ids.
     const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);

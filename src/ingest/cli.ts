@@ -1,6 +1,8 @@
-// `npm run seed [-- --dir seeds] [--check] [--keep-stale]`: validates the seed folders and loads
-// them into the configured Neo4j (the embedded one unless NEO4J_URI is set). The folders are the
-// whole dataset: what they no longer hold is removed, unless --keep-stale. --check validates only.
+// `npm run seed [-- --dir seeds] [--check] [--keep-stale] [--include-drafts]`: validates the seed
+// folders and loads them into the configured Neo4j (the embedded one unless NEO4J_URI is set). The
+// folders are the whole dataset: what they no longer hold is removed, unless --keep-stale. --check
+// validates only, drafts included (it says how many await review); a load refuses drafts unless
+// --include-drafts.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openGraph } from '../db/connect.js';
@@ -16,17 +18,21 @@ const { values } = parseArgs({
     dir: { type: 'string', default: SEEDS_DIR },
     check: { type: 'boolean', default: false },
     'keep-stale': { type: 'boolean', default: false },
+    'include-drafts': { type: 'boolean', default: false },
   },
 });
 
 try {
   if (values.check) {
-    const data = loadSeedFolders(values.dir);
+    const data = loadSeedFolders(values.dir, undefined, { includeDrafts: true });
     console.log(`seeds are valid: ${data.sources.length} sources, ${data.entities.length} entities, ${data.relationships.length} relationships, ${data.quantities.length} quantities, ${data.citations.length} citations`);
+    if (data.drafts.length) console.log(`${data.drafts.length} of these records are drafts awaiting review (npm run source -- review <folder>): a load refuses them until they are confirmed`);
   } else {
     const open = await openGraph(loadConfig());
     try {
-      const report = await seedGraph(open.graph, values.dir, { prune: !values['keep-stale'] });
+      const report = await seedGraph(open.graph, values.dir, {
+        prune: !values['keep-stale'], includeDrafts: values['include-drafts'] || loadConfig().includeDrafts,
+      });
       console.log(`seeded: ${formatReport(report)}`);
       const config = loadConfig();
       const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);

@@ -53,6 +53,21 @@ const RESERVED = new Set([
   'id', 'kind', 'name', 'nameZh', 'aliases', 'code', 'officialName', 'contentHash', 'searchText', 'aliasesText',
 ]);
 
+/**
+ * What `source add` (src/ingest/draft/) found for a record nobody has confirmed yet: the rule that
+ * proposed it, how sure it is, what a name resolved to and the other places it could be. A record
+ * with `status: draft` is refused by a load unless drafts are asked for; `source review` removes both.
+ */
+export const DraftNote = z.strictObject({
+  rule: z.string().min(1),
+  confidence: z.number().min(0).max(1).optional(),
+  resolvedTo: z.string().optional(),
+  chain: z.array(z.string()).optional(),
+  options: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+const review = { status: z.literal('draft').optional(), draft: DraftNote.optional() };
+
 export const EntitySeed = z.strictObject({
   id,
   kind: z.enum(SEED_KIND_NAMES),
@@ -66,6 +81,7 @@ export const EntitySeed = z.strictObject({
     .refine((p) => Object.keys(p).every((k) => !RESERVED.has(k)), 'properties may not reuse a reserved name (id, kind, name, ...)')
     .default({}),
   citations: z.array(CitationSeed).min(1, 'every entity needs at least one citation'),
+  ...review,
 });
 
 const common = { asOf: dateOrYear.optional(), note: z.string().optional() };
@@ -95,6 +111,7 @@ export const RelationshipSeed = z.strictObject({
   to: id,
   properties: z.record(z.string(), z.unknown()).default({}),
   citations: z.array(CitationSeed).min(1, 'every relationship needs at least one citation'),
+  ...review,
 });
 
 export const QuantitySeed = z
@@ -113,6 +130,7 @@ export const QuantitySeed = z
     asOf: dateOrYear.optional(),
     note: z.string().optional(),
     citations: z.array(CitationSeed).min(1, 'every quantity needs at least one citation'),
+    ...review,
   })
   .refine((q) => q.measure !== 'CHANGE' || (q.year !== undefined && q.baselineYear !== undefined), {
     message: 'a CHANGE needs both year and baselineYear', path: ['measure'],
@@ -126,3 +144,4 @@ export type EntitySeed = z.infer<typeof EntitySeed>;
 export type RelationshipSeed = z.infer<typeof RelationshipSeed>;
 export type QuantitySeed = z.infer<typeof QuantitySeed>;
 export type CitationSeed = z.infer<typeof CitationSeed>;
+export type DraftNote = z.infer<typeof DraftNote>;

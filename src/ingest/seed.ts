@@ -9,8 +9,9 @@ import { loadSeedFolders } from './validate.js';
 export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
 
 /** Validates the seed folders, then makes the graph hold exactly them (or, with prune: false, at least them). */
-export async function seedGraph(graph: Graph, seedsDir = SEEDS_DIR, opts: { prune?: boolean } = {}): Promise<LoadReport> {
-  const data = loadSeedFolders(seedsDir); // throws SeedValidationError before anything is written
+export async function seedGraph(graph: Graph, seedsDir = SEEDS_DIR, opts: { prune?: boolean; includeDrafts?: boolean } = {}): Promise<LoadReport> {
+  // Throws SeedValidationError before anything is written, drafts included unless asked for.
+  const data = loadSeedFolders(seedsDir, undefined, { includeDrafts: opts.includeDrafts ?? false });
   await applySchema(graph);
   return loadDataset(graph, data, opts);
 }

@@ -100,7 +100,18 @@ const ENDPOINTS: Partial<Record<RelationshipType, [((k: EntityKind) => boolean) 
   MEMBER_OF: [(k) => k === 'PERSON' || k === 'ORGANIZATION', (k) => k === 'ORGANIZATION', 'a person or batch to a team'],
 };
 
-export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = gazetteerEdition()): Dataset {
+export interface LoadOptions {
+  /**
+   * Whether records a person has not confirmed (`status: draft`, written by `source add`) may be
+   * in the dataset. Off by default: a load refuses them, so nothing unconfirmed reaches users.
+   */
+  includeDrafts?: boolean;
+}
+
+/** The dataset, and the ids of its draft records (empty unless drafts were included). */
+export type CheckedDataset = Dataset & { drafts: string[] };
+
+export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = gazetteerEdition(), opts: LoadOptions = {}): CheckedDataset {
   const issues: SeedIssue[] = [];
   const relPath = (f: string) => path.relative(process.cwd(), f) || f;
   const folders = fs.existsSync(seedsDir)
@@ -108,7 +119,14 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
     : [];
   if (folders.length === 0) throw new SeedValidationError([{ file: relPath(seedsDir), reason: 'no seed folders found' }]);
 
-  const data: Dataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [] };
+  const data: CheckedDataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [], drafts: [] };
+  /** Draft records per folder, refused together (one line per folder) unless drafts are included. */
+  const draftsIn = new Map<string, string[]>();
+  const noteDraft = (folder: string, id: string, status: 'draft' | undefined) => {
+    if (status !== 'draft') return;
+    data.drafts.push(id);
+    draftsIn.set(folder, [...(draftsIn.get(folder) ?? []), id]);
+  };
   const kindOf = new Map<string, EntityKind>();
   const relIds = new Set<string>();
   const claims = new Map<string, Claim>();
@@ -207,6 +225,7 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
       };
       const c = claim(e.id, entitiesRel, line, label);
       if (c === undefined) continue;
+      noteDraft(folder, e.id, e.status);
       if (c === 'new') {
         kindOf.set(e.id, kind);
         register(e.id, entitiesRel, line, props);
@@ -238,6 +257,7 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
       const relProps = { ...(props.data as Record<string, unknown>), id: r.id };
       const c = claim(r.id, relsRel, line, label);
       if (c === undefined) continue;
+      noteDraft(folder, r.id, r.status);
       if (c !== 'new') {
         if (mergeFacts(c, { ...relProps, [FROM]: r.from, [TO]: r.to, [TYPE]: r.type }, where, [FROM, TO, TYPE], issues)) cite(r.id, r.citations, where);
         continue;
@@ -271,7 +291,8 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
       const where = { file: qRel, line, record: `#${index} (${qid})` };
       const vocabulary = metricIssues(q);
       if (vocabulary.length) { issues.push(...vocabulary.map((i) => ({ ...where, ...i }))); continue; }
-      const { citations, subject, ...rest } = q;
+      noteDraft(folder, qid, q.status);
+      const { citations, subject, status: _status, draft: _draft, ...rest } = q;
       const props: Record<string, unknown> = { ...rest, id: qid, subjectId: subject };
       const prior = claims.get(qid);
       if (prior?.folder === folder) {
@@ -293,6 +314,15 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
   }
 
   for (const check of pendingRefs) check();
+  if (!opts.includeDrafts) {
+    for (const [folder, ids] of draftsIn) {
+      issues.push({
+        file: relPath(folder), field: 'status',
+        reason: `${ids.length} record(s) are drafts nobody has confirmed (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): ` +
+          `confirm or drop them with \`npm run source -- review ${relPath(folder)}\`, or include drafts on purpose (--include-drafts, AIDGRAPH_INCLUDE_DRAFTS=true)`,
+      });
+    }
+  }
   const records = checkAgainstGazetteer(data, coded, partOfEdges, kindOf, edition, issues);
   // Rules across records (see quality.ts), once every record stands on its own.
   if (!issues.length) issues.push(...qualityIssues(data, (id) => locations.get(id) ?? { file: relPath(seedsDir), record: id }));

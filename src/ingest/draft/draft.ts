@@ -1,0 +1,246 @@
+// From a text to a draft seed folder: every candidate the rules find (places, institutions,
+// people, figures, supports) becomes a record in the seed format, cited by the sentence it comes
+// from, marked `status: draft` with what the rule found (confidence, options, the place's chain).
+// Names the seeds already hold resolve to their ids, so a confirmed draft merges with them.
+import { gazetteerEdition, levelOfCode, type GazetteerEdition } from '../../gazetteer/division-list.js';
+import { placeIdOfCode } from '../../gazetteer/place-props.js';
+import { isPlaceKind, KIND_LABEL, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type KindLabel } from '../../domain/vocabulary.js';
+import { normalizeName, pinyinName, pinyinSyllables } from '../../modules/explore/search-keys.js';
+import { isGenericAlias } from '../quality.js';
+import type { DraftNote } from '../seed-schema.js';
+import { findFigures } from './figures.js';
+import { findInstitutions } from './institutions.js';
+import { findPeople } from './people.js';
+import { PlaceIndex, type KnownEntity } from './places.js';
+import { findSupports, type Party } from './supports.js';
+import { sentenceAt, sentencesOf } from './text.js';
+
+export interface SourceMeta {
+  id: string;
+  title: string;
+  publisher: string;
+  publishedAt: string;
+  url?: string | null | undefined;
+  authors?: string[] | undefined;
+  license: string;
+  rightsHolder: string;
+  usageNote: string;
+}
+
+type Citations = string[];
+export interface DraftEntity {
+  id: string; kind: string; name: string; nameZh?: string; aliases?: string[]; code?: string;
+  properties?: Record<string, string>; citations: Citations; status: 'draft'; draft: DraftNote;
+}
+export interface DraftRelationship {
+  id: string; type: string; from: string; to: string; properties?: Record<string, unknown>;
+  citations: Citations; status: 'draft'; draft: DraftNote;
+}
+export interface DraftQuantity {
+  id: string; subject: string; metric: string; value: number; unit: string; qualifier: string; measure?: 'CHANGE';
+  year?: number; baselineYear?: number; citations: Citations; status: 'draft'; draft: DraftNote;
+}
+export interface Draft {
+  source: Record<string, unknown>;
+  entities: DraftEntity[];
+  relationships: DraftRelationship[];
+  quantities: DraftQuantity[];
+}
+
+const KIND_NAME: Record<EntityKind, string> = KIND_LABEL;
+const PREFIX: Partial<Record<EntityKind, string>> = {
+  PROVINCE: 'province', CITY: 'city', TOWNSHIP: 'township', SCHOOL: 'school', HOSPITAL: 'hospital', ORGANIZATION: 'org', PERSON: 'person',
+};
+/** How many sentences an entity cites: enough to judge it, few enough to read. */
+const MAX_CITATIONS = 3;
+
+/** An ASCII id part from a Chinese name: syllables apart (an-duo-xian-zhong-xue), or as words (anduo-xian) for places. */
+export function slug(text: string, max = 48, words = false): string {
+  const s = (words ? pinyinName(text) : pinyinSyllables(text).join('-')).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const cut = s.length <= max ? s : s.slice(0, s.lastIndexOf('-', max) > 0 ? s.lastIndexOf('-', max) : max); // whole syllables
+  return cut.replace(/-$/, '') || 'x';
+}
+
+export interface DraftOptions {
+  /** Entities the seed folders already hold: names resolve to them. */
+  known?: readonly KnownEntity[];
+  edition?: GazetteerEdition;
+  /** A gazetteer index to reuse (reading the list takes a second). */
+  places?: PlaceIndex;
+}
+
+export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions = {}): Draft {
+  const known = opts.known ?? [];
+  const index = opts.places ?? new PlaceIndex(opts.edition ?? gazetteerEdition(), known);
+  const sentences = sentencesOf(text);
+  const quoteOf = (start: number, end = start + 1) => {
+    const s = sentenceAt(sentences, start)!;
+    const e = sentenceAt(sentences, Math.max(start, end - 1)) ?? s;
+    return text.slice(s.start, Math.max(s.end, e.end));
+  };
+  const usedIds = new Set(known.map((k) => k.id));
+  const freshId = (base: string) => {
+    let id = base;
+    for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    usedIds.add(id);
+    return id;
+  };
+  const knownByCode = new Map(known.filter((k) => k.code).map((k) => [k.code!, k]));
+  const knownByName = new Map<string, KnownEntity>();
+  for (const k of known) for (const n of [k.nameZh, ...k.aliases]) if (n && /\p{Script=Han}/u.test(n)) knownByName.set(`${isPlaceKind(k.kind) ? 'place' : k.kind === 'PERSON' ? 'person' : 'institution'}|${normalizeName(n)}`, k);
+
+  const entities = new Map<string, DraftEntity>();
+  const cite = (e: DraftEntity, quote: string) => {
+    if (!e.citations.includes(quote) && e.citations.length < MAX_CITATIONS) e.citations.push(quote);
+  };
+  const parties: Party[] = [];
+
+  // Places
+  const placeMentions = index.find(text);
+  const placeIdByCode = new Map<string, string>();
+  for (const m of placeMentions) {
+    let e = entities.get(`place|${m.code}`);
+    if (!e) {
+      const record = index.records.get(m.code)!;
+      const kind = levelOfCode(m.code)!.kind;
+      const seeded = knownByCode.get(m.code);
+      const prefix = kind === 'DISTRICT' ? (/[县旗]$/u.test(record.nameZh) ? 'county' : 'district') : PREFIX[kind]!;
+      const id = seeded?.id ?? freshId(`${prefix}:${slug(record.nameZh.replace(/(维吾尔|壮族|回族)?自治区$/u, ''), 48, true)}`);
+      if (seeded) usedIds.add(id);
+      const chain = index.chain(m.code);
+      e = {
+        id, kind: KIND_NAME[kind], name: seeded?.name ?? pinyinName(record.nameZh), nameZh: seeded?.nameZh ?? record.nameZh, aliases: [], code: m.code,
+        citations: [], status: 'draft',
+        draft: {
+          rule: m.short ? `short form of ${record.nameZh} in the official division list` : 'name in the official division list',
+          confidence: m.confidence, resolvedTo: placeIdOfCode(m.code), chain,
+          ...(m.options.length ? { options: m.options.map((c) => `${placeIdOfCode(c)} ${index.records.get(c)!.nameZh} (${index.chain(c).join(' › ') || 'national'})`) } : {}),
+        },
+      };
+      entities.set(`place|${m.code}`, e);
+      placeIdByCode.set(m.code, id);
+    }
+    if (m.surface !== e.nameZh && !e.aliases!.includes(m.surface) && !isGenericAlias(m.surface)) e.aliases!.push(m.surface);
+    cite(e, quoteOf(m.start));
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true });
+  }
+
+  // Institutions, each in the place it names or was attached to.
+  const located: Array<{ from: string; to: string; quote: string; unitOf?: string }> = [];
+  const institutionMentions = findInstitutions(text, sentences, placeMentions);
+  const institutionIdByName = new Map<string, string>();
+  for (const m of institutionMentions) {
+    const key = normalizeName(m.name);
+    const seeded = knownByName.get(`institution|${key}`);
+    // Two spellings of one seeded institution (辽宁援藏工作队, 辽宁省援藏工作队) are one record.
+    let e = entities.get(`institution|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
+    if (e) entities.set(`institution|${key}`, e);
+    if (!e) {
+      const kind = seeded?.kind ?? m.kind;
+      const id = seeded?.id ?? freshId(`${PREFIX[kind]}:${slug(m.name)}`);
+      if (seeded) usedIds.add(id);
+      e = {
+        id, kind: KIND_NAME[kind], name: seeded?.name ?? pinyinName(m.name), nameZh: seeded?.nameZh ?? m.name, citations: [], status: 'draft',
+        draft: { rule: m.rule, confidence: seeded ? 0.9 : 0.6, ...(seeded ? { resolvedTo: seeded.id } : {}) },
+      };
+      entities.set(`institution|${key}`, e);
+      institutionIdByName.set(key, id);
+      const placeId = m.place && placeIdByCode.get(m.place.code);
+      const quote = text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end);
+      const hospital = /a unit of (.+) named before it/u.exec(m.rule)?.[1];
+      if (hospital) located.push({ from: id, to: '', quote, unitOf: normalizeName(hospital) });
+      else if (placeId && !seeded) located.push({ from: id, to: placeId, quote });
+    }
+    cite(e, text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end));
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false });
+  }
+
+  // People
+  const nameTaken = (n: string) => [...entities.keys()].some((k) => k.endsWith(`|${normalizeName(n)}`)) ||
+    placeMentions.some((p) => n.includes(p.surface)) || institutionMentions.some((i) => i.name.includes(n));
+  for (const m of findPeople(text, sentences, nameTaken)) {
+    const key = normalizeName(m.name);
+    const seeded = knownByName.get(`person|${key}`);
+    let e = entities.get(`person|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
+    if (e) entities.set(`person|${key}`, e);
+    if (!e) {
+      const id = seeded?.id ?? freshId(`person:${slug(m.name)}`);
+      if (seeded) usedIds.add(id);
+      e = {
+        id, kind: 'Person', name: seeded?.name ?? pinyinName(m.name), nameZh: seeded?.nameZh ?? m.name,
+        ...(m.role ? { properties: { roleZh: m.role } } : {}), citations: [], status: 'draft',
+        draft: { rule: m.rule, confidence: seeded ? 0.9 : 0.6, ...(seeded ? { resolvedTo: seeded.id } : {}) },
+      };
+      entities.set(`person|${key}`, e);
+    }
+    cite(e, quoteOf(m.start));
+  }
+
+  const relationships: DraftRelationship[] = [];
+  const relIds = new Set<string>();
+  const relId = (type: keyof typeof RELATIONSHIP_ID_PREFIX, from: string, to: string, extra = '') => {
+    const base = `${RELATIONSHIP_ID_PREFIX[type]}:${from.split(':')[1]}--${to.split(':')[1]}${extra}`.slice(0, 120).replace(/-+$/, '');
+    let id = base;
+    for (let n = 2; relIds.has(id) || usedIds.has(id); n++) id = `${base}-${n}`;
+    relIds.add(id);
+    return id;
+  };
+  for (const l of located) {
+    const to = l.unitOf ? institutionIdByName.get(l.unitOf) : l.to;
+    if (!to || to === l.from) continue;
+    const type = l.unitOf ? 'PART_OF' : 'LOCATED_IN';
+    relationships.push({
+      id: relId(type, l.from, to), type, from: l.from, to, citations: [l.quote], status: 'draft',
+      draft: { rule: l.unitOf ? 'a unit named after its hospital' : 'an institution named with its place', confidence: 0.7 },
+    });
+  }
+  // A place inside an institution's name (索县 in 索县人民医院) is not a party of its own.
+  const outer = parties.filter((p) => !parties.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
+  for (const s of findSupports(text, sentences, outer)) {
+    const quote = text.slice(s.sentence.start, s.sentence.end);
+    const properties = s.type === 'TWINNED_WITH'
+      ? { level: levelOf(entities, s.from) }
+      : { mode: s.mode ?? 'PAIRING_ASSISTANCE' };
+    relationships.push({
+      id: relId(s.type, s.from, s.to, s.mode ? `-${s.mode.toLowerCase().replace(/_/g, '-')}` : ''), type: s.type, from: s.from, to: s.to,
+      properties, citations: [quote], status: 'draft',
+      draft: { rule: s.rule, confidence: s.mode || s.type === 'TWINNED_WITH' ? 0.6 : 0.3 },
+    });
+  }
+
+  // Figures, each about the nearest thing named before it in its sentence (after it, failing that).
+  const publishedYear = Number(meta.publishedAt.slice(0, 4));
+  const quantities: DraftQuantity[] = [];
+  const sortedParties = [...parties].sort((a, b) => a.start - b.start);
+  for (const f of findFigures(text, sentences, publishedYear)) {
+    const sentence = sentenceAt(sentences, f.start)!;
+    const inSentence = sortedParties.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+    const subject = [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
+      [...sortedParties].reverse().find((p) => p.end <= f.start) ?? sortedParties[0];
+    if (!subject) continue;
+    quantities.push({
+      id: `quantity:${meta.id}/${quantities.length + 1}`, subject: subject.id, metric: f.metric, value: f.value, unit: f.unit,
+      qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
+      ...(f.year !== undefined ? { year: f.year } : {}), ...(f.baselineYear !== undefined ? { baselineYear: f.baselineYear } : {}),
+      citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
+      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure; subject is the nearest name (${subject.id})` },
+    });
+  }
+
+  return {
+    source: {
+      id: meta.id, title: meta.title, publisher: meta.publisher, publishedAt: meta.publishedAt,
+      authors: meta.authors ?? [], language: 'zh', url: meta.url ?? null, textFile: 'source.txt',
+      license: meta.license, rightsHolder: meta.rightsHolder, usageNote: meta.usageNote,
+    },
+    entities: [...new Set(entities.values())].map((e) => (e.aliases?.length ? e : { ...e, aliases: undefined })) as DraftEntity[],
+    relationships,
+    quantities,
+  };
+}
+
+function levelOf(entities: Map<string, DraftEntity>, id: string): string {
+  const e = [...entities.values()].find((x) => x.id === id);
+  const kind = e ? kindOfLabel(e.kind as KindLabel) : undefined;
+  return kind === 'PROVINCE' || kind === 'CITY' || kind === 'TOWNSHIP' ? kind : kind === 'DISTRICT' ? 'DISTRICT' : 'INSTITUTION';
+}

@@ -1,0 +1,125 @@
+// Figures: a number (Arabic, or a Chinese numeral such as 四千), its multiplier (万, 亿), its hedge
+// (余, 多, 超, 近, 约 …, as the seed qualifiers) and its unit (元, 人, 名, 个, 平方米, 公里, %, 批 …,
+// as the seed units), with the year the sentence gives it, and for "比2015年增加了66.44%" a
+// change against its baseline year. The metric is the vocabulary's (src/modules/provenance/
+// metrics.ts) whose Chinese label shares most with the words before the figure.
+import { METRICS } from '../../modules/provenance/metrics.js';
+import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
+import { chineseNumber, sentenceAt, ZH_NUMERAL_CHARS, type Sentence } from './text.js';
+
+type Qualifier = QuantityQualifier;
+type Unit = SeedUnit;
+
+/** Hedge words before a figure, and the qualifier each means (the seeds' own reading, seeds/README.md). */
+const HEDGE_BEFORE: Array<[RegExp, Qualifier]> = [
+  [/(超过|超|逾|高于)$/u, 'MORE_THAN'], [/(近|约|大约|将近)$/u, 'APPROXIMATELY'], [/(不到|不足|低于)$/u, 'LESS_THAN'], [/(最多|至多)$/u, 'AT_MOST'],
+];
+/** Hedge words between a figure and its unit, or after it. */
+const HEDGE_AFTER: Array<[RegExp, Qualifier]> = [[/^(余|多)/u, 'AT_LEAST'], [/^以上/u, 'AT_LEAST'], [/^左右/u, 'APPROXIMATELY']];
+
+/** Units as written, longest first, with the seed unit and what a CNY unit multiplies by. */
+const UNIT_WORDS: Array<[string, Unit, number?]> = ([
+  ['平方公里', 'm2', 1e6], ['平方米', 'm2'], ['亿元', 'CNY', 1e8], ['万元', 'CNY', 1e4], ['元', 'CNY'], ['公里', 'km'], ['千米', 'km'],
+  ['米', 'm'], ['海拔', 'm'], ['%', 'percent'], ['％', 'percent'], ['人次', 'person'], ['人', 'person'], ['名', 'person'], ['位', 'person'],
+  ['批次', 'batch'], ['批', 'batch'], ['套', 'set'], ['台', 'set'], ['天', 'day'], ['日', 'day'], ['年来', 'year'], ['年', 'year'], ['载', 'year'],
+  ['个', 'count'], ['家', 'count'], ['座', 'count'], ['所', 'count'], ['场', 'count'], ['次', 'count'], ['项', 'count'], ['件', 'count'],
+  ['处', 'count'], ['条', 'count'], ['间', 'count'], ['大', 'count'], ['方面', 'count'], ['市', 'count'],
+] as Array<[string, Unit, number?]>).sort((a, b) => b[0].length - a[0].length);
+
+export interface FigureMention {
+  start: number;
+  end: number;
+  value: number;
+  unit: Unit;
+  qualifier: Qualifier;
+  measure: 'LEVEL' | 'CHANGE';
+  year?: number | undefined;
+  baselineYear?: number | undefined;
+  metric: string;
+  rule: string;
+}
+
+const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]+)\\s*(万|亿)?`, 'gu');
+
+export function findFigures(text: string, sentences: readonly Sentence[], publishedYear: number): FigureMention[] {
+  const out: FigureMention[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index;
+    const digits = m[1]!;
+    const sentence = sentenceAt(sentences, start);
+    if (!sentence) continue;
+    const before = text.slice(sentence.start, start);
+    if (/第$/u.test(before)) continue; // 第十批: an ordinal
+    const arabic = /\d/u.test(digits);
+    let value = arabic ? Number(digits) : chineseNumber(digits);
+    if (value === undefined) continue;
+    if (!arabic && value === 1) continue; // 一批又一批, 一个: an article, not a figure
+    let at = start + m[0].length;
+    let multiplier = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
+    let qualifier: Qualifier = 'EXACT';
+    const hedge = (list: Array<[RegExp, Qualifier]>, s: string) => list.find(([re]) => re.test(s));
+    const after = hedge(HEDGE_AFTER, text.slice(at));
+    if (after) { qualifier = after[1]; at += text.slice(at).match(after[0])![0].length; }
+    if (!m[2] && /^(万|亿)/u.test(text.slice(at))) { multiplier = text[at] === '万' ? 1e4 : 1e8; at++; } // 1800余万元
+    while (text[at] === ' ') at++;
+    const unitWord = UNIT_WORDS.find(([w]) => text.startsWith(w, at));
+    if (!unitWord) continue;
+    const [word, unit, scale] = unitWord;
+    // A year (2023年) or a date (5月27日) is no figure; 30年来 and 三十载 are durations.
+    if (unit === 'year' && word === '年' && (/^\d{4}$/u.test(digits) || /^[月日]/u.test(text.slice(at + 1)))) continue;
+    if (unit === 'day' && (word === '日' || /月$/u.test(before))) continue;
+    if (unit === 'count' && word === '市' && !/[、,，]/u.test(before.slice(-8))) continue; // 3市 after a list of cities only
+    if (word === '大' && /^(以来|召开|精神|代表)/u.test(text.slice(at + 1))) continue; // 十八大: a party congress
+    if (/^\d{4}$/u.test(digits) && !word) continue;
+    const end = at + word.length;
+    const tail = hedge(HEDGE_AFTER, text.slice(end));
+    if (tail && qualifier === 'EXACT') qualifier = tail[1];
+    const pre = hedge(HEDGE_BEFORE, before);
+    if (pre && qualifier === 'EXACT') qualifier = pre[1];
+    value = Number((value * multiplier * (scale ?? 1)).toPrecision(12));
+    // 比2015年增加了66.44%: a change against the baseline year; 降低, 减少, 下降 make it negative.
+    // Years of the paragraph up to this sentence's end: "2023年,…增加了…;…降低了…" states 2023 once.
+    const from = sentences.find((s) => s.paragraph === sentence.paragraph)!.start;
+    const years = [...text.slice(from, sentence.end).matchAll(/(\d{4})\s*年|今年/gu)]
+      .map((y) => ({ at: from + y.index, year: y[1] ? Number(y[1]) : publishedYear, baseline: /比\s*$/u.test(text.slice(from, from + y.index)) }))
+      .filter((y) => y.year >= 1900 && y.year <= 2100);
+    const baseline = years.find((y) => y.baseline && y.at < start && y.at >= sentence.start);
+    let measure: 'LEVEL' | 'CHANGE' = 'LEVEL';
+    let year = [...years].reverse().find((y) => y.at < start && y.at >= sentence.start && !y.baseline)?.year;
+    let baselineYear: number | undefined;
+    if (unit === 'percent' && baseline) {
+      const stated = [...years].reverse().find((y) => !y.baseline && y.at < start)?.year;
+      if (stated !== undefined) {
+        measure = 'CHANGE';
+        baselineYear = baseline.year;
+        year = stated;
+        if (/(降低|减少|下降|降)/u.test(text.slice(baseline.at, start))) value = -value;
+      }
+    }
+    out.push({
+      start, end, value, unit, qualifier, measure, year, baselineYear,
+      metric: metricFor(before, unit, measure),
+      rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
+    });
+  }
+  return out;
+}
+
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 2 <= text.length; i++) out.add(text.slice(i, i + 2));
+  return out;
+}
+
+/** The declared metric in this unit whose Chinese label shares the most pairs of characters with the words before the figure. */
+export function metricFor(before: string, unit: Unit, measure: 'LEVEL' | 'CHANGE'): string {
+  const words = bigrams(before.slice(-24));
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const m of METRICS.values()) {
+    if (measure === 'LEVEL' && m.unit !== unit) continue;
+    const score = [...bigrams(m.labelZh)].filter((b) => words.has(b)).length;
+    if (score > bestScore) { best = m.name; bestScore = score; }
+  }
+  return best ?? 'participants';
+}

@@ -1,0 +1,63 @@
+// The article as the draft reads it: sentences with their offsets (every quote is a slice of the
+// text, so it is verbatim by construction), and the small pieces of Chinese typography the rules
+// share: where a name may not cross, and how figures are written.
+
+export interface Sentence {
+  /** Offsets into the text: `text.slice(start, end)` is the quote. */
+  start: number;
+  end: number;
+  /** The paragraph (line) it belongs to: a hospital's units may be named a sentence later. */
+  paragraph: number;
+}
+
+/** Marks that end a sentence; a quote never crosses them. */
+const SENTENCE_END = /[。！？!?；;\n]/u;
+
+/** Splits the text into sentences, trimmed of spaces and of the mark that ends them. */
+export function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (i === text.length || SENTENCE_END.test(ch!)) {
+      let s = start;
+      let e = i;
+      while (s < e && /\s/u.test(text[s]!)) s++;
+      while (e > s && /\s/u.test(text[e - 1]!)) e--;
+      if (e > s) out.push({ start: s, end: e, paragraph });
+      if (ch === '\n') paragraph++;
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  return sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+/** Characters a name never contains: the clause breaks of running text (quotes and brackets are part of names). */
+export const NAME_BREAK = /[,，、。；;:：！？!?()（）|…—\s\u00a0]/u;
+
+const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** The value of a Chinese numeral below ten thousand (四千 → 4000, 十 → 10, 二十三 → 23); undefined if it is not one. */
+export function chineseNumber(text: string): number | undefined {
+  if (!text || ![...text].every((c) => c in ZH_DIGITS || c in ZH_UNITS)) return undefined;
+  let total = 0;
+  let digit: number | undefined;
+  for (const c of text) {
+    if (c in ZH_DIGITS) {
+      if (digit !== undefined) return undefined; // 四五: a range, not a number
+      digit = ZH_DIGITS[c]!;
+    } else {
+      total += (digit ?? 1) * ZH_UNITS[c]!;
+      digit = undefined;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+export const ZH_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
