@@ -41,8 +41,9 @@ program
   .option('--kinds <kinds>', 'only entities of these kinds, comma-separated (PROVINCE,CITY,…,PROJECT)', kinds)
   .option('--under <id>', 'only this place and what lies inside it (and what the sources say about them)')
   .requiredOption('--out <path>', 'where to write (csv: a folder, one file per table)')
+  .option('--base <url>', 'jsonld: the public origin of the service, for entity URIs', 'http://127.0.0.1:4000')
   .option('--no-progress', 'no progress bar on stderr')
-  .action(async (opts: { format: string; kinds?: string[]; under?: string; out?: string; progress: boolean }) => {
+  .action(async (opts: { format: string; kinds?: string[]; under?: string; out: string; base: string; progress: boolean }) => {
     const { runExport } = await import('./export/cli.js');
     process.exitCode = await runExport(opts as never);
   });
