@@ -23,6 +23,8 @@ export interface Candidate {
   type: Array<{ id: string; name: string }>;
   score: number;
   match: boolean;
+  /** A place's official division code (beyond the 0.2 fields, which clients read; others ignore it). */
+  code: string | null;
   description: string;
 }
 
@@ -118,6 +120,7 @@ export class Reconciler {
       type: [{ id: s.e.kind, name: KIND_LABEL[s.e.kind] }],
       score: Math.max(0, s.score),
       match: certain && s === only,
+      code: s.e.code,
       description: [s.e.code ? `code ${s.e.code}` : null, s.chain.length ? s.chain.map((a) => a.nameZh ?? a.name).join(' < ') : null]
         .filter(Boolean).join('; '),
     }));
