@@ -26,6 +26,7 @@ program
   .command('seed')
   .description('validate seeds/ and make the configured Neo4j hold exactly it (--check, --keep-stale, --dir)')
   .allowUnknownOption()
+  .allowExcessArguments()
   .helpOption(false)
   .action(async (_opts, command: Command) => {
     argvFor(command);
@@ -36,7 +37,7 @@ const kinds = (value: string) => value.split(',').map((k) => k.trim().toUpperCas
 
 program
   .command('export')
-  .description('stream the graph (entities, edges, quantities, citations, sources) to a file or stdout')
+  .description('stream the graph (entities, edges, quantities, citations, sources) to a file, or a folder for csv')
   .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv', 'graphml', 'jsonld']).default('jsonl'))
   .option('--kinds <kinds>', 'only entities of these kinds, comma-separated (PROVINCE,CITY,…,PROJECT)', kinds)
   .option('--under <id>', 'only this place and what lies inside it (and what the sources say about them)')

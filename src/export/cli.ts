@@ -53,8 +53,8 @@ export async function runExport(opts: ExportCliOptions): Promise<number> {
       const progress = bar(opts.progress, stats.entities * 2 + stats.quantities + stats.citations + stats.sources);
       const started = performance.now();
       const counts = await exportGraph(graph, { kinds: opts.kinds as EntityKindName[] | undefined, under: opts.under },
-        createSink(opts.format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase));
-      progress.stop();
+        createSink(opts.format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase))
+        .finally(() => progress.stop()); // the bar's timer would keep a failed export running
       const seconds = (performance.now() - started) / 1000;
       console.error(`exported ${opts.format} to ${opts.out} in ${seconds.toFixed(1)} s: ${counts.entities} entities, ${counts.relationships} relationships, ${counts.quantities} quantities, ${counts.citations} citations, ${counts.sources} sources`);
       return 0;
@@ -68,10 +68,11 @@ export async function runImport(file: string, opts: { progress: boolean }): Prom
   try {
     return await withGraph(async ({ graph }) => {
       const started = performance.now();
-      const progress = bar(opts.progress, 0);
       let rows = 0;
-      const report = await importJsonl(graph, path.resolve(file), (n) => { rows += n; if (rows % 50_000 < n) console.error(`imported ${rows} rows`); });
-      progress.stop();
+      const report = await importJsonl(graph, path.resolve(file), (n) => {
+        rows += n;
+        if (opts.progress && rows % 50_000 < n) console.error(`imported ${rows} rows`);
+      });
       console.error(`imported ${report.nodes} nodes and ${report.relationships} relationships from ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return 0;
     });

@@ -18,14 +18,14 @@ export interface EdgeRow { type: string; from: string; to: string; fromLabel: st
 const NODES_PAGE = Object.fromEntries(
   (['Entity', ...OTHER_NODE_SETS] as const).map((label) => [label, `// export.nodes-page (${label})
      MATCH (n:${label}) WHERE n.id > $after
-     WITH n ORDER BY n.id LIMIT $page
+     WITH n ORDER BY n.id LIMIT toInteger($page)
      RETURN labels(n) AS labels, n {.*} AS props`]),
 ) as Record<'Entity' | NodeSet, string>;
 
 // Everything under a place of the official list: its code is the prefix of theirs.
 const PLACES_UNDER_PAGE = `// export.places-under-page
   MATCH (n:${PLACE_LABEL}) WHERE n.code STARTS WITH $prefix AND n.code > $after
-  WITH n ORDER BY n.code LIMIT $page
+  WITH n ORDER BY n.code LIMIT toInteger($page)
   RETURN labels(n) AS labels, n {.*} AS props`;
 
 // What the sources place inside it without a code of its own (hospitals, teams, projects): the
@@ -37,7 +37,7 @@ const SEEDED_INSIDE = `// export.seeded-inside
 
 const EDGES_OF_PAGE = `// export.edges-of-page
   MATCH (a:Entity) WHERE a.id > $after
-  WITH a ORDER BY a.id LIMIT $page
+  WITH a ORDER BY a.id LIMIT toInteger($page)
   MATCH (a)-[r]->(b:Entity)
   RETURN type(r) AS type, a.id AS from, b.id AS to, 'Entity' AS fromLabel, 'Entity' AS toLabel, r {.*} AS props`;
 
@@ -85,7 +85,7 @@ export class ExportRepository {
     // The page's own last id: the entities of the page that have no outgoing edge are not in the rows.
     const [bound] = await this.graph.read<{ last: string | null; n: number }>('export.entities-page-bound', `// export.entities-page-bound
       MATCH (a:Entity) WHERE a.id > $after
-      WITH a ORDER BY a.id LIMIT $page
+      WITH a ORDER BY a.id LIMIT toInteger($page)
       RETURN max(a.id) AS last, count(a) AS n`, { after, page });
     if (!bound?.last) return { edges: [], last: null, full: false };
     const edges = await this.graph.read<EdgeRow>('export.edges-of-page', EDGES_OF_PAGE, { after, page });
