@@ -67,7 +67,9 @@ describe('aidgraph export', () => {
     const expanded = await jsonld.expand(doc);
     const ids = new Set(expanded.map((n) => n['@id']));
     expect(ids).toContain('https://aidgraph.example/id/county%3Aamdo');
-    expect(ids).toContain('https://aidgraph.example/id/place%3A540624102'); // 扎仁镇, a township of Amdo
+    const codes = expanded.flatMap((n: any) => n['https://schema.org/identifier'] ?? []).map((i: any) => i['https://schema.org/value'][0]['@value']);
+    expect(codes).toContain('540624102'); // 扎仁镇, a township of Amdo
+    expect(codes).not.toContain('5406');
     expect(ids).not.toContain('https://aidgraph.example/id/city%3Anagqu');
     const amdo = expanded.filter((n) => n['@id'] === 'https://aidgraph.example/id/county%3Aamdo');
     const quotes = amdo.flatMap((n: any) => n['http://www.w3.org/ns/prov#wasDerivedFrom'] ?? []).map((q: any) => q['https://schema.org/text'][0]['@value']);
