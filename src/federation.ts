@@ -3,14 +3,15 @@
 // rows by either. The keys live here rather than in schema/ so the SDL files (and codegen) stay plain
 // GraphQL; buildSubgraphSchema merges these extensions into the types they name.
 import type { RequestContext } from './context.js';
-import { ENTITY_KINDS, KIND_LABEL, PLACE_KINDS, type EntityRecord } from './modules/entities/entities.mappers.js';
+import { ENTITY_KINDS, isPlaceKind, KIND_LABEL } from './domain/vocabulary.js';
+import { type EntityRecord } from './modules/entities/entities.mappers.js';
 
 const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
 
 export const FEDERATION_TYPE_DEFS = [
   `extend schema @link(url: "${FEDERATION_SPEC}", import: ["@key"])`,
   ...ENTITY_KINDS.map((kind) =>
-    `extend type ${KIND_LABEL[kind]} @key(fields: "id")${PLACE_KINDS.includes(kind) ? ' @key(fields: "code")' : ''}`),
+    `extend type ${KIND_LABEL[kind]} @key(fields: "id")${isPlaceKind(kind) ? ' @key(fields: "code")' : ''}`),
 ].join('\n');
 
 type Reference = { __typename: string; id?: string; code?: string };

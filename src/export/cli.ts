@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { openGraph, type OpenGraph } from '../db/connect.js';
 import { logger } from '../logger.js';
-import { ENTITY_KINDS, type EntityKindName } from '../modules/entities/entities.mappers.js';
+import { ENTITY_KINDS, type EntityKind } from '../domain/vocabulary.js';
 import { ExploreRepository } from '../modules/explore/explore.repository.js';
 import { exportGraph, ExportSelectionError, type ExportFormat } from './export.js';
 import { createSink } from './formats.js';
@@ -52,7 +52,7 @@ export async function runExport(opts: ExportCliOptions): Promise<number> {
       // Rows read: entities twice (nodes, then their edges) and every quantity, citation and source.
       const progress = bar(opts.progress, stats.entities * 2 + stats.quantities + stats.citations + stats.sources);
       const started = performance.now();
-      const counts = await exportGraph(graph, { kinds: opts.kinds as EntityKindName[] | undefined, under: opts.under },
+      const counts = await exportGraph(graph, { kinds: opts.kinds as EntityKind[] | undefined, under: opts.under },
         createSink(opts.format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase))
         .finally(() => progress.stop()); // the bar's timer would keep a failed export running
       const seconds = (performance.now() - started) / 1000;

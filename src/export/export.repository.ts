@@ -2,7 +2,7 @@
 // (the id constraints, the code constraint, the subject indexes) and bounded by $page, so an export
 // of the whole country is many short transactions, never one the size of the graph.
 import type { Graph } from '../db/graph.js';
-import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../modules/entities/entities.mappers.js';
+import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 
 /** Labels a node may carry, the only ones an import writes (labels cannot be parameters). */
 export const NODE_LABELS = ['Entity', 'Place', 'Province', 'City', 'District', 'Township', 'Village', 'School', 'Hospital',

@@ -3,7 +3,7 @@
 // gazetteer's load state, entities, their edges, quantities, citations with their QUOTES edges.
 import type { Graph } from '../db/graph.js';
 import { EntityRepository } from '../modules/entities/entities.repository.js';
-import type { EntityKindName } from '../modules/entities/entities.mappers.js';
+import type { EntityKind } from '../domain/vocabulary.js';
 import { ExportRepository, type EdgeRow, type NodeRow } from './export.repository.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'graphml', 'jsonld'] as const;
@@ -19,7 +19,7 @@ export interface ExportSink {
 }
 
 export interface ExportSelection {
-  kinds?: EntityKindName[] | undefined;
+  kinds?: EntityKind[] | undefined;
   /** An entity id: it and what lies inside it. */
   under?: string | undefined;
 }

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { recordText } from '../gazetteer/division-list.js';
-import { INTERNAL_PROPERTIES, type EntityKindName } from '../modules/entities/entities.mappers.js';
+import { INTERNAL_PROPERTIES, type EntityKind } from '../domain/vocabulary.js';
 import { DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
 import type { ExportFormat, ExportSink, NodeSetName } from './export.js';
 
@@ -148,7 +148,7 @@ function jsonldSink(file: string, base: string): ExportSink {
           publisher: { '@type': 'Organization', name: p.publisher }, datePublished: p.publishedAt, license: p.license,
         });
       } else if (set === 'entity') {
-        const kind = p.kind as EntityKindName;
+        const kind = p.kind as EntityKind;
         const names = [{ '@value': p.name, '@language': 'en' }, ...(p.nameZh ? [{ '@value': p.nameZh, '@language': 'zh' }] : [])];
         const official = p.code && gazetteerSource
           ? [{ '@type': ['Quotation', 'prov:Entity'], text: recordText(String(p.code), String(p.officialName ?? p.nameZh)), isPartOf: { '@id': sourceUri(gazetteerSource) } }]

@@ -1,11 +1,12 @@
 // An entity as JSON-LD: schema.org for what it is (types, names, official code as identifier, parent
 // as containedInPlace) and W3C PROV for where each statement comes from (wasDerivedFrom a quotation
 // of a source). Built from the records the repositories return; no Cypher here.
-import type { EntityKindName, EntityRecord } from '../entities/entities.mappers.js';
+import type { EntityKind } from '../../domain/vocabulary.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
 import type { CitationRecord, SourceRecord } from '../provenance/provenance.mappers.js';
 
 /** schema.org's type for each kind of entity. */
-export const SCHEMA_ORG_TYPE: Record<EntityKindName, string> = {
+export const SCHEMA_ORG_TYPE: Record<EntityKind, string> = {
   PROVINCE: 'AdministrativeArea', CITY: 'AdministrativeArea', DISTRICT: 'AdministrativeArea', TOWNSHIP: 'AdministrativeArea',
   VILLAGE: 'AdministrativeArea', SCHOOL: 'School', HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person',
   PROJECT: 'Project', EVENT: 'Event',

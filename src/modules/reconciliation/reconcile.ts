@@ -7,7 +7,8 @@
 // candidate list could compete with it.
 import * as OpenCC from 'opencc-js';
 import type { Repositories } from '../../context.js';
-import { ENTITY_KINDS, KIND_LABEL, type EntityKindName, type EntityRecord } from '../entities/entities.mappers.js';
+import { ENTITY_KINDS, KIND_LABEL, type EntityKind } from '../../domain/vocabulary.js';
+import { type EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, searchKeys } from '../explore/search-keys.js';
 
 export interface ReconciliationQuery {
@@ -50,9 +51,9 @@ export function simplify(text: string): string {
 const keysOf = (e: EntityRecord) => new Set(searchKeys([e.name, e.nameZh, e.officialName, ...e.aliases]));
 const ownNames = (e: EntityRecord) => new Set([e.name, e.nameZh, e.officialName, ...e.aliases].filter(Boolean).map((n) => normalizeName(n!)));
 
-function kindsOf(type: ReconciliationQuery['type']): EntityKindName[] | null {
+function kindsOf(type: ReconciliationQuery['type']): EntityKind[] | null {
   const list = (Array.isArray(type) ? type : type ? [type] : []).map((t) => String(t).toUpperCase());
-  const kinds = list.filter((t): t is EntityKindName => (ENTITY_KINDS as readonly string[]).includes(t));
+  const kinds = list.filter((t): t is EntityKind => (ENTITY_KINDS as readonly string[]).includes(t));
   return kinds.length ? kinds : null;
 }
 
