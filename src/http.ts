@@ -23,6 +23,7 @@ import type { Graph } from './db/graph.js';
 import { notModified, tagAnswer } from './http/caching.js';
 import { errorHandler, MAX_BODY_BYTES, sendError } from './http/replies.js';
 import { fixRequestErrorStatus } from './http/status.js';
+import { registerServicesForOthers } from './http/for-services.js';
 import { logger } from './logger.js';
 import { registry } from './metrics.js';
 import { requestScope } from './request-scope.js';
@@ -140,6 +141,8 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
     void reply.header('cache-control', 'no-store').type(registry.contentType);
     return registry.metrics();
   });
+
+  registerServicesForOthers(app, graph); // /id/{id} (linked data), /reconcile
 
   const graphqlRoute = {
     method: ['GET', 'POST'] satisfies Array<'GET' | 'POST'>,

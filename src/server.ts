@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { makeExecutableSchema } from '@graphql-tools/schema';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNullableType, GraphQLError, isListType, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.js';
+import { FEDERATION_TYPE_DEFS, withReferenceResolvers } from './federation.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
 import { logger } from './logger.js';
 import { operationLabel, requestDuration, statementsPerRequest } from './metrics.js';
@@ -107,7 +108,10 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
   });
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
-    schema: withListBudget(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    // A federation subgraph (federation.ts) that also serves clients directly, as before.
+    schema: withListBudget(buildSubgraphSchema([
+      { typeDefs: parse(`${loadTypeDefs()}\n${FEDERATION_TYPE_DEFS}`), resolvers: withReferenceResolvers(resolvers) as never },
+    ])),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -115,7 +119,9 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
     // Cache headers are the HTTP layer's (http/caching.ts: by data version), not per-field hints.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(), ...extraPlugins,
+      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(),
+      // A subgraph would otherwise trace every request for a gateway's usage reporting, which we do not run.
+      ApolloServerPluginInlineTraceDisabled(), ...extraPlugins,
     ],
     validationRules: protection.validationRules,
   });

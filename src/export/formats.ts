@@ -1,0 +1,199 @@
+// The four export formats as sinks. JSONL is the round-trip format (every stored property and label,
+// in the shape of APOC's JSON export); CSV (UTF-8 with BOM, so spreadsheets show Chinese), GraphML
+// (for Gephi: entities and their edges) and JSON-LD (schema.org and PROV, as /id/{id} answers) are
+// for reading, without bookkeeping properties.
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { recordText } from '../gazetteer/division-list.js';
+import { INTERNAL_PROPERTIES, type EntityKind } from '../domain/vocabulary.js';
+import { DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
+import type { ExportFormat, ExportSink, NodeSetName } from './export.js';
+
+const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, 'contentHash']);
+
+/** Writes with backpressure: a slow disk slows the reads instead of filling memory. */
+async function put(out: Writable, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+async function finish(out: Writable): Promise<void> {
+  out.end();
+  await once(out, 'finish');
+}
+
+function visible(props: Record<string, unknown>, also: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && !also.includes(k)) out[k] = v;
+  return out;
+}
+
+function jsonlSink(file: string): ExportSink {
+  const out = fs.createWriteStream(file);
+  return {
+    node: (_set, row) => put(out, `${JSON.stringify({ type: 'node', id: row.props.id, labels: row.labels, properties: row.props })}\n`),
+    edge: (e) => put(out, `${JSON.stringify({
+      type: 'relationship', id: e.props.id ?? null, label: e.type, properties: e.props,
+      start: { id: e.from, labels: [e.fromLabel] }, end: { id: e.to, labels: [e.toLabel] },
+    })}\n`),
+    end: () => finish(out),
+  };
+}
+
+const CSV_TABLES = {
+  entities: ['id', 'kind', 'name', 'nameZh', 'code', 'officialName', 'aliases', 'properties'],
+  relationships: ['id', 'type', 'from', 'to', 'properties'],
+  quantities: ['id', 'subjectId', 'metric', 'value', 'unit', 'qualifier', 'year', 'properties'],
+  citations: ['id', 'subjectId', 'sourceId', 'quote'],
+  sources: ['id', 'title', 'titleEn', 'publisher', 'publishedAt', 'url', 'license', 'rightsHolder'],
+} as const;
+type CsvTable = keyof typeof CSV_TABLES;
+
+function csvSink(dir: string): ExportSink {
+  fs.mkdirSync(dir, { recursive: true });
+  const tables = Object.fromEntries(Object.entries(CSV_TABLES).map(([name, columns]) => {
+    const csv = stringify({ header: true, columns: [...columns], bom: true });
+    const file = fs.createWriteStream(path.join(dir, `${name}.csv`));
+    csv.pipe(file);
+    return [name, { csv, file, columns: columns as readonly string[] }];
+  })) as Record<CsvTable, { csv: ReturnType<typeof stringify>; file: fs.WriteStream; columns: readonly string[] }>;
+  const row = async (table: CsvTable, props: Record<string, unknown>) => {
+    const t = tables[table];
+    const rest = visible(props, [...t.columns]);
+    const record = t.columns.map((c) => {
+      if (c === 'properties') return Object.keys(rest).length ? JSON.stringify(rest) : '';
+      const v = props[c];
+      return Array.isArray(v) ? v.join(' | ') : v ?? '';
+    });
+    if (!t.csv.write(record)) await once(t.csv, 'drain');
+  };
+  const TABLE_OF: Record<NodeSetName, CsvTable | null> = { source: 'sources', state: null, entity: 'entities', quantity: 'quantities', citation: 'citations' };
+  return {
+    node: (set, r) => { const t = TABLE_OF[set]; return t ? row(t, r.props) : undefined; },
+    edge: (e) => (e.type === 'QUOTES' ? undefined : row('relationships', { ...e.props, type: e.type, from: e.from, to: e.to })),
+    async end() {
+      await Promise.all(Object.values(tables).map(async (t) => { t.csv.end(); await once(t.file, 'finish'); }));
+    },
+  };
+}
+
+const xml = (v: unknown) => String(v).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  // Characters XML 1.0 forbids outright (control characters) would stop a reader.
+  .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
+const GRAPHML_NODE_KEYS = ['label', 'nameZh', 'kind', 'code', 'properties'] as const;
+const GRAPHML_EDGE_KEYS = ['type', 'properties'] as const;
+
+function graphmlSink(file: string): ExportSink {
+  const out = fs.createWriteStream(file);
+  const keys = [
+    ...GRAPHML_NODE_KEYS.map((k) => `  <key id="${k}" for="node" attr.name="${k}" attr.type="string"/>`),
+    ...GRAPHML_EDGE_KEYS.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
+  ].join('\n');
+  const header = `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+${keys}
+  <graph id="aidgraph" edgedefault="directed">
+`;
+  let started = false;
+  const data = (key: string, v: unknown) => (v === undefined || v === null || v === '' ? '' : `<data key="${key}">${xml(v)}</data>`);
+  const start = async () => { if (!started) { started = true; await put(out, header); } };
+  return {
+    async node(set, r) {
+      await start();
+      if (set !== 'entity') return; // Gephi's graph is the entities and their edges
+      const p = r.props;
+      const rest = visible(p, ['id', 'kind', 'name', 'nameZh', 'aliases']);
+      await put(out, `    <node id="${xml(p.id)}">${data('label', p.name)}${data('nameZh', p.nameZh)}${data('kind', p.kind)}${data('code', p.code)}${data('properties', Object.keys(rest).length ? JSON.stringify(rest) : '')}</node>\n`);
+    },
+    async edge(e) {
+      if (e.type === 'QUOTES') return;
+      const rest = visible(e.props, ['id']);
+      await put(out, `    <edge id="${xml(e.props.id)}" source="${xml(e.from)}" target="${xml(e.to)}">${data('e_type', e.type)}${data('e_properties', Object.keys(rest).length ? JSON.stringify(rest) : '')}</edge>\n`);
+    },
+    async end() {
+      await start();
+      await put(out, '  </graph>\n</graphml>\n');
+      await finish(out);
+    },
+  };
+}
+
+/**
+ * One JSON-LD document, `{"@context", "@graph": [...]}`. A node may be described in several pieces
+ * (an entity, then its parent from a PART_OF edge, then each citation): JSON-LD merges them by @id,
+ * so the export never holds an entity back waiting for its edges.
+ */
+function jsonldSink(file: string, base: string): ExportSink {
+  const out = fs.createWriteStream(file);
+  let first = true;
+  let gazetteerSource: string | null = null;
+  const sourceUri = (id: string) => `${base}/#/source/${encodeURIComponent(id)}`;
+  const item = async (doc: Record<string, unknown>) => {
+    await put(out, `${first ? '' : ',\n'}${JSON.stringify(doc)}`);
+    first = false;
+  };
+  const begin = put(out, `{"@context":${JSON.stringify(JSON_LD_CONTEXT)},\n"@graph":[\n`);
+  return {
+    async node(set, r) {
+      await begin;
+      const p = r.props;
+      if (set === 'source') {
+        if (r.labels.includes('Gazetteer')) gazetteerSource = String(p.id);
+        await item({
+          '@id': p.url ?? sourceUri(String(p.id)), '@type': ['CreativeWork', 'prov:Entity'], identifier: p.id, name: p.title,
+          publisher: { '@type': 'Organization', name: p.publisher }, datePublished: p.publishedAt, license: p.license,
+        });
+      } else if (set === 'entity') {
+        const kind = p.kind as EntityKind;
+        const names = [{ '@value': p.name, '@language': 'en' }, ...(p.nameZh ? [{ '@value': p.nameZh, '@language': 'zh' }] : [])];
+        const official = p.code && gazetteerSource
+          ? [{ '@type': ['Quotation', 'prov:Entity'], text: recordText(String(p.code), String(p.officialName ?? p.nameZh)), isPartOf: { '@id': sourceUri(gazetteerSource) } }]
+          : [];
+        await item(JSON.parse(JSON.stringify({
+          '@id': entityUri(base, String(p.id)), '@type': SCHEMA_ORG_TYPE[kind], kind, name: names,
+          alternateName: (p.aliases as string[] | undefined)?.length ? p.aliases : undefined,
+          identifier: p.code ? { '@type': 'PropertyValue', propertyID: DIVISION_CODE_SCHEME, value: p.code } : undefined,
+          wasDerivedFrom: official.length ? official : undefined,
+        })) as Record<string, unknown>);
+      } else if (set === 'quantity') {
+        await item({
+          '@id': `${base}/#/quantity/${encodeURIComponent(String(p.id))}`, '@type': 'QuantitativeValue', value: p.value, unitText: p.unit,
+          'aidgraph:metric': p.metric, 'aidgraph:qualifier': p.qualifier, 'aidgraph:year': p.year ?? undefined,
+          'aidgraph:subject': { '@id': entityUri(base, String(p.subjectId)) },
+        });
+      } else if (set === 'citation') {
+        await item({
+          '@id': entityUri(base, String(p.subjectId)),
+          wasDerivedFrom: { '@type': ['Quotation', 'prov:Entity'], text: p.quote, isPartOf: { '@id': sourceUri(String(p.sourceId)) } },
+        });
+      }
+    },
+    async edge(e) {
+      if (e.type === 'QUOTES') return;
+      if (e.type === 'PART_OF') await item({ '@id': entityUri(base, e.from), containedInPlace: { '@id': entityUri(base, e.to) } });
+      await item({
+        '@id': entityUri(base, String(e.props.id)), '@type': `aidgraph:${e.type}`,
+        'aidgraph:from': { '@id': entityUri(base, e.from) }, 'aidgraph:to': { '@id': entityUri(base, e.to) },
+        ...Object.fromEntries(Object.entries(visible(e.props, ['id'])).map(([k, v]) => [`aidgraph:${k}`, v])),
+      });
+    },
+    async end() {
+      await begin;
+      await put(out, '\n]}\n');
+      await finish(out);
+    },
+  };
+}
+
+export function createSink(format: ExportFormat, target: string, base: string): ExportSink {
+  switch (format) {
+    case 'jsonl': return jsonlSink(target);
+    case 'csv': return csvSink(target);
+    case 'graphml': return graphmlSink(target);
+    case 'jsonld': return jsonldSink(target, base);
+  }
+}

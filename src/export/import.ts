@@ -1,0 +1,78 @@
+// Loads a JSONL export (formats.ts) into a database that holds no entities yet: nodes in batches
+// grouped by their labels, then edges in batches grouped by type, each batch one short transaction.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { Graph } from '../db/graph.js';
+import { applySchema } from '../db/schema.js';
+import { ExportRepository } from './export.repository.js';
+
+const BATCH = 5_000;
+
+export class ImportError extends Error {}
+
+interface NodeLine { type: 'node'; labels: string[]; properties: Record<string, unknown> }
+interface EdgeLine { type: 'relationship'; label: string; properties: Record<string, unknown>; start: { id: string; labels: string[] }; end: { id: string; labels: string[] } }
+
+export interface ImportReport { nodes: number; relationships: number }
+
+export async function importJsonl(graph: Graph, file: string, progress: (rows: number) => void = () => {}): Promise<ImportReport> {
+  const repo = new ExportRepository(graph);
+  await applySchema(graph);
+  const present = await repo.entityCount();
+  if (present > 0) throw new ImportError(`the database already holds ${present} entities; import needs an empty one (or a fresh AIDGRAPH_DATA_DIR)`);
+
+  const nodes = new Map<string, { labels: string[]; rows: Array<Record<string, unknown>> }>();
+  const edges = new Map<string, { type: string; from: string; to: string; rows: Array<{ from: string; to: string; props: Record<string, unknown> }> }>();
+  const report: ImportReport = { nodes: 0, relationships: 0 };
+
+  const flushNodes = async (key?: string) => {
+    for (const [k, batch] of nodes) {
+      if (key !== undefined && k !== key) continue;
+      await repo.createNodes(batch.labels, batch.rows);
+      report.nodes += batch.rows.length;
+      progress(batch.rows.length);
+      nodes.delete(k);
+    }
+  };
+  const flushEdges = async (key?: string) => {
+    for (const [k, batch] of edges) {
+      if (key !== undefined && k !== key) continue;
+      const written = await repo.createEdges(batch.type, batch.from, batch.to, batch.rows);
+      if (written !== batch.rows.length) {
+        throw new ImportError(`${batch.rows.length - written} of ${batch.rows.length} ${batch.type} edges name a node the file does not hold before them`);
+      }
+      report.relationships += written;
+      progress(written);
+      edges.delete(k);
+    }
+  };
+
+  let lineNo = 0;
+  for await (const line of readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    lineNo += 1;
+    if (!line.trim()) continue;
+    let rec: NodeLine | EdgeLine;
+    try { rec = JSON.parse(line) as NodeLine | EdgeLine; } catch { throw new ImportError(`${file}:${lineNo}: not a JSON line`); }
+    if (rec.type === 'node') {
+      const labels = [...rec.labels].sort();
+      const key = labels.join(':');
+      const batch = nodes.get(key) ?? { labels, rows: [] };
+      batch.rows.push(rec.properties);
+      nodes.set(key, batch);
+      if (batch.rows.length >= BATCH) await flushNodes(key);
+    } else if (rec.type === 'relationship') {
+      await flushNodes(); // an edge's ends are written before it
+      const [from, to] = [rec.start.labels[0] ?? '', rec.end.labels[0] ?? ''];
+      const key = `${rec.label}:${from}:${to}`;
+      const batch = edges.get(key) ?? { type: rec.label, from, to, rows: [] };
+      batch.rows.push({ from: rec.start.id, to: rec.end.id, props: rec.properties });
+      edges.set(key, batch);
+      if (batch.rows.length >= BATCH) await flushEdges(key);
+    } else {
+      throw new ImportError(`${file}:${lineNo}: a line of type ${JSON.stringify((rec as { type: unknown }).type)}; expected node or relationship`);
+    }
+  }
+  await flushNodes();
+  await flushEdges();
+  return report;
+}

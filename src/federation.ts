@@ -1,0 +1,35 @@
+// Apollo Federation 2: the schema as a subgraph. Every entity type is keyed by its stable `id`, and
+// places also by their official division `code`, so a supergraph can join our places onto its own
+// rows by either. The keys live here rather than in schema/ so the SDL files (and codegen) stay plain
+// GraphQL; buildSubgraphSchema merges these extensions into the types they name.
+import type { RequestContext } from './context.js';
+import { ENTITY_KINDS, isPlaceKind, KIND_LABEL } from './domain/vocabulary.js';
+import { type EntityRecord } from './modules/entities/entities.mappers.js';
+
+const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
+
+export const FEDERATION_TYPE_DEFS = [
+  `extend schema @link(url: "${FEDERATION_SPEC}", import: ["@key"])`,
+  ...ENTITY_KINDS.map((kind) =>
+    `extend type ${KIND_LABEL[kind]} @key(fields: "id")${isPlaceKind(kind) ? ' @key(fields: "code")' : ''}`),
+].join('\n');
+
+type Reference = { __typename: string; id?: string; code?: string };
+
+/** A reference by id (any stable id, `place:<code>` too) or by official code, of the type it names. */
+async function resolveReference(ref: Reference, ctx: RequestContext): Promise<EntityRecord | null> {
+  const found = ref.id !== undefined ? await ctx.loaders.entity.load(ref.id)
+    : ref.code !== undefined ? await ctx.loaders.placeByCode.load(ref.code) : null;
+  // A reference names its type: `Province` with Amdo's id is no Province.
+  return found && KIND_LABEL[found.kind] === ref.__typename ? found : null;
+}
+
+/** The schema's resolvers with `__resolveReference` added to every entity type. */
+export function withReferenceResolvers<R extends object>(resolvers: R): R {
+  const out: Record<string, unknown> = { ...(resolvers as Record<string, unknown>) };
+  for (const kind of ENTITY_KINDS) {
+    const type = KIND_LABEL[kind];
+    out[type] = { ...(out[type] as object | undefined), __resolveReference: resolveReference };
+  }
+  return out as unknown as R;
+}

@@ -1,0 +1,40 @@
+// GET /id/{id}: the stable URI of every entity. Machines get JSON-LD (application/ld+json, or JSON);
+// browsers (text/html first) are sent with 303 to the explorer's view of the entity.
+import type { FastifyInstance } from 'fastify';
+import Negotiator from 'negotiator';
+import { createRepositories } from '../context.js';
+import type { Graph } from '../db/graph.js';
+import { entityDocument } from '../modules/linked-data/json-ld.js';
+import { sendError } from './replies.js';
+
+const MEDIA_TYPES = ['application/ld+json', 'application/json', 'text/html'];
+const MAX_ID_LENGTH = 200;
+
+/** The origin the client used (behind a trusted proxy: its forwarded host and protocol). */
+export function baseUrl(request: { protocol: string; host: string }): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
+  app.get<{ Params: { '*': string } }>('/id/*', async (request, reply) => {
+    const id = request.params['*'];
+    if (!id || id.length > MAX_ID_LENGTH) return sendError(reply, 400, 'BAD_REQUEST', `an id of 1 to ${MAX_ID_LENGTH} characters is expected after /id/`);
+    void reply.header('vary', 'accept');
+    const wanted = new Negotiator(request).mediaType(MEDIA_TYPES);
+    if (!wanted) return sendError(reply, 406, 'NOT_ACCEPTABLE', `/id/ answers ${MEDIA_TYPES.join(', ')}`);
+    if (wanted === 'text/html') return reply.redirect(`/#/entity/${encodeURIComponent(id)}`, 303);
+
+    const repos = createRepositories(graph.forRequest());
+    const [entity] = await repos.entities.byIds([id]);
+    if (!entity) return sendError(reply, 404, 'NOT_FOUND', `no entity has the id ${JSON.stringify(id)}`);
+    const [[ancestors], [citations]] = await Promise.all([
+      repos.entities.ancestorsOf([entity.id]), repos.provenance.citationsOf([entity.id]),
+    ]);
+    const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: citations! });
+    return reply
+      .type(`${wanted}; charset=utf-8`)
+      .header('cache-control', 'public, max-age=60')
+      .header('link', `<${baseUrl(request)}/id/${encodeURIComponent(entity.id)}>; rel="canonical"`)
+      .send(JSON.stringify(doc));
+  });
+}

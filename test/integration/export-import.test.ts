@@ -1,0 +1,113 @@
+// `aidgraph export` and `aidgraph import` as a user runs them, against the run's Neo4j (NEO4J_URI):
+// every format is written and readable (CSV with BOM, GraphML well-formed, JSON-LD expandable), a
+// selection holds only what it names, and a JSONL export of the whole test graph, loaded into the
+// emptied database, gives the same stats.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import jsonld from 'jsonld';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-export-'));
+/** One run of the command: a Node start with tsx, a connection, the export; slow on a shared machine. */
+const CLI_TIMEOUT = 240_000;
+const STATS = '{ stats { entities relationships quantities citations sources entitiesByKind { key count } relationshipsByType { key count } } }';
+
+let api: TestApi;
+beforeAll(async () => { api = await startTestApi(); });
+afterAll(async () => {
+  await api?.close();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+async function aidgraph(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const conn = inject('neo4j');
+  return run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: ROOT, maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, LOG_LEVEL: 'warn', NEO4J_URI: conn.uri, NEO4J_USERNAME: conn.username, NEO4J_PASSWORD: conn.password, ...(conn.database ? { NEO4J_DATABASE: conn.database } : {}) },
+  });
+}
+
+describe('aidgraph export', () => {
+  it('writes CSV tables with a UTF-8 BOM that hold every entity, with Chinese names intact', async () => {
+    const stats = (await api.gql(STATS)).data.stats;
+    const { stderr } = await aidgraph('export', '--format', 'csv', '--out', path.join(out, 'csv'));
+    expect(stderr).toMatch(/exported csv/);
+    const bytes = fs.readFileSync(path.join(out, 'csv', 'entities.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(stats.entities);
+    expect(rows.find((r) => r.id === 'county:amdo')).toMatchObject({ kind: 'DISTRICT', nameZh: '安多县', code: '540624' });
+    const rels = parseCsv(fs.readFileSync(path.join(out, 'csv', 'relationships.csv')), { bom: true, columns: true });
+    expect(rels).toHaveLength(stats.relationships);
+    const citations = parseCsv(fs.readFileSync(path.join(out, 'csv', 'citations.csv')), { bom: true, columns: true });
+    expect(citations).toHaveLength(stats.citations);
+  }, CLI_TIMEOUT);
+
+  it('writes GraphML that an XML reader accepts, with the entities and their edges', async () => {
+    const stats = (await api.gql(STATS)).data.stats;
+    await aidgraph('export', '--format', 'graphml', '--out', path.join(out, 'graph.graphml'), '--no-progress');
+    const text = fs.readFileSync(path.join(out, 'graph.graphml'), 'utf8');
+    expect(XMLValidator.validate(text)).toBe(true);
+    expect(text.match(/<node /g)).toHaveLength(stats.entities);
+    expect(text.match(/<edge /g)).toHaveLength(stats.relationships);
+    expect(text).toContain('<node id="county:amdo"><data key="label">Amdo County</data><data key="nameZh">安多县</data>');
+  }, CLI_TIMEOUT);
+
+  it('selects by --under and --kinds, and the JSON-LD of a selection expands', async () => {
+    await aidgraph('export', '--format', 'jsonld', '--under', 'county:amdo', '--out', path.join(out, 'amdo.jsonld'), '--base', 'https://aidgraph.example');
+    const doc = JSON.parse(fs.readFileSync(path.join(out, 'amdo.jsonld'), 'utf8'));
+    const expanded = await jsonld.expand(doc);
+    const ids = new Set(expanded.map((n) => n['@id']));
+    expect(ids).toContain('https://aidgraph.example/id/county%3Aamdo');
+    const codes = expanded.flatMap((n: any) => n['https://schema.org/identifier'] ?? []).map((i: any) => i['https://schema.org/value']?.[0]?.['@value']).filter(Boolean);
+    expect(codes).toContain('540624102'); // 扎仁镇, a township of Amdo
+    expect(codes).not.toContain('5406');
+    expect(ids).not.toContain('https://aidgraph.example/id/city%3Anagqu');
+    const amdo = expanded.filter((n) => n['@id'] === 'https://aidgraph.example/id/county%3Aamdo');
+    const quotes = amdo.flatMap((n: any) => n['http://www.w3.org/ns/prov#wasDerivedFrom'] ?? []).map((q: any) => q['https://schema.org/text'][0]['@value']);
+    expect(quotes).toContainEqual(expect.stringMatching(/^安多县政务服务大厅作为沈阳援藏标志性项目/));
+
+    await aidgraph('export', '--format', 'jsonl', '--under', 'city:nagqu', '--kinds', 'city,district', '--out', path.join(out, 'nagqu.jsonl'), '--no-progress');
+    const lines = fs.readFileSync(path.join(out, 'nagqu.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const entities = lines.filter((l) => l.type === 'node' && l.labels.includes('Entity'));
+    expect(new Set(entities.map((e) => e.properties.kind))).toEqual(new Set(['CITY', 'DISTRICT']));
+    expect(entities).toHaveLength(1 + 11); // Nagqu and its eleven counties
+    const edges = lines.filter((l) => l.type === 'relationship' && l.label === 'PART_OF');
+    expect(edges).toHaveLength(11);
+
+    const refused = await aidgraph('export', '--format', 'jsonl', '--under', 'county:nowhere', '--out', path.join(out, 'x.jsonl')).catch((e) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/no entity has the id "county:nowhere"/);
+  }, 3 * CLI_TIMEOUT);
+
+  it('round-trips: the JSONL export loaded into the emptied database gives the same stats', async () => {
+    const before = (await api.gql(STATS)).data.stats;
+    const file = path.join(out, 'all.jsonl');
+    await aidgraph('export', '--format', 'jsonl', '--out', file, '--no-progress');
+    const refused = await aidgraph('import', file).catch((e) => e);
+    expect(refused.stderr).toMatch(/already holds \d+ entities/);
+
+    const session = api.graph.driver.session({ database: inject('neo4j').database });
+    try {
+      await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    } finally {
+      await session.close();
+    }
+    expect((await api.gql(STATS)).data.stats.entities).toBe(0);
+    const { stderr } = await aidgraph('import', file, '--no-progress');
+    expect(stderr).toMatch(/imported \d+ nodes and \d+ relationships/);
+    expect((await api.gql(STATS)).data.stats).toEqual(before);
+    // The reloaded graph answers as before: search keys, citations, the gazetteer's record.
+    const amdo = await api.gql('{ search(text: "anduo", first: 1) { id sources { quote } } }');
+    expect(amdo.data.search[0].id).toBe('county:amdo');
+    expect(amdo.data.search[0].sources.map((s: any) => s.quote)).toContain('540624,"安多县",5406,54');
+  }, 3 * CLI_TIMEOUT);
+});

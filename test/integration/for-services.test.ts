@@ -1,0 +1,127 @@
+// What other services' tools speak: /id/{id} with JSON-LD (validated by the jsonld library) and a
+// redirect for browsers, and the schema as an Apollo Federation subgraph (_service, _entities).
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import jsonld from 'jsonld';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDS_DIR } from '../../src/ingest/seed.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+
+const seeds = loadSeedFolders(SEEDS_DIR);
+
+let api: TestApi;
+beforeAll(async () => { api = await startTestApi(); });
+afterAll(async () => { await api?.close(); });
+
+const SCHEMA = 'https://schema.org/';
+const PROV = 'http://www.w3.org/ns/prov#';
+
+async function linkedData(id: string, accept = 'application/ld+json') {
+  const res = await fetch(new URL(`id/${encodeURIComponent(id)}`, api.url), { headers: { accept }, redirect: 'manual' });
+  return { res, body: res.headers.get('content-type')?.includes('json') ? await res.json() as any : await res.text() };
+}
+
+describe('/id/{id}: stable URIs answering by content negotiation', () => {
+  it("answers Amdo as JSON-LD: schema.org type, official code, 那曲市 as containedInPlace, PROV citations with their quotes", async () => {
+    const { res, body } = await linkedData('county:amdo');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    expect(res.headers.get('vary')).toMatch(/accept/i);
+    const origin = new URL(api.url).origin;
+    expect(body['@id']).toBe(`${origin}/id/county%3Aamdo`);
+    expect(body['@type']).toBe('AdministrativeArea');
+    expect(body.identifier).toMatchObject({ propertyID: 'CN-NBS-division-code', value: '540624' });
+    expect(body.containedInPlace).toMatchObject({ '@id': `${origin}/id/city%3Anagqu`, '@type': 'AdministrativeArea', identifier: { value: '5406' } });
+    expect(body.containedInPlace.name).toContainEqual({ '@value': '那曲市', '@language': 'zh' });
+    const quotes = body.wasDerivedFrom.map((c: any) => c.text);
+    expect(quotes).toContainEqual(expect.stringMatching(/^安多县政务服务大厅作为沈阳援藏标志性项目/));
+    // The official list's own record is a citation too.
+    expect(quotes).toContain('540624,"安多县",5406,54');
+
+    // The document is valid JSON-LD: it expands to absolute IRIs and compacts back to the same shape.
+    const expanded = await jsonld.expand(body);
+    const node = expanded[0] as Record<string, any>;
+    expect(node['@type']).toEqual([`${SCHEMA}AdministrativeArea`]);
+    expect(node[`${SCHEMA}containedInPlace`][0]['@id']).toBe(`${origin}/id/city%3Anagqu`);
+    const derived = node[`${PROV}wasDerivedFrom`] as any[];
+    expect(derived.map((d) => d[`${SCHEMA}text`][0]['@value'])).toEqual(quotes);
+    expect(derived[0]['@type']).toEqual([`${SCHEMA}Quotation`, `${PROV}Entity`]);
+    // Compacted with its own context it is the same graph: expanding it again gives the same nodes.
+    const compacted = await jsonld.compact(expanded, body['@context']);
+    expect(compacted).toMatchObject({ '@id': body['@id'], '@type': body['@type'], identifier: body.identifier });
+    expect(await jsonld.expand(compacted)).toEqual(expanded);
+  });
+
+  it.each(['School', 'Hospital', 'Organization', 'Person', 'Project', 'Event'])('types a seeded %s by schema.org, with its citations', async (type) => {
+    const entity = seeds.entities.find((e) => e.kind === type.toUpperCase());
+    expect(entity, `the seeds hold a ${type}`).toBeDefined();
+    const { res, body } = await linkedData(entity!.id, 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(body['@type']).toBe(type);
+    const quotes = seeds.citations.filter((c) => c.subjectId === entity!.id).map((c) => c.quote);
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(body.wasDerivedFrom.map((c: any) => c.text)).toEqual(expect.arrayContaining(quotes));
+  });
+
+  it('answers a place by place:<code>, with its parent and its record in the official list', async () => {
+    const { body } = await linkedData('place:540624102');
+    expect(body).toMatchObject({ '@type': 'AdministrativeArea', identifier: { value: '540624102' }, containedInPlace: { identifier: { value: '540624' } } });
+    expect(body.wasDerivedFrom.map((c: any) => c.text)).toContain('540624102,"扎仁镇",540624,54,5406');
+  });
+
+  it('sends browsers to the explorer with 303, and answers unknown ids 404', async () => {
+    const { res } = await linkedData('county:amdo', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/#/entity/county%3Aamdo');
+    const missing = await linkedData('county:nowhere');
+    expect(missing.res.status).toBe(404);
+    expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const refused = await linkedData('county:amdo', 'image/png');
+    expect(refused.res.status).toBe(406);
+  });
+});
+
+describe('Apollo Federation subgraph', () => {
+  it('publishes its SDL with entity keys: id everywhere, code for places', async () => {
+    const res = await api.gql('{ _service { sdl } }');
+    const sdl: string = res.data._service.sdl;
+    expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
+    expect(sdl).toContain('extend type District @key(fields: "id") @key(fields: "code")');
+    expect(sdl).toMatch(/extend type Hospital @key\(fields: "id"\)\n/);
+
+    // It composes into a supergraph with another service's subgraph that extends our places.
+    const theirs = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+      type District @key(fields: "code") { code: String headcount: Int }
+      type Query { clinics: [String] }`;
+    const composed = composeServices([
+      { name: 'aidgraph', url: api.url, typeDefs: parse(sdl) },
+      { name: 'census', url: 'http://census.example/graphql', typeDefs: parse(theirs) },
+    ]);
+    expect(composed.errors?.map((e) => e.message)).toBeUndefined();
+    expect(composed.supergraphSdl).toMatch(/headcount: Int @join__field\(graph: CENSUS\)/);
+  });
+
+  it('resolves _entities by id and by code, and refuses a reference of the wrong type', async () => {
+    const res = await api.gql(`query($r: [_Any!]!) { _entities(representations: $r) {
+      __typename ... on District { id name nameZh code parent { name } } ... on Province { id } ... on Hospital { id name } } }`, {
+      r: [
+        { __typename: 'District', id: 'county:amdo' },
+        { __typename: 'District', code: '540624' },
+        { __typename: 'District', id: 'place:540624' },
+        { __typename: 'Province', id: 'county:amdo' },
+        { __typename: 'District', code: '999999' },
+      ],
+    });
+    expect(res.errors).toBeUndefined();
+    const amdo = { __typename: 'District', id: 'county:amdo', name: 'Amdo County', nameZh: '安多县', code: '540624', parent: { name: 'Nagqu' } };
+    expect(res.data._entities).toEqual([amdo, amdo, amdo, null, null]);
+  });
+
+  it('keeps serving the schema as before', async () => {
+    const res = await api.gql('{ place(code: "540624") { id } stats { entities } }');
+    expect(res.data.place.id).toBe('county:amdo');
+    expect(res.data.stats.entities).toBeGreaterThan(24_000);
+  });
+});
