@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -113,9 +113,10 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
     formatError,
     // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
     // Cache headers are the HTTP layer's (http/caching.ts: by data version), not per-field hints.
+    // No landing page: Apollo's loads from a CDN; browsers get the explorer and GraphiQL (http/explorer.ts).
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(), ...extraPlugins,
+      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ...extraPlugins,
     ],
     validationRules: protection.validationRules,
   });
