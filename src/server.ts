@@ -96,15 +96,17 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded. */
+export const QUERY_LIMITS = {
+  maxDepth: { n: 12 },
+  maxAliases: { n: 30 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+  costLimit: { maxCost: 20000 },
+};
+
 export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
-  // Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded.
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 30 },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 2000 },
-    costLimit: { maxCost: 20000 },
-  });
+  const armor = new ApolloArmor(QUERY_LIMITS);
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
     schema: withListBudget(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),

@@ -193,7 +193,17 @@ describe('the explorer in Chromium', () => {
 
   it('shows the path from the Pana graduate to Liaoning with a quote on every step', async () => {
     const page = await context.newPage();
-    await open(page, `#/path?from=${encodeURIComponent('person:lobsang')}&to=${encodeURIComponent('province:liaoning')}`);
+    await open(page, '#/path');
+    // Pick both ends by name: the suggestions come from search, chosen by keyboard and by mouse.
+    await page.fill('input[name=from]', '洛桑');
+    await page.waitForSelector('#from-options li[data-id="person:lobsang"]');
+    const at = (await attrs(page, '#from-options li', 'data-id')).indexOf('person:lobsang');
+    for (let i = 0; i <= at; i++) await page.press('input[name=from]', 'ArrowDown');
+    await page.press('input[name=from]', 'Enter');
+    await page.fill('input[name=to]', '辽宁省');
+    await page.click('#to-options li[data-id="province:liaoning"]');
+    await after(page, () => page.click('.path-form button[type=submit]'));
+    expect(decodeURIComponent(page.url())).toMatch(/#\/path\?from=person:lobsang&to=province:liaoning$/);
     const { data } = await api.gql('{ connections(from: "person:lobsang", to: "province:liaoning", maxHops: 4, first: 5) { nodes { nameZh } relationships { id sources { quote } } } }');
     const paths = data.connections;
     expect(paths.length).toBeGreaterThan(0);
@@ -271,13 +281,22 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
-  it('shows a source claim by claim', async () => {
+  it('shows a source claim by claim, page after page', async () => {
     const page = await context.newPage();
     const { data } = await api.gql('{ sources(first: 1) { id claims(first: 100) { totalCount edges { node { quote } } } } }');
     const source = data.sources[0];
+    expect(source.claims.totalCount).toBeGreaterThan(30);
     await open(page, `#/source/${encodeURIComponent(source.id)}`);
-    expect(await page.locator('#claims li.claim').count()).toBe(Math.min(100, source.claims.totalCount));
-    expect((await texts(page, '#claims li.claim mark')).slice(0, 5)).toEqual(source.claims.edges.slice(0, 5).map((e: any) => e.node.quote));
+    expect(await page.textContent('h2')).toContain(String(source.claims.totalCount));
+    // The page asks for 30 claims at a time; "more" until there are no more.
+    for (let shown = await page.locator('#claims li.claim').count(); shown < source.claims.totalCount;) {
+      await page.click('#claims + p button');
+      await page.waitForFunction((n) => document.querySelectorAll('#claims li.claim').length > n, shown);
+      shown = await page.locator('#claims li.claim').count();
+    }
+    expect(await page.locator('#claims + p button').count()).toBe(0);
+    expect(await page.locator('#claims li.claim').count()).toBe(source.claims.totalCount);
+    expect((await texts(page, '#claims li.claim mark')).slice(0, 100)).toEqual(source.claims.edges.map((e: any) => e.node.quote));
     await page.close();
   });
 
