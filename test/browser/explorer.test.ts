@@ -176,6 +176,28 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('draws 500 nodes when asked (Liaoning, three hops)', async () => {
+    const page = await context.newPage();
+    const hash = `#/network/${encodeURIComponent('province:liaoning')}?depth=3&limit=500`;
+    const started = Date.now();
+    await open(page, hash);
+    const ms = Date.now() - started;
+    const { data } = await api.gql('{ neighborhood(id: "province:liaoning", depth: 3, limit: 500) { nodes { id } edges { id } } }');
+    expect(data.neighborhood.nodes.length).toBeGreaterThanOrEqual(450);
+    expect(await page.locator('#node-list li').count()).toBe(data.neighborhood.nodes.length);
+    expect(await page.evaluate(() => (window as any).aidgraphNetwork.nodes().length)).toBe(data.neighborhood.nodes.length);
+    // A pan and a zoom after drawing, timed in the page (software rendering here: a figure, not a budget).
+    const interactMs = await page.evaluate(async () => {
+      const cy = (window as any).aidgraphNetwork;
+      const t0 = performance.now();
+      for (let i = 0; i < 10; i++) { cy.panBy({ x: 10, y: 5 }); cy.zoom(cy.zoom() * 1.05); await new Promise(requestAnimationFrame); }
+      return performance.now() - t0;
+    });
+    console.log(`[explorer] ${data.neighborhood.nodes.length} nodes, ${data.neighborhood.edges.length} edges: open to drawn ${ms} ms; 10 pan+zoom frames ${interactMs.toFixed(0)} ms`);
+    await shot(page, '08-network-500');
+    await page.close();
+  });
+
   it('exports the network as PNG and as JSON with its citations', async () => {
     const page = await context.newPage();
     await open(page, `#/network/${encodeURIComponent('county:amdo')}`);

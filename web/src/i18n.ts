@@ -1,6 +1,6 @@
 // Interface text in Chinese and English. The choice is kept in localStorage; names from the
 // graph are shown in both languages wherever the graph has both (see names.ts).
-import type { EntityKind, RelationshipType } from '../generated/graphql.js';
+import type { EntityKind, RelationshipType, SupportMode } from '../generated/graphql.js';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'aidgraph.lang';
@@ -104,3 +104,16 @@ const TYPES: Record<RelationshipType, [string, string]> = {
 };
 export const ALL_TYPES = Object.keys(TYPES) as RelationshipType[];
 export const typeLabel = (k: RelationshipType): string => TYPES[k][lang === 'zh' ? 0 : 1];
+
+const MODES: Record<SupportMode, [string, string]> = {
+  MEDICAL_TEAM: ['医疗人才“组团式”援藏', 'medical team'], HOSPITAL_TAKES_DEPARTMENT: ['以院包科', 'hospital takes a department'],
+  EDUCATION_TEAM: ['教育人才“组团式”援藏', 'education team'], SCHOOL_TAKES_SUBJECT: ['以校包科', 'school takes a subject'],
+  EMPLOYMENT: ['就业援藏', 'employment'], INDUSTRY: ['产业援藏', 'industry'], EDUCATION: ['教育援藏', 'education'],
+  HIGHER_EDUCATION: ['高等教育', 'higher education'], CADRE_EXCHANGE: ['干部人才交流', 'cadre exchange'], TRAINING: ['培训', 'training'],
+  DONATION: ['捐资捐物', 'donation'], PAIRING_ASSISTANCE: ['结对帮扶', 'pairing assistance'], INFRASTRUCTURE: ['基础设施', 'infrastructure'],
+  PUBLIC_SERVICES: ['公共服务', 'public services'], INVESTMENT_PROMOTION: ['招商引资', 'investment promotion'],
+  TRADE_PROMOTION: ['消费帮扶', 'trade promotion'], TOURISM: ['旅游', 'tourism'], CULTURAL_EXCHANGE: ['交往交流交融', 'cultural exchange'],
+  AGREEMENT: ['帮扶协议', 'agreement'],
+};
+/** A support mode in the reader's language; unknown codes are shown as they are. */
+export const modeLabel = (m: string): string => MODES[m as SupportMode]?.[lang === 'zh' ? 0 : 1] ?? m;

@@ -3,7 +3,7 @@
 import { request } from '../api.js';
 import { citationList, foldedCitations } from '../citations.js';
 import { fill, h } from '../dom.js';
-import { kindLabel, t, typeLabel } from '../i18n.js';
+import { kindLabel, modeLabel, t, typeLabel } from '../i18n.js';
 import { entityLink, primaryName, secondaryName } from '../names.js';
 import { href, type Route } from '../route.js';
 import { parentChain } from './search.js';
@@ -61,7 +61,7 @@ export async function entityView(main: HTMLElement, route: Route): Promise<void>
           const outgoing = r.from.id === entity.id;
           const other = outgoing ? r.to : r.from;
           return h('li', { class: 'rel', 'data-id': r.id }, outgoing ? `→ ` : `← `, entityLink(other, true),
-            typeof r.properties.mode === 'string' && h('span', { class: 'mode' }, ` ${r.properties.mode}`),
+            typeof r.properties.mode === 'string' && h('span', { class: 'mode' }, ` ${modeLabel(r.properties.mode)}`),
             foldedCitations(r.sources));
         }))))),
     timeline && timeline.length > 0 && h('section', { id: 'timeline' }, h('h2', {}, t('timeline')),

@@ -7,7 +7,7 @@ import type { Core } from 'cytoscape';
 import { request } from '../api.js';
 import { citationList } from '../citations.js';
 import { download, fill, h } from '../dom.js';
-import { ALL_KINDS, ALL_TYPES, kindLabel, t, typeLabel } from '../i18n.js';
+import { ALL_KINDS, ALL_TYPES, kindLabel, modeLabel, t, typeLabel } from '../i18n.js';
 import { bothNames, entityLink, primaryName } from '../names.js';
 import { go, href, listParam, type Route } from '../route.js';
 import { concentric, drawGraph, elements, KIND_COLOURS } from '../graph.js';
@@ -107,7 +107,7 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
     if (!e) return;
     const from = byId.get(e.from.id), to = byId.get(e.to.id);
     fill(panel, h('h2', { class: 'edge-title' }, from ? entityLink(from) : e.from.id, ` — ${typeLabel(e.type)} → `, to ? entityLink(to) : e.to.id),
-      typeof e.properties.mode === 'string' && h('p', {}, e.properties.mode),
+      typeof e.properties.mode === 'string' && h('p', {}, modeLabel(e.properties.mode)),
       h('h3', {}, `${t('citations')} (${e.sources.length})`), citationList(e.sources));
   };
 

@@ -4,7 +4,7 @@
 import { request } from '../api.js';
 import { foldedCitations } from '../citations.js';
 import { download, fill, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { modeLabel, t } from '../i18n.js';
 import { bothNames, entityLink, primaryName } from '../names.js';
 import { entityPicker } from '../picker.js';
 import { go, href, type Route } from '../route.js';
@@ -33,7 +33,7 @@ function toRow(p: Pairing): Row {
   };
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark, so spreadsheet software reads the Chinese names. */
+/** RFC 4180 CSV (modes as their codes, which stay the same in either language) with a UTF-8 byte-order mark, so spreadsheet software reads the Chinese names. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
@@ -107,11 +107,11 @@ export async function partnershipsView(main: HTMLElement, route: Route): Promise
     h('div', { class: 'table-wrap' }, h('table', { class: 'partnerships', id: 'partnerships' },
       h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c === sort ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
         h('a', { href: href('partnerships', undefined, { ...state, sort: c, dir: c === sort && dir === 'asc' ? 'desc' : 'asc' }) },
-          headers[c], c === sort ? (dir === 'asc' ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col' }, t('aidSummary')))),
+          headers[c], c === sort ? (dir === 'asc' ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col', class: 'nowrap' }, t('aidSummary')))),
       h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id },
         h('td', {}, entityLink(r.node.supporter)), h('td', {}, entityLink(r.node.recipient)),
-        h('td', {}, r.level), h('td', {}, r.since), h('td', { class: 'modes' }, r.modes),
-        h('td', {}, h('a', { href: href('partnerships', undefined, { ...state, pair: r.id }) }, t('aidSummary')))))))),
+        h('td', {}, r.level), h('td', {}, r.since), h('td', { class: 'modes' }, r.modes.split(' ').filter(Boolean).map(modeLabel).join('、')),
+        h('td', { class: 'nowrap' }, h('a', { href: href('partnerships', undefined, { ...state, pair: r.id }) }, t('aidSummary')))))))),
     summary);
 
   const chosen = rows.find((r) => r.id === pair);

@@ -12,7 +12,7 @@ type Claim = NonNullable<SourcePageQuery['source']>['claims']['edges'][number]['
 function about(c: Claim['about']): HTMLElement | string {
   if ('kind' in c && c.kind) return entityLink({ id: c.id, name: c.name, nameZh: c.nameZh, kind: c.kind }, true);
   if ('type' in c && c.type) return h('span', {}, entityLink(c.from), ` — ${typeLabel(c.type)} → `, entityLink(c.to));
-  if ('metric' in c && c.metric) return h('span', {}, h('strong', {}, c.text), ' · ', h('a', { href: href('entity', c.subjectId) }, c.subjectId));
+  if ('subjectId' in c) return h('span', {}, h('strong', {}, c.text), ' · ', h('a', { href: href('entity', c.subjectId) }, c.subjectId));
   return c.id;
 }
 
