@@ -16,7 +16,8 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], globalSetup: ['test/helpers/global-setup.ts'] },
+        // test/browser: the explorer in Debian's Chromium, against the service on the same throwaway Neo4j.
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts', 'test/browser/**/*.test.ts'], globalSetup: ['test/helpers/global-setup.ts'] },
       },
     ],
     // Integration files share one Neo4j and each starts from a known state: run files one by one.

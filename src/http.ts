@@ -4,9 +4,8 @@
 // every response and log line, and a stop that lets every accepted request finish (idle
 // connections close at once; requests in flight get the query timeout plus a second).
 //
-// Static files (the explorer) go in registerStatic() below: register @fastify/static there with
-// its root and `wildcard: false`, and serve the page at GET / for `accept: text/html` only, so GET
-// queries at / keep working (see the GraphQL route's constraint note).
+// A browser's plain GET of / gets the explorer and of /graphql the GraphQL IDE (http/explorer.ts):
+// only with `accept: text/html` and no `query` parameter, so GET queries at / keep working.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCompress from '@fastify/compress';
@@ -21,6 +20,7 @@ import { createContext, type RequestContext } from './context.js';
 import { bumpDataVersion } from './data-version.js';
 import type { Graph } from './db/graph.js';
 import { notModified, tagAnswer } from './http/caching.js';
+import { pageFor, registerExplorerAssets, sendPage } from './http/explorer.js';
 import { errorHandler, MAX_BODY_BYTES, sendError } from './http/replies.js';
 import { fixRequestErrorStatus } from './http/status.js';
 import { registerServicesForOthers } from './http/for-services.js';
@@ -72,8 +72,10 @@ function drainPlugin(app: FastifyInstance, drainMs: number, inFlight: InFlight):
   };
 }
 
-/** Where static files will be served from (the explorer); nothing yet. */
-async function registerStatic(_app: FastifyInstance): Promise<void> {}
+/** The explorer's scripts and styles (web/dist/assets); its pages are sent by the GraphQL routes. */
+async function registerStatic(app: FastifyInstance): Promise<void> {
+  await registerExplorerAssets(app);
+}
 
 export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{ app: FastifyInstance; apollo: ApolloServer<RequestContext> }> {
   const app = Fastify({
@@ -153,6 +155,8 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
       } catch {
         return sendError(reply, 400, 'BAD_REQUEST', 'malformed Host header');
       }
+      const page = pageFor(request);
+      if (page) return sendPage(reply, page);
       if (notModified(request, reply, opts.cacheMaxAgeS)) return reply;
       return undefined;
     },

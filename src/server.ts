@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -97,15 +97,17 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded. */
+export const QUERY_LIMITS = {
+  maxDepth: { n: 12 },
+  maxAliases: { n: 30 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+  costLimit: { maxCost: 20000 },
+};
+
 export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
-  // Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded.
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 30 },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 2000 },
-    costLimit: { maxCost: 20000 },
-  });
+  const armor = new ApolloArmor(QUERY_LIMITS);
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
     // A federation subgraph (federation.ts) that also serves clients directly, as before.
@@ -117,9 +119,10 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
     formatError,
     // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
     // Cache headers are the HTTP layer's (http/caching.ts: by data version), not per-field hints.
+    // No landing page: Apollo's loads from a CDN; browsers get the explorer and GraphiQL (http/explorer.ts).
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(),
+      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(),
       // A subgraph would otherwise trace every request for a gateway's usage reporting, which we do not run.
       ApolloServerPluginInlineTraceDisabled(), ...extraPlugins,
     ],
