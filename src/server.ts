@@ -8,6 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { mergeResolvers } from '@graphql-tools/merge';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.js';
@@ -110,9 +111,10 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
   const armor = new ApolloArmor(QUERY_LIMITS);
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
-    // A federation subgraph (federation.ts) that also serves clients directly, as before.
+    // A federation subgraph (federation.ts) that also serves clients directly, as before. Unlike
+    // makeExecutableSchema, buildSubgraphSchema takes one resolver map: the modules' are merged first.
     schema: withListBudget(buildSubgraphSchema([
-      { typeDefs: parse(`${loadTypeDefs()}\n${FEDERATION_TYPE_DEFS}`), resolvers: withReferenceResolvers(resolvers) as never },
+      { typeDefs: parse(`${loadTypeDefs()}\n${FEDERATION_TYPE_DEFS}`), resolvers: withReferenceResolvers(mergeResolvers(resolvers)) as never },
     ])),
     introspection: true,
     includeStacktraceInErrorResponses: false,
