@@ -6,7 +6,7 @@ import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 
 /** Labels a node may carry, the only ones an import writes (labels cannot be parameters). */
 export const NODE_LABELS = ['Entity', 'Place', 'Province', 'City', 'District', 'Township', 'Village', 'School', 'Hospital',
-  'Organization', 'Person', 'Project', 'Event', 'Seeded', 'Source', 'Gazetteer', 'Citation', 'Quantity', 'GazetteerLoad'] as const;
+  'Organization', 'Person', 'Project', 'Event', 'Seeded', 'Source', 'Gazetteer', 'Citation', 'Quantity', 'GazetteerLoad', 'Cited'] as const;
 /** Node sets read page by page, each by its id constraint; Entity separately (it may be filtered). */
 export const OTHER_NODE_SETS = ['Source', 'GazetteerLoad', 'Quantity', 'Citation'] as const;
 export type NodeSet = (typeof OTHER_NODE_SETS)[number];
