@@ -46,7 +46,7 @@ program
   .option('--no-progress', 'no progress bar on stderr')
   .action(async (opts: { format: string; kinds?: string[]; under?: string; out: string; base: string; progress: boolean }) => {
     const { runExport } = await import('./export/cli.js');
-    process.exitCode = await runExport(opts as never);
+    process.exitCode = await runExport(opts);
   });
 
 program

@@ -25,11 +25,12 @@ async function resolveReference(ref: Reference, ctx: RequestContext): Promise<En
 }
 
 /** The schema's resolvers with `__resolveReference` added to every entity type. */
-export function withReferenceResolvers<R extends object>(resolvers: R): R {
-  const out: Record<string, unknown> = { ...(resolvers as Record<string, unknown>) };
+export function withReferenceResolvers(resolvers: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...resolvers };
   for (const kind of ENTITY_KINDS) {
     const type = KIND_LABEL[kind];
-    out[type] = { ...(out[type] as object | undefined), __resolveReference: resolveReference };
+    const own = out[type];
+    out[type] = { ...(typeof own === 'object' ? own : undefined), __resolveReference: resolveReference };
   }
-  return out as unknown as R;
+  return out;
 }

@@ -15,6 +15,10 @@ export const ENTITY_KINDS: readonly EntityKind[] = Object.values(EntityKind);
 export const RELATIONSHIP_TYPES: readonly RelationshipType[] = Object.values(RelationshipType);
 export const UNITS: readonly Unit[] = Object.values(Unit);
 
+/** Whether a value read from outside (a flag, a file, a request) is one of a fixed list. */
+export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => list.some((x) => x === value);
+export const isEntityKind = (value: unknown): value is EntityKind => isOneOf(ENTITY_KINDS, value);
+
 /** Each kind's GraphQL type, which is also its Neo4j label (a seed file spells kinds this way too). */
 export const KIND_LABEL = {
   PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWNSHIP: 'Township', VILLAGE: 'Village', SCHOOL: 'School',

@@ -5,13 +5,14 @@ import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
 import { openGraph, type OpenGraph } from '../db/connect.js';
 import { logger } from '../logger.js';
-import { ENTITY_KINDS, type EntityKind } from '../domain/vocabulary.js';
+import { ENTITY_KINDS, isEntityKind, isOneOf } from '../domain/vocabulary.js';
 import { ExploreRepository } from '../modules/explore/explore.repository.js';
-import { exportGraph, ExportSelectionError, type ExportFormat } from './export.js';
+import { EXPORT_FORMATS, exportGraph, ExportSelectionError } from './export.js';
 import { createSink } from './formats.js';
 import { importJsonl, ImportError } from './import.js';
 
-export interface ExportCliOptions { format: ExportFormat; kinds?: string[]; under?: string; out: string; base: string; progress: boolean }
+/** The options as commander read them: format and kinds are checked here. */
+export interface ExportCliOptions { format: string; kinds?: string[]; under?: string; out: string; base: string; progress: boolean }
 
 function bar(enabled: boolean, total: number) {
   const b = new cliProgress.SingleBar({
@@ -41,19 +42,25 @@ function fail(err: unknown): number {
 }
 
 export async function runExport(opts: ExportCliOptions): Promise<number> {
-  const unknown = (opts.kinds ?? []).filter((k) => !(ENTITY_KINDS as readonly string[]).includes(k));
+  const { format } = opts;
+  if (!isOneOf(EXPORT_FORMATS, format)) {
+    console.error(`--format: unknown format ${format}; one of ${EXPORT_FORMATS.join(', ')}`);
+    return 2;
+  }
+  const unknown = (opts.kinds ?? []).filter((k) => !isEntityKind(k));
   if (unknown.length) {
     console.error(`--kinds: unknown kind ${unknown.join(', ')}; one or more of ${ENTITY_KINDS.join(', ')}`);
     return 2;
   }
+  const kinds = opts.kinds?.filter(isEntityKind);
   try {
     return await withGraph(async ({ graph }) => {
       const stats = await new ExploreRepository(graph).stats();
       // Rows read: entities twice (nodes, then their edges) and every quantity, citation and source.
       const progress = bar(opts.progress, stats.entities * 2 + stats.quantities + stats.citations + stats.sources);
       const started = performance.now();
-      const counts = await exportGraph(graph, { kinds: opts.kinds as EntityKind[] | undefined, under: opts.under },
-        createSink(opts.format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase))
+      const counts = await exportGraph(graph, { kinds, under: opts.under },
+        createSink(format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase))
         .finally(() => progress.stop()); // the bar's timer would keep a failed export running
       const seconds = (performance.now() - started) / 1000;
       console.error(`exported ${opts.format} to ${opts.out} in ${seconds.toFixed(1)} s: ${counts.entities} entities, ${counts.relationships} relationships, ${counts.quantities} quantities, ${counts.citations} citations, ${counts.sources} sources`);

@@ -2,7 +2,8 @@
 // (the id constraints, the code constraint, the subject indexes) and bounded by $page, so an export
 // of the whole country is many short transactions, never one the size of the graph.
 import type { Graph } from '../db/graph.js';
-import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
+import { perLabel } from '../db/per-label.js';
+import { isOneOf, PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 
 /** Labels a node may carry, the only ones an import writes (labels cannot be parameters). */
 export const NODE_LABELS = ['Entity', 'Place', 'Province', 'City', 'District', 'Township', 'Village', 'School', 'Hospital',
@@ -15,12 +16,10 @@ export const EDGE_TYPES = [...RELATIONSHIP_TYPES, 'QUOTES'] as const;
 export interface NodeRow { labels: string[]; props: Record<string, unknown> }
 export interface EdgeRow { type: string; from: string; to: string; fromLabel: string; toLabel: string; props: Record<string, unknown> }
 
-const NODES_PAGE = Object.fromEntries(
-  (['Entity', ...OTHER_NODE_SETS] as const).map((label) => [label, `// export.nodes-page (${label})
+const NODES_PAGE = perLabel(['Entity', ...OTHER_NODE_SETS], (label) => `// export.nodes-page (${label})
      MATCH (n:${label}) WHERE n.id > $after
      WITH n ORDER BY n.id LIMIT toInteger($page)
-     RETURN labels(n) AS labels, n {.*} AS props`]),
-) as Record<'Entity' | NodeSet, string>;
+     RETURN labels(n) AS labels, n {.*} AS props`);
 
 // Everything under a place of the official list: its code is the prefix of theirs.
 const PLACES_UNDER_PAGE = `// export.places-under-page
@@ -51,18 +50,16 @@ const QUOTES_OF_IDS = `// export.quotes-of-ids
   MATCH (c:Citation {id: id})-[r:QUOTES]->(s:Source)
   RETURN type(r) AS type, c.id AS from, s.id AS to, 'Citation' AS fromLabel, 'Source' AS toLabel, r {.*} AS props`;
 
-const BY_SUBJECT = Object.fromEntries(
-  (['Quantity', 'Citation'] as const).map((label) => [label, `// export.by-subject (${label})
+const BY_SUBJECT = perLabel(['Quantity', 'Citation'], (label) => `// export.by-subject (${label})
      UNWIND $ids AS id
      MATCH (n:${label} {subjectId: id})
-     RETURN labels(n) AS labels, n {.*} AS props`]),
-) as Record<'Quantity' | 'Citation', string>;
+     RETURN labels(n) AS labels, n {.*} AS props`);
 
 export class ExportRepository {
   constructor(private readonly graph: Graph) {}
 
   async nodesPage(set: 'Entity' | NodeSet, after: string, page: number): Promise<NodeRow[]> {
-    return this.graph.read<NodeRow>(`export.nodes-page (${set})`, NODES_PAGE[set], { after, page });
+    return this.graph.read<NodeRow>(`export.nodes-page (${set})`, NODES_PAGE(set), { after, page });
   }
 
   async placesUnderPage(prefix: string, after: string, page: number): Promise<NodeRow[]> {
@@ -101,7 +98,7 @@ export class ExportRepository {
   }
 
   async bySubject(label: 'Quantity' | 'Citation', subjectIds: string[]): Promise<NodeRow[]> {
-    return this.graph.read<NodeRow>(`export.by-subject (${label})`, BY_SUBJECT[label], { ids: subjectIds });
+    return this.graph.read<NodeRow>(`export.by-subject (${label})`, BY_SUBJECT(label), { ids: subjectIds });
   }
 
   async entityCount(): Promise<number> {
@@ -111,7 +108,7 @@ export class ExportRepository {
 
   /** Writes a batch of nodes that share one set of labels (each from NODE_LABELS). */
   async createNodes(labels: string[], rows: Array<Record<string, unknown>>): Promise<void> {
-    const bad = labels.filter((l) => !(NODE_LABELS as readonly string[]).includes(l));
+    const bad = labels.filter((l) => !isOneOf(NODE_LABELS, l));
     if (bad.length || !labels.length) throw new Error(`unknown labels in the export: ${bad.join(', ') || '(none)'}`);
     await this.graph.write('import.create-nodes', `// import.create-nodes
       UNWIND $rows AS row
@@ -121,7 +118,7 @@ export class ExportRepository {
 
   /** Writes a batch of edges of one type between nodes found by their id constraints. */
   async createEdges(type: string, fromLabel: string, toLabel: string, rows: Array<{ from: string; to: string; props: Record<string, unknown> }>): Promise<number> {
-    if (!(EDGE_TYPES as readonly string[]).includes(type)) throw new Error(`unknown relationship type in the export: ${type}`);
+    if (!isOneOf(EDGE_TYPES, type)) throw new Error(`unknown relationship type in the export: ${type}`);
     for (const l of [fromLabel, toLabel]) if (!['Entity', 'Citation', 'Source'].includes(l)) throw new Error(`unknown end label in the export: ${l}`);
     const [row] = await this.graph.write<{ n: number }>('import.create-edges', `// import.create-edges
       UNWIND $rows AS row

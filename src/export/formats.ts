@@ -8,8 +8,8 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { recordText } from '../gazetteer/division-list.js';
-import { INTERNAL_PROPERTIES, type EntityKind } from '../domain/vocabulary.js';
-import { DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
+import { INTERNAL_PROPERTIES, isEntityKind } from '../domain/vocabulary.js';
+import { asJson, DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
 import type { ExportFormat, ExportSink, NodeSetName } from './export.js';
 
 const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, 'contentHash']);
@@ -53,12 +53,18 @@ type CsvTable = keyof typeof CSV_TABLES;
 
 function csvSink(dir: string): ExportSink {
   fs.mkdirSync(dir, { recursive: true });
-  const tables = Object.fromEntries(Object.entries(CSV_TABLES).map(([name, columns]) => {
+  const open = (name: CsvTable) => {
+    const columns: readonly string[] = CSV_TABLES[name];
     const csv = stringify({ header: true, columns: [...columns], bom: true });
     const file = fs.createWriteStream(path.join(dir, `${name}.csv`));
     csv.pipe(file);
-    return [name, { csv, file, columns: columns as readonly string[] }];
-  })) as Record<CsvTable, { csv: ReturnType<typeof stringify>; file: fs.WriteStream; columns: readonly string[] }>;
+    return { csv, file, columns };
+  };
+  // Every table is written, with its header, even when nothing fills it.
+  const tables = {
+    entities: open('entities'), relationships: open('relationships'), quantities: open('quantities'),
+    citations: open('citations'), sources: open('sources'),
+  } satisfies Record<CsvTable, ReturnType<typeof open>>;
   const row = async (table: CsvTable, props: Record<string, unknown>) => {
     const t = tables[table];
     const rest = visible(props, [...t.columns]);
@@ -148,17 +154,17 @@ function jsonldSink(file: string, base: string): ExportSink {
           publisher: { '@type': 'Organization', name: p.publisher }, datePublished: p.publishedAt, license: p.license,
         });
       } else if (set === 'entity') {
-        const kind = p.kind as EntityKind;
+        const kind = isEntityKind(p.kind) ? p.kind : undefined;
         const names = [{ '@value': p.name, '@language': 'en' }, ...(p.nameZh ? [{ '@value': p.nameZh, '@language': 'zh' }] : [])];
         const official = p.code && gazetteerSource
           ? [{ '@type': ['Quotation', 'prov:Entity'], text: recordText(String(p.code), String(p.officialName ?? p.nameZh)), isPartOf: { '@id': sourceUri(gazetteerSource) } }]
           : [];
-        await item(JSON.parse(JSON.stringify({
-          '@id': entityUri(base, String(p.id)), '@type': SCHEMA_ORG_TYPE[kind], kind, name: names,
-          alternateName: (p.aliases as string[] | undefined)?.length ? p.aliases : undefined,
+        await item(asJson({
+          '@id': entityUri(base, String(p.id)), '@type': kind && SCHEMA_ORG_TYPE[kind], kind: p.kind, name: names,
+          alternateName: Array.isArray(p.aliases) && p.aliases.length ? p.aliases : undefined,
           identifier: p.code ? { '@type': 'PropertyValue', propertyID: DIVISION_CODE_SCHEME, value: p.code } : undefined,
           wasDerivedFrom: official.length ? official : undefined,
-        })) as Record<string, unknown>);
+        }));
       } else if (set === 'quantity') {
         await item({
           '@id': `${base}/#/quantity/${encodeURIComponent(String(p.id))}`, '@type': 'QuantitativeValue', value: p.value, unitText: p.unit,

@@ -2,6 +2,7 @@
 // grouped by their labels, then edges in batches grouped by type, each batch one short transaction.
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { z } from 'zod';
 import type { Graph } from '../db/graph.js';
 import { applySchema } from '../db/schema.js';
 import { ExportRepository } from './export.repository.js';
@@ -10,8 +11,13 @@ const BATCH = 5_000;
 
 export class ImportError extends Error {}
 
-interface NodeLine { type: 'node'; labels: string[]; properties: Record<string, unknown> }
-interface EdgeLine { type: 'relationship'; label: string; properties: Record<string, unknown>; start: { id: string; labels: string[] }; end: { id: string; labels: string[] } }
+// A line as formats.ts writes it (the Neo4j APOC JSON shape); anything else is refused by line number.
+const properties = z.record(z.string(), z.unknown());
+const end = z.object({ id: z.string(), labels: z.array(z.string()) });
+const exportLine = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('node'), labels: z.array(z.string()), properties }),
+  z.object({ type: z.literal('relationship'), label: z.string(), properties, start: end, end }),
+]);
 
 export interface ImportReport { nodes: number; relationships: number }
 
@@ -51,8 +57,16 @@ export async function importJsonl(graph: Graph, file: string, progress: (rows: n
   for await (const line of readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
     lineNo += 1;
     if (!line.trim()) continue;
-    let rec: NodeLine | EdgeLine;
-    try { rec = JSON.parse(line) as NodeLine | EdgeLine; } catch { throw new ImportError(`${file}:${lineNo}: not a JSON line`); }
+    let json: unknown;
+    try { json = JSON.parse(line); } catch { throw new ImportError(`${file}:${lineNo}: not a JSON line`); }
+    const read = exportLine.safeParse(json);
+    if (!read.success) {
+      const type = typeof json === 'object' && json !== null && 'type' in json ? json.type : undefined;
+      if (type !== 'node' && type !== 'relationship') throw new ImportError(`${file}:${lineNo}: a line of type ${JSON.stringify(type)}; expected node or relationship`);
+      const issue = read.error.issues[0];
+      throw new ImportError(`${file}:${lineNo}: a ${type} line${issue?.path.length ? ` with a bad ${issue.path.join('.')}` : ''}: ${issue?.message}`);
+    }
+    const rec = read.data;
     if (rec.type === 'node') {
       const labels = [...rec.labels].sort();
       const key = labels.join(':');
@@ -60,7 +74,7 @@ export async function importJsonl(graph: Graph, file: string, progress: (rows: n
       batch.rows.push(rec.properties);
       nodes.set(key, batch);
       if (batch.rows.length >= BATCH) await flushNodes(key);
-    } else if (rec.type === 'relationship') {
+    } else {
       await flushNodes(); // an edge's ends are written before it
       const [from, to] = [rec.start.labels[0] ?? '', rec.end.labels[0] ?? ''];
       const key = `${rec.label}:${from}:${to}`;
@@ -68,8 +82,6 @@ export async function importJsonl(graph: Graph, file: string, progress: (rows: n
       batch.rows.push({ from: rec.start.id, to: rec.end.id, props: rec.properties });
       edges.set(key, batch);
       if (batch.rows.length >= BATCH) await flushEdges(key);
-    } else {
-      throw new ImportError(`${file}:${lineNo}: a line of type ${JSON.stringify((rec as { type: unknown }).type)}; expected node or relationship`);
     }
   }
   await flushNodes();

@@ -4,9 +4,10 @@
 // `match: true` only where one candidate is certain (modules/reconciliation/reconcile.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
+import { z } from 'zod';
 import { createRepositories } from '../context.js';
 import type { Graph } from '../db/graph.js';
-import { MAX_LIMIT, PARENT_PROPERTY, RECONCILE_TYPES, Reconciler, type ReconciliationQuery } from '../modules/reconciliation/reconcile.js';
+import { MAX_LIMIT, PARENT_PROPERTY, RECONCILE_TYPES, Reconciler, reconciliationQuerySchema, type ReconciliationQuery } from '../modules/reconciliation/reconcile.js';
 import { baseUrl } from './linked-data.js';
 import { sendError } from './replies.js';
 
@@ -31,7 +32,7 @@ function manifest(base: string) {
   };
 }
 
-type Parsed = { ok: true; queries: Record<string, ReconciliationQuery> } | { ok: false; message: string };
+type Parsed = { ok: true; queries: Array<[name: string, query: ReconciliationQuery]> } | { ok: false; message: string };
 
 function parseQueries(raw: unknown): Parsed {
   let value = raw;
@@ -39,18 +40,26 @@ function parseQueries(raw: unknown): Parsed {
     try { value = JSON.parse(raw); } catch { return { ok: false, message: '`queries` must be a JSON object of named queries, e.g. {"q0":{"query":"安多县"}}' }; }
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, message: '`queries` must be a JSON object of named queries' };
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = Object.entries(value);
   if (entries.length > MAX_QUERIES) return { ok: false, message: `at most ${MAX_QUERIES} queries a request (got ${entries.length})` };
+  const queries: Array<[string, ReconciliationQuery]> = [];
   for (const [name, q] of entries) {
-    if (!q || typeof q !== 'object' || typeof (q as ReconciliationQuery).query !== 'string') {
-      return { ok: false, message: `query ${JSON.stringify(name.slice(0, 40))} needs a "query" string` };
+    const label = `query ${JSON.stringify(name.slice(0, 40))}`;
+    const read = reconciliationQuerySchema.safeParse(q);
+    if (!read.success) {
+      const issue = read.error.issues[0];
+      // Not an object, or no text to look for: the message people know; else the field and why.
+      if (!issue || issue.path.length === 0 || issue.path[0] === 'query') return { ok: false, message: `${label} needs a "query" string` };
+      return { ok: false, message: `${label}: ${issue.path.join('.')}: ${issue.message}` };
     }
-    if ((q as ReconciliationQuery).query.length > MAX_QUERY_CHARS) {
-      return { ok: false, message: `query ${JSON.stringify(name.slice(0, 40))} is longer than ${MAX_QUERY_CHARS} characters` };
-    }
+    if (read.data.query.length > MAX_QUERY_CHARS) return { ok: false, message: `${label} is longer than ${MAX_QUERY_CHARS} characters` };
+    queries.push([name, read.data]);
   }
-  return { ok: true, queries: value as Record<string, ReconciliationQuery> };
+  return { ok: true, queries };
 }
+
+/** Query-string or form parameters; a body that is no object (JSON text, none) adds nothing. */
+const parameters = z.record(z.string(), z.unknown()).catch({});
 
 /** The older single-query form: `query=安多县` or `query={"query":"安多县","type":"DISTRICT"}`. */
 function singleQuery(text: string): string {
@@ -62,14 +71,14 @@ export function registerReconciliation(app: FastifyInstance, graph: Graph): void
   void app.register(async (scope) => {
     await scope.register(fastifyFormbody);
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-      const params = { ...(request.query as Record<string, unknown>), ...(request.body && typeof request.body === 'object' ? request.body as Record<string, unknown> : {}) };
+      const params = { ...parameters.parse(request.query), ...parameters.parse(request.body) };
       void reply.header('cache-control', 'no-store');
       const single = typeof params.query === 'string' ? params.query : undefined;
       if (params.queries === undefined && single === undefined) return manifest(baseUrl(request));
       const parsed = parseQueries(params.queries ?? `{"q0":${singleQuery(single!)}}`);
       if (!parsed.ok) return sendError(reply, 400, 'BAD_USER_INPUT', parsed.message);
       const reconciler = new Reconciler(createRepositories(graph.forRequest()));
-      const entries = Object.entries(parsed.queries);
+      const entries = parsed.queries;
       const results: Record<string, { result: Awaited<ReturnType<Reconciler['reconcile']>> }> = {};
       for (let i = 0; i < entries.length; i += CONCURRENCY) {
         await Promise.all(entries.slice(i, i + CONCURRENCY).map(async ([name, q]) => {

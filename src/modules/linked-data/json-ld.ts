@@ -1,6 +1,7 @@
 // An entity as JSON-LD: schema.org for what it is (types, names, official code as identifier, parent
 // as containedInPlace) and W3C PROV for where each statement comes from (wasDerivedFrom a quotation
 // of a source). Built from the records the repositories return; no Cypher here.
+import { z } from 'zod';
 import type { EntityKind } from '../../domain/vocabulary.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import type { CitationRecord, SourceRecord } from '../provenance/provenance.mappers.js';
@@ -11,6 +12,12 @@ export const SCHEMA_ORG_TYPE: Record<EntityKind, string> = {
   VILLAGE: 'AdministrativeArea', SCHOOL: 'School', HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person',
   PROJECT: 'Project', EVENT: 'Event',
 };
+
+const jsonObject = z.record(z.string(), z.unknown());
+/** A node as JSON writes it: JSON-LD drops undefined members the same way, so they are stripped to read cleanly. */
+export function asJson(node: object): Record<string, unknown> {
+  return jsonObject.parse(JSON.parse(JSON.stringify(node)));
+}
 
 /** The official division code's name as an identifier scheme (统计用区划代码). */
 export const DIVISION_CODE_SCHEME = 'CN-NBS-division-code';
@@ -83,6 +90,5 @@ export function entityDocument(base: string, { entity: e, ancestors, citations }
     })),
     subjectOf: { '@id': `${base}/#/entity/${encodeURIComponent(e.id)}`, '@type': 'WebPage' },
   };
-  // JSON-LD drops undefined the same way JSON.stringify does; strip them so the document reads cleanly.
-  return JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
+  return asJson(doc);
 }

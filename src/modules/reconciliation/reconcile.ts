@@ -6,17 +6,24 @@
 // whose parent chain agrees with the parent given, and nothing that could have been cut from the
 // candidate list could compete with it.
 import * as OpenCC from 'opencc-js';
+import { z } from 'zod';
 import type { Repositories } from '../../context.js';
-import { ENTITY_KINDS, KIND_LABEL, type EntityKind } from '../../domain/vocabulary.js';
+import { ENTITY_KINDS, KIND_LABEL, isEntityKind, type EntityKind } from '../../domain/vocabulary.js';
 import { type EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, searchKeys } from '../explore/search-keys.js';
 
-export interface ReconciliationQuery {
-  query: string;
-  type?: string | string[];
-  limit?: number;
-  properties?: Array<{ pid: string; v: unknown }>;
-}
+/**
+ * One query as a client sends it. Only `query` must be text; `type` (a kind or a list of them) and
+ * `limit` are read leniently (an unknown type filters nothing, a bad limit means the default), and
+ * fields beyond the API's are ignored.
+ */
+export const reconciliationQuerySchema = z.looseObject({
+  query: z.string(),
+  type: z.unknown(),
+  limit: z.unknown(),
+  properties: z.array(z.looseObject({ pid: z.unknown(), v: z.unknown() })).nullish(),
+});
+export type ReconciliationQuery = z.output<typeof reconciliationQuerySchema>;
 
 export interface Candidate {
   id: string;
@@ -53,14 +60,15 @@ const ownNames = (e: EntityRecord) => new Set([e.name, e.nameZh, e.officialName,
 
 function kindsOf(type: ReconciliationQuery['type']): EntityKind[] | null {
   const list = (Array.isArray(type) ? type : type ? [type] : []).map((t) => String(t).toUpperCase());
-  const kinds = list.filter((t): t is EntityKind => (ENTITY_KINDS as readonly string[]).includes(t));
+  const kinds = list.filter(isEntityKind);
   return kinds.length ? kinds : null;
 }
 
 function parentText(q: ReconciliationQuery): string | null {
   const p = q.properties?.find((x) => x.pid === PARENT_PROPERTY.id);
   const v = Array.isArray(p?.v) ? p.v[0] : p?.v;
-  const text = typeof v === 'object' && v !== null ? (v as { name?: string; id?: string }).name ?? (v as { id?: string }).id : v;
+  // A place given as an object ({name} or {id}, as OpenRefine sends a matched cell) or as text.
+  const text = typeof v === 'object' && v !== null ? ('name' in v ? v.name : undefined) ?? ('id' in v ? v.id : undefined) : v;
   return typeof text === 'string' && text.trim() ? text.trim() : null;
 }
 
