@@ -25,6 +25,7 @@ export const KIND_LABEL = {
   HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person', PROJECT: 'Project', EVENT: 'Event',
 } as const satisfies Record<EntityKind, string>;
 export type KindLabel = (typeof KIND_LABEL)[EntityKind];
+export const isKindLabel = (value: unknown): value is KindLabel => isOneOf(Object.values(KIND_LABEL), value);
 /** The kind a label (or a seed file's `kind: District`) names. */
 export function kindOfLabel(label: KindLabel): EntityKind {
   const kind = ENTITY_KINDS.find((k) => KIND_LABEL[k] === label);

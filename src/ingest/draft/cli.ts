@@ -9,7 +9,7 @@ import { SEEDS_DIR } from '../seed.js';
 import { SeedValidationError } from '../validate.js';
 import { addSource } from './add.js';
 import { compareFolders, formatComparison } from './compare.js';
-import { applyDecisions, describe, draftItems, reviewInteractively, validationReport } from './review.js';
+import { applyDecisions, describe, draftItems, reviewInteractively, validationReport, type Decision } from './review.js';
 
 const USAGE = `usage:
   npm run source -- add <text file> --title <title> --publisher <publisher> --date YYYY-MM-DD [--url <url>] [--author <name> …] [--id <id>] [--out <dir>]
@@ -47,7 +47,7 @@ try {
       console.log(`${items.length} drafts: confirm each by deleting its status and draft lines (or drop the record), or run without --list`);
     } else {
       const result = values['confirm-all']
-        ? applyDecisions(folder, new Map(draftItems(folder).map((i) => [i.record.id as string, { action: 'confirm' as const }])))
+        ? applyDecisions(folder, new Map(draftItems(folder).map((i): [string, Decision] => [i.record.id, { action: 'confirm' }])))
         : await reviewInteractively(folder, process.stdin, process.stdout);
       console.log(`confirmed ${result.confirmed} (edited ${result.edited}), dropped ${result.dropped}, ${result.left} drafts left`);
     }

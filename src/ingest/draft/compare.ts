@@ -5,9 +5,9 @@
 // value and unit (one draft figure per seed figure), pairings and supports by type and ends.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isPlaceKind, KIND_LABEL, kindOfLabel, type KindLabel } from '../../domain/vocabulary.js';
+import { isKindLabel, isPlaceKind, kindOfLabel } from '../../domain/vocabulary.js';
 import { normalizeName } from '../../modules/explore/search-keys.js';
-import { readRecords } from './folder.js';
+import { quoteOf, readRecords, type DraftRecord } from './folder.js';
 
 export const COMPARED_KINDS = ['places', 'institutions', 'people', 'quantities', 'pairings'] as const;
 export type ComparedKind = (typeof COMPARED_KINDS)[number];
@@ -31,10 +31,10 @@ export interface Comparison {
   quotes: { total: number; verbatim: number; notVerbatim: string[] };
 }
 
-type Rec = Record<string, any>;
+type Rec = DraftRecord;
 
 function groupOf(kind: string): 'places' | 'institutions' | 'people' | 'other' {
-  const k = (Object.values(KIND_LABEL) as string[]).includes(kind) ? kindOfLabel(kind as KindLabel) : undefined;
+  const k = isKindLabel(kind) ? kindOfLabel(kind) : undefined;
   if (k && isPlaceKind(k)) return 'places';
   if (k === 'SCHOOL' || k === 'HOSPITAL' || k === 'ORGANIZATION') return 'institutions';
   if (k === 'PERSON') return 'people';
@@ -70,7 +70,7 @@ export function compareFolders(draftFolder: string, seedFolder: string): Compari
   const entityScore = (kind: 'places' | 'institutions' | 'people') =>
     score(kind, sE.filter((e) => groupOf(e.kind) === kind), dE.filter((e) => groupOf(e.kind) === kind),
       (s, d) => shares(keysOf(s), keysOf(d)), (s) => String(s.nameZh ?? s.name));
-  const keysById = (list: Rec[]) => new Map(list.map((e) => [e.id as string, keysOf(e)]));
+  const keysById = (list: Rec[]) => new Map(list.map((e): [string, Set<string>] => [e.id, keysOf(e)]));
   const [dKeys, sKeys] = [keysById(dE), keysById(sE)];
   const pairing = (r: Rec) => r.type === 'TWINNED_WITH' || r.type === 'SUPPORTS';
   const ends = (keys: Map<string, Set<string>>, r: Rec) => [keys.get(r.from) ?? new Set([r.from]), keys.get(r.to) ?? new Set([r.to])];
@@ -82,7 +82,7 @@ export function compareFolders(draftFolder: string, seedFolder: string): Compari
   const quantities = score('quantities', sQ, dQ, (s, d) => Number(s.value) === Number(d.value) && s.unit === d.unit,
     (s) => `${s.value} ${s.unit} (${s.metric})`, true);
 
-  const quotes = [...dE, ...dR, ...dQ].flatMap((r) => (r.citations ?? []).map((c: unknown) => (typeof c === 'string' ? c : (c as Rec).quote)));
+  const quotes = [...dE, ...dR, ...dQ].flatMap((r) => (r.citations ?? []).map(quoteOf));
   const notVerbatim = quotes.filter((q) => !text.includes(q));
   return {
     kinds: { places: entityScore('places'), institutions: entityScore('institutions'), people: entityScore('people'), quantities, pairings },

@@ -4,7 +4,7 @@
 // Names the seeds already hold resolve to their ids, so a confirmed draft merges with them.
 import { gazetteerEdition, levelOfCode, type GazetteerEdition } from '../../gazetteer/division-list.js';
 import { placeIdOfCode } from '../../gazetteer/place-props.js';
-import { isPlaceKind, KIND_LABEL, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type KindLabel } from '../../domain/vocabulary.js';
+import { isKindLabel, isPlaceKind, KIND_LABEL, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind } from '../../domain/vocabulary.js';
 import { normalizeName, pinyinName, pinyinSyllables } from '../../modules/explore/search-keys.js';
 import { isGenericAlias } from '../quality.js';
 import type { DraftNote } from '../seed-schema.js';
@@ -233,14 +233,19 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       authors: meta.authors ?? [], language: 'zh', url: meta.url ?? null, textFile: 'source.txt',
       license: meta.license, rightsHolder: meta.rightsHolder, usageNote: meta.usageNote,
     },
-    entities: [...new Set(entities.values())].map((e) => (e.aliases?.length ? e : { ...e, aliases: undefined })) as DraftEntity[],
+    // No empty alias list in the file (YAML leaves out a missing key the same way).
+    entities: [...new Set(entities.values())].map((e) => (e.aliases?.length ? e : withoutAliases(e))),
     relationships,
     quantities,
   };
 }
 
+function withoutAliases({ aliases: _none, ...rest }: DraftEntity): DraftEntity {
+  return rest;
+}
+
 function levelOf(entities: Map<string, DraftEntity>, id: string): string {
   const e = [...entities.values()].find((x) => x.id === id);
-  const kind = e ? kindOfLabel(e.kind as KindLabel) : undefined;
+  const kind = e && isKindLabel(e.kind) ? kindOfLabel(e.kind) : undefined;
   return kind === 'PROVINCE' || kind === 'CITY' || kind === 'TOWNSHIP' ? kind : kind === 'DISTRICT' ? 'DISTRICT' : 'INSTITUTION';
 }

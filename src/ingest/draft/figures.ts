@@ -24,7 +24,7 @@ const UNIT_WORDS: Array<[string, Unit, number?]> = ([
   ['批次', 'batch'], ['批', 'batch'], ['套', 'set'], ['台', 'set'], ['天', 'day'], ['日', 'day'], ['年来', 'year'], ['年', 'year'], ['载', 'year'],
   ['个', 'count'], ['家', 'count'], ['座', 'count'], ['所', 'count'], ['场', 'count'], ['次', 'count'], ['项', 'count'], ['件', 'count'],
   ['处', 'count'], ['条', 'count'], ['间', 'count'], ['大', 'count'], ['方面', 'count'], ['市', 'count'],
-] as Array<[string, Unit, number?]>).sort((a, b) => b[0].length - a[0].length);
+] satisfies Array<[string, Unit, number?]>).sort((a, b) => b[0].length - a[0].length);
 
 export interface FigureMention {
   start: number;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify, parse } from 'yaml';
+import { z } from 'zod';
 import { gazetteerEdition, type GazetteerEdition } from '../../gazetteer/division-list.js';
 import { loadSeedFolders, SeedValidationError, type CheckedDataset, type SeedIssue } from '../validate.js';
 import type { Draft } from './draft.js';
@@ -28,8 +29,9 @@ export function seedFolders(seedsDir: string): string[] {
 export function knownEntities(seedsDir: string, edition: GazetteerEdition = gazetteerEdition()): KnownEntity[] {
   if (!seedFolders(seedsDir).length) return [];
   return loadSeedFolders(seedsDir, edition, { includeDrafts: true }).entities.map((e) => ({
-    id: e.id, kind: e.kind, name: String(e.props.name), nameZh: (e.props.nameZh as string | null) ?? null,
-    aliases: (e.props.aliases as string[]) ?? [], code: e.props.code as string | undefined,
+    id: e.id, kind: e.kind, name: String(e.props.name), nameZh: typeof e.props.nameZh === 'string' ? e.props.nameZh : null,
+    aliases: Array.isArray(e.props.aliases) ? e.props.aliases.filter((a) => typeof a === 'string') : [],
+    code: typeof e.props.code === 'string' ? e.props.code : undefined,
   }));
 }
 
@@ -45,9 +47,27 @@ export function writeRecords(folder: string, file: DraftFile, records: readonly 
   fs.writeFileSync(path.join(folder, `${file}.yaml`), HEADER(path.relative(process.cwd(), folder) || folder) + body);
 }
 
-export function readRecords(folder: string, file: DraftFile): Array<Record<string, any>> {
+/** A draft file's records as a person may have edited them: read loosely, every field optional. */
+export type DraftRecord = Record<string, any>;
+const draftFile = z.array(z.record(z.string(), z.any())).nullable();
+
+export function readRecords(folder: string, file: DraftFile): DraftRecord[] {
   const f = path.join(folder, `${file}.yaml`);
-  return fs.existsSync(f) ? ((parse(fs.readFileSync(f, 'utf8')) as Array<Record<string, any>> | null) ?? []) : [];
+  if (!fs.existsSync(f)) return [];
+  const read = draftFile.safeParse(parse(fs.readFileSync(f, 'utf8')));
+  if (!read.success) throw new Error(`${f}: expected a list of records`);
+  return read.data ?? [];
+}
+
+/** Every draft file of a folder, read. */
+export function readDraftFiles(folder: string): Record<DraftFile, DraftRecord[]> {
+  return { entities: readRecords(folder, 'entities'), relationships: readRecords(folder, 'relationships'), quantities: readRecords(folder, 'quantities') };
+}
+
+/** A citation's quote: a seed file writes a citation as the quote itself or as `{quote, …}`. */
+export function quoteOf(citation: unknown): string {
+  if (typeof citation === 'string') return citation;
+  return String(typeof citation === 'object' && citation !== null && 'quote' in citation ? citation.quote : undefined);
 }
 
 /** Validates a folder with the seed folders beside it (drafts allowed), without touching either. */
@@ -79,8 +99,8 @@ export function settleDraft(folder: string, seedsDir: string | undefined, editio
       if (!(err instanceof SeedValidationError)) throw err;
       issues = err.issues;
     }
-    const files = Object.fromEntries(DRAFT_FILES.map((f) => [f, readRecords(folder, f)])) as Record<DraftFile, Array<Record<string, any>>>;
-    const draftIds = new Set(DRAFT_FILES.flatMap((f) => files[f].map((r) => r.id as string)));
+    const files = readDraftFiles(folder);
+    const draftIds = new Set(DRAFT_FILES.flatMap((f) => files[f].map((r): string => r.id)));
     const idOf = (i: SeedIssue) => (i.record ? /\(([^()]+)\)$/u.exec(i.record)?.[1] ?? i.record : undefined);
     // An issue about a record the draft holds, wherever validation located it (a merged entity is
     // located where another folder first defined it); any other issue is not the draft's to settle.

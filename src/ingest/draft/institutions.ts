@@ -10,11 +10,12 @@ import { NAME_BREAK, sentenceAt, type Sentence } from './text.js';
 type InstitutionKind = Extract<EntityKind, 'SCHOOL' | 'HOSPITAL' | 'ORGANIZATION'>;
 
 /** Name endings, longest first within a kind; what kind of institution each names. */
+const ending = (kind: InstitutionKind) => (word: string): [string, InstitutionKind] => [word, kind];
 const ENDINGS: Array<[string, InstitutionKind]> = [
-  ...['特殊学校', '高级中学', '幼儿园', '教学点', '中学', '小学', '大学', '学院', '学校'].map((s) => [s, 'SCHOOL'] as [string, InstitutionKind]),
-  ...['卫生院', '医院'].map((s) => [s, 'HOSPITAL'] as [string, InstitutionKind]),
+  ...['特殊学校', '高级中学', '幼儿园', '教学点', '中学', '小学', '大学', '学院', '学校'].map(ending('SCHOOL')),
+  ...['卫生院', '医院'].map(ending('HOSPITAL')),
   ...['委员会', '工作队', '支援队', '联络站', '服务站', '总工会', '卫健委', '干部人才', '旅行社', '办公室', '中心', '日报', '系统',
-    '单位', '企业', '公司', '协会', '干部', '局', '厅', '委'].map((s) => [s, 'ORGANIZATION'] as [string, InstitutionKind]),
+    '单位', '企业', '公司', '协会', '干部', '局', '厅', '委'].map(ending('ORGANIZATION')),
 ];
 /** A hospital's units: only a name when the hospital is known (or the name says enough by itself). */
 const UNIT_ENDINGS = ['病房', '科', '部'];

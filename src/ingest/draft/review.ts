@@ -4,9 +4,9 @@
 import { createInterface } from 'node:readline/promises';
 import { gazetteerEdition, readRecords as readDivisionRecords } from '../../gazetteer/division-list.js';
 import { SeedValidationError, formatIssue } from '../validate.js';
-import { checkFolder, DRAFT_FILES, readRecords, writeRecords, type DraftFile } from './folder.js';
+import { checkFolder, DRAFT_FILES, quoteOf, readDraftFiles, readRecords, writeRecords, type DraftFile, type DraftRecord } from './folder.js';
 
-type Rec = Record<string, any>;
+type Rec = DraftRecord;
 export interface ReviewItem { file: DraftFile; record: Rec }
 export type Decision =
   | { action: 'confirm' }
@@ -17,10 +17,6 @@ export type Decision =
 
 export function draftItems(folder: string): ReviewItem[] {
   return DRAFT_FILES.flatMap((file) => readRecords(folder, file).filter((r) => r.status === 'draft').map((record) => ({ file, record })));
-}
-
-function quoteOf(c: unknown): string {
-  return typeof c === 'string' ? c : String((c as Rec).quote);
 }
 
 /** One candidate as a person reads it: what it is, the quote it comes from, the rule and its doubts. */
@@ -47,7 +43,7 @@ export function describe(item: ReviewItem, index: number, total: number): string
  * that depends on it. Returns the counts.
  */
 export function applyDecisions(folder: string, decisions: ReadonlyMap<string, Decision>) {
-  const files = Object.fromEntries(DRAFT_FILES.map((f) => [f, readRecords(folder, f)])) as Record<DraftFile, Rec[]>;
+  const files = readDraftFiles(folder);
   const gone = new Set<string>();
   let confirmed = 0;
   let edited = 0;
@@ -116,7 +112,7 @@ export async function reviewInteractively(folder: string, input: NodeJS.Readable
       else if (answer.startsWith('c')) decisions.set(item.record.id, { action: 'confirm' });
       else if (answer.startsWith('e')) {
         const line = await ask('  field=value, several separated by ; (name, nameZh, code, metric, value, unit, qualifier, subject, mode): ');
-        const set = Object.fromEntries(line.split(';').map((p) => p.split('=').map((x) => x.trim())).filter((p) => p.length === 2 && p[0]) as Array<[string, string]>);
+        const set = Object.fromEntries(line.split(';').map((p) => p.split('=').map((x) => x.trim())).filter((p): p is [string, string] => p.length === 2 && !!p[0]));
         decisions.set(item.record.id, { action: 'edit', set });
       }
     }
