@@ -4,6 +4,7 @@
 // is recognised and skipped; another edition or selection writes only the places that are new or
 // renamed and removes the ones no longer selected.
 import type { Graph } from '../db/graph.js';
+import { perLabel } from '../db/per-label.js';
 import { applySchema, SEARCH_INDEXES } from '../db/schema.js';
 import { logger } from '../logger.js';
 import { KIND_LABEL, PLACE_LABEL } from '../domain/vocabulary.js';
@@ -36,21 +37,18 @@ const STATE_ID = 'gazetteer';
 const LOAD_TIMEOUT_MS = 10 * 60_000;
 
 // Labels cannot be parameters: one statement per level, built from the fixed list of kinds.
-const CREATE_PLACES = Object.fromEntries(
-  DIVISION_LEVELS.map((level) => [
-    level.kind,
-    level.parents.length === 0
-      ? `// gazetteer.create-places (${level.kind})
-         UNWIND $rows AS row
-         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]}:${CITED_LABEL})
-         SET n = row.props`
-      : `// gazetteer.create-places (${level.kind})
-         UNWIND $rows AS row
-         MATCH (parent:${PLACE_LABEL} {code: row.parentCode})
-         CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[level.kind]}:${CITED_LABEL})-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
-         SET n = row.props`,
-  ]),
-) as Record<DivisionLevel['kind'], string>;
+const isTopLevel = (kind: DivisionLevel['kind']) => DIVISION_LEVELS.some((l) => l.kind === kind && l.parents.length === 0);
+const CREATE_PLACES = perLabel(DIVISION_LEVELS.map((level) => level.kind), (kind) =>
+  isTopLevel(kind)
+    ? `// gazetteer.create-places (${kind})
+       UNWIND $rows AS row
+       CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[kind]}:${CITED_LABEL})
+       SET n = row.props`
+    : `// gazetteer.create-places (${kind})
+       UNWIND $rows AS row
+       MATCH (parent:${PLACE_LABEL} {code: row.parentCode})
+       CREATE (n:Entity:${PLACE_LABEL}:${KIND_LABEL[kind]}:${CITED_LABEL})-[:PART_OF {id: 'part-of:' + row.props.code}]->(parent)
+       SET n = row.props`);
 
 // A renamed place: a seed's claim keeps its id and names and learns the new official name; a place
 // only the list knows takes the list's new names.
@@ -208,7 +206,7 @@ async function loadLevel(
     while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     opts.signal?.throwIfAborted();
     const write = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
-      if (created.length) await tx.run(CREATE_PLACES[level.kind], { rows: created });
+      if (created.length) await tx.run(CREATE_PLACES(level.kind), { rows: created });
       if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
       await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind } });
     }, { timeoutMs: LOAD_TIMEOUT_MS }).then(() => {
