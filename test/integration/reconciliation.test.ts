@@ -73,6 +73,11 @@ describe('/reconcile (W3C Entity Reconciliation API 0.2)', () => {
     expect(((await res.json()) as any).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/JSON object/) });
     const missing = await fetch(new URL('reconcile', api.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `queries=${encodeURIComponent('{"q0":{}}')}` });
     expect(missing.status).toBe(400);
+    expect(((await missing.json()) as any).errors[0].message).toMatch(/needs a "query" string/);
+    // A parent column that is no list of {pid, v}: the field named, not a server error.
+    const properties = await fetch(new URL('reconcile', api.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `queries=${encodeURIComponent('{"q0":{"query":"安多县","properties":"那曲市"}}')}` });
+    expect(properties.status).toBe(400);
+    expect(((await properties.json()) as any).errors[0].message).toMatch(/query "q0": properties/);
   });
 
   it('matches 500 real names of the list, spelled as people write them, never wrongly', async () => {

@@ -19,8 +19,8 @@ import { normalizeName, searchKeys } from '../explore/search-keys.js';
  */
 export const reconciliationQuerySchema = z.looseObject({
   query: z.string(),
-  type: z.unknown(),
-  limit: z.unknown(),
+  type: z.unknown().optional(),
+  limit: z.unknown().optional(),
   properties: z.array(z.looseObject({ pid: z.unknown(), v: z.unknown() })).nullish(),
 });
 export type ReconciliationQuery = z.output<typeof reconciliationQuerySchema>;
