@@ -33,8 +33,8 @@ export async function registerExplorerAssets(app: FastifyInstance): Promise<void
 /** The page a browser asks for with a plain GET (no `query` parameter, HTML accepted); undefined for API requests. */
 export function pageFor(request: FastifyRequest): 'index.html' | 'graphiql.html' | undefined {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  const query = request.query as Record<string, unknown> | undefined;
-  if (query && 'query' in query) return undefined;
+  const query: unknown = request.query;
+  if (typeof query === 'object' && query !== null && 'query' in query) return undefined;
   if (!(request.headers.accept ?? '').includes('text/html')) return undefined;
   return request.url.split('?')[0] === '/graphql' ? 'graphiql.html' : 'index.html';
 }
