@@ -77,7 +77,17 @@ describe.runIf(!process.env.NEO4J_URI)('the embedded Neo4j', () => {
 describe('the API and facts it did not load', () => {
   let api: TestApi;
   beforeAll(async () => { api = await startTestApi(); }, 120_000);
-  afterAll(async () => { await api?.close(); });
+  afterAll(async () => {
+    // The intruder's edges join places of the gazetteer slice, which the next file's wipe keeps:
+    // take them out here, or the files after this one would find them.
+    await api?.graph.write('test.intrusion-undone', `// test.intrusion-undone
+      OPTIONAL MATCH ()-[r]->() WHERE r.id IN ['part-of:fake', 'twinning:fake', 'support:fake']
+      DELETE r
+      WITH count(*) AS edges
+      OPTIONAL MATCH (n) WHERE n.id IN ['district:fake', 'quantity:fake', 'place:549999']
+      DETACH DELETE n`);
+    await api?.close();
+  });
 
   const countIntruders = async () =>
     (await api.graph.read<{ n: number }>('test.intruders', '// test.intruders\nMATCH (n:Intruder) RETURN count(n) AS n'))[0]!.n;
