@@ -244,7 +244,9 @@ function spawnJvm(classpath: string, home: string, opts: LocalNeo4jOptions, onSp
   onSpawn(child);
   const tail = new Tail();
   readline.createInterface({ input: child.stderr! }).on('line', (line) => tail.push(line));
-  const timeoutMs = opts.startTimeoutMs ?? 120_000;
+  // Generous: the wait ends the moment Bolt answers, so a long limit costs nothing when all is well,
+  // and on a 2-core machine busy with other work a cold JVM has needed more than two minutes.
+  const timeoutMs = opts.startTimeoutMs ?? 300_000;
   return new Promise<Jvm>((resolve, reject) => {
     let ready = false;
     const timer = setTimeout(() => {
