@@ -6,7 +6,7 @@ import { ListBudget } from './list-budget.js';
 import { EntityRepository } from './modules/entities/entities.repository.js';
 import type { EntityRecord, PlaceRecord } from './modules/entities/entities.mappers.js';
 import type { RelationshipRecord } from './modules/entities/relationships.mappers.js';
-import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/partnerships/partnerships.repository.js';
+import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/twinnings/twinnings.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
@@ -14,7 +14,7 @@ import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './mod
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
 import { loaderReads, type GraphReads } from './modules/entities/graph-reads.js';
 import { PlaceService } from './modules/places/places.service.js';
-import { AidSummaryService } from './modules/partnerships/aid-summary.service.js';
+import { AidSummaryService } from './modules/twinnings/aid-summary.service.js';
 import { ExploreService } from './modules/explore/explore.service.js';
 
 export interface Repositories {

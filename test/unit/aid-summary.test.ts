@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sumQualifier, totalsOf, unsummedOf } from '../../src/modules/partnerships/aid-summary.js';
+import { sumQualifier, totalsOf, unsummedOf } from '../../src/modules/twinnings/aid-summary.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
 
 let n = 0;

@@ -2,7 +2,7 @@
 // and timelines, each checked on a small graph held in memory.
 import { describe, expect, it } from 'vitest';
 import { PlaceService } from '../../src/modules/places/places.service.js';
-import { AidSummaryService, type AidScopes } from '../../src/modules/partnerships/aid-summary.service.js';
+import { AidSummaryService, type AidScopes } from '../../src/modules/twinnings/aid-summary.service.js';
 import { ExploreService, type Neighbourhoods } from '../../src/modules/explore/explore.service.js';
 import type { SupportRecord } from '../../src/modules/entities/relationships.mappers.js';
 import { edge, entity, fakeReads, quantity } from '../helpers/fake-reads.js';

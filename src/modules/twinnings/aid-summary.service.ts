@@ -3,7 +3,7 @@
 import type { AidSummaryGroupBy } from '../../generated/graphql.js';
 import type { GraphReads } from '../entities/graph-reads.js';
 import { summarize, type AidSummaryRecord } from './aid-summary.js';
-import type { AidScopeRow } from './partnerships.repository.js';
+import type { AidScopeRow } from './twinnings.repository.js';
 
 /** The one statement an aid summary needs beyond the per-request reads. */
 export interface AidScopes {

@@ -6,7 +6,7 @@ import type { EntityRecord } from '../entities/entities.mappers.js';
 import { metricOf, type MetricRecord } from '../provenance/metrics.js';
 import { quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { QuantityQualifier as Qualifier, Unit } from '../../domain/vocabulary.js';
-import type { AidScopeRow } from './partnerships.repository.js';
+import type { AidScopeRow } from './twinnings.repository.js';
 
 export type GroupBy = 'MODE' | 'SUPPORTER' | 'RECIPIENT' | 'YEAR';
 
