@@ -10,7 +10,7 @@ import { isPlaceKind, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type
 import {
   CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SourceSeed,
 } from './seed-schema.js';
-import { gazetteerEdition, levelOfCode, readRecords, type GazetteerEdition } from '../gazetteer/division-list.js';
+import { gazetteerEdition, levelOfCode, readRecords, type DivisionRecord, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { officialProps, partOfIdOfCode, searchProps } from '../gazetteer/place-props.js';
 import { metricIssues } from '../modules/provenance/metrics.js';
 import { qualityIssues } from './quality.js';
@@ -111,224 +111,297 @@ export interface LoadOptions {
 /** The dataset, and the ids of its draft records (empty unless drafts were included). */
 export type CheckedDataset = Dataset & { drafts: string[] };
 
+/** Where a record stands, for the issues raised about it. */
+type Where = Omit<SeedIssue, 'reason'>;
+
+/**
+ * Reads every seed folder into one dataset, validated whole: each folder's source, entities,
+ * relationships and quantities record by record; then the references across folders, the drafts,
+ * the official division list and the rules across records. Throws every issue found at once.
+ */
 export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = gazetteerEdition(), opts: LoadOptions = {}): CheckedDataset {
-  const issues: SeedIssue[] = [];
-  const relPath = (f: string) => path.relative(process.cwd(), f) || f;
-  const folders = fs.existsSync(seedsDir)
-    ? fs.readdirSync(seedsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(seedsDir, d.name)).sort()
-    : [];
-  if (folders.length === 0) throw new SeedValidationError([{ file: relPath(seedsDir), reason: 'no seed folders found' }]);
+  const reading = new SeedReading(seedsDir);
+  for (const folder of reading.folders()) reading.readFolder(folder);
+  reading.checkReferences();
+  if (!opts.includeDrafts) reading.refuseDrafts();
+  return reading.finish(edition);
+}
 
-  const data: CheckedDataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [], drafts: [] };
+/** One folder being read: its path and the source its bare quotes cite. */
+interface SeedFolder { dir: string; source: SourceSeed }
+
+/** The state of one validation run: the dataset so far, what each id is, and the issues found. */
+class SeedReading {
+  readonly issues: SeedIssue[] = [];
+  readonly data: CheckedDataset = { sources: [], entities: [], relationships: [], quantities: [], citations: [], drafts: [] };
   /** Draft records per folder, refused together (one line per folder) unless drafts are included. */
-  const draftsIn = new Map<string, string[]>();
-  const noteDraft = (folder: string, id: string, status: 'draft' | undefined) => {
-    if (status !== 'draft') return;
-    data.drafts.push(id);
-    draftsIn.set(folder, [...(draftsIn.get(folder) ?? []), id]);
-  };
-  const kindOf = new Map<string, EntityKind>();
-  const relIds = new Set<string>();
-  const claims = new Map<string, Claim>();
-  const sourceIds = new Set<string>();
-  const citationIds = new Set<string>();
-  const pendingRefs: Array<() => void> = [];
-  const brokenIds = new Set<string | undefined>();
-  const locations = new Map<string, Omit<SeedIssue, 'reason'>>();
-  const exists = (id: string) => kindOf.has(id) || relIds.has(id) || brokenIds.has(id);
+  private readonly draftsIn = new Map<string, string[]>();
+  private readonly kindOf = new Map<string, EntityKind>();
+  private readonly relIds = new Set<string>();
+  private readonly claims = new Map<string, Claim>();
+  private readonly sourceIds = new Set<string>();
+  private readonly citationIds = new Set<string>();
+  /** Checks that need every folder read first (references to ids and sources defined anywhere). */
+  private readonly pendingRefs: Array<() => void> = [];
+  /** Ids of records already refused: references to them need no second error. */
+  private readonly brokenIds = new Set<string | undefined>();
+  private readonly locations = new Map<string, Where>();
   /** Places that name their official code, and where. */
-  const coded = new Map<string, { code: string; where: Omit<SeedIssue, 'reason'> }>();
-  const partOfEdges: Array<{ id: string; from: string; to: string; where: Omit<SeedIssue, 'reason'> }> = [];
+  private readonly coded = new Map<string, { code: string; where: Where }>();
+  private readonly partOfEdges: Array<{ id: string; from: string; to: string; where: Where }> = [];
 
-  for (const folder of folders) {
-    const sourceFile = path.join(folder, 'source.yaml');
-    const sourceRel = relPath(sourceFile);
+  constructor(private readonly seedsDir: string) {}
+
+  private relPath(f: string): string {
+    return path.relative(process.cwd(), f) || f;
+  }
+
+  private exists(id: string): boolean {
+    return this.kindOf.has(id) || this.relIds.has(id) || this.brokenIds.has(id);
+  }
+
+  /** The seed folders, in name order; none at all is an error of its own. */
+  folders(): string[] {
+    const folders = fs.existsSync(this.seedsDir)
+      ? fs.readdirSync(this.seedsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(this.seedsDir, d.name)).sort()
+      : [];
+    if (folders.length === 0) throw new SeedValidationError([{ file: this.relPath(this.seedsDir), reason: 'no seed folders found' }]);
+    return folders;
+  }
+
+  /** A folder's source, then its records; a folder without a valid source is skipped whole. */
+  readFolder(dir: string): void {
+    const source = this.readSource(dir);
+    if (!source) return;
+    const folder = { dir, source };
+    this.readEntities(folder);
+    this.readRelationships(folder);
+    this.readQuantities(folder);
+  }
+
+  private readSource(dir: string): SourceSeed | undefined {
+    const sourceFile = path.join(dir, 'source.yaml');
+    const sourceRel = this.relPath(sourceFile);
     if (!fs.existsSync(sourceFile)) {
-      issues.push({ file: relPath(folder), reason: 'a seed folder needs a source.yaml' });
-      continue;
+      this.issues.push({ file: this.relPath(dir), reason: 'a seed folder needs a source.yaml' });
+      return undefined;
     }
     const lineCounter = new LineCounter();
     const doc = parseDocument(fs.readFileSync(sourceFile, 'utf8'), { lineCounter, uniqueKeys: true });
     const parsedSource = SourceSeed.safeParse(doc.toJSON());
     if (doc.errors.length || !parsedSource.success) {
-      if (!parsedSource.success) issues.push(...zodIssues(parsedSource.error, { file: sourceRel }));
-      for (const e of doc.errors) issues.push({ file: sourceRel, reason: `YAML: ${e.message.split('\n')[0]}` });
-      continue;
+      if (!parsedSource.success) this.issues.push(...zodIssues(parsedSource.error, { file: sourceRel }));
+      for (const e of doc.errors) this.issues.push({ file: sourceRel, reason: `YAML: ${e.message.split('\n')[0]}` });
+      return undefined;
     }
     const source = parsedSource.data;
-    if (source.textFile && !fs.existsSync(path.join(folder, source.textFile))) {
-      issues.push({ file: sourceRel, field: 'textFile', reason: `no file ${source.textFile} in ${relPath(folder)}: the source's text travels with its seeds` });
+    if (source.textFile && !fs.existsSync(path.join(dir, source.textFile))) {
+      this.issues.push({ file: sourceRel, field: 'textFile', reason: `no file ${source.textFile} in ${this.relPath(dir)}: the source's text travels with its seeds` });
     }
-    if (sourceIds.has(source.id)) issues.push({ file: sourceRel, field: 'id', reason: `duplicate source id "${source.id}"` });
-    sourceIds.add(source.id);
-    data.sources.push({ id: source.id, props: { ...source, url: source.url ?? null } });
+    if (this.sourceIds.has(source.id)) this.issues.push({ file: sourceRel, field: 'id', reason: `duplicate source id "${source.id}"` });
+    this.sourceIds.add(source.id);
+    this.data.sources.push({ id: source.id, props: { ...source, url: source.url ?? null } });
+    return source;
+  }
 
-    const cite = (subjectId: string, list: CitationSeed[], where: Omit<SeedIssue, 'reason'>) => {
-      list.forEach((c, i) => {
-        const quote = (typeof c === 'string' ? c : c.quote).trim();
-        const sourceId = typeof c === 'string' ? source.id : c.source;
-        pendingRefs.push(() => {
-          if (!sourceIds.has(sourceId)) issues.push({ ...where, field: `citations.${i}.source`, reason: `unknown source "${sourceId}"` });
-        });
-        const cid = `citation:${hashOf([subjectId, sourceId, quote])}`;
-        if (citationIds.has(cid)) {
-          issues.push({ ...where, field: `citations.${i}`, reason: 'the same quote is cited twice for this record' });
-          return;
-        }
-        citationIds.add(cid);
-        data.citations.push({ id: cid, subjectId, sourceId, quote });
-      });
-    };
-    /**
-     * The first definition of an id registers it; the same id again in this folder is a mistake;
-     * in another folder it is the same fact from another source, merged with this one's citations.
-     */
-    const claim = (id: string, rel: string, line: number | undefined, label: string): Claim | 'new' | undefined => {
-      const prior = claims.get(id);
-      if (!prior) return 'new';
-      if (prior.folder === folder) {
-        issues.push({ file: rel, line, record: label, field: 'id', reason: `duplicate id "${id}" (first defined at ${prior.where})` });
-        return undefined;
-      }
-      return prior;
-    };
-    const register = (id: string, rel: string, line: number | undefined, props: Record<string, unknown>, identity: Record<string, unknown> = {}) => {
-      locations.set(id, { file: rel, line, record: id });
-      claims.set(id, { where: `${rel}${line ? `:${line}` : ''}`, folder, props, identity });
-    };
-
-    // Entities
-    const entitiesRel = relPath(path.join(folder, 'entities.yaml'));
-    for (const { value, line, index } of readYamlList(path.join(folder, 'entities.yaml'), issues, entitiesRel)) {
+  private readEntities(folder: SeedFolder): void {
+    const entitiesRel = this.relPath(path.join(folder.dir, 'entities.yaml'));
+    for (const { value, line, index } of readYamlList(path.join(folder.dir, 'entities.yaml'), this.issues, entitiesRel)) {
       const label = recordLabel(index, value);
       const parsed = EntitySeed.safeParse(value);
       if (!parsed.success) {
-        issues.push(...zodIssues(parsed.error, { file: entitiesRel, line, record: label }));
-        brokenIds.add(rawId(value)); // already reported: edges to it need no second error
+        this.issues.push(...zodIssues(parsed.error, { file: entitiesRel, line, record: label }));
+        this.brokenIds.add(rawId(value));
         continue;
       }
       const e = parsed.data;
       const kind = kindOfLabel(e.kind);
       const prefix = e.id.split(':')[0]!;
       if (!ID_PREFIXES[kind].includes(prefix)) {
-        issues.push({ file: entitiesRel, line, record: label, field: 'id', reason: `a ${e.kind} id starts with ${ID_PREFIXES[kind].map((p) => `"${p}:"`).join(' or ')}` });
+        this.issues.push({ file: entitiesRel, line, record: label, field: 'id', reason: `a ${e.kind} id starts with ${ID_PREFIXES[kind].map((p) => `"${p}:"`).join(' or ')}` });
         continue;
       }
       const where = { file: entitiesRel, line, record: label };
       if (e.code !== undefined && !isPlaceKind(kind)) {
-        issues.push({ ...where, field: 'code', reason: 'only a place (Province … Village) has an official division code' });
+        this.issues.push({ ...where, field: 'code', reason: 'only a place (Province … Village) has an official division code' });
         continue;
       }
-      if (e.code !== undefined) coded.set(e.id, { code: e.code, where });
+      if (e.code !== undefined) this.coded.set(e.id, { code: e.code, where });
       const props = {
         ...e.properties, id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases, ...(e.code ? { code: e.code } : {}),
       };
-      const c = claim(e.id, entitiesRel, line, label);
+      const c = this.claim(folder, e.id, where);
       if (c === undefined) continue;
-      noteDraft(folder, e.id, e.status);
+      this.noteDraft(folder, e.id, e.status);
       if (c === 'new') {
-        kindOf.set(e.id, kind);
-        register(e.id, entitiesRel, line, props);
-        data.entities.push({ id: e.id, kind, props });
-      } else if (!mergeFacts(c, props, where, ['kind', 'name'], issues)) continue;
-      cite(e.id, e.citations, where);
+        this.kindOf.set(e.id, kind);
+        this.register(folder, e.id, where, props);
+        this.data.entities.push({ id: e.id, kind, props });
+      } else if (!mergeFacts(c, props, where, ['kind', 'name'], this.issues)) continue;
+      this.cite(folder, e.id, e.citations, where);
     }
+  }
 
-    // Relationships
-    const relsRel = relPath(path.join(folder, 'relationships.yaml'));
-    for (const { value, line, index } of readYamlList(path.join(folder, 'relationships.yaml'), issues, relsRel)) {
+  private readRelationships(folder: SeedFolder): void {
+    const relsRel = this.relPath(path.join(folder.dir, 'relationships.yaml'));
+    for (const { value, line, index } of readYamlList(path.join(folder.dir, 'relationships.yaml'), this.issues, relsRel)) {
       const label = recordLabel(index, value);
       const parsed = RelationshipSeed.safeParse(value);
       if (!parsed.success) {
-        issues.push(...zodIssues(parsed.error, { file: relsRel, line, record: label }));
-        brokenIds.add(rawId(value));
+        this.issues.push(...zodIssues(parsed.error, { file: relsRel, line, record: label }));
+        this.brokenIds.add(rawId(value));
         continue;
       }
       const r = parsed.data;
       const where = { file: relsRel, line, record: label };
       const props = RELATIONSHIP_PROPERTIES[r.type].safeParse(r.properties);
       if (!props.success) {
-        issues.push(...zodIssues(props.error, where).map((i) => ({ ...i, field: `properties${i.field ? `.${i.field}` : ''}` })));
-        brokenIds.add(r.id);
+        this.issues.push(...zodIssues(props.error, where).map((i) => ({ ...i, field: `properties${i.field ? `.${i.field}` : ''}` })));
+        this.brokenIds.add(r.id);
         continue;
       }
       const prefix = RELATIONSHIP_ID_PREFIX[r.type];
-      if (!r.id.startsWith(`${prefix}:`)) { issues.push({ ...where, field: 'id', reason: `a ${r.type} id starts with "${prefix}:"` }); continue; }
+      if (!r.id.startsWith(`${prefix}:`)) { this.issues.push({ ...where, field: 'id', reason: `a ${r.type} id starts with "${prefix}:"` }); continue; }
       const relProps = { ...(props.data as Record<string, unknown>), id: r.id };
-      const c = claim(r.id, relsRel, line, label);
+      const c = this.claim(folder, r.id, where);
       if (c === undefined) continue;
-      noteDraft(folder, r.id, r.status);
+      this.noteDraft(folder, r.id, r.status);
       if (c !== 'new') {
-        if (mergeFacts(c, { ...relProps, [FROM]: r.from, [TO]: r.to, [TYPE]: r.type }, where, [FROM, TO, TYPE], issues)) cite(r.id, r.citations, where);
+        if (mergeFacts(c, { ...relProps, [FROM]: r.from, [TO]: r.to, [TYPE]: r.type }, where, [FROM, TO, TYPE], this.issues)) this.cite(folder, r.id, r.citations, where);
         continue;
       }
-      register(r.id, relsRel, line, relProps, { [FROM]: r.from, [TO]: r.to, [TYPE]: r.type });
-      relIds.add(r.id);
-      pendingRefs.push(() => {
-        for (const end of ['from', 'to'] as const) {
-          if (!exists(r[end])) issues.push({ ...where, field: end, reason: `no entity with id "${r[end]}"` });
-        }
-        const rule = ENDPOINTS[r.type];
-        const fromKind = kindOf.get(r.from);
-        const toKind = kindOf.get(r.to);
-        if (rule && fromKind && toKind && ((rule[0] && !rule[0](fromKind)) || (rule[1] && !rule[1](toKind)))) {
-          issues.push({ ...where, field: 'type', reason: `${r.type} runs from ${rule[2]}, not ${fromKind} → ${toKind}` });
-        }
-      });
-      if (r.type === 'PART_OF') partOfEdges.push({ id: r.id, from: r.from, to: r.to, where });
-      data.relationships.push({ id: r.id, type: r.type, from: r.from, to: r.to, props: relProps });
-      cite(r.id, r.citations, where);
+      this.register(folder, r.id, where, relProps, { [FROM]: r.from, [TO]: r.to, [TYPE]: r.type });
+      this.relIds.add(r.id);
+      this.pendingRefs.push(() => this.checkEnds(r, where));
+      if (r.type === 'PART_OF') this.partOfEdges.push({ id: r.id, from: r.from, to: r.to, where });
+      this.data.relationships.push({ id: r.id, type: r.type, from: r.from, to: r.to, props: relProps });
+      this.cite(folder, r.id, r.citations, where);
     }
+  }
 
-    // Quantities
-    const qRel = relPath(path.join(folder, 'quantities.yaml'));
-    for (const { value, line, index } of readYamlList(path.join(folder, 'quantities.yaml'), issues, qRel)) {
+  /** Both ends exist, and are of kinds the edge type may join. */
+  private checkEnds(r: RelationshipSeed, where: Where): void {
+    for (const end of ['from', 'to'] as const) {
+      if (!this.exists(r[end])) this.issues.push({ ...where, field: end, reason: `no entity with id "${r[end]}"` });
+    }
+    const rule = ENDPOINTS[r.type];
+    const fromKind = this.kindOf.get(r.from);
+    const toKind = this.kindOf.get(r.to);
+    if (rule && fromKind && toKind && ((rule[0] && !rule[0](fromKind)) || (rule[1] && !rule[1](toKind)))) {
+      this.issues.push({ ...where, field: 'type', reason: `${r.type} runs from ${rule[2]}, not ${fromKind} → ${toKind}` });
+    }
+  }
+
+  private readQuantities(folder: SeedFolder): void {
+    const qRel = this.relPath(path.join(folder.dir, 'quantities.yaml'));
+    for (const { value, line, index } of readYamlList(path.join(folder.dir, 'quantities.yaml'), this.issues, qRel)) {
       const label = recordLabel(index, value);
       const parsed = QuantitySeed.safeParse(value);
-      if (!parsed.success) { issues.push(...zodIssues(parsed.error, { file: qRel, line, record: label })); continue; }
+      if (!parsed.success) { this.issues.push(...zodIssues(parsed.error, { file: qRel, line, record: label })); continue; }
       const q = parsed.data;
       const qid = q.id ?? quantityId(q);
       const where = { file: qRel, line, record: `#${index} (${qid})` };
       const vocabulary = metricIssues(q);
-      if (vocabulary.length) { issues.push(...vocabulary.map((i) => ({ ...where, ...i }))); continue; }
-      noteDraft(folder, qid, q.status);
+      if (vocabulary.length) { this.issues.push(...vocabulary.map((i) => ({ ...where, ...i }))); continue; }
+      this.noteDraft(folder, qid, q.status);
       const { citations, subject, status: _status, draft: _draft, ...rest } = q;
       const props: Record<string, unknown> = { ...rest, id: qid, subjectId: subject };
-      const prior = claims.get(qid);
-      if (prior?.folder === folder) {
-        issues.push({ ...where, field: 'id', reason: `duplicate quantity "${qid}" (first at ${prior.where}): give one an explicit id or a distinguishing year/from/until` });
+      const prior = this.claims.get(qid);
+      if (prior?.folder === folder.dir) {
+        this.issues.push({ ...where, field: 'id', reason: `duplicate quantity "${qid}" (first at ${prior.where}): give one an explicit id or a distinguishing year/from/until` });
         continue;
       }
       if (prior) {
         // Another source stating the same number: it must say the same; a different figure is a different quantity.
-        if (mergeFacts(prior, props, where, ['subjectId', 'metric', 'value', 'unit', 'qualifier', 'measure'], issues)) cite(qid, citations, where);
+        if (mergeFacts(prior, props, where, ['subjectId', 'metric', 'value', 'unit', 'qualifier', 'measure'], this.issues)) this.cite(folder, qid, citations, where);
         continue;
       }
-      register(qid, qRel, line, props);
-      pendingRefs.push(() => {
-        if (!exists(q.subject)) issues.push({ ...where, field: 'subject', reason: `no entity or relationship with id "${q.subject}"` });
+      this.register(folder, qid, { file: qRel, line }, props);
+      this.pendingRefs.push(() => {
+        if (!this.exists(q.subject)) this.issues.push({ ...where, field: 'subject', reason: `no entity or relationship with id "${q.subject}"` });
       });
-      data.quantities.push({ id: qid, props });
-      cite(qid, citations, where);
+      this.data.quantities.push({ id: qid, props });
+      this.cite(folder, qid, citations, where);
     }
   }
 
-  for (const check of pendingRefs) check();
-  if (!opts.includeDrafts) {
-    for (const [folder, ids] of draftsIn) {
-      issues.push({
-        file: relPath(folder), field: 'status',
+  /** A record's citations, each of a known source (checked once every folder is read), none twice. */
+  private cite(folder: SeedFolder, subjectId: string, list: CitationSeed[], where: Where): void {
+    list.forEach((c, i) => {
+      const quote = (typeof c === 'string' ? c : c.quote).trim();
+      const sourceId = typeof c === 'string' ? folder.source.id : c.source;
+      this.pendingRefs.push(() => {
+        if (!this.sourceIds.has(sourceId)) this.issues.push({ ...where, field: `citations.${i}.source`, reason: `unknown source "${sourceId}"` });
+      });
+      const cid = `citation:${hashOf([subjectId, sourceId, quote])}`;
+      if (this.citationIds.has(cid)) {
+        this.issues.push({ ...where, field: `citations.${i}`, reason: 'the same quote is cited twice for this record' });
+        return;
+      }
+      this.citationIds.add(cid);
+      this.data.citations.push({ id: cid, subjectId, sourceId, quote });
+    });
+  }
+
+  /**
+   * The first definition of an id registers it; the same id again in this folder is a mistake;
+   * in another folder it is the same fact from another source, merged with this one's citations.
+   */
+  private claim(folder: SeedFolder, id: string, where: Where): Claim | 'new' | undefined {
+    const prior = this.claims.get(id);
+    if (!prior) return 'new';
+    if (prior.folder === folder.dir) {
+      this.issues.push({ ...where, field: 'id', reason: `duplicate id "${id}" (first defined at ${prior.where})` });
+      return undefined;
+    }
+    return prior;
+  }
+
+  private register(folder: SeedFolder, id: string, at: { file: string; line: number | undefined }, props: Record<string, unknown>, identity: Record<string, unknown> = {}): void {
+    this.locations.set(id, { file: at.file, line: at.line, record: id });
+    this.claims.set(id, { where: `${at.file}${at.line ? `:${at.line}` : ''}`, folder: folder.dir, props, identity });
+  }
+
+  private noteDraft(folder: SeedFolder, id: string, status: 'draft' | undefined): void {
+    if (status !== 'draft') return;
+    this.data.drafts.push(id);
+    this.draftsIn.set(folder.dir, [...(this.draftsIn.get(folder.dir) ?? []), id]);
+  }
+
+  /** References across records and folders: edge ends, quantity subjects, cited sources. */
+  checkReferences(): void {
+    for (const check of this.pendingRefs) check();
+  }
+
+  /** Drafts nobody has confirmed, one issue per folder. */
+  refuseDrafts(): void {
+    for (const [folder, ids] of this.draftsIn) {
+      this.issues.push({
+        file: this.relPath(folder), field: 'status',
         reason: `${ids.length} record(s) are drafts nobody has confirmed (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): ` +
-          `confirm or drop them with \`npm run source -- review ${relPath(folder)}\`, or include drafts on purpose (--include-drafts, AIDGRAPH_INCLUDE_DRAFTS=true)`,
+          `confirm or drop them with \`npm run source -- review ${this.relPath(folder)}\`, or include drafts on purpose (--include-drafts, AIDGRAPH_INCLUDE_DRAFTS=true)`,
       });
     }
   }
-  const records = checkAgainstGazetteer(data, coded, partOfEdges, kindOf, edition, issues);
-  // Rules across records (see quality.ts), once every record stands on its own.
-  if (!issues.length) issues.push(...qualityIssues(data, (id) => locations.get(id) ?? { file: relPath(seedsDir), record: id }));
-  if (issues.length) throw new SeedValidationError(issues);
 
-  // Derived after merging, so names and aliases from every source are searchable.
+  /**
+   * The checks against the official list, then the rules across records (quality.ts) once every
+   * record stands on its own; any issue so far throws. Then what derives from the merged records.
+   */
+  finish(edition: GazetteerEdition): CheckedDataset {
+    const records = checkAgainstGazetteer(this.data, this.coded, this.partOfEdges, this.kindOf, edition, this.issues);
+    if (!this.issues.length) this.issues.push(...qualityIssues(this.data, (id) => this.locations.get(id) ?? { file: this.relPath(this.seedsDir), record: id }));
+    if (this.issues.length) throw new SeedValidationError(this.issues);
+    deriveSearchKeysAndHashes(this.data, records);
+    return this.data;
+  }
+}
+
+/**
+ * Derived after merging, so names and aliases from every source are searchable: a coded place's
+ * official props, every entity's search keys, and the content hashes the loader syncs by.
+ */
+function deriveSearchKeysAndHashes(data: Dataset, records: Map<string, DivisionRecord>): void {
   for (const e of data.entities) {
     const record = records.get(e.id);
     Object.assign(e.props, record ? officialProps(record, e.props.nameZh as string | null) : {}, searchProps({
@@ -340,7 +413,6 @@ export function loadSeedFolders(seedsDir: string, edition: GazetteerEdition = ga
   for (const r of data.relationships) r.props.contentHash = hashOf([r.from, r.to, r.props]);
   for (const q of data.quantities) q.props.contentHash = hashOf(q.props);
   for (const s of data.sources) s.props.contentHash = hashOf(s.props);
-  return data;
 }
 
 /**
@@ -355,7 +427,7 @@ function checkAgainstGazetteer(
   kindOf: Map<string, EntityKind>, edition: GazetteerEdition, issues: SeedIssue[],
 ) {
   const found = readRecords(edition, [...coded.values()].map((c) => c.code));
-  const byEntity = new Map<string, ReturnType<typeof found.get> & object>();
+  const byEntity = new Map<string, DivisionRecord>();
   const holder = new Map<string, string>();
   const list = `the official division list (${edition.packageName} ${edition.packageVersion})`;
   for (const [id, { code, where }] of coded) {
