@@ -2,6 +2,7 @@
 // places also by their official division `code`, so a supergraph can join our places onto its own
 // rows by either. The keys live here rather than in schema/ so the SDL files (and codegen) stay plain
 // GraphQL; buildSubgraphSchema merges these extensions into the types they name.
+import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { RequestContext } from './context.js';
 import { ENTITY_KINDS, isPlaceKind, KIND_LABEL } from './domain/vocabulary.js';
 import { type EntityRecord } from './modules/entities/entities.mappers.js';
@@ -24,13 +25,10 @@ async function resolveReference(ref: Reference, ctx: RequestContext): Promise<En
   return found && KIND_LABEL[found.kind] === ref.__typename ? found : null;
 }
 
-/** The schema's resolvers with `__resolveReference` added to every entity type. */
-export function withReferenceResolvers(resolvers: object): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...resolvers };
-  for (const kind of ENTITY_KINDS) {
-    const type = KIND_LABEL[kind];
-    const own = out[type];
-    out[type] = { ...(typeof own === 'object' ? own : undefined), __resolveReference: resolveReference };
-  }
-  return out;
-}
+/**
+ * `__resolveReference` for every entity type, as a resolver map @apollo/subgraph attaches like any
+ * module's (it records the function where its `_entities` resolver looks for it).
+ */
+export const referenceResolvers: GraphQLResolverMap<RequestContext> = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [KIND_LABEL[kind], { __resolveReference: resolveReference }]),
+);

@@ -7,7 +7,7 @@
 // A browser's plain GET of / gets the explorer and of /graphql the GraphQL IDE (http/explorer.ts):
 // only with `accept: text/html` and no `query` parameter, so GET queries at / keep working.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteGenericInterface } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
@@ -160,9 +160,8 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
       if (notModified(request, reply, opts.cacheMaxAgeS)) return reply;
       return undefined;
     },
-    handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      // The integration types its route as answering a string; ours is the generic route type.
-      const body = await answer.call(app, request as never, reply as never);
+    handler: async (request: FastifyRequest<GraphQLRoute>, reply: FastifyReply<GraphQLRoute>) => {
+      const body = await answer.call(app, request, reply);
       fixRequestErrorStatus(reply, body);
       tagAnswer(request, reply, body, opts.cacheMaxAgeS);
       return body;
@@ -172,6 +171,9 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
   app.route({ ...graphqlRoute, url: '/graphql' });
   return { app, apollo };
 }
+
+/** The GraphQL route as @as-integrations/fastify types its handler: the answer is a string. */
+interface GraphQLRoute extends RouteGenericInterface { Reply: string }
 
 export async function listen(graph: Graph, port: number, host = '127.0.0.1', options: Partial<ListenOptions> = {}): Promise<RunningServer> {
   const config = lastLoadedConfig();

@@ -1,5 +1,5 @@
-// Every module's resolvers, gathered; scalars come from graphql-scalars. makeExecutableSchema merges
-// the list field by field, so two modules may each resolve fields of one type (Query, GraphStats, …).
+// Every module's resolvers, gathered; scalars come from graphql-scalars. server.ts attaches them
+// one module after another, field by field, so two modules may each resolve fields of one type (Query, GraphStats, …).
 import { DateResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { Resolvers } from './generated/graphql.js';
 import { entityResolvers } from './modules/entities/entities.resolvers.js';

@@ -7,12 +7,11 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { mergeResolvers } from '@graphql-tools/merge';
+import { addResolversToSchema, buildSubgraphSchema } from '@apollo/subgraph';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.js';
-import { FEDERATION_TYPE_DEFS, withReferenceResolvers } from './federation.js';
+import { FEDERATION_TYPE_DEFS, referenceResolvers } from './federation.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
 import { logger } from './logger.js';
 import { operationLabel, requestDuration, statementsPerRequest } from './metrics.js';
@@ -98,6 +97,17 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/**
+ * The SDL as a federation subgraph (federation.ts), with every module's resolvers attached in turn,
+ * so two modules may each resolve fields of one type (Query, GraphStats, …), then the entity types'
+ * reference resolvers.
+ */
+function subgraphSchema(): GraphQLSchema {
+  const schema = buildSubgraphSchema(parse(`${loadTypeDefs()}\n${FEDERATION_TYPE_DEFS}`));
+  for (const moduleResolvers of [...resolvers, referenceResolvers]) addResolversToSchema(schema, moduleResolvers);
+  return schema;
+}
+
 /** Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded. */
 export const QUERY_LIMITS = {
   maxDepth: { n: 12 },
@@ -111,11 +121,8 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
   const armor = new ApolloArmor(QUERY_LIMITS);
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
-    // A federation subgraph (federation.ts) that also serves clients directly, as before. Unlike
-    // makeExecutableSchema, buildSubgraphSchema takes one resolver map: the modules' are merged first.
-    schema: withListBudget(buildSubgraphSchema([
-      { typeDefs: parse(`${loadTypeDefs()}\n${FEDERATION_TYPE_DEFS}`), resolvers: withReferenceResolvers(mergeResolvers(resolvers)) as never },
-    ])),
+    // A federation subgraph that also serves clients directly, as before.
+    schema: withListBudget(subgraphSchema()),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
