@@ -6,7 +6,7 @@ import { ListBudget } from './list-budget.js';
 import { EntityRepository } from './modules/entities/entities.repository.js';
 import type { EntityRecord, PlaceRecord } from './modules/entities/entities.mappers.js';
 import type { RelationshipRecord } from './modules/entities/relationships.mappers.js';
-import { AidSummaryRepository, PartnershipPages, PartnershipRepository, type TwinningScope } from './modules/twinnings/twinnings.repository.js';
+import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningScope } from './modules/twinnings/twinnings.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
@@ -21,8 +21,8 @@ export interface Repositories {
   entities: EntityRepository;
   provenance: ProvenanceRepository;
   search: SearchRepository;
-  partnerships: PartnershipRepository;
-  partnershipPages: PartnershipPages;
+  twinningScopes: TwinningScopeRepository;
+  edgePages: EdgePages;
   aidSummary: AidSummaryRepository;
   explore: ExploreRepository;
   hierarchy: HierarchyRepository;
@@ -69,8 +69,8 @@ export function createRepositories(graph: Graph): Repositories {
     entities: new EntityRepository(graph),
     provenance: new ProvenanceRepository(graph),
     search: new SearchRepository(graph),
-    partnerships: new PartnershipRepository(aidSummary),
-    partnershipPages: new PartnershipPages(graph),
+    twinningScopes: new TwinningScopeRepository(aidSummary),
+    edgePages: new EdgePages(graph),
     aidSummary,
     explore: new ExploreRepository(graph),
     hierarchy: new HierarchyRepository(graph),
@@ -97,7 +97,7 @@ export function createContext(sharedGraph: Graph): RequestContext {
     quantity: new DataLoader((ids) => repos.provenance.quantitiesByIds(ids)),
     source: new DataLoader((ids) => repos.provenance.sourcesByIds(ids)),
     citationCount: new DataLoader((ids) => repos.provenance.citationCounts(ids)),
-    twinningScope: new DataLoader((ids) => repos.partnerships.scopes(ids)),
+    twinningScope: new DataLoader((ids) => repos.twinningScopes.scopes(ids)),
     claims: new DataLoader((requests) => repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
   };
   const reads = loaderReads(loaders);

@@ -5,7 +5,7 @@ import type { Resolvers } from './generated/graphql.js';
 import { entityResolvers } from './modules/entities/entities.resolvers.js';
 import { exploreResolvers } from './modules/explore/explore.resolvers.js';
 import { institutionResolvers } from './modules/institutions/institutions.resolvers.js';
-import { partnershipResolvers } from './modules/twinnings/twinnings.resolvers.js';
+import { twinningResolvers } from './modules/twinnings/twinnings.resolvers.js';
 import { peopleResolvers } from './modules/people/people.resolvers.js';
 import { placeResolvers } from './modules/places/places.resolvers.js';
 import { projectResolvers } from './modules/projects/projects.resolvers.js';
@@ -15,5 +15,5 @@ export const resolvers: Resolvers[] = [
   // Source.publishedAt is a full calendar date, validated as one when seeded.
   { Date: DateResolver, JSONObject: JSONObjectResolver },
   entityResolvers, placeResolvers, institutionResolvers, peopleResolvers, projectResolvers,
-  partnershipResolvers, provenanceResolvers, exploreResolvers,
+  twinningResolvers, provenanceResolvers, exploreResolvers,
 ];

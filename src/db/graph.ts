@@ -26,7 +26,7 @@ function withoutStackCapture<R>(call: () => R): R {
 /** Driver error codes of a statement that never reached the database. */
 const NOT_REACHED = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-/** A statement's own name: the comment it opens with (`// partnerships.page`), else its unit of work's. */
+/** A statement's own name: the comment it opens with (`// twinnings.page`), else its unit of work's. */
 function statementName(cypher: unknown, fallback: string): string {
   const m = typeof cypher === 'string' ? /^\s*\/\/\s*(\S+)/.exec(cypher) : null;
   return m ? m[1]! : fallback;

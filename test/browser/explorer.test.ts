@@ -276,12 +276,12 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
-  it('the partnerships table downloads as CSV holding exactly the rows shown, and opens the aid summary of a pair', async () => {
+  it('the twinnings table (also at its former URL, #/partnerships) downloads as CSV holding exactly the rows shown, and opens the aid summary of a pair', async () => {
     const page = await context.newPage();
     await open(page, `#/partnerships?supporter=${encodeURIComponent('province:liaoning')}&sort=recipient&dir=desc`);
-    const shown = await attrs(page, '#partnerships tbody tr', 'data-id');
-    const { data } = await api.gql('{ partnerships(filter: { supporter: "province:liaoning", includeDescendants: true }, first: 100) { totalCount } }');
-    expect(shown.length).toBe(data.partnerships.totalCount);
+    const shown = await attrs(page, '#twinnings tbody tr', 'data-id');
+    const { data } = await api.gql('{ twinnings(filter: { supporter: "province:liaoning", includeDescendants: true }, first: 100) { totalCount } }');
+    expect(shown.length).toBe(data.twinnings.totalCount);
     expect(shown.length).toBeGreaterThan(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
@@ -289,13 +289,13 @@ describe('the explorer in Chromium', () => {
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('id,supporter_id,supporter,recipient_id,recipient,level,since,modes');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(shown);
-    const cells = await page.$$eval('#partnerships tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent ?? '')));
+    const cells = await page.$$eval('#twinnings tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent ?? '')));
     for (const [i, line] of lines.slice(1).entries()) expect(line).toContain(cells[i]![3]!);
-    await shot(page, '05-partnerships');
+    await shot(page, '05-twinnings');
 
     const amdo = 'twinning:shenyang--amdo';
     expect(shown).toContain(amdo);
-    await after(page, () => page.click(`#partnerships tr[data-id="${amdo}"] td:last-child a`));
+    await after(page, () => page.click(`#twinnings tr[data-id="${amdo}"] td:last-child a`));
     await page.waitForSelector('#aid-summary .aid-group');
     const summary = await api.gql('{ aidSummary(supporter: "city:shenyang", recipient: "county:amdo") { overall { supports totals { text } } groups { key } } }');
     expect(await page.locator('#aid-summary .aid-group').count()).toBe(1 + summary.data.aidSummary.groups.length);

@@ -1,4 +1,4 @@
-// A generated seed folder of N pairings, each with supports, a project, a team and a person, all
+// A generated seed folder of N twinnings, each with supports, a project, a team and a person, all
 // cited: enough items to show whether a nested list costs more queries as it grows.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,7 +51,7 @@ export function writeSyntheticSeeds(pairs: number): string {
 
 /** Nested list operations whose item count is `$n`; what the round-trip test and benchmark run. */
 export const NESTED_OPERATIONS: Record<string, string> = {
-  partnerships: `query($n: Int!) { partnerships(first: $n, orderBy: { field: ID }) { edges { node {
+  twinnings: `query($n: Int!) { twinnings(first: $n, orderBy: { field: ID }) { edges { node {
     supporter { name sources { quote } parent { name } }
     recipient { name ... on Place { parent { name } located { name } } }
     sources { quote source { title } }

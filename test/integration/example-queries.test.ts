@@ -18,12 +18,12 @@ const run = async (file: string) => {
 const cited = (x: { sources: Array<{ quote: string }> }) => x.sources.length > 0 && x.sources.every((s) => s.quote.length > 0);
 
 const CHECKS: Record<string, () => Promise<void>> = {
-  'analysts.city-county-pairings.graphql': async () => {
-    const { partnerships } = await run('analysts.city-county-pairings.graphql');
-    const pairs = partnerships.edges.map((e: any) => `${e.node.supporter.id} → ${e.node.recipient.id}`);
+  'analysts.city-county-twinnings.graphql': async () => {
+    const { twinnings } = await run('analysts.city-county-twinnings.graphql');
+    const pairs = twinnings.edges.map((e: any) => `${e.node.supporter.id} → ${e.node.recipient.id}`);
     expect(pairs).toEqual(['city:anshan → county:baqen', 'city:dalian → county:sog', 'city:shenyang → county:amdo']);
-    expect(partnerships.totalCount).toBe(3);
-    expect(partnerships.edges.every((e: any) => cited(e.node) && e.node.sources[0].source.publishedAt === '2024-06-21')).toBe(true);
+    expect(twinnings.totalCount).toBe(3);
+    expect(twinnings.edges.every((e: any) => cited(e.node) && e.node.sources[0].source.publishedAt === '2024-06-21')).toBe(true);
   },
   'analysts.dalian-support-modes-in-sog.graphql': async () => {
     const { supports } = await run('analysts.dalian-support-modes-in-sog.graphql');
@@ -49,10 +49,10 @@ const CHECKS: Record<string, () => Promise<void>> = {
     expect(sum('supports')).toBe(aidSummary.overall.supports);
     expect(aidSummary.overall.supports).toBeGreaterThan(0);
   },
-  'analysts.pairing-portfolio.graphql': async () => {
-    const { partnerships } = await run('analysts.pairing-portfolio.graphql');
-    expect(partnerships.totalCount).toBe(4);
-    const byPair = Object.fromEntries(partnerships.edges.map((e: any) => [`${e.node.supporter.name}→${e.node.recipient.name}`, e.node]));
+  'analysts.twinning-portfolio.graphql': async () => {
+    const { twinnings } = await run('analysts.twinning-portfolio.graphql');
+    expect(twinnings.totalCount).toBe(4);
+    const byPair = Object.fromEntries(twinnings.edges.map((e: any) => [`${e.node.supporter.name}→${e.node.recipient.name}`, e.node]));
     const shenyang = byPair['Shenyang→Amdo County'];
     expect(shenyang.projects.map((p: any) => p.name)).toContain('Amdo County Government Service Hall');
     expect(shenyang.projects.find((p: any) => p.investment)?.investment.text).toBe('40,000,000 CNY');

@@ -111,10 +111,10 @@ describe('search at national size', () => {
 });
 
 describe('everything inside a place, defined once', () => {
-  it('pairings under Tibet are the pairings whose recipient lies in Tibet', async () => {
+  it('twinnings under Tibet are the twinnings whose recipient lies in Tibet', async () => {
     const res = await api.gql(`{
-      under: partnerships(filter: { recipient: "province:tibet", includeDescendants: true }, first: 100) { totalCount edges { node { id recipient { id ... on Place { ancestors { id } } } } } }
-      all: partnerships(first: 100) { totalCount edges { node { id recipient { id ... on Place { ancestors { id } } } } } }
+      under: twinnings(filter: { recipient: "province:tibet", includeDescendants: true }, first: 100) { totalCount edges { node { id recipient { id ... on Place { ancestors { id } } } } } }
+      all: twinnings(first: 100) { totalCount edges { node { id recipient { id ... on Place { ancestors { id } } } } } }
     }`);
     expect(res.errors).toBeUndefined();
     const inTibet = res.data.all.edges.filter((e: any) => e.node.recipient.id === 'province:tibet'
@@ -124,13 +124,13 @@ describe('everything inside a place, defined once', () => {
     expect(res.data.under.edges.map((e: any) => e.node.id).sort()).toEqual(inTibet.map((e: any) => e.node.id).sort());
   });
 
-  it('gives a pairing the same projects as the aid summary of its two ends', async () => {
+  it('gives a twinning the same projects as the aid summary of its two ends', async () => {
     const res = await api.gql(`{
-      partnerships(filter: { supporter: "province:liaoning", recipient: "city:nagqu" }, first: 5) { edges { node { projects { id } } } }
+      twinnings(filter: { supporter: "province:liaoning", recipient: "city:nagqu" }, first: 5) { edges { node { projects { id } } } }
       aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") { overall { projects } }
     }`);
     expect(res.errors).toBeUndefined();
-    const projects = res.data.partnerships.edges[0].node.projects.map((p: any) => p.id);
+    const projects = res.data.twinnings.edges[0].node.projects.map((p: any) => p.id);
     expect(projects).toContain('project:tourist-source-aid-agreement');
     expect(res.data.aidSummary.overall.projects).toBe(projects.length);
   });

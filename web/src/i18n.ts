@@ -19,7 +19,7 @@ const TEXT = {
   noHits: ['没有结果', 'No matches'],
   network: ['关系网络', 'Network'],
   path: ['两者如何关联', 'How are they connected'],
-  partnerships: ['结对关系', 'Partnerships'],
+  twinnings: ['结对关系', 'Twinnings'],
   ide: ['GraphQL 接口', 'GraphQL IDE'],
   aliases: ['别名', 'Also known as'],
   code: ['区划代码', 'Division code'],

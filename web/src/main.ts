@@ -6,13 +6,13 @@ import { lang, setLang, t } from './i18n.js';
 import { currentRoute, href, type Route } from './route.js';
 import { entityView } from './views/entity.js';
 import { networkView } from './views/network.js';
-import { partnershipsView } from './views/partnerships.js';
+import { twinningsView } from './views/twinnings.js';
 import { pathView } from './views/path.js';
 import { searchView } from './views/search.js';
 import { sourceView } from './views/source.js';
 
 const VIEWS: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
-  search: searchView, entity: entityView, network: networkView, path: pathView, source: sourceView, partnerships: partnershipsView,
+  search: searchView, entity: entityView, network: networkView, path: pathView, source: sourceView, twinnings: twinningsView,
 };
 
 const main = document.getElementById('main')!;
@@ -23,7 +23,7 @@ let rendering = 0;
 function renderNav(view: string): void {
   const link = (v: string, label: string, to: string) => h('a', { href: to, 'aria-current': v === view ? 'page' : undefined }, label);
   fill(nav, link('search', t('search'), href('search')), link('path', t('path'), href('path')),
-    link('partnerships', t('partnerships'), href('partnerships')), h('a', { href: '/graphql' }, t('ide')));
+    link('twinnings', t('twinnings'), href('twinnings')), h('a', { href: '/graphql' }, t('ide')));
   langButton.textContent = t('switchLang');
   langButton.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
 }

@@ -1,9 +1,9 @@
-// "Everything inside X", defined once for every field that asks it (partnerships, supports,
+// "Everything inside X", defined once for every field that asks it (twinnings, supports,
 // aidSummary, Twinning.supports/projects/people): X itself and every entity that reaches X through
 // PART_OF, LOCATED_IN or MEMBER_OF — Nagqu's counties and townships, the hospitals located there and
 // their departments; Liaoning's cities, its aid team and the team's batches.
 //
-// Pairings, supports, projects, posts and memberships come only from sources (seeds), so the
+// Twinnings, supports, projects, posts and memberships come only from sources (seeds), so the
 // entities that can hold them are the Seeded ones. "Inside X" is therefore read from X and the
 // Seeded entities whose chain upwards reaches X: a cost that follows what the sources describe, not
 // the size of X (Tibet holds 6,371 places of the official list, Liaoning 18,248).

@@ -1,4 +1,4 @@
-// Provinces, cities, districts, townships and villages: the administrative hierarchy and its pairings.
+// Provinces, cities, districts, townships and villages: the administrative hierarchy and its twinnings.
 import type { Province, ProvinceResolvers, Resolvers } from '../../generated/graphql.js';
 import type { Complete } from '../../resolver-types.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';

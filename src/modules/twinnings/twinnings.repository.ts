@@ -1,4 +1,4 @@
-// Pairings and what runs under them. A pairing's two sides reach down the hierarchy (inside.ts):
+// Twinnings and what runs under them. A twinning's two sides reach down the hierarchy (inside.ts):
 // Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
 // and the hospital's departments.
 import { cited, citedEdge } from '../provenance/cited.js';
@@ -12,11 +12,11 @@ export interface TwinningScope {
   personIds: string[];
 }
 
-export class PartnershipRepository {
+export class TwinningScopeRepository {
   constructor(private readonly aidScopes: AidSummaryRepository) {}
 
   /**
-   * What runs under each pairing, for many at once: the aid scope of its supporter and recipient
+   * What runs under each twinning, for many at once: the aid scope of its supporter and recipient
    * (supports and projects), and the people who serve anything inside the supporter.
    */
   async scopes(twinningIds: readonly string[]): Promise<TwinningScope[]> {
@@ -62,7 +62,8 @@ const PAGE_TAIL = `
   WITH collect({type: type(r), fromId: a.id, toId: b.id, props: r {.*}}) AS matched
   RETURN size(matched) AS total, matched[toInteger($offset)..toInteger($offset + $first)] AS page`;
 
-export class PartnershipPages {
+/** Pages of the two edges analysts list: twinnings and supports. */
+export class EdgePages {
   constructor(private readonly graph: Graph) {}
 
   /** Runs a statement that ends in PAGE_TAIL and parses its one row. */
@@ -74,8 +75,8 @@ export class PartnershipPages {
   }
 
   /**
-   * Pairings, anchored on the recipient (or the supporter) when one is given: with descendants, the
-   * pairings of everything inside it. Without either, every pairing is listed (the one statement
+   * Twinnings, anchored on the recipient (or the supporter) when one is given: with descendants, the
+   * twinnings of everything inside it. Without either, every twinning is listed (the one statement
    * that reads the whole TWINNED_WITH type, because that is the question).
    */
   async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: TwinningRecord[] }> {
@@ -90,7 +91,7 @@ export class PartnershipPages {
               WHEN 'ID' THEN r.id
               ELSE a.name
             END AS sortKey`;
-    const { name, match } = anchoredEdges('partnerships.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
+    const { name, match } = anchoredEdges('twinnings.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
     const { total, page } = await this.page(name, `// ${name}
 ${match}${filters}`, {
       supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
@@ -101,7 +102,7 @@ ${match}${filters}`, {
   async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: SupportRecord[] }> {
     const filters = `
          AND ($modes IS NULL OR r.mode IN $modes)
-         // As for pairings: no start year means unknown (kept), no end year means still running.
+         // As for twinnings: no start year means unknown (kept), no end year means still running.
          AND ($periodFrom IS NULL OR r.until IS NULL OR r.until >= $periodFrom)
          AND ($periodUntil IS NULL OR r.from IS NULL OR r.from <= $periodUntil)
        WITH a, r, b,
@@ -163,7 +164,7 @@ export interface ScopeRequest { supporter: string | null; recipient: string | nu
 // the SUPPORTS edges from anything inside X to anything inside Y, and the projects that something
 // inside X takes part in and that lie inside Y or benefit something inside it. Anchored on Y, whose
 // side is usually the smaller; on X when no Y is given.
-const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
+const SCOPE_BY_RECIPIENT = `// twinnings.aid-scope (by recipient)
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
   ${collectInside('pair.recipient', 'side', 'pair')}
@@ -190,7 +191,7 @@ const SCOPE_BY_RECIPIENT = `// partnerships.aid-scope (by recipient)
     RETURN collect(DISTINCT p) AS projects
   }`;
 
-const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
+const SCOPE_BY_SUPPORTER = `// twinnings.aid-scope (by supporter)
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
   ${collectInside('pair.supporter', 'side', 'pair')}
@@ -207,7 +208,7 @@ const SCOPE_BY_SUPPORTER = `// partnerships.aid-scope (by supporter)
     RETURN collect(DISTINCT p) AS projects
   }`;
 
-const SCOPE_ALL = `// partnerships.aid-scope (all)
+const SCOPE_ALL = `// twinnings.aid-scope (all)
   UNWIND range(0, size($pairs) - 1) AS key
   CALL {
     MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
@@ -252,9 +253,9 @@ export class AidSummaryRepository {
   async scopes(pairs: readonly ScopeRequest[]): Promise<AidScopeRow[]> {
     const out: AidScopeRow[] = pairs.map(() => ({ supports: [], projects: [], people: [] }));
     const groups: Array<[string, string, number[]]> = [
-      ['partnerships.aid-scope (by recipient)', SCOPE_BY_RECIPIENT, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
-      ['partnerships.aid-scope (by supporter)', SCOPE_BY_SUPPORTER, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
-      ['partnerships.aid-scope (all)', SCOPE_ALL, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
+      ['twinnings.aid-scope (by recipient)', SCOPE_BY_RECIPIENT, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
+      ['twinnings.aid-scope (by supporter)', SCOPE_BY_SUPPORTER, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
+      ['twinnings.aid-scope (all)', SCOPE_ALL, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
     ];
     for (const [name, cypher, indexes] of groups) {
       if (indexes.length === 0) continue;
@@ -272,8 +273,8 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
   /** People who are members of, or hold a post in, anything inside each entity. */
   async peopleInside(ids: readonly string[]): Promise<string[][]> {
     const rows = await this.graph.read<{ key: number; people: string[] }>(
-      'partnerships.people-inside',
-      `// partnerships.people-inside
+      'twinnings.people-inside',
+      `// twinnings.people-inside
        UNWIND range(0, size($ids) - 1) AS key
        WITH key, $ids[key] AS id
        ${collectInside('id', 'side', 'id')}
@@ -290,11 +291,11 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
     return ids.map((_, i) => by.get(i) ?? []);
   }
 
-  /** The two ends of each pairing. */
+  /** The two ends of each twinning. */
   async twinningEnds(ids: readonly string[]): Promise<Array<{ supporter: string; recipient: string } | null>> {
     const rows = await this.graph.read<{ id: string; supporter: string; recipient: string }>(
-      'partnerships.twinning-ends',
-      `// partnerships.twinning-ends
+      'twinnings.ends',
+      `// twinnings.ends
        UNWIND $ids AS id
        MATCH (a:Entity)-[:TWINNED_WITH {id: id}]->(b:Entity)
        RETURN id, a.id AS supporter, b.id AS recipient`,

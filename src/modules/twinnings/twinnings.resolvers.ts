@@ -1,6 +1,9 @@
-// Pairings (TWINNED_WITH) and supports (SUPPORTS): the heart of paired assistance. Their own facts
+// Twinnings (TWINNED_WITH) and supports (SUPPORTS): the heart of paired assistance. Their own facts
 // (level, programme, since, mode, from, until, ...) resolve from their records by default.
-import type { Resolvers, Support, SupportResolvers, Twinning, TwinningResolvers } from '../../generated/graphql.js';
+import type {
+  QueryPartnershipsArgs, QueryTwinningsArgs, Resolvers, Support, SupportResolvers, Twinning, TwinningResolvers,
+} from '../../generated/graphql.js';
+import type { RequestContext } from '../../context.js';
 import type { Complete } from '../../resolver-types.js';
 import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
 import { requireRange } from '../../errors.js';
@@ -10,26 +13,31 @@ import { ofType } from '../entities/relationships.mappers.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 
-export const partnershipResolvers: Resolvers = {
-  Query: {
-    partnerships: async (_p, { filter, orderBy, first, after }, ctx) => {
-      const window = pageWindow(first, after, 20);
-      const { total, page } = await ctx.repos.partnershipPages.twinnings(
-        {
-          supporter: filter?.supporter ?? null,
-          recipient: filter?.recipient ?? null,
-          includeDescendants: filter?.includeDescendants ?? false,
-          levels: filter?.level ?? null,
-          programme: filter?.programme ?? null,
-          activeYear: requireRange('filter.activeYear', filter?.activeYear, 1900, 2100) ?? null,
-        },
-        { ...window, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
-      );
-      return connectionOf(page, total, window.offset);
+/** `twinnings` and its deprecated spelling `partnerships`: one resolver, so they cannot drift apart. */
+const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, ctx: RequestContext) => {
+  const { filter, orderBy } = args;
+  const window = pageWindow(args.first, args.after, 20);
+  const { total, page } = await ctx.repos.edgePages.twinnings(
+    {
+      supporter: filter?.supporter ?? null,
+      recipient: filter?.recipient ?? null,
+      includeDescendants: filter?.includeDescendants ?? false,
+      levels: filter?.level ? [...filter.level] : null,
+      programme: filter?.programme ?? null,
+      activeYear: requireRange('filter.activeYear', filter?.activeYear, 1900, 2100) ?? null,
     },
+    { ...window, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
+  );
+  return connectionOf(page, total, window.offset);
+};
+
+export const twinningResolvers: Resolvers = {
+  Query: {
+    twinnings: (_p, args, ctx) => twinningsPage(args, ctx),
+    partnerships: (_p, args, ctx) => twinningsPage(args, ctx),
     supports: async (_p, { filter, orderBy, first, after }, ctx) => {
       const window = pageWindow(first, after, 20);
-      const { total, page } = await ctx.repos.partnershipPages.supports(
+      const { total, page } = await ctx.repos.edgePages.supports(
         {
           modes: filter?.mode ?? null,
           supporter: filter?.supporter ?? null,

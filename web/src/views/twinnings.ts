@@ -1,6 +1,7 @@
-// The analysts' table of pairings: supporter, recipient, level, since, modes; filters (supporter,
+// The analysts' table of twinnings: supporter, recipient, level, since, modes; filters (supporter,
 // recipient, each with everything within it, active year), sorting by any column, a CSV of exactly
-// the rows shown, and the aid summary of a pair with its parts and their citations.
+// the rows shown, and the aid summary of a pair with its parts and their citations. Its route is
+// #/twinnings; #/partnerships, its former name, opens it too (route.ts).
 import { request } from '../api.js';
 import { foldedCitations } from '../citations.js';
 import { download, fill, h } from '../dom.js';
@@ -8,22 +9,22 @@ import { modeLabel, t } from '../i18n.js';
 import { bothNames, entityLink, primaryName } from '../names.js';
 import { entityPicker } from '../picker.js';
 import { go, href, type Route } from '../route.js';
-import { AidSummaryDocument, LabelsDocument, PartnershipsDocument, type AidGroupFragment, type PartnershipsQuery } from '../../generated/graphql.js';
+import { AidSummaryDocument, LabelsDocument, TwinningsDocument, type AidGroupFragment, type TwinningsQuery } from '../../generated/graphql.js';
 
-type Pairing = PartnershipsQuery['partnerships']['edges'][number]['node'];
-interface Row { id: string; supporter: string; supporterId: string; recipient: string; recipientId: string; level: string; since: string; modes: string; node: Pairing }
+type TwinningRow = TwinningsQuery['twinnings']['edges'][number]['node'];
+interface Row { id: string; supporter: string; supporterId: string; recipient: string; recipientId: string; level: string; since: string; modes: string; node: TwinningRow }
 
 const COLUMNS = ['supporter', 'recipient', 'level', 'since', 'modes'] as const;
 type Column = typeof COLUMNS[number];
 const MAX_PAGES = 10;
 
-function since(p: Pairing): string {
+function since(p: TwinningRow): string {
   if (!p.since) return '';
   const mark = p.sinceQualifier === 'APPROXIMATELY' ? '≈ ' : p.sinceQualifier === 'AT_LEAST' ? '≥ ' : '';
   return `${mark}${p.since}${p.until ? `–${p.until}` : ''}`;
 }
 
-function toRow(p: Pairing): Row {
+function toRow(p: TwinningRow): Row {
   return {
     id: p.id, node: p,
     supporter: bothNames(p.supporter), supporterId: p.supporter.id,
@@ -39,16 +40,16 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly st
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-async function fetchAll(filter: Record<string, unknown>): Promise<{ rows: Pairing[]; total: number }> {
-  const rows: Pairing[] = [];
+async function fetchAll(filter: Record<string, unknown>): Promise<{ rows: TwinningRow[]; total: number }> {
+  const rows: TwinningRow[] = [];
   let after: string | null | undefined;
   let total = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const { partnerships } = await request(PartnershipsDocument, { filter, after });
-    rows.push(...partnerships.edges.map((e) => e.node));
-    total = partnerships.totalCount;
-    if (!partnerships.pageInfo.hasNextPage) break;
-    after = partnerships.pageInfo.endCursor;
+    const { twinnings } = await request(TwinningsDocument, { filter, after });
+    rows.push(...twinnings.edges.map((e) => e.node));
+    total = twinnings.totalCount;
+    if (!twinnings.pageInfo.hasNextPage) break;
+    after = twinnings.pageInfo.endCursor;
   }
   return { rows, total };
 }
@@ -64,7 +65,7 @@ function aidGroup(g: AidGroupFragment, title: string): HTMLElement {
       h('ul', {}, g.unsummed.map((q) => h('li', {}, primaryName({ id: q.metric, name: q.definition.label, nameZh: q.definition.labelZh }), ': ', q.text, foldedCitations(q.sources))))));
 }
 
-export async function partnershipsView(main: HTMLElement, route: Route): Promise<void> {
+export async function twinningsView(main: HTMLElement, route: Route): Promise<void> {
   const p = route.params;
   const supporter = p.get('supporter') ?? undefined;
   const recipient = p.get('recipient') ?? undefined;
@@ -85,33 +86,33 @@ export async function partnershipsView(main: HTMLElement, route: Route): Promise
   const yearInput = h('input', { type: 'number', name: 'year', min: 1949, max: 2100, value: year ?? '' });
   const form = h('form', { class: 'filters', onsubmit: (e: Event) => {
     e.preventDefault();
-    go(href('partnerships', undefined, { ...state, pair: undefined, supporter: sp.value(), recipient: rp.value(), year: yearInput.value || undefined }));
+    go(href('twinnings', undefined, { ...state, pair: undefined, supporter: sp.value(), recipient: rp.value(), year: yearInput.value || undefined }));
   } }, sp.element, rp.element, h('label', {}, `${t('activeYear')} `, yearInput), h('button', { type: 'submit' }, t('apply')),
-    h('a', { class: 'button', href: href('partnerships') }, t('clear')));
+    h('a', { class: 'button', href: href('twinnings') }, t('clear')));
 
   const filter = { supporter, recipient, includeDescendants: true, activeYear: year };
-  const { rows: pairings, total } = await fetchAll(filter);
-  const rows = pairings.map(toRow);
+  const { rows: twinnings, total } = await fetchAll(filter);
+  const rows = twinnings.map(toRow);
   const factor = dir === 'asc' ? 1 : -1;
   rows.sort((a, b) => factor * a[sort].localeCompare(b[sort], 'zh-Hans-CN', { numeric: true }) || a.id.localeCompare(b.id));
 
   const headers: Record<Column, string> = { supporter: t('supporter'), recipient: t('recipient'), level: t('level'), since: t('since'), modes: t('modes') };
-  const csv = () => download('aidgraph-partnerships.csv', new Blob([toCsv(
+  const csv = () => download('aidgraph-twinnings.csv', new Blob([toCsv(
     ['id', 'supporter_id', 'supporter', 'recipient_id', 'recipient', 'level', 'since', 'modes'],
     rows.map((r) => [r.id, r.supporterId, r.supporter, r.recipientId, r.recipient, r.level, r.since, r.modes]))], { type: 'text/csv;charset=utf-8' }));
   const summary = h('section', { id: 'aid-summary', 'aria-live': 'polite' });
 
-  fill(main, h('h1', {}, t('partnerships')), form,
+  fill(main, h('h1', {}, t('twinnings')), form,
     h('p', { class: 'status' }, `${rows.length} ${t('rows')}${total > rows.length ? ` ${t('of')} ${total}` : ''} `,
       h('button', { type: 'button', id: 'csv', onclick: csv }, t('downloadCsv'))),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'partnerships', id: 'partnerships' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'twinnings', id: 'twinnings' },
       h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c === sort ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
-        h('a', { href: href('partnerships', undefined, { ...state, sort: c, dir: c === sort && dir === 'asc' ? 'desc' : 'asc' }) },
+        h('a', { href: href('twinnings', undefined, { ...state, sort: c, dir: c === sort && dir === 'asc' ? 'desc' : 'asc' }) },
           headers[c], c === sort ? (dir === 'asc' ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col', class: 'nowrap' }, t('aidSummary')))),
       h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id },
         h('td', {}, entityLink(r.node.supporter)), h('td', {}, entityLink(r.node.recipient)),
         h('td', {}, r.level), h('td', {}, r.since), h('td', { class: 'modes' }, r.modes.split(' ').filter(Boolean).map(modeLabel).join('、')),
-        h('td', { class: 'nowrap' }, h('a', { href: href('partnerships', undefined, { ...state, pair: r.id }) }, t('aidSummary')))))))),
+        h('td', { class: 'nowrap' }, h('a', { href: href('twinnings', undefined, { ...state, pair: r.id }) }, t('aidSummary')))))))),
     summary);
 
   const chosen = rows.find((r) => r.id === pair);
