@@ -15,3 +15,12 @@ export const integer = z.union([z.number(), z.string()]).nullish()
 
 /** A stored value as text, or null when absent (the plain-function twin of `text`). */
 export const textOf = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
+
+/**
+ * The year of a date stated as YYYY, YYYY-MM or YYYY-MM-DD (or a bare year stored as a number):
+ * what every year field of the API answers. Null when absent or not led by a year.
+ */
+export const yearOf = (v: string | null): number | null => {
+  const year = v === null ? null : /^(\d{4})(?:-|$)/.exec(v)?.[1];
+  return year ? Number(year) : null;
+};

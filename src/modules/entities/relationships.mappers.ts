@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel,
 } from '../../domain/vocabulary.js';
-import { integer, orNull, text } from '../../domain/parse.js';
+import { integer, orNull, text, yearOf } from '../../domain/parse.js';
 
 /** What every edge has: its id, type, ends, and its stored facts (served as `properties`). */
 export interface EdgeFacts<T extends RelationshipType> {
@@ -16,6 +16,13 @@ export interface EdgeFacts<T extends RelationshipType> {
   properties: Record<string, unknown>;
 }
 
+/**
+ * A post's or membership's span as years, the API's one type for years; `from` and `until` keep the
+ * source's own precision (a month, a day) for the deprecated text fields.
+ */
+const withYears = <T extends { from: string | null; until: string | null }>(f: T) =>
+  ({ ...f, fromYear: yearOf(f.from), untilYear: yearOf(f.until) });
+
 /** The facts each typed edge carries beyond EdgeFacts, as the seed schema lets a source state them. */
 const TYPED_FACTS = {
   TWINNED_WITH: z.object({
@@ -23,8 +30,8 @@ const TYPED_FACTS = {
     sinceQualifier: orNull(z.enum(QuantityQualifier)), until: integer,
   }),
   SUPPORTS: z.object({ mode: z.enum(SupportMode), from: integer, until: integer, asOf: text, description: text }),
-  HOLDS_POST: z.object({ role: text, roleZh: text, from: text, until: text, asOf: text }),
-  MEMBER_OF: z.object({ role: text, batch: integer, from: text, until: text }),
+  HOLDS_POST: z.object({ role: text, roleZh: text, from: text, until: text, asOf: text }).transform(withYears),
+  MEMBER_OF: z.object({ role: text, batch: integer, from: text, until: text }).transform(withYears),
   WORKS_AT: z.object({ role: text, asOf: text }),
   PARTICIPATES_IN: z.object({ role: z.enum(ParticipationRole) }),
 } satisfies Partial<Record<RelationshipType, z.ZodType>>;
