@@ -170,6 +170,39 @@ describe('the API and facts it did not load', () => {
     expect(shown.map((e) => e.id)).toEqual(['district:fake']);
   });
 
+  it('counts no uncited project or person in an aid summary, as everywhere else', async () => {
+    const AID = '{ aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") { overall { supports projects people } } }';
+    const before = (await api.gql(AID)).data.aidSummary.overall;
+    expect(before.projects).toBeGreaterThan(0);
+    expect(before.people).toBeGreaterThan(0);
+    const summaryOf = (graph: Graph) => createContext(graph).services.aidSummary.summary('province:liaoning', 'city:nagqu', 'MODE');
+    try {
+      // A project Liaoning funds for Nagqu and a member of Liaoning's aid team, written without the
+      // loaders' marks: in the aid scope by every edge, but cited by nothing.
+      await api.graph.write('test.intrude-aid', `// test.intrude-aid
+        MATCH (nagqu:Entity {id: 'city:nagqu'}), (liaoning:Entity {id: 'province:liaoning'}),
+              (team:Entity {id: 'org:liaoning-aid-tibet-team'})
+        CREATE (project:Entity:Project {id: 'project:fake-aid', kind: 'PROJECT', name: 'Fake Aid', supportMode: 'DONATION'})
+        CREATE (liaoning)-[:PARTICIPATES_IN {id: 'participation:fake-aid', role: 'FUNDING'}]->(project)
+        CREATE (project)-[:BENEFITS {id: 'benefits:fake-aid'}]->(nagqu)
+        CREATE (person:Entity:Person {id: 'person:fake-aid', kind: 'PERSON', name: 'Fake Person'})
+        CREATE (person)-[:MEMBER_OF {id: 'membership:fake-aid'}]->(team)`);
+      const hidden = await api.gql(`${AID.slice(0, -1)} twinnings(filter: { supporter: "province:liaoning", recipient: "city:nagqu" }) { edges { node { projects { id } people { id } } } } }`);
+      expect(hidden.errors).toBeUndefined();
+      expect(hidden.data.aidSummary.overall).toEqual(before);
+      const twinning = hidden.data.twinnings.edges[0].node;
+      expect(twinning.projects.map((p: { id: string }) => p.id)).not.toContain('project:fake-aid');
+      expect(twinning.people.map((p: { id: string }) => p.id)).not.toContain('person:fake-aid');
+      // With hiding off, the same reads count both: the Cited predicate is what leaves them out.
+      const shown = await summaryOf(new Graph(api.graph.driver, { ...api.graph.options, showUncited: true }));
+      expect(shown!.overall).toMatchObject({ projects: before.projects + 1, people: before.people + 1 });
+    } finally {
+      await api.graph.write('test.intrude-aid-undone', `// test.intrude-aid-undone
+        MATCH (n:Entity) WHERE n.id IN ['project:fake-aid', 'person:fake-aid'] DETACH DELETE n`);
+    }
+    expect((await api.gql(AID)).data.aidSummary.overall).toEqual(before);
+  });
+
   it('`npm run check` lists uncited facts by id and exits 1', () => {
     const conn = inject('neo4j');
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/ingest/check-cli.ts'], {

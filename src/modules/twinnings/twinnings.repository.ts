@@ -178,16 +178,16 @@ const SCOPE_BY_RECIPIENT = `// twinnings.aid-scope (by recipient)
   CALL {
     WITH side
     UNWIND side AS y
-    OPTIONAL MATCH (benefiting:Project)-[:BENEFITS]->(y)
-    WITH [p IN collect(benefiting) + collect(y) WHERE p:Project] AS candidates
+    OPTIONAL MATCH (benefiting:Project)-[benefits:BENEFITS]->(y) WHERE ${cited('benefiting')} AND ${citedEdge('benefits')}
+    WITH [p IN collect(benefiting) + collect(y) WHERE p:Project AND ${cited('p')}] AS candidates
     UNWIND candidates AS p
     RETURN collect(DISTINCT p) AS candidates
   }
   CALL {
     WITH pair, candidates
     UNWIND candidates AS p
-    MATCH (x:Entity)-[:PARTICIPATES_IN]->(p)
-    WHERE pair.supporter IS NULL OR ${isInside('x', 'pair.supporter')}
+    MATCH (x:Entity)-[takesPart:PARTICIPATES_IN]->(p)
+    WHERE (pair.supporter IS NULL OR ${isInside('x', 'pair.supporter')}) AND ${cited('x')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
   }`;
 
@@ -204,7 +204,7 @@ const SCOPE_BY_SUPPORTER = `// twinnings.aid-scope (by supporter)
   CALL {
     WITH side
     UNWIND side AS x
-    MATCH (x)-[:PARTICIPATES_IN]->(p:Project)
+    MATCH (x)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('p')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
   }`;
 
@@ -215,7 +215,7 @@ const SCOPE_ALL = `// twinnings.aid-scope (all)
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
   }
   CALL {
-    MATCH (:Entity)-[:PARTICIPATES_IN]->(p:Project)
+    MATCH (x:Entity)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('x')} AND ${cited('p')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
   }`;
 
@@ -225,17 +225,18 @@ const SCOPE_TAIL = `
   WITH key, supports, [p IN projects | {
          id: p.id, name: p.name, supportMode: p.supportMode,
          year: left(toString(coalesce(p.openedOn, p.year, p.startedOn)), 4),
-         participantIds: [(x:Entity)-[:PARTICIPATES_IN]->(p) | x.id],
-         recipientIds: CASE WHEN EXISTS { (p)-[:BENEFITS]->(:Entity) }
-                        THEN [(p)-[:BENEFITS]->(y:Entity) | y.id]
-                        ELSE [(p)-[:LOCATED_IN]->(y:Entity) | y.id] END
+         participantIds: [(x:Entity)-[takesPart:PARTICIPATES_IN]->(p) WHERE ${cited('x')} AND ${citedEdge('takesPart')} | x.id],
+         recipientIds: CASE WHEN EXISTS { (p)-[benefits:BENEFITS]->(y:Entity) WHERE ${cited('y')} AND ${citedEdge('benefits')} }
+                        THEN [(p)-[benefits:BENEFITS]->(y:Entity) WHERE ${cited('y')} AND ${citedEdge('benefits')} | y.id]
+                        ELSE [(p)-[at:LOCATED_IN]->(y:Entity) WHERE ${cited('y')} AND ${citedEdge('at')} | y.id] END
        }] AS projects
   WITH key, supports, projects,
        [s IN supports | s.fromId] + reduce(ids = [], p IN projects | ids + p.participantIds) AS servedIds
   CALL {
     WITH servedIds
     UNWIND servedIds AS servedId
-    MATCH (o:Entity {id: servedId})<-[:MEMBER_OF|HOLDS_POST]-(person:Person)
+    MATCH (o:Entity {id: servedId})<-[serves:MEMBER_OF|HOLDS_POST]-(person:Person)
+    WHERE ${cited('person')} AND ${citedEdge('serves')}
     RETURN collect(DISTINCT {personId: person.id, servesId: o.id}) AS memberPeople
   }
   RETURN key, supports, projects,
@@ -281,7 +282,8 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
        CALL {
          WITH side
          UNWIND side AS inner
-         MATCH (person:Person)-[:MEMBER_OF|HOLDS_POST]->(inner)
+         MATCH (person:Person)-[serves:MEMBER_OF|HOLDS_POST]->(inner)
+         WHERE ${cited('person')} AND ${citedEdge('serves')}
          RETURN collect(DISTINCT person.id) AS people
        }
        RETURN key, people`,
