@@ -22,9 +22,12 @@ describe('Cypher round trips per request', () => {
       statements.push(res.extensions!.cypherStatements);
     }
     console.log(`[round-trips] ${name}: ${statements[0]} statements for 5 items, ${statements[1]} for 50`);
-    // Edges are read with their far ends, which can spare a larger answer an entity lookup: the
-    // count may fall with more items, never grow.
-    expect(statements[1]).toBeLessThanOrEqual(statements[0]!);
-    expect(statements[0]).toBeLessThan(25);
+    // Edges are read with their far ends, which can spare a larger answer an entity lookup, so the
+    // count may fall with more items. It may also rise by one or two whatever the size: a loader's
+    // batch holds the keys asked for before its tick ends, and when the parents' reads come back in
+    // two ticks instead of one (a busy machine), one lookup becomes two batches. One statement per
+    // item, the defect this guards against, would add 45.
+    expect(statements[1]).toBeLessThanOrEqual(statements[0]! + 2);
+    expect(statements[1]).toBeLessThan(25);
   });
 });
