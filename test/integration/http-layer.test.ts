@@ -152,9 +152,17 @@ describe('per-client rate limit and load shedding', () => {
   it('sheds requests with 503 and Retry-After while the event loop lags, then serves again', async () => {
     const shedding = await listen(api.graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 50, shedSampleMs: 20 });
     try {
-      const until = Date.now() + 400;
-      while (Date.now() < until) { /* block the event loop, as a CPU-bound burst would */ }
-      const res = await post(shedding.url, { query: '{ stats { sources } }' });
+      // Block the event loop for 100 ms in every 10 ms, as a CPU-bound burst would, for as long as
+      // the request takes: a single block would be sampled once and forgotten at the next 20 ms
+      // sample, before a request on a busy machine reaches the server.
+      const burst = setInterval(() => { const until = Date.now() + 100; while (Date.now() < until) { /* busy */ } }, 10);
+      let res: Response;
+      try {
+        await new Promise((r) => setTimeout(r, 250));
+        res = await post(shedding.url, { query: '{ stats { sources } }' });
+      } finally {
+        clearInterval(burst);
+      }
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(((await res.json()) as any).errors[0].extensions.code).toBe('OVERLOADED');
