@@ -231,7 +231,7 @@ fs.mkdirSync(dataDir, { recursive: true });
 const neo4jServer = await startLocalNeo4j({
   dataDir, boltPort: await freePort(), heap: process.env.BENCH_HEAP ?? '1g', pageCache: process.env.BENCH_PAGECACHE ?? '1g',
 });
-const driver = createDriver({ uri: neo4jServer.uri, username: 'neo4j', password: '' });
+const driver = createDriver({ uri: neo4jServer.uri, ...neo4jServer.credentials });
 // The load's batches on a busy shared machine can take minutes; the API's own timeout is not tested here.
 const graph = new Graph(driver, { timeoutMs: 600_000 });
 const closers: Array<() => Promise<void>> = [];
@@ -244,8 +244,9 @@ try {
   const ours = await listen(graph, 0, undefined, { rateLimitPerMinute: 0, shedLagMs: 0 });
   closers.push(() => ours.stop());
   // The peer and the floor get drivers of their own, with the driver's defaults.
-  const peerDriver = neo4j.driver(neo4jServer.uri, neo4j.auth.basic('neo4j', ''));
-  const floorDriver = neo4j.driver(neo4jServer.uri, neo4j.auth.basic('neo4j', ''));
+  const auth = neo4j.auth.basic(neo4jServer.credentials.username, neo4jServer.credentials.password);
+  const peerDriver = neo4j.driver(neo4jServer.uri, auth);
+  const floorDriver = neo4j.driver(neo4jServer.uri, auth);
   closers.push(() => peerDriver.close(), () => floorDriver.close());
   const peer = await startPeer(peerDriver);
   const floor = await startFloor(floorDriver);
