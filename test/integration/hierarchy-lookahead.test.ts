@@ -1,7 +1,7 @@
-// The administrative hierarchy read ahead: a root field whose selection walks parent/children costs
-// one statement whatever the number of places below, answers what the generic edge reader answers
-// (same places, same order), and walks deeper than the look-ahead level by level, still without
-// one statement per item.
+// A root entity read ahead: a root field whose selection walks parent/children, or asks its
+// citations, its edges and their citations, costs one statement whatever the number of places,
+// edges or citations, and answers what the level-by-level loaders answer (same places, same order);
+// walks deeper than the look-ahead go level by level, still without one statement per item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
@@ -83,5 +83,49 @@ describe('hierarchy look-ahead', () => {
     const res = await api.gql(`{ entity(id: "city:nagqu") { id ... on Place { ${walk} } } }`);
     expect(res.errors).toBeUndefined();
     expect(res.extensions!.cypherStatements).toBe(2);
+  });
+});
+
+describe('root read-ahead: citations, edges and their citations', () => {
+  // The bench's question (npm run bench:peers), with the walk and every edge field beside it.
+  const CITED = `id name sources { quote source { id title } } ... on Place {
+    parent { id name }
+    twinnedBy { id level supporter { id name } sources { quote source { publishedAt } } }
+    twinnedWith { id recipient { name } }
+    supportsReceived { id mode supporter { name } sources { quote } }
+    located { id }
+    relationships { id type from { id } to { id } sources { quote } } }`;
+
+  it('is one statement for a county and for a city with many more edges and citations', async () => {
+    const sizes: number[] = [];
+    for (const id of ['county:amdo', 'city:nagqu']) {
+      const res = await api.gql(`{ entity(id: "${id}") { ${CITED} } }`);
+      expect(res.errors).toBeUndefined();
+      expect(res.extensions!.cypherStatements).toBe(1);
+      const e = res.data.entity;
+      expect(e.sources.length).toBeGreaterThan(0);
+      expect(e.twinnedBy.every((t: any) => t.sources.length > 0)).toBe(true);
+      sizes.push(e.relationships.length + e.relationships.reduce((n: number, r: any) => n + r.sources.length, 0));
+    }
+    console.log(`[read-ahead] edges and their citations: county:amdo ${sizes[0]}, city:nagqu ${sizes[1]}`);
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+  });
+
+  it('answers what the loaders answer level by level (under nodes, which does not read ahead)', async () => {
+    for (const id of ['county:amdo', 'city:nagqu', 'province:liaoning', 'place:540624102']) {
+      const ahead = await api.gql(`{ entity(id: "${id}") { ${CITED} } }`);
+      const levelByLevel = await api.gql(`{ nodes(ids: ["${id}"]) { ... on Entity { ${CITED} } } }`);
+      expect(levelByLevel.errors).toBeUndefined();
+      expect(levelByLevel.extensions!.cypherStatements).toBeGreaterThan(1);
+      expect(ahead.data.entity).toEqual(levelByLevel.data.nodes[0]);
+    }
+  });
+
+  it('place(code:) reads ahead the same way', async () => {
+    const byCode = await api.gql(`{ place(code: "540624") { ${CITED} } }`);
+    const byId = await api.gql(`{ entity(id: "county:amdo") { ${CITED} } }`);
+    expect(byCode.errors).toBeUndefined();
+    expect(byCode.extensions!.cypherStatements).toBe(1);
+    expect(byCode.data.place).toEqual(byId.data.entity);
   });
 });

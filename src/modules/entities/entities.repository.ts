@@ -1,9 +1,11 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
 import { perLabel } from '../../db/per-label.js';
-import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type RelationshipType } from '../../domain/vocabulary.js';
+import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
 import { cited, citedEdge } from '../provenance/cited.js';
+import { CITATIONS_OF, type CitationRow } from '../provenance/provenance.repository.js';
+import { walkFields, walkKey, type HierarchyShape, type PlaceTree } from '../places/hierarchy.repository.js';
 import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
 
@@ -12,7 +14,30 @@ const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => `// entities.rel
      MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
      RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`);
 
+/** Every edge touching `node` that may be shown, both directions, with the entity at its far end (`other`). */
+const EDGES_OF = (node: string) => `MATCH (${node})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}`;
+
+/** What a root entity's selection asks beyond its own facts, read in the same statement (read-ahead.ts). */
+export interface ReadAheadShape extends HierarchyShape {
+  /** The root's citations. */
+  sources?: boolean;
+  /** The root's edges with their far ends; the citations of those of `sourceTypes`. */
+  edges?: { sourceTypes: Set<RelationshipType> };
+}
+
+/** An edge as the read-ahead returns it: with its far end, and its citations when they were asked. */
+export type EdgeWithEnd = RelRow & { other: Record<string, unknown>; sources: CitationRow[] | null };
+
+/** A root entity with what its selection asked, as the read-ahead statement returns it. */
+export interface ReadAheadTree extends PlaceTree {
+  sources?: CitationRow[];
+  edges?: EdgeWithEnd[];
+}
+
 export class EntityRepository {
+  /** Read-ahead statements by shape: built from fixed field names only, never from request text. */
+  private static readonly readAheads = new Map<string, string>();
+
   constructor(private readonly graph: Graph) {}
 
   /**
@@ -83,7 +108,8 @@ export class EntityRepository {
       'entities.relationships-with-ends-of',
       `// entities.relationships-with-ends-of
        UNWIND $ids AS id
-       MATCH (e:Entity {id: id})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}
+       MATCH (e:Entity {id: id})
+       ${EDGES_OF('e')}
        RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props, other {.*} AS other
        ORDER BY type, r.id`,
       { ids },
@@ -114,5 +140,46 @@ export class EntityRepository {
       for (const row of rows) found.set(String(row.props.id), parseRelationship(row));
     }
     return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /**
+   * One entity, by id or by the `place:<code>` every official place answers to, with what its
+   * selection asks that would otherwise take statements of its own, level after level: the
+   * parent/children walk (its depth bounded by the caller, so the answer's size is too), its
+   * citations, its edges with their far ends, and those edges' citations. The parts are the batch
+   * reads' own (CITATIONS_OF, EDGES_OF, the walk's fields), so the loaders they prime answer the same.
+   */
+  async readAhead(id: string, shape: ReadAheadShape): Promise<ReadAheadTree | null> {
+    const edgeSources = !!shape.edges?.sourceTypes.size;
+    const key = `${walkKey(shape)}${shape.sources ? 's' : ''}${shape.edges ? 'e' : ''}${edgeSources ? 'c' : ''}`;
+    let cypher = EntityRepository.readAheads.get(key);
+    if (!cypher) {
+      const fields = walkFields('n', shape, 0);
+      if (shape.sources) fields.push(`sources: ${CITATIONS_OF('n.id')}`);
+      if (shape.edges) {
+        const edgeFields = ['type: type(r)', 'fromId: startNode(r).id', 'toId: endNode(r).id', 'props: r {.*}', 'other: other {.*}'];
+        if (edgeSources) edgeFields.push(`sources: CASE WHEN type(r) IN $edgeSourceTypes THEN ${CITATIONS_OF('r.id')} END`);
+        fields.push(`edges: COLLECT {
+         ${EDGES_OF('n')}
+         WITH r, other ORDER BY type(r), r.id
+         RETURN {${edgeFields.join(', ')}}
+       }`);
+      }
+      cypher = `// entities.read-ahead
+       CALL {
+         MATCH (n:Entity {id: $id}) RETURN n
+         UNION
+         MATCH (n:${PLACE_LABEL} {code: $code}) RETURN n
+       }
+       WITH n WHERE ${cited('n')}
+       LIMIT 1
+       RETURN {${fields.join(', ')}} AS tree`;
+      EntityRepository.readAheads.set(key, cypher);
+    }
+    const code = PLACE_CODE_ID.exec(id)?.[1] ?? null;
+    const [row] = await this.graph.read<{ tree: ReadAheadTree }>('entities.read-ahead', cypher, {
+      id, code, edgeSourceTypes: [...(shape.edges?.sourceTypes ?? [])],
+    });
+    return row?.tree ?? null;
   }
 }

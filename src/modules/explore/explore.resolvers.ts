@@ -3,7 +3,7 @@ import { badInput, requireRange } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { loadNode } from '../entities/graph-reads.js';
-import { withHierarchy } from '../places/hierarchy.js';
+import { withReadAhead } from '../entities/read-ahead.js';
 import { parseEntity } from '../entities/entities.mappers.js';
 
 const MAX_SEARCH_TEXT = 200;
@@ -14,7 +14,7 @@ export const exploreResolvers: Resolvers = {
       if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `must be at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`);
       return ctx.repos.search.search(text, kinds ?? null, requireRange('first', first ?? 10, 1, 100) ?? 10);
     },
-    entity: (_p, { id }, ctx, info) => withHierarchy(ctx, info, id, () => ctx.loaders.entity.load(id), parseEntity),
+    entity: (_p, { id }, ctx, info) => withReadAhead(ctx, info, id, () => ctx.loaders.entity.load(id), parseEntity),
     node: (_p, { id }, ctx) => loadNode(ctx.loaders, id),
     nodes: (_p, { ids }, ctx) => {
       if (ids.length > 100) throw badInput('ids', `must hold at most 100 ids (got ${ids.length})`);

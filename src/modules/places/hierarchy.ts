@@ -1,11 +1,11 @@
 // Look-ahead for the administrative hierarchy: when a root field's selection walks parent/children
 // (a county, its townships, their villages; a township's chain up to its province), the walk is
-// read in one statement and handed to the per-request loaders, so the ordinary field resolvers find
-// their answers there instead of asking Neo4j level by level. Everything else the selection asks
-// (sources, twinnings, ...) resolves as usual.
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+// read in the root's one statement (src/modules/entities/read-ahead.ts) and handed to the
+// per-request loaders, so the ordinary field resolvers find their answers there instead of asking
+// Neo4j level by level.
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../../context.js';
-import { parsePlace, type EntityRecord, type PlaceRecord } from '../entities/entities.mappers.js';
+import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
 import type { HierarchyShape, PlaceTree } from './hierarchy.repository.js';
 
 /**
@@ -15,51 +15,34 @@ import type { HierarchyShape, PlaceTree } from './hierarchy.repository.js';
  */
 export const MAX_LOOKAHEAD_CHILD_LEVELS = 3;
 
-/** The parent/children walk a field's selection asks for, or null when it asks none. */
-export function hierarchyShape(info: GraphQLResolveInfo): HierarchyShape | null {
-  const shape: HierarchyShape = {};
-  for (const node of info.fieldNodes) collect(node.selectionSet, info, shape, 0);
-  return shape.parent || shape.children ? shape : null;
-}
-
-function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: HierarchyShape, childLevels: number): void {
+/** The fields of a selection set, with its fragments (inline and named) flattened. */
+export function* fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): Generator<FieldNode> {
   for (const sel of set?.selections ?? []) {
-    if (sel.kind === Kind.INLINE_FRAGMENT) collect(sel.selectionSet, info, into, childLevels);
-    else if (sel.kind === Kind.FRAGMENT_SPREAD) collect(info.fragments[sel.name.value]?.selectionSet, info, into, childLevels);
-    else if (sel.name.value === 'parent') collect(sel.selectionSet, info, (into.parent ??= {}), childLevels);
-    else if (sel.name.value === 'children' && childLevels < MAX_LOOKAHEAD_CHILD_LEVELS) {
-      collect(sel.selectionSet, info, (into.children ??= {}), childLevels + 1);
-    }
+    if (sel.kind === Kind.FIELD) yield sel;
+    else if (sel.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(sel.selectionSet, info);
+    else yield* fieldsOf(info.fragments[sel.name.value]?.selectionSet, info);
   }
 }
 
-/**
- * Hands a tree read by `HierarchyRepository.tree` to the loaders the field resolvers read: the root
- * may be any entity (parsed as such), everything above or below it is a place.
- */
-function prime<R extends EntityRecord>(ctx: RequestContext, tree: PlaceTree, shape: HierarchyShape, parse: (p: Record<string, unknown>) => R): R {
-  const rec = parse(tree.e);
-  ctx.loaders.entity.prime(rec.id, rec);
+/** Adds the walk a field asks for, when it is `parent` or `children`, to `into`. */
+export function collectWalk(field: FieldNode, info: GraphQLResolveInfo, into: HierarchyShape, childLevels = 0): void {
+  if (field.name.value === 'parent') {
+    for (const f of fieldsOf(field.selectionSet, info)) collectWalk(f, info, (into.parent ??= {}), childLevels);
+  } else if (field.name.value === 'children' && childLevels < MAX_LOOKAHEAD_CHILD_LEVELS) {
+    for (const f of fieldsOf(field.selectionSet, info)) collectWalk(f, info, (into.children ??= {}), childLevels + 1);
+  }
+}
+
+/** Hands the walk below and above `id`, as the read-ahead statement returned it, to the loaders. */
+export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shape: HierarchyShape): void {
   const { parent, children } = shape;
-  if (parent) {
-    ctx.loaders.parentPlace.prime(rec.id, tree.parent ? prime(ctx, tree.parent, parent, parsePlace) : null);
-  }
-  if (children) {
-    ctx.loaders.childPlaces.prime(rec.id, (tree.children ?? []).map((c): PlaceRecord => prime(ctx, c, children, parsePlace)));
-  }
-  return rec;
+  if (parent) ctx.loaders.parentPlace.prime(id, tree.parent ? primePlace(ctx, tree.parent, parent) : null);
+  if (children) ctx.loaders.childPlaces.prime(id, (tree.children ?? []).map((c) => primePlace(ctx, c, children)));
 }
 
-/**
- * The entity with this id (or `place:<code>`), reading the hierarchy its selection walks in the
- * same statement; a selection without a walk takes `plain`, the field's ordinary loader. The root
- * is parsed by `parse` (any entity for `entity`, a place for `place`).
- */
-export async function withHierarchy<R extends EntityRecord>(
-  ctx: RequestContext, info: GraphQLResolveInfo, id: string, plain: () => Promise<R | null>, parse: (p: Record<string, unknown>) => R,
-): Promise<R | null> {
-  const shape = hierarchyShape(info);
-  if (!shape) return plain();
-  const tree = await ctx.repos.hierarchy.tree(id, shape);
-  return tree ? prime(ctx, tree, shape, parse) : null;
+function primePlace(ctx: RequestContext, tree: PlaceTree, shape: HierarchyShape): PlaceRecord {
+  const rec = parsePlace(tree.e);
+  ctx.loaders.entity.prime(rec.id, rec);
+  primeWalk(ctx, rec.id, tree, shape);
+  return rec;
 }

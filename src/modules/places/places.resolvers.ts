@@ -5,12 +5,12 @@ import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
 import { KIND_LABEL } from '../../domain/vocabulary.js';
 import { placeFields } from '../entities/entities.resolvers.js';
 import { placeIdOfCode } from '../../gazetteer/place-props.js';
-import { withHierarchy } from './hierarchy.js';
+import { withReadAhead } from '../entities/read-ahead.js';
 
 export const placeResolvers: Resolvers = {
   Query: {
     place: (_p, { code }, ctx, info) =>
-      withHierarchy(ctx, info, placeIdOfCode(code.trim()), () => ctx.loaders.placeByCode.load(code.trim()), parsePlace),
+      withReadAhead(ctx, info, placeIdOfCode(code.trim()), () => ctx.loaders.placeByCode.load(code.trim()), parsePlace),
   },
   // A PlaceRecord's kind is a place kind, so only place types can come back.
   Place: { __resolveType: (e) => KIND_LABEL[e.kind] },

@@ -1,7 +1,7 @@
 // Sources, citations and quantities: everything that says where a fact comes from and how much.
 import type { Graph } from '../../db/graph.js';
 import { recordText } from '../../gazetteer/division-list.js';
-import { OFFICIAL_PART_OF_ID } from '../../gazetteer/place-props.js';
+import { OFFICIAL_PART_OF_PATTERN, OFFICIAL_PART_OF_PREFIX } from '../../gazetteer/place-props.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import { cited } from './cited.js';
 import {
@@ -11,6 +11,41 @@ import {
 /** Cypher's string order (code points), not the locale's. */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A citation as CITATIONS_OF returns it: a stored quote, or the official record's code and name. */
+export interface CitationRow {
+  quote: string | null;
+  code: string | null;
+  officialName: string | null;
+  source: Record<string, unknown>;
+}
+
+/**
+ * Cypher: the citations of the subject whose id `subject` holds, as a list of CitationRow. Stored
+ * citations quote their source; a place of the official list is also cited by its record there,
+ * and so is the PART_OF edge the record states (`part-of:<the child's code>`): those quotes are
+ * rebuilt from the code and the official name (citationRecords). One definition for the batch read
+ * and the read-ahead of a root entity (src/modules/entities/read-ahead.ts), which must agree.
+ */
+export const CITATIONS_OF = (subject: string) => `COLLECT {
+         MATCH (c:Citation {subjectId: ${subject}})-[:QUOTES]->(s:Source)
+         RETURN {quote: c.quote, code: null, officialName: null, source: s {.*}} AS citation
+         UNION ALL
+         MATCH (e:Entity {id: ${subject}}) WHERE e.code IS NOT NULL
+         MATCH (s:Source:Gazetteer)
+         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), source: s {.*}} AS citation
+         UNION ALL
+         MATCH (e:${PLACE_LABEL} {code: substring(${subject}, ${OFFICIAL_PART_OF_PREFIX.length})}) WHERE ${subject} =~ '${OFFICIAL_PART_OF_PATTERN}'
+         MATCH (s:Source:Gazetteer)
+         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), source: s {.*}} AS citation
+       }`;
+
+/** One subject's citation rows as records: newest source first, then by quote. */
+export function citationRecords(subjectId: string, rows: readonly CitationRow[]): CitationRecord[] {
+  return rows
+    .map((r) => ({ subjectId, quote: r.quote ?? recordText(r.code!, r.officialName!), source: parseSource(r.source) }))
+    .sort((a, b) => byCodePoint(b.source.publishedAt, a.source.publishedAt) || byCodePoint(a.quote, b.quote));
+}
+
 export interface ClaimsRequest { sourceId: string; offset: number; first: number }
 export interface ClaimsPage { total: number; page: ClaimRecord[] }
 
@@ -18,45 +53,18 @@ export class ProvenanceRepository {
   constructor(private readonly graph: Graph) {}
 
   /**
-   * Citations of many subjects (entity, relationship or quantity ids) in one round trip. A place of
-   * the official list is also cited by its record there, and so is the PART_OF edge the record
-   * states (`part-of:<code>`); those quotes are rebuilt from the code and the official name.
+   * Citations of many subjects (entity, relationship or quantity ids) in one round trip; see
+   * CITATIONS_OF for what cites what.
    */
   async citationsOf(subjectIds: readonly string[]): Promise<CitationRecord[][]> {
-    const edgeCodes = subjectIds.flatMap((id) => {
-      const code = OFFICIAL_PART_OF_ID.exec(id)?.[1];
-      return code ? [{ subjectId: id, code }] : [];
-    });
-    const rows = await this.graph.read<{
-      subjectId: string; quote: string | null; code: string | null; officialName: string | null; source: Record<string, unknown>;
-    }>(
+    const rows = await this.graph.read<{ subjectId: string; citations: CitationRow[] }>(
       'provenance.citations-of',
       `// provenance.citations-of
        UNWIND $ids AS subjectId
-       MATCH (c:Citation {subjectId: subjectId})-[:QUOTES]->(s:Source)
-       RETURN subjectId, c.quote AS quote, null AS code, null AS officialName, s {.*} AS source
-       UNION ALL
-       UNWIND $ids AS subjectId
-       MATCH (e:Entity {id: subjectId}) WHERE e.code IS NOT NULL
-       MATCH (s:Source:Gazetteer)
-       RETURN subjectId, null AS quote, e.code AS code, coalesce(e.officialName, e.nameZh) AS officialName, s {.*} AS source
-       UNION ALL
-       UNWIND $edgeCodes AS edge
-       MATCH (e:${PLACE_LABEL} {code: edge.code})
-       MATCH (s:Source:Gazetteer)
-       RETURN edge.subjectId AS subjectId, null AS quote, e.code AS code, coalesce(e.officialName, e.nameZh) AS officialName, s {.*} AS source`,
-      { ids: subjectIds, edgeCodes },
+       RETURN subjectId, ${CITATIONS_OF('subjectId')} AS citations`,
+      { ids: subjectIds },
     );
-    const by = new Map<string, CitationRecord[]>();
-    for (const r of rows) {
-      const list = by.get(r.subjectId) ?? [];
-      const quote = r.quote ?? recordText(r.code!, r.officialName!);
-      list.push({ subjectId: r.subjectId, quote, source: parseSource(r.source) });
-      by.set(r.subjectId, list);
-    }
-    for (const list of by.values()) {
-      list.sort((a, b) => byCodePoint(b.source.publishedAt, a.source.publishedAt) || byCodePoint(a.quote, b.quote));
-    }
+    const by = new Map(rows.map((r) => [r.subjectId, citationRecords(r.subjectId, r.citations)]));
     return subjectIds.map((id) => by.get(id) ?? []);
   }
 
