@@ -53,6 +53,8 @@ export interface Services {
 }
 
 export interface RequestContext {
+  /** The HTTP request's id, named on the log lines written while serving it. */
+  reqId: string | undefined;
   graph: Graph;
   /** Items resolved in lists so far; see MAX_LIST_ITEMS in server.ts. */
   listBudget: ListBudget;
@@ -77,8 +79,8 @@ export function createRepositories(graph: Graph): Repositories {
   };
 }
 
-export function createContext(sharedGraph: Graph): RequestContext {
-  const graph = sharedGraph.forRequest();
+export function createContext(sharedGraph: Graph, reqId?: string): RequestContext {
+  const graph = sharedGraph.forRequest(reqId);
   const repos = createRepositories(graph);
   const loaders: Loaders = {
     entity: new DataLoader((ids) => repos.entities.byIds(ids)),
@@ -106,5 +108,5 @@ export function createContext(sharedGraph: Graph): RequestContext {
     aidSummary: new AidSummaryService(reads, repos.aidSummary),
     explore: new ExploreService(reads, repos.explore),
   };
-  return { graph, repos, loaders, reads, services, listBudget: new ListBudget() };
+  return { reqId, graph, repos, loaders, reads, services, listBudget: new ListBudget() };
 }

@@ -26,7 +26,6 @@ import { fixRequestErrorStatus } from './http/status.js';
 import { registerServicesForOthers } from './http/for-services.js';
 import { logger } from './logger.js';
 import { registry } from './metrics.js';
-import { requestScope } from './request-scope.js';
 import { createServer } from './server.js';
 import { CODE_VERSION, healthVersions } from './version.js';
 
@@ -88,8 +87,8 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
     },
   });
 
-  // The request id: in a response header, and in the scope every log line reads (logger.ts). The
-  // scope is entered again before the handler, since body parsing runs outside it.
+  // The request id: in a response header, and on every log line written while serving it (each
+  // passes it along: the request's Graph view and context carry it).
   const inFlight: InFlight = { now: 0, unfinished: 0 };
   app.addHook('onRequest', (request, reply, done) => {
     inFlight.now += 1;
@@ -98,13 +97,12 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
       if (!reply.raw.writableFinished) inFlight.unfinished += 1;
     });
     void reply.header('x-request-id', request.id);
-    requestScope.run({ reqId: request.id }, done);
+    done();
   });
-  app.addHook('preHandler', (request, _reply, done) => requestScope.run({ reqId: request.id }, done));
   app.addHook('onResponse', (request, reply, done) => {
-    requestScope.run({ reqId: request.id }, () => {
-      logger.info({ method: request.method, url: request.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
-    });
+    if (logger.isLevelEnabled('info')) {
+      logger.info({ reqId: request.id, method: request.method, url: request.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
+    }
     done();
   });
   app.setErrorHandler(errorHandler);
@@ -129,7 +127,7 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
 
   const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight)]);
   await apollo.start();
-  const answer = fastifyApolloHandler(apollo, { context: async () => createContext(graph) });
+  const answer = fastifyApolloHandler(apollo, { context: async (request) => createContext(graph, request.id) });
 
   app.get('/health', { config: OPERATIONAL }, async (_request, reply) => {
     void reply.header('cache-control', 'no-store');

@@ -1,6 +1,5 @@
 // One structured logger (pino) for the whole process; JSON in production, readable on a terminal.
 import { pino } from 'pino';
-import { requestScope } from './request-scope.js';
 
 // Read before config.ts validates the environment, so an unknown level falls back rather than crash;
 // loadConfig() then reports it.
@@ -10,11 +9,8 @@ const level = LEVELS.includes(process.env.LOG_LEVEL ?? '') ? process.env.LOG_LEV
 export const logger = pino({
   level,
   base: { app: 'aidgraph' },
-  // The request being served, if any, on every line (see request-scope.ts).
-  mixin: () => {
-    const scope = requestScope.getStore();
-    return scope ? { reqId: scope.reqId } : {}; // a fresh object: pino merges into it
-  },
+  // A line written while serving a request names it (`reqId`): the request, its Graph view and its
+  // context carry the id to each place that logs (src/http.ts, src/db/graph.ts, src/server.ts).
   ...(process.stdout.isTTY && !process.env.CI
     ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } } }
     : {}),

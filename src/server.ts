@@ -89,13 +89,26 @@ const PUBLIC_CODES = new Set([
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'OVERLOADED',
 ]);
 
-/** Expected errors pass through; anything else is logged and reaches the client without internals. */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/** Expected errors pass through; anything else reaches the client without internals (unexpectedErrors logs it). */
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? '');
   if (PUBLIC_CODES.has(code)) return formatted;
-  logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error');
   return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+/** Logs what formatError masks, with the request's id (formatError is not told which request it serves). */
+const unexpectedErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          if (PUBLIC_CODES.has(String(error.extensions?.code ?? ''))) continue;
+          logger.error({ reqId: contextValue.reqId, err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+        }
+      },
+    };
+  },
+};
 
 /**
  * The SDL as a federation subgraph (federation.ts), with every module's resolvers attached in turn,
@@ -131,7 +144,7 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] 
     // No landing page: Apollo's loads from a CDN; browsers get the explorer and GraphiQL (http/explorer.ts).
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      requestAccounting, requestMetrics, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(),
+      requestAccounting, requestMetrics, unexpectedErrors, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(),
       // A subgraph would otherwise trace every request for a gateway's usage reporting, which we do not run.
       ApolloServerPluginInlineTraceDisabled(), ...extraPlugins,
     ],

@@ -134,6 +134,8 @@ export class ReadOnlyGraphError extends Error {
 /** Runs statements; `statements` counts them so a request can report (and tests can bound) its round trips. */
 export class Graph {
   statements = 0;
+  /** The request this view serves, named on its log lines (see forRequest). */
+  reqId: string | undefined;
 
   constructor(
     readonly driver: Driver,
@@ -148,10 +150,14 @@ export class Graph {
   /**
    * A view sharing the driver and its access with its own statement counter (one per GraphQL
    * request). It is read-only twice over: it refuses write units of work, and its read transactions
-   * run in READ access mode, in which the database itself refuses a write.
+   * run in READ access mode, in which the database itself refuses a write. Its slow-statement log
+   * lines name the request (`reqId`): passed along rather than kept in an AsyncLocalStorage, whose
+   * promise hooks would cost every promise of every request.
    */
-  forRequest(): Graph {
-    return new Graph(this.driver, { ...this.opts, readOnly: true }, this.access);
+  forRequest(reqId?: string): Graph {
+    const view = new Graph(this.driver, { ...this.opts, readOnly: true }, this.access);
+    view.reqId = reqId;
+    return view;
   }
 
   private txConfig(name: string, timeoutMs = this.opts.timeoutMs) {
@@ -181,7 +187,7 @@ export class Graph {
         this.statements += 1;
         const ms = Math.round(performance.now() - started);
         const slowMs = this.opts.slowStatementMs ?? 500;
-        if (slowMs > 0 && ms >= slowMs) logger.warn({ statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
+        if (slowMs > 0 && ms >= slowMs) logger.warn({ reqId: this.reqId, statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
         return res.records.map((r) => r.toObject());
       } catch (err) {
         if (this.access.isDown) throw databaseUnavailable();
@@ -242,7 +248,7 @@ export class Graph {
           result.then((res) => {
             const ms = Math.round(performance.now() - started);
             if (slowMs > 0 && ms >= slowMs) {
-              logger.warn({ statement: statementName(args[0], name), ms, rows: res.records.length }, 'slow statement');
+              logger.warn({ reqId: this.reqId, statement: statementName(args[0], name), ms, rows: res.records.length }, 'slow statement');
             }
           }, () => { /* the caller handles failures */ });
           return result;

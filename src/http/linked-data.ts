@@ -24,7 +24,7 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     if (!wanted) return sendError(reply, 406, 'NOT_ACCEPTABLE', `/id/ answers ${MEDIA_TYPES.join(', ')}`);
     if (wanted === 'text/html') return reply.redirect(`/#/entity/${encodeURIComponent(id)}`, 303);
 
-    const repos = createRepositories(graph.forRequest());
+    const repos = createRepositories(graph.forRequest(request.id));
     const [entity] = await repos.entities.byIds([id]);
     if (!entity) return sendError(reply, 404, 'NOT_FOUND', `no entity has the id ${JSON.stringify(id)}`);
     const [[ancestors], [citations]] = await Promise.all([

@@ -77,7 +77,7 @@ export function registerReconciliation(app: FastifyInstance, graph: Graph): void
       if (params.queries === undefined && single === undefined) return manifest(baseUrl(request));
       const parsed = parseQueries(params.queries ?? `{"q0":${singleQuery(single!)}}`);
       if (!parsed.ok) return sendError(reply, 400, 'BAD_USER_INPUT', parsed.message);
-      const reconciler = new Reconciler(createRepositories(graph.forRequest()));
+      const reconciler = new Reconciler(createRepositories(graph.forRequest(request.id)));
       const entries = parsed.queries;
       const results: Record<string, { result: Awaited<ReturnType<Reconciler['reconcile']>> }> = {};
       for (let i = 0; i < entries.length; i += CONCURRENCY) {

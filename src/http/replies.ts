@@ -24,6 +24,6 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     return sendError(reply, 503, 'OVERLOADED', `the server is overloaded; retry after ${reply.getHeader('retry-after')} s`);
   }
   if (status >= 400 && status < 500) return sendError(reply, status, 'BAD_REQUEST', err.message);
-  logger.error({ err, url: request.url.slice(0, 200) }, 'HTTP request failed');
+  logger.error({ reqId: request.id, err, url: request.url.slice(0, 200) }, 'HTTP request failed');
   return sendError(reply, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
 }

@@ -55,10 +55,28 @@ const EntityRow = z.object({
 });
 
 const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, ...CORE_PROPERTIES]);
+const KINDS: ReadonlySet<unknown> = new Set<unknown>(Object.values(EntityKind));
+const isKind = (v: unknown): v is EntityKind => KINDS.has(v);
+const isText = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === 'string';
+const isNames = (v: unknown): v is string[] | null | undefined =>
+  v === undefined || v === null || (Array.isArray(v) && v.every((a) => typeof a === 'string'));
+
+/**
+ * The row as EntityRow parses it, checked by hand when every value already has its usual type (a
+ * county's villages, a search page: hundreds of rows a request, where zod's checks showed in CPU
+ * profiles); null sends the row to zod, which converts the unusual (a number stored as text) and
+ * names what is wrong.
+ */
+function usualRow(p: Record<string, unknown>): z.output<typeof EntityRow> | null {
+  const { id, kind, name, nameZh, aliases, code, officialName } = p;
+  if (typeof id !== 'string' || typeof name !== 'string' || !isKind(kind) || !isNames(aliases)) return null;
+  if (!isText(nameZh) || !isText(code) || !isText(officialName)) return null;
+  return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: officialName ?? null };
+}
 
 /** Parses a node's property map into its family's record; bookkeeping stays behind. */
 export function parseEntity(p: Record<string, unknown>): EntityRecord {
-  const row = EntityRow.parse(p);
+  const row = usualRow(p) ?? EntityRow.parse(p);
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
   const facts: EntityFacts = {
