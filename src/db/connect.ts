@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { logger } from '../logger.js';
 import { databaseRestarts } from '../metrics.js';
 import { createDriver, DatabaseAccess, Graph } from './graph.js';
-import { LOCAL_USERNAME, localPassword, runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
+import { LOCAL_USERNAME, localPassword, runningLocalBoltUri, runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import { folderSize, machineMemory, recommendMemory } from './memory.js';
 import { expectedGazetteerStoreBytes } from '../gazetteer/division-list.js';
 
@@ -31,6 +31,9 @@ function memoryFor(config: Config): { heap: string; pageCache: string } {
   return { heap: heap ?? plan.heap, pageCache: pageCache ?? plan.pageCache };
 }
 
+/** The configured or attached Neo4j did not answer (down, starting, refusing the credentials). */
+export class GraphUnreachableError extends Error {}
+
 export interface OpenGraph {
   graph: Graph;
   /** The Neo4j this process started, if any. */
@@ -40,8 +43,9 @@ export interface OpenGraph {
 }
 
 /**
- * `attach`: a tool (the citation check) that finds the embedded Neo4j of this data folder already
- * running, under `npm start`, connects to it with the folder's password instead of failing.
+ * `attach`: a tool (the citation check, export, import) that finds the embedded Neo4j of this data
+ * folder already running, under `npm start`, connects to it (at the Bolt address it wrote there)
+ * with the folder's password instead of failing on the store's lock.
  */
 export async function openGraph(config: Config, opts: { attach?: boolean } = {}): Promise<OpenGraph> {
   let local: LocalNeo4j | undefined;
@@ -49,8 +53,10 @@ export async function openGraph(config: Config, opts: { attach?: boolean } = {})
   // While the supervisor restarts the embedded Neo4j, reads fail at once (DATABASE_UNAVAILABLE,
   // retryable) rather than queueing for connections to a JVM that is not there yet.
   const access = new DatabaseAccess(config.readConcurrency);
-  if (!conn && opts.attach && runningLocalNeo4j(config.dataDir)) {
-    conn = { uri: `bolt://127.0.0.1:${config.local.boltPort}`, username: LOCAL_USERNAME, password: localPassword(config.dataDir) };
+  const attached = !conn && !!opts.attach && !!runningLocalNeo4j(config.dataDir);
+  if (attached) {
+    const uri = runningLocalBoltUri(config.dataDir) ?? `bolt://127.0.0.1:${config.local.boltPort}`;
+    conn = { uri, username: LOCAL_USERNAME, password: localPassword(config.dataDir) };
   }
   if (!conn) {
     local = await startLocalNeo4j({
@@ -74,7 +80,10 @@ export async function openGraph(config: Config, opts: { attach?: boolean } = {})
   } catch (err) {
     await driver.close();
     await local?.stop();
-    throw new Error(`cannot reach Neo4j at ${conn.uri}: ${err instanceof Error ? err.message : String(err)}`);
+    const why = err instanceof Error ? err.message : String(err);
+    throw new GraphUnreachableError(attached
+      ? `the aidgraph running on ${config.dataDir} holds its store, and its Neo4j did not answer at ${conn.uri} (${why}); if it is starting, try again once it serves`
+      : `cannot reach Neo4j at ${conn.uri}: ${why}`);
   }
   const graph = new Graph(driver, {
     database: conn.database, timeoutMs: config.queryTimeoutMs, slowStatementMs: config.slowStatementMs, showUncited: !config.hideUncited,

@@ -205,6 +205,35 @@ export class Graph {
     }
   }
 
+  /**
+   * Streams one named read's records as Neo4j produces them, for bulk reads (an export) too large
+   * to hold: the driver pulls `fetchSize` records at a time and stops pulling while the consumer
+   * (a file being written) is behind, so memory stays flat whatever the graph's size. It runs as
+   * one auto-commit read with its own timeout (a read holds no locks, however long it runs), and
+   * takes no turn: bulk reads belong to tools, not to the API's request path.
+   */
+  async *stream<T extends RecordShape = RecordShape>(
+    name: string, cypher: string, params: Record<string, unknown> = {}, opts: { timeoutMs: number; fetchSize?: number },
+  ): AsyncGenerator<T> {
+    if (this.access.isDown) throw databaseUnavailable();
+    const session = this.driver.session({
+      database: this.opts.database, defaultAccessMode: neo4j.session.READ, fetchSize: opts.fetchSize ?? 5_000,
+    });
+    sessionsInUse.inc();
+    try {
+      const result = session.run<T>(cypher, { ...params, showUncited: this.opts.showUncited ?? false }, this.txConfig(name, opts.timeoutMs));
+      this.statements += 1;
+      try {
+        for await (const record of result) yield record.toObject();
+      } catch (err) {
+        throw translateNeo4jError(err);
+      }
+    } finally {
+      sessionsInUse.dec();
+      await session.close();
+    }
+  }
+
   /** Runs one named write statement. */
   async write<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.unitOfWork('WRITE', name, async (tx) => {

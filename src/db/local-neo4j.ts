@@ -149,6 +149,22 @@ export function runningLocalNeo4j(dataDir: string): number | undefined {
   return pid && processAlive(pid) ? pid : undefined;
 }
 
+/** Where the running Neo4j of a data folder writes its Bolt address, for tools that attach to it. */
+const boltFileOf = (dataDir: string) => path.join(dataDir, 'neo4j', 'launcher.bolt');
+
+/** The Bolt address of the Neo4j running on this data folder (a tool run beside `npm start` uses it), if one is. */
+export function runningLocalBoltUri(dataDir: string): string | undefined {
+  if (!runningLocalNeo4j(dataDir)) return undefined;
+  try {
+    return fs.readFileSync(boltFileOf(dataDir), 'utf8').trim() || undefined;
+  } catch {
+    return undefined; // started by an older aidgraph, or not ready yet: the caller falls back to the configured port
+  }
+}
+
+/** The store or its port is held by another process: a condition to report in a sentence, not a crash. */
+export class StoreBusyError extends Error {}
+
 /**
  * Replaces the password with a new random one. The launcher sets the user's password from the file
  * at every start, so the new one holds from the next start; a running Neo4j would keep accepting
@@ -292,12 +308,12 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   if (fs.existsSync(pidFile)) {
     const old = Number(fs.readFileSync(pidFile, 'utf8'));
     if (old && processAlive(old)) {
-      throw new Error(`${home} is in use by Neo4j process ${old}; stop that aidgraph first (or set AIDGRAPH_DATA_DIR)`);
+      throw new StoreBusyError(`${home} is in use by Neo4j process ${old}; stop that aidgraph first (or set AIDGRAPH_DATA_DIR)`);
     }
     fs.rmSync(pidFile);
   }
   if (await portInUse(opts.boltPort)) {
-    throw new Error(`port ${opts.boltPort} on 127.0.0.1 is taken; set AIDGRAPH_NEO4J_BOLT_PORT to a free port`);
+    throw new StoreBusyError(`port ${opts.boltPort} on 127.0.0.1 is taken; set AIDGRAPH_NEO4J_BOLT_PORT to a free port`);
   }
 
   let stopping: Promise<void> | undefined;
@@ -307,13 +323,21 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     fs.writeFileSync(pidFile, String(child.pid));
   };
 
+  const boltFile = boltFileOf(opts.dataDir);
+  const forget = () => { fs.rmSync(pidFile, { force: true }); fs.rmSync(boltFile, { force: true }); };
+
   let jvm: Jvm;
   try {
     jvm = await spawnJvm(classpath, home, opts, track);
   } catch (err) {
-    fs.rmSync(pidFile, { force: true });
+    forget();
+    // Another JVM (not one of ours: it left no pid file) holds the store's lock.
+    if (err instanceof Error && /locked by another process|StoreLockException|FileLockException/.test(err.message)) {
+      throw new StoreBusyError(`the store in ${home} is locked by another Neo4j process; stop it first (or set AIDGRAPH_DATA_DIR)`);
+    }
     throw err;
   }
+  fs.writeFileSync(boltFile, jvm.uri);
   log.info({ uri: jvm.uri, version: jvm.version, pid: jvm.child.pid, home, heap: opts.heap, pageCache: opts.pageCache }, 'local Neo4j is up');
 
   const backoff = opts.backoffMs ?? [1_000, 2_000, 4_000];
@@ -349,7 +373,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         log.error({ attempt, maxFailures, err: lastError.message }, `restart ${attempt} of ${maxFailures} of the local Neo4j failed`);
       }
     }
-    fs.rmSync(pidFile, { force: true });
+    forget();
     const gaveUp = new Error(`the local Neo4j could not be restarted (${maxFailures} failures in a row): ${lastError?.message}`);
     log.fatal({ err: gaveUp.message }, 'giving up on the local Neo4j');
     opts.events?.gaveUp?.(gaveUp);
@@ -373,7 +397,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
             await waitForExit(child, 10_000);
           }
         }
-        fs.rmSync(pidFile, { force: true });
+        forget();
         log.info('local Neo4j stopped');
       })();
       return stopping;

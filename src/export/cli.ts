@@ -1,9 +1,12 @@
-// `aidgraph export` and `aidgraph import`: open the configured graph (NEO4J_URI, or the embedded
-// Neo4j on AIDGRAPH_DATA_DIR), stream, report, close. A progress bar (cli-progress) on stderr.
+// `aidgraph export` and `aidgraph import`: open the configured graph (NEO4J_URI, the Neo4j of the
+// `npm start` holding AIDGRAPH_DATA_DIR, or an embedded one started here), stream, report, close.
+// A progress bar (cli-progress) on stderr.
+import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.js';
-import { openGraph, type OpenGraph } from '../db/connect.js';
+import { GraphUnreachableError, openGraph, type OpenGraph } from '../db/connect.js';
+import { StoreBusyError } from '../db/local-neo4j.js';
 import { logger } from '../logger.js';
 import { ENTITY_KINDS, isEntityKind, isOneOf } from '../domain/vocabulary.js';
 import { ExploreRepository } from '../modules/explore/explore.repository.js';
@@ -14,9 +17,9 @@ import { importJsonl, ImportError } from './import.js';
 /** The options as commander read them: format and kinds are checked here. */
 export interface ExportCliOptions { format: string; kinds?: string[]; under?: string; out: string; base: string; progress: boolean }
 
-function bar(enabled: boolean, total: number) {
+function bar(enabled: boolean, total: number, unit = 'rows') {
   const b = new cliProgress.SingleBar({
-    format: '{phase} [{bar}] {percentage}% | {value}/{total} rows | {speed}/s | {duration}s',
+    format: `{phase} [{bar}] {percentage}% | {value}/{total} ${unit} | {speed}/s | {duration}s`,
     stream: process.stderr, noTTYOutput: true, notTTYSchedule: 2_000, etaBuffer: 50,
   }, cliProgress.Presets.shades_classic);
   const started = Date.now();
@@ -30,13 +33,15 @@ function bar(enabled: boolean, total: number) {
   };
 }
 
+/** While `npm start` holds the data folder's store, the tools use its Neo4j instead of starting their own. */
 async function withGraph<T>(work: (open: OpenGraph) => Promise<T>): Promise<T> {
-  const open = await openGraph(loadConfig());
+  const open = await openGraph(loadConfig(), { attach: true });
   try { return await work(open); } finally { await open.close(); }
 }
 
 function fail(err: unknown): number {
-  if (err instanceof ConfigError || err instanceof ExportSelectionError || err instanceof ImportError) console.error(err.message);
+  const expected = [ConfigError, ExportSelectionError, ImportError, StoreBusyError, GraphUnreachableError];
+  if (err instanceof Error && expected.some((kind) => err instanceof kind)) console.error(err.message);
   else logger.error({ err }, 'failed');
   return 1;
 }
@@ -56,8 +61,8 @@ export async function runExport(opts: ExportCliOptions): Promise<number> {
   try {
     return await withGraph(async ({ graph }) => {
       const stats = await new ExploreRepository(graph).stats();
-      // Rows read: entities twice (nodes, then their edges) and every quantity, citation and source.
-      const progress = bar(opts.progress, stats.entities * 2 + stats.quantities + stats.citations + stats.sources);
+      // Rows written: every node and edge, a citation's QUOTES edge included (the whole graph's; a selection stops short).
+      const progress = bar(opts.progress, stats.sources + stats.entities + stats.relationships + stats.quantities + stats.citations * 2);
       const started = performance.now();
       const counts = await exportGraph(graph, { kinds, under: opts.under },
         createSink(format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase))
@@ -72,14 +77,22 @@ export async function runExport(opts: ExportCliOptions): Promise<number> {
 }
 
 export async function runImport(file: string, opts: { progress: boolean }): Promise<number> {
+  if (!fs.existsSync(file)) {
+    console.error(`${file}: no such file (an export written by \`aidgraph export --format jsonl\`)`);
+    return 2;
+  }
   try {
+    const size = fs.statSync(path.resolve(file)).size;
     return await withGraph(async ({ graph }) => {
       const started = performance.now();
-      let rows = 0;
-      const report = await importJsonl(graph, path.resolve(file), (n) => {
-        rows += n;
-        if (opts.progress && rows % 50_000 < n) console.error(`imported ${rows} rows`);
-      });
+      // The bar counts the file's megabytes read: the number of rows is not known before the end.
+      const progress = bar(opts.progress, Math.max(1, Math.round(size / 1e6)), 'MB');
+      let shown = 0;
+      const report = await importJsonl(graph, path.resolve(file), (_rows, bytesRead) => {
+        const mb = Math.round(bytesRead / 1e6);
+        progress.tick(mb - shown, 'importing');
+        shown = mb;
+      }).finally(() => progress.stop());
       console.error(`imported ${report.nodes} nodes and ${report.relationships} relationships from ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return 0;
     });

@@ -1,6 +1,7 @@
-// The statements a bulk export and its reload run. Every read is one page, anchored on an index
-// (the id constraints, the code constraint, the subject indexes) and bounded by $page, so an export
-// of the whole country is many short transactions, never one the size of the graph.
+// The statements a bulk export and its reload run. The whole graph is read as one stream per node
+// label and per edge type (a label scan, a relationship-type scan: every row is wanted, so nothing
+// beats reading the store in its own order); a selection is read by id through the constraints and
+// the subject indexes, in chunks. Writes are UNWIND batches, each one short transaction.
 import type { Graph } from '../db/graph.js';
 import { perLabel } from '../db/per-label.js';
 import { isOneOf, PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
@@ -8,18 +9,27 @@ import { isOneOf, PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.j
 /** Labels a node may carry, the only ones an import writes (labels cannot be parameters). */
 export const NODE_LABELS = ['Entity', 'Place', 'Province', 'City', 'District', 'Township', 'Village', 'School', 'Hospital',
   'Organization', 'Person', 'Project', 'Event', 'Seeded', 'Source', 'Gazetteer', 'Citation', 'Quantity', 'GazetteerLoad', 'Cited'] as const;
-/** Node sets read page by page, each by its id constraint; Entity separately (it may be filtered). */
+/** Node sets streamed whole; Entity separately (it may be filtered). */
 export const OTHER_NODE_SETS = ['Source', 'GazetteerLoad', 'Quantity', 'Citation'] as const;
 export type NodeSet = (typeof OTHER_NODE_SETS)[number];
 export const EDGE_TYPES = [...RELATIONSHIP_TYPES, 'QUOTES'] as const;
+export type EdgeType = (typeof EDGE_TYPES)[number];
 
 export interface NodeRow { labels: string[]; props: Record<string, unknown> }
 export interface EdgeRow { type: string; from: string; to: string; fromLabel: string; toLabel: string; props: Record<string, unknown> }
 
-const NODES_PAGE = perLabel(['Entity', ...OTHER_NODE_SETS], (label) => `// export.nodes-page (${label})
-     MATCH (n:${label}) WHERE n.id > $after
-     WITH n ORDER BY n.id LIMIT toInteger($page)
+/** How long one bulk stream may run: the whole country is read in seconds; this only ends a stuck one. */
+const STREAM_TIMEOUT_MS = 30 * 60_000;
+
+const ALL_NODES = perLabel(['Entity', ...OTHER_NODE_SETS], (label) => `// export.all-nodes (${label})
+     MATCH (n:${label})
      RETURN labels(n) AS labels, n {.*} AS props`);
+
+// No end labels in the pattern: every edge of these types joins two entities (QUOTES a citation
+// and its source), and naming them would turn the type scan into a label scan per type.
+const ALL_EDGES = perLabel(EDGE_TYPES, (type) => `// export.all-edges (${type})
+     MATCH (a)-[r:${type}]->(b)
+     RETURN a.id AS from, b.id AS to, r {.*} AS props`);
 
 // Everything under a place of the official list: its code is the prefix of theirs.
 const PLACES_UNDER_PAGE = `// export.places-under-page
@@ -33,12 +43,6 @@ const SEEDED_INSIDE = `// export.seeded-inside
   MATCH (n:Seeded:Entity) WHERE n.code IS NULL
     AND EXISTS { (n)-[:PART_OF|LOCATED_IN|MEMBER_OF|WORKS_AT]->{1,8}(:Entity {id: $id}) }
   RETURN labels(n) AS labels, n {.*} AS props`;
-
-const EDGES_OF_PAGE = `// export.edges-of-page
-  MATCH (a:Entity) WHERE a.id > $after
-  WITH a ORDER BY a.id LIMIT toInteger($page)
-  MATCH (a)-[r]->(b:Entity)
-  RETURN type(r) AS type, a.id AS from, b.id AS to, 'Entity' AS fromLabel, 'Entity' AS toLabel, r {.*} AS props`;
 
 const EDGES_OF_IDS = `// export.edges-of-ids
   UNWIND $ids AS id
@@ -58,8 +62,16 @@ const BY_SUBJECT = perLabel(['Quantity', 'Citation'], (label) => `// export.by-s
 export class ExportRepository {
   constructor(private readonly graph: Graph) {}
 
-  async nodesPage(set: 'Entity' | NodeSet, after: string, page: number): Promise<NodeRow[]> {
-    return this.graph.read<NodeRow>(`export.nodes-page (${set})`, NODES_PAGE(set), { after, page });
+  /** Every node of one set, streamed. */
+  allNodes(set: 'Entity' | NodeSet): AsyncGenerator<NodeRow> {
+    return this.graph.stream<NodeRow>(`export.all-nodes (${set})`, ALL_NODES(set), {}, { timeoutMs: STREAM_TIMEOUT_MS });
+  }
+
+  /** Every edge of one type, streamed. */
+  async *allEdges(type: EdgeType): AsyncGenerator<EdgeRow> {
+    const [fromLabel, toLabel] = type === 'QUOTES' ? ['Citation', 'Source'] : ['Entity', 'Entity'];
+    const rows = this.graph.stream<Omit<EdgeRow, 'type' | 'fromLabel' | 'toLabel'>>(`export.all-edges (${type})`, ALL_EDGES(type), {}, { timeoutMs: STREAM_TIMEOUT_MS });
+    for await (const row of rows) yield { type, fromLabel, toLabel, ...row };
   }
 
   async placesUnderPage(prefix: string, after: string, page: number): Promise<NodeRow[]> {
@@ -75,18 +87,6 @@ export class ExportRepository {
 
   async seededInside(id: string): Promise<NodeRow[]> {
     return this.graph.read<NodeRow>('export.seeded-inside', SEEDED_INSIDE, { id });
-  }
-
-  /** Outgoing edges of a page of entities by id order; `last` is the page's last entity. */
-  async edgesPage(after: string, page: number): Promise<{ edges: EdgeRow[]; last: string | null; full: boolean }> {
-    // The page's own last id: the entities of the page that have no outgoing edge are not in the rows.
-    const [bound] = await this.graph.read<{ last: string | null; n: number }>('export.entities-page-bound', `// export.entities-page-bound
-      MATCH (a:Entity) WHERE a.id > $after
-      WITH a ORDER BY a.id LIMIT toInteger($page)
-      RETURN max(a.id) AS last, count(a) AS n`, { after, page });
-    if (!bound?.last) return { edges: [], last: null, full: false };
-    const edges = await this.graph.read<EdgeRow>('export.edges-of-page', EDGES_OF_PAGE, { after, page });
-    return { edges, last: bound.last, full: bound.n === page };
   }
 
   async edgesOf(ids: string[]): Promise<EdgeRow[]> {

@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { recordText } from '../gazetteer/division-list.js';
 import { INTERNAL_PROPERTIES, isEntityKind } from '../domain/vocabulary.js';
-import { asJson, DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
+import { DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
 import type { ExportFormat, ExportSink, NodeSetName } from './export.js';
 
 const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, 'contentHash']);
@@ -159,12 +159,13 @@ function jsonldSink(file: string, base: string): ExportSink {
         const official = p.code && gazetteerSource
           ? [{ '@type': ['Quotation', 'prov:Entity'], text: recordText(String(p.code), String(p.officialName ?? p.nameZh)), isPartOf: { '@id': sourceUri(gazetteerSource) } }]
           : [];
-        await item(asJson({
+        // Fields left undefined (no code, no aliases) vanish in JSON.stringify.
+        await item({
           '@id': entityUri(base, String(p.id)), '@type': kind && SCHEMA_ORG_TYPE[kind], kind: p.kind, name: names,
           alternateName: Array.isArray(p.aliases) && p.aliases.length ? p.aliases : undefined,
           identifier: p.code ? { '@type': 'PropertyValue', propertyID: DIVISION_CODE_SCHEME, value: p.code } : undefined,
           wasDerivedFrom: official.length ? official : undefined,
-        }));
+        });
       } else if (set === 'quantity') {
         await item({
           '@id': `${base}/#/quantity/${encodeURIComponent(String(p.id))}`, '@type': 'QuantitativeValue', value: p.value, unitText: p.unit,
