@@ -27,11 +27,15 @@ function bar(enabled: boolean, total: number, unit = 'rows') {
   return {
     tick(rows: number, phase: string) {
       if (!enabled) return;
-      b.increment(rows, { phase, speed: Math.round(b.getProgress() * total / Math.max(0.001, (Date.now() - started) / 1000)) });
+      const perSecond = b.getProgress() * total / Math.max(0.001, (Date.now() - started) / 1000);
+      b.increment(rows, { phase, speed: perSecond >= 100 ? Math.round(perSecond) : perSecond.toFixed(1) });
     },
     stop() { if (enabled) b.stop(); },
   };
 }
+
+/** This process's own peak (an embedded Neo4j is a process of its own): flat memory is part of the promise. */
+const peakMemory = () => `peak memory of this process ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`;
 
 /** While `npm start` holds the data folder's store, the tools use its Neo4j instead of starting their own. */
 async function withGraph<T>(work: (open: OpenGraph) => Promise<T>): Promise<T> {
@@ -68,7 +72,7 @@ export async function runExport(opts: ExportCliOptions): Promise<number> {
         createSink(format, path.resolve(opts.out), opts.base.replace(/\/+$/, '')), (rows, phase) => progress.tick(rows, phase))
         .finally(() => progress.stop()); // the bar's timer would keep a failed export running
       const seconds = (performance.now() - started) / 1000;
-      console.error(`exported ${opts.format} to ${opts.out} in ${seconds.toFixed(1)} s: ${counts.entities} entities, ${counts.relationships} relationships, ${counts.quantities} quantities, ${counts.citations} citations, ${counts.sources} sources`);
+      console.error(`exported ${opts.format} to ${opts.out} in ${seconds.toFixed(1)} s: ${counts.entities} entities, ${counts.relationships} relationships, ${counts.quantities} quantities, ${counts.citations} citations, ${counts.sources} sources; ${peakMemory()}`);
       return 0;
     });
   } catch (err) {
@@ -93,7 +97,7 @@ export async function runImport(file: string, opts: { progress: boolean }): Prom
         progress.tick(mb - shown, 'importing');
         shown = mb;
       }).finally(() => progress.stop());
-      console.error(`imported ${report.nodes} nodes and ${report.relationships} relationships from ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.error(`imported ${report.nodes} nodes and ${report.relationships} relationships from ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s; ${peakMemory()}`);
       return 0;
     });
   } catch (err) {

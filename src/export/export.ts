@@ -55,7 +55,9 @@ function progressInBunches(progress: (rows: number, phase: string) => void, bunc
  */
 async function exportWhole(repo: ExportRepository, sink: ExportSink, counts: ExportCounts, tally: ReturnType<typeof progressInBunches>): Promise<void> {
   for await (const row of repo.allNodes('Source')) { await sink.node('source', row); counts.sources += 1; tally.row('sources'); }
+  // The loaders' own state: how far the gazetteer is loaded, what the last citation check counted (`stats { uncitedFacts }`).
   for await (const row of repo.allNodes('GazetteerLoad')) await sink.node('state', row);
+  for await (const row of repo.allNodes('CitationCheck')) await sink.node('state', row);
   for await (const row of repo.allNodes('Entity')) { await sink.node('entity', row); counts.entities += 1; tally.row('entities'); }
   for (const type of EDGE_TYPES) {
     if (type === 'QUOTES') continue; // after the citations it joins to their sources

@@ -6,39 +6,69 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { recordText } from '../gazetteer/division-list.js';
 import { INTERNAL_PROPERTIES, isEntityKind } from '../domain/vocabulary.js';
 import { DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
 import type { ExportFormat, ExportSink, NodeSetName } from './export.js';
+import { taggedProperties } from './temporal.js';
 
 const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, 'contentHash']);
 
-/** Writes with backpressure: a slow disk slows the reads instead of filling memory. */
-async function put(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
+/** About 256 KB of text per write. */
+const CHUNK_CHARS = 1 << 17;
+
+/**
+ * A file written in chunks: one write per row costs more in stream bookkeeping than formatting the
+ * row. Backpressure holds: when the disk has not taken a chunk yet, the next chunk's put waits for
+ * 'drain', which slows the reads (the driver stops pulling) instead of filling memory.
+ */
+class ChunkedFile {
+  private parts: string[] = [];
+  private chars = 0;
+  private readonly out: Writable;
+
+  constructor(file: string) {
+    this.out = fs.createWriteStream(file);
+  }
+
+  /** Resolves at once but for a full chunk the disk is behind on. */
+  put(text: string): Promise<void> | undefined {
+    this.parts.push(text);
+    this.chars += text.length;
+    return this.chars >= CHUNK_CHARS ? this.flush() : undefined;
+  }
+
+  private flush(): Promise<void> | undefined {
+    if (!this.parts.length) return undefined;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+    return this.out.write(chunk) ? undefined : once(this.out, 'drain').then(() => undefined);
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    this.out.end();
+    await once(this.out, 'finish');
+  }
 }
 
-async function finish(out: Writable): Promise<void> {
-  out.end();
-  await once(out, 'finish');
-}
-
-function visible(props: Record<string, unknown>, also: string[] = []): Record<string, unknown> {
+function visible(props: Record<string, unknown>, also: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) if (!HIDDEN.has(k) && !also.includes(k)) out[k] = v;
   return out;
 }
 
 function jsonlSink(file: string): ExportSink {
-  const out = fs.createWriteStream(file);
+  const out = new ChunkedFile(file);
   return {
-    node: (_set, row) => put(out, `${JSON.stringify({ type: 'node', id: row.props.id, labels: row.labels, properties: row.props })}\n`),
-    edge: (e) => put(out, `${JSON.stringify({
-      type: 'relationship', id: e.props.id ?? null, label: e.type, properties: e.props,
+    node: (_set, row) => out.put(`${JSON.stringify({ type: 'node', id: row.props.id, labels: row.labels, properties: taggedProperties(row.props) })}\n`),
+    edge: (e) => out.put(`${JSON.stringify({
+      type: 'relationship', id: e.props.id ?? null, label: e.type, properties: taggedProperties(e.props),
       start: { id: e.from, labels: [e.fromLabel] }, end: { id: e.to, labels: [e.toLabel] },
     })}\n`),
-    end: () => finish(out),
+    end: () => out.end(),
   };
 }
 
@@ -51,36 +81,51 @@ const CSV_TABLES = {
 } as const;
 type CsvTable = keyof typeof CSV_TABLES;
 
+/** Records per call of csv-stringify's synchronous API: its per-record stream bookkeeping, paid per batch. */
+const CSV_BATCH = 2_000;
+
 function csvSink(dir: string): ExportSink {
   fs.mkdirSync(dir, { recursive: true });
   const open = (name: CsvTable) => {
     const columns: readonly string[] = CSV_TABLES[name];
-    const csv = stringify({ header: true, columns: [...columns], bom: true });
-    const file = fs.createWriteStream(path.join(dir, `${name}.csv`));
-    csv.pipe(file);
-    return { csv, file, columns };
+    const file = new ChunkedFile(path.join(dir, `${name}.csv`));
+    let started = false;
+    let records: unknown[][] = [];
+    // The first batch carries the BOM and the header: every table has both, even when nothing fills it.
+    const flush = () => {
+      const text = stringify(records, { header: !started, columns: [...columns], bom: !started });
+      started = true;
+      records = [];
+      return file.put(text);
+    };
+    return {
+      columns,
+      add(record: unknown[]) {
+        records.push(record);
+        return records.length >= CSV_BATCH ? flush() : undefined;
+      },
+      async end() { await flush(); await file.end(); },
+    };
   };
-  // Every table is written, with its header, even when nothing fills it.
   const tables = {
     entities: open('entities'), relationships: open('relationships'), quantities: open('quantities'),
     citations: open('citations'), sources: open('sources'),
   } satisfies Record<CsvTable, ReturnType<typeof open>>;
-  const row = async (table: CsvTable, props: Record<string, unknown>) => {
+  const row = (table: CsvTable, props: Record<string, unknown>) => {
     const t = tables[table];
-    const rest = visible(props, [...t.columns]);
-    const record = t.columns.map((c) => {
+    const rest = visible(props, t.columns);
+    return t.add(t.columns.map((c) => {
       if (c === 'properties') return Object.keys(rest).length ? JSON.stringify(rest) : '';
       const v = props[c];
       return Array.isArray(v) ? v.join(' | ') : v ?? '';
-    });
-    if (!t.csv.write(record)) await once(t.csv, 'drain');
+    }));
   };
   const TABLE_OF: Record<NodeSetName, CsvTable | null> = { source: 'sources', state: null, entity: 'entities', quantity: 'quantities', citation: 'citations' };
   return {
     node: (set, r) => { const t = TABLE_OF[set]; return t ? row(t, r.props) : undefined; },
     edge: (e) => (e.type === 'QUOTES' ? undefined : row('relationships', { ...e.props, type: e.type, from: e.from, to: e.to })),
     async end() {
-      await Promise.all(Object.values(tables).map(async (t) => { t.csv.end(); await once(t.file, 'finish'); }));
+      await Promise.all(Object.values(tables).map((t) => t.end()));
     },
   };
 }
@@ -93,7 +138,7 @@ const GRAPHML_NODE_KEYS = ['label', 'nameZh', 'kind', 'code', 'properties'] as c
 const GRAPHML_EDGE_KEYS = ['type', 'properties'] as const;
 
 function graphmlSink(file: string): ExportSink {
-  const out = fs.createWriteStream(file);
+  const out = new ChunkedFile(file);
   const keys = [
     ...GRAPHML_NODE_KEYS.map((k) => `  <key id="${k}" for="node" attr.name="${k}" attr.type="string"/>`),
     ...GRAPHML_EDGE_KEYS.map((k) => `  <key id="e_${k}" for="edge" attr.name="${k}" attr.type="string"/>`),
@@ -106,24 +151,24 @@ ${keys}
 `;
   let started = false;
   const data = (key: string, v: unknown) => (v === undefined || v === null || v === '' ? '' : `<data key="${key}">${xml(v)}</data>`);
-  const start = async () => { if (!started) { started = true; await put(out, header); } };
+  const start = () => { if (!started) { started = true; out.put(header); } };
   return {
-    async node(set, r) {
-      await start();
-      if (set !== 'entity') return; // Gephi's graph is the entities and their edges
+    node(set, r) {
+      start();
+      if (set !== 'entity') return undefined; // Gephi's graph is the entities and their edges
       const p = r.props;
       const rest = visible(p, ['id', 'kind', 'name', 'nameZh', 'aliases']);
-      await put(out, `    <node id="${xml(p.id)}">${data('label', p.name)}${data('nameZh', p.nameZh)}${data('kind', p.kind)}${data('code', p.code)}${data('properties', Object.keys(rest).length ? JSON.stringify(rest) : '')}</node>\n`);
+      return out.put(`    <node id="${xml(p.id)}">${data('label', p.name)}${data('nameZh', p.nameZh)}${data('kind', p.kind)}${data('code', p.code)}${data('properties', Object.keys(rest).length ? JSON.stringify(rest) : '')}</node>\n`);
     },
-    async edge(e) {
-      if (e.type === 'QUOTES') return;
+    edge(e) {
+      if (e.type === 'QUOTES') return undefined;
       const rest = visible(e.props, ['id']);
-      await put(out, `    <edge id="${xml(e.props.id)}" source="${xml(e.from)}" target="${xml(e.to)}">${data('e_type', e.type)}${data('e_properties', Object.keys(rest).length ? JSON.stringify(rest) : '')}</edge>\n`);
+      return out.put(`    <edge id="${xml(e.props.id)}" source="${xml(e.from)}" target="${xml(e.to)}">${data('e_type', e.type)}${data('e_properties', Object.keys(rest).length ? JSON.stringify(rest) : '')}</edge>\n`);
     },
     async end() {
-      await start();
-      await put(out, '  </graph>\n</graphml>\n');
-      await finish(out);
+      start();
+      out.put('  </graph>\n</graphml>\n');
+      await out.end();
     },
   };
 }
@@ -134,18 +179,18 @@ ${keys}
  * so the export never holds an entity back waiting for its edges.
  */
 function jsonldSink(file: string, base: string): ExportSink {
-  const out = fs.createWriteStream(file);
+  const out = new ChunkedFile(file);
   let first = true;
   let gazetteerSource: string | null = null;
   const sourceUri = (id: string) => `${base}/#/source/${encodeURIComponent(id)}`;
-  const item = async (doc: Record<string, unknown>) => {
-    await put(out, `${first ? '' : ',\n'}${JSON.stringify(doc)}`);
+  const item = (doc: Record<string, unknown>) => {
+    const text = `${first ? '' : ',\n'}${JSON.stringify(doc)}`;
     first = false;
+    return out.put(text);
   };
-  const begin = put(out, `{"@context":${JSON.stringify(JSON_LD_CONTEXT)},\n"@graph":[\n`);
+  out.put(`{"@context":${JSON.stringify(JSON_LD_CONTEXT)},\n"@graph":[\n`);
   return {
     async node(set, r) {
-      await begin;
       const p = r.props;
       if (set === 'source') {
         if (r.labels.includes('Gazetteer')) gazetteerSource = String(p.id);
@@ -189,9 +234,8 @@ function jsonldSink(file: string, base: string): ExportSink {
       });
     },
     async end() {
-      await begin;
-      await put(out, '\n]}\n');
-      await finish(out);
+      out.put('\n]}\n');
+      await out.end();
     },
   };
 }

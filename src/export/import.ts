@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Graph } from '../db/graph.js';
 import { applySchema } from '../db/schema.js';
 import { ExportRepository } from './export.repository.js';
+import { untaggedProperties } from './temporal.js';
 
 const BATCH = 5_000;
 
@@ -84,6 +85,11 @@ export async function importJsonl(graph: Graph, file: string, progress: (rows: n
         throw new ImportError(`${file}:${lineNo}: a ${type} line${issue?.path.length ? ` with a bad ${issue.path.join('.')}` : ''}: ${issue?.message}`);
       }
       const rec = read.data;
+      try {
+        rec.properties = untaggedProperties(rec.properties);
+      } catch (err) {
+        throw new ImportError(`${file}:${lineNo}: ${err instanceof Error ? err.message : String(err)}`);
+      }
       if (rec.type === 'node') {
         const labels = [...rec.labels].sort();
         const key = labels.join(':');

@@ -15,7 +15,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort, startLocalNeo4j, StoreBusyError, type LocalNeo4j } from '../../src/db/local-neo4j.js';
+import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { listen, type RunningServer } from '../../src/http.js';
+import { checkCitations, recordCitationCheck } from '../../src/ingest/citation-check.js';
+import { SEEDS_DIR } from '../../src/ingest/seed.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 const run = promisify(execFile);
@@ -23,7 +26,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-export-'));
 /** One run of the command: a Node start with tsx, a connection, the export; slow on a shared machine. */
 const CLI_TIMEOUT = 240_000;
-const STATS = '{ stats { entities relationships quantities citations sources entitiesByKind { key count } relationshipsByType { key count } } }';
+const STATS = '{ stats { entities relationships quantities citations sources uncitedFacts entitiesByKind { key count } relationshipsByType { key count } } }';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -106,7 +109,10 @@ describe('aidgraph export', () => {
   }, 3 * CLI_TIMEOUT);
 
   it('round-trips: the JSONL export loaded into an empty database gives the same stats', async () => {
+    // The count of uncited facts is the last citation check's record (the next file's wipe removes it).
+    await recordCitationCheck(api.graph, await checkCitations(api.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() }));
     const before = (await api.gql(STATS)).data.stats;
+    expect(before.uncitedFacts).toEqual(expect.any(Number));
     const file = path.join(out, 'all.jsonl');
     await aidgraph('export', '--format', 'jsonl', '--out', file, '--no-progress');
 
