@@ -40,7 +40,12 @@ describe('export statements start from an index', () => {
     await exportGraph(graph, {}, discard);
     await exportGraph(graph, { under: 'city:nagqu', kinds: ['DISTRICT', 'HOSPITAL'] }, discard);
     await exportGraph(graph, { under: 'org:liaoning-aid-team' }, discard).catch(() => undefined); // an id with no code, if the seeds hold it
-    const distinct = [...new Map(ran.filter((r) => r.name.startsWith('export.')).map((r) => [r.name, r])).values()];
+    // Each statement once, with the largest list of ids it was given: on an empty list the planner
+    // estimates no rows, and any plan, a scan included, costs nothing.
+    const size = (r: Ran) => (Array.isArray(r.params.ids) ? r.params.ids.length : 0);
+    const byName = new Map<string, Ran>();
+    for (const r of ran) if (r.name.startsWith('export.') && size(r) >= size(byName.get(r.name) ?? r)) byName.set(r.name, r);
+    const distinct = [...byName.values()];
     expect(distinct.map((r) => r.name)).toEqual(expect.arrayContaining([
       'export.all-nodes (Entity)', 'export.all-nodes (Source)', 'export.all-nodes (Citation)', 'export.all-edges (PART_OF)',
       'export.all-edges (QUOTES)', 'export.places-under-page', 'export.edges-of-ids', 'export.by-subject (Citation)', 'export.seeded-inside',
