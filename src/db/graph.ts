@@ -170,12 +170,15 @@ export class Graph {
    * (BEGIN, RUN, PULL, then COMMIT), which a request of a few short reads pays for each of them.
    * Transient failures are retried within the budget a managed transaction has (readRetryMs).
    */
-  async read<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  async read<T extends RecordShape = RecordShape>(
+    name: string, cypher: string, params: Record<string, unknown> = {}, opts: { timeoutMs?: number } = {},
+  ): Promise<T[]> {
     if (this.access.isDown) throw databaseUnavailable();
-    return this.access.takeTurn(this.opts.timeoutMs, () => this.autoCommitRead<T>(name, cypher, params));
+    const timeoutMs = opts.timeoutMs ?? this.opts.timeoutMs;
+    return this.access.takeTurn(timeoutMs, () => this.autoCommitRead<T>(name, cypher, params, timeoutMs));
   }
 
-  private async autoCommitRead<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>): Promise<T[]> {
+  private async autoCommitRead<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
     const started = performance.now();
     const retryMs = this.opts.readRetryMs ?? 5_000;
     const withSwitch = { ...params, showUncited: this.opts.showUncited ?? false };
@@ -183,7 +186,7 @@ export class Graph {
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: neo4j.session.READ });
       sessionsInUse.inc();
       try {
-        const res: QueryResult<T> = await withoutStackCapture(() => session.run<T>(cypher, withSwitch, this.txConfig(name)));
+        const res: QueryResult<T> = await withoutStackCapture(() => session.run<T>(cypher, withSwitch, this.txConfig(name, timeoutMs)));
         this.statements += 1;
         const ms = Math.round(performance.now() - started);
         const slowMs = this.opts.slowStatementMs ?? 500;

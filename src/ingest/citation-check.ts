@@ -35,6 +35,13 @@ export interface CitationCheckReport {
 
 /** Places read per statement: the check reads the whole official list at national size. */
 const PAGE = 50_000;
+/**
+ * The check's statements read every edge and every place of the graph: at national size on a busy
+ * machine one took longer than the API's 15 s (a `seed` then failed with QUERY_TIMEOUT). It is a
+ * loader's job, run at start-up and after a load, not an answer someone waits for.
+ */
+const CHECK_TIMEOUT_MS = 10 * 60_000;
+const long = { timeoutMs: CHECK_TIMEOUT_MS };
 
 /** What the check needs of a source.yaml: its id and its text file (the seed validation checks the rest). */
 const SourceFileRef = z.object({ id: z.string().optional(), textFile: z.string().optional() });
@@ -72,7 +79,7 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
   const texts = sourceTexts(opts.seedsDir);
   const citations = await graph.read<{ subjectId: string; quote: string; sourceId: string }>('check.citations', `// check.citations
     MATCH (c:Citation)-[:QUOTES]->(s:Source)
-    RETURN c.subjectId AS subjectId, c.quote AS quote, s.id AS sourceId`);
+    RETURN c.subjectId AS subjectId, c.quote AS quote, s.id AS sourceId`, {}, long);
   // Cited: at least one quote found in its source's text, and none missing from it.
   const verified = new Set<string>();
   const misquoted = new Map<string, string>();
@@ -88,7 +95,7 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
   // Places of the official list are cited by their record in it, when the list is loaded as a source.
   const [gazetteer] = await graph.read<{ loaded: boolean; provinces: string[] }>('check.gazetteer-source', `// check.gazetteer-source
     RETURN EXISTS { MATCH (:Source:Gazetteer) } AS loaded,
-           COLLECT { MATCH (p:${PLACE_LABEL}) WHERE p.code STARTS WITH '' RETURN DISTINCT substring(p.code, 0, 2) } AS provinces`);
+           COLLECT { MATCH (p:${PLACE_LABEL}) WHERE p.code STARTS WITH '' RETURN DISTINCT substring(p.code, 0, 2) } AS provinces`, {}, long);
   const list = gazetteer?.loaded ? officialList(opts.edition, gazetteer.provinces) : new Map<string, string>();
 
   // Entities without a code, every edge that is not a coded place's PART_OF, every quantity: few.
@@ -103,7 +110,7 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
       MATCH (q:Quantity)
       RETURN q.id AS id, elementId(q) AS ref, 'quantity' AS what, ${cited('q')} AS shown
     }
-    RETURN id, ref, what, shown`, { types: RELATIONSHIP_TYPES });
+    RETURN id, ref, what, shown`, { types: RELATIONSHIP_TYPES }, long);
   for (const f of others) {
     checked[f.what] += 1;
     if (isCited(f.id)) continue;
@@ -120,7 +127,7 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
       WITH e ORDER BY e.code LIMIT toInteger($page)
       RETURN [e.code, e.id, coalesce(e.officialName, e.nameZh), ${cited('e')}, CASE WHEN e.id IS NULL THEN elementId(e) END] AS p,
              [(e)-[r:PART_OF]->(parent:Entity) | [r.id, parent.code, ${cited('e')} AND ${cited('parent')} AND ${citedEdge('r')}, CASE WHEN r.id IS NULL THEN elementId(r) END]] AS partOf`,
-    { after, page: PAGE });
+    { after, page: PAGE }, long);
     for (const { p: [code, id, name, shown, ref], partOf } of page) {
       checked.entity += 1;
       const official = list.get(code);
