@@ -43,7 +43,7 @@ const MIX: Array<[string, string, Record<string, unknown>?]> = [
   ['entity', '{ entity(id: "county:amdo") { id name ... on Place { twinnedBy { supporter { name } sources { quote } } } } }'],
   ['node', '{ node(id: "city:nagqu") { id ... on Entity { name } } }'],
   ['nodes', '{ nodes(ids: ["city:nagqu", "county:amdo", "province:liaoning", "nope:none"]) { id } }'],
-  ['partnerships', '{ partnerships(first: 20) { totalCount edges { node { id supporter { name } recipient { name } supports { id } projects { id } people { id } sources { quote } } } } }'],
+  ['twinnings', '{ twinnings(first: 20) { totalCount edges { node { id supporter { name } recipient { name } supports { id } projects { id } people { id } sources { quote } } } } }'],
   ['supports', '{ supports(first: 20, filter: { supporter: "province:liaoning", includeDescendants: true }) { totalCount edges { node { id mode from } } } }'],
   ['aidSummary', '{ aidSummary(supporter: "province:liaoning", groupBy: MODE) { overall { supports projects people } groups { key supports } } }'],
   ['neighborhood', '{ neighborhood(id: "city:nagqu", depth: 2, limit: 100) { totalNodes nodes { id } edges { id } } }'],
