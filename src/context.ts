@@ -3,10 +3,10 @@
 import DataLoader from 'dataloader';
 import type { Graph } from './db/graph.js';
 import { ListBudget } from './list-budget.js';
-import { EntityRepository } from './modules/entities/entities.repository.js';
+import { EntityRepository, edgeKindKey, type EdgeKind } from './modules/entities/entities.repository.js';
 import type { EntityRecord, PlaceRecord } from './modules/entities/entities.mappers.js';
-import type { RelationshipRecord } from './modules/entities/relationships.mappers.js';
-import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningScope } from './modules/twinnings/twinnings.repository.js';
+import type { RelationshipRecord, TwinningRecord } from './modules/entities/relationships.mappers.js';
+import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningAid } from './modules/twinnings/twinnings.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
@@ -36,14 +36,21 @@ export interface Loaders {
   childPlaces: DataLoader<string, PlaceRecord[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
+  edgesOfKind: DataLoader<EdgeOfKindKey, RelationshipRecord[], string>;
   citationsOf: DataLoader<string, CitationRecord[]>;
   quantitiesOf: DataLoader<string, QuantityRecord[]>;
   quantity: DataLoader<string, QuantityRecord | null>;
   source: DataLoader<string, SourceRecord | null>;
   citationCount: DataLoader<string, number>;
-  twinningScope: DataLoader<string, TwinningScope>;
+  /** Keyed by the twinning's record (its ends are on it), cached by its id. */
+  twinningAid: DataLoader<TwinningRecord, TwinningAid, string>;
+  twinningPeople: DataLoader<TwinningRecord, string[], string>;
   claims: DataLoader<ClaimsRequest, ClaimsPage, string>;
 }
+
+/** An entity's edges of one kind: the edgesOfKind loader's key. */
+export interface EdgeOfKindKey { id: string; kind: EdgeKind }
+export const edgeOfKindCacheKey = ({ id, kind }: EdgeOfKindKey): string => `${edgeKindKey(kind)}/${id}`;
 
 /** The rules that are more than plain reads (Hive's managers): resolvers call these. */
 export interface Services {
@@ -94,12 +101,18 @@ export function createContext(sharedGraph: Graph, reqId?: string): RequestContex
       for (const e of ends) loaders.entity.prime(e.id, e);
       return edges;
     }),
+    edgesOfKind: new DataLoader(async (requests) => {
+      const { edges, ends } = await repos.entities.edgesOfKinds(requests);
+      for (const e of ends) loaders.entity.prime(e.id, e);
+      return edges;
+    }, { cacheKeyFn: edgeOfKindCacheKey }),
     citationsOf: new DataLoader((ids) => repos.provenance.citationsOf(ids)),
     quantitiesOf: new DataLoader((ids) => repos.provenance.quantitiesOf(ids)),
     quantity: new DataLoader((ids) => repos.provenance.quantitiesByIds(ids)),
     source: new DataLoader((ids) => repos.provenance.sourcesByIds(ids)),
     citationCount: new DataLoader((ids) => repos.provenance.citationCounts(ids)),
-    twinningScope: new DataLoader((ids) => repos.twinningScopes.scopes(ids)),
+    twinningAid: new DataLoader((twinnings) => repos.twinningScopes.aid(twinnings), { cacheKeyFn: (t) => t.id }),
+    twinningPeople: new DataLoader((twinnings) => repos.twinningScopes.people(twinnings), { cacheKeyFn: (t) => t.id }),
     claims: new DataLoader((requests) => repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
   };
   const reads = loaderReads(loaders);

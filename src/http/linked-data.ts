@@ -30,7 +30,14 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     const [[ancestors], [citations]] = await Promise.all([
       repos.entities.ancestorsOf([entity.id]), repos.provenance.citationsOf([entity.id]),
     ]);
-    const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: citations! });
+    const sources = await repos.provenance.sourcesByIds([...new Set(citations!.map((c) => c.sourceId))]);
+    const sourceOf = new Map(sources.flatMap((s) => (s ? [[s.id, s] as const] : [])));
+    const quoted = citations!.map((c) => {
+      const source = sourceOf.get(c.sourceId);
+      if (!source) throw new Error(`citation of ${c.subjectId} quotes a missing source ${c.sourceId}`);
+      return { ...c, source };
+    });
+    const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: quoted });
     return reply
       .type(`${wanted}; charset=utf-8`)
       .header('cache-control', 'public, max-age=60')

@@ -135,9 +135,9 @@ const QUESTIONS: Question[] = [
     },
   },
   {
-    key: 'partnerships',
-    title: 'partnerships under a province, first 20, with supporter, recipient, projects',
-    aidgraph: `{ partnerships(filter: { recipient: "province:tibet", includeDescendants: true }, first: 20) {
+    key: 'twinnings',
+    title: 'twinnings under a province, first 20, with supporter, recipient, projects',
+    aidgraph: `{ twinnings(filter: { recipient: "province:tibet", includeDescendants: true }, first: 20) {
       edges { node { id supporter { name } recipient { name } projects { id name } } } } }`,
     peer: { cannot: 'no filter for "anywhere below" a place (a walk of any depth)' },
     floor: {

@@ -68,7 +68,7 @@ try {
     ['neighborhood Tibet d3', '{ neighborhood(id: "province:tibet", depth: 3, limit: 100) { totalNodes nodes { id name } edges { id } } }'],
     ['connections villages', `{ connections(from: "place:${zharenVillage}", to: "place:${shenyangVillage}", maxHops: 6) { length } }`,
       '{ connections(from: "township:zharen", to: "city:shenyang", maxHops: 6) { length } }'],
-    ['partnerships in Tibet', '{ partnerships(filter: { recipient: "province:tibet", includeDescendants: true }, first: 20) { totalCount edges { node { id supporter { name } recipient { name } } } } }'],
+    ['twinnings in Tibet', '{ twinnings(filter: { recipient: "province:tibet", includeDescendants: true }, first: 20) { totalCount edges { node { id supporter { name } recipient { name } } } } }'],
     ['aidSummary LN→Nagqu', '{ aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") { overall { supports projects people } } }'],
   ];
 

@@ -38,6 +38,11 @@ export function fakeReads(g: FakeGraph): GraphReads & { calls: number } {
     entities: async (ids: readonly string[]) => (reads.calls++, ids.flatMap((id) => byId.get(id) ?? [])),
     relationships: async (ids: readonly string[]) => (reads.calls++, ids.flatMap((id) => edgeById.get(id) ?? [])),
     edgesOf: async (id: string) => (reads.calls++, g.edges.filter((r) => r.fromId === id || r.toId === id)),
+    // As the typed read answers: those types, that direction, by type and then id.
+    edgesOfKind: async (id: string, types: readonly string[], direction: string) => (reads.calls++, g.edges
+      .filter((r) => types.includes(r.type))
+      .filter((r) => (direction !== 'INCOMING' && r.fromId === id) || (direction !== 'OUTGOING' && r.toId === id))
+      .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
     // What the hierarchy statements answer: PART_OF edges in id order, places at their far end only.
     parentPlace: async (id: string) => (reads.calls++, partOf(id, 'up')[0] ?? null),
     childPlaces: async (id: string) => (reads.calls++, partOf(id, 'down')),

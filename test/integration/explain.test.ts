@@ -59,6 +59,9 @@ const OPERATIONS = [
   '{ place(code: "540624102") { id sources { quote } } node(id: "place:5406") { id } nodes(ids: ["part-of:540624", "county:sog"]) { id } }',
   '{ place(code: "5406") { id ... on Place { parent { id } children { id children { id } } } } }',
   '{ nodes(ids: ["county:amdo", "place:540624102"]) { ... on Place { parent { id } children { id } } } }',
+  // Edge fields of one kind, read level by level (nodes does not read ahead), and quoted sources.
+  '{ nodes(ids: ["county:amdo", "city:nagqu"]) { ... on Place { twinnedBy { id sources { source { id } } } located { id } supportsReceived { id } } } }',
+  '{ entity(id: "city:nagqu") { sources { source { title } } ... on Place { twinnedBy { sources { quote source { id } } } } } }',
   '{ neighborhood(id: "city:nagqu", depth: 2, limit: 100) { nodes { id } edges { id } } }',
   '{ neighborhood(id: "province:tibet", depth: 3, limit: 500) { totalNodes } }',
   '{ connections(from: "county:amdo", to: "city:shenyang", maxHops: 4) { length } }',

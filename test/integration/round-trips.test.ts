@@ -30,4 +30,22 @@ describe('Cypher round trips per request', () => {
     expect(statements[1]).toBeLessThanOrEqual(statements[0]! + 2);
     expect(statements[1]).toBeLessThan(25);
   });
+
+  it('a page of twinnings with both ends, supports and projects is two statements, for 5 or 50', async () => {
+    for (const n of [5, 50]) {
+      const res = await api.gql(`query($n: Int!) { twinnings(first: $n, orderBy: { field: ID }) { edges { node {
+        id supporter { name } recipient { name } supports { id } projects { id name } } } } }`, { n });
+      expect(res.errors).toBeUndefined();
+      const nodes = res.data.twinnings.edges.map((e: any) => e.node);
+      expect(nodes).toHaveLength(n);
+      // Every synthetic twinning has a support and a project under it, and names at both ends.
+      for (const t of nodes) {
+        expect([t.supporter.name, t.recipient.name].every(Boolean)).toBe(true);
+        expect([t.supports.length, t.projects.length]).toEqual([expect.any(Number), expect.any(Number)]);
+        expect(t.supports.length * t.projects.length).toBeGreaterThan(0);
+      }
+      // The page (with both ends of each edge) and the aid under the whole page.
+      expect(res.extensions!.cypherStatements).toBe(2);
+    }
+  });
 });

@@ -5,6 +5,7 @@ import {
   CORE_PROPERTIES, EntityKind, INTERNAL_PROPERTIES, SupportMode, isPlaceKind, type PlaceKind,
 } from '../../domain/vocabulary.js';
 import { orNull, text } from '../../domain/parse.js';
+import type { StoredEntity } from './projection.js';
 
 /** What every entity has, whatever its kind. */
 export interface EntityFacts {
@@ -74,11 +75,20 @@ function usualRow(p: Record<string, unknown>): z.output<typeof EntityRow> | null
   return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: officialName ?? null };
 }
 
-/** Parses a node's property map into its family's record; bookkeeping stays behind. */
-export function parseEntity(p: Record<string, unknown>): EntityRecord {
+const isCompact = (s: StoredEntity): s is readonly unknown[] => Array.isArray(s);
+
+/** A compact row (projection.ts) as the map it stands for; it holds no other fact by construction. */
+function expand([id, kind, name, nameZh, aliases, code, officialName]: readonly unknown[]): Record<string, unknown> {
+  return { id, kind, name, nameZh, aliases, code, officialName };
+}
+
+/** Parses a node's property map (or compact row) into its family's record; bookkeeping stays behind. */
+export function parseEntity(stored: StoredEntity): EntityRecord {
+  const compact = isCompact(stored);
+  const p = isCompact(stored) ? expand(stored) : stored;
   const row = usualRow(p) ?? EntityRow.parse(p);
   const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
+  if (!compact) for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
   const facts: EntityFacts = {
     id: row.id,
     name: row.name,
@@ -93,7 +103,7 @@ export function parseEntity(p: Record<string, unknown>): EntityRecord {
 }
 
 /** A place's record from its node; a node of another kind where a place must be is a broken graph. */
-export function parsePlace(p: Record<string, unknown>): PlaceRecord {
+export function parsePlace(p: StoredEntity): PlaceRecord {
   const e = parseEntity(p);
   if (!isPlace(e)) throw new Error(`${e.id} is a ${e.kind}, not a place`);
   return e;

@@ -1,38 +1,83 @@
 // Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
 import type { Graph } from '../../db/graph.js';
 import { perLabel } from '../../db/per-label.js';
-import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type RelationshipType } from '../../domain/vocabulary.js';
+import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
 import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
 import { cited, citedEdge } from '../provenance/cited.js';
 import { CITATIONS_OF, type CitationRow } from '../provenance/provenance.repository.js';
 import { walkFields, walkKey, type HierarchyShape, type PlaceTree } from '../places/hierarchy.repository.js';
 import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
+import { edgeMap, entityRow, type StoredEntity } from './projection.js';
 
 // One read per relationship type: types cannot be parameters, and a typed match uses the id index.
 const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => `// entities.relationships-by-id (${t})
      MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
-     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props`);
+     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props`);
 
 /** Every edge touching `node` that may be shown, both directions, with the entity at its far end (`other`). */
 const EDGES_OF = (node: string) => `MATCH (${node})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}`;
+
+/**
+ * Some edge types in one direction: what a field such as `twinnedBy` (TWINNED_WITH, incoming) or
+ * `located` (LOCATED_IN and PART_OF, incoming) lists. Read by its own typed pattern, so a county
+ * with a hundred villages does not send its PART_OF edges to a question about its twinnings.
+ */
+export interface EdgeKind {
+  types: readonly RelationshipType[];
+  direction: Direction;
+}
+
+const VOCABULARY: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
+
+/** The kind's key: its direction and its types in a fixed order. */
+export const edgeKindKey = (k: EdgeKind): string => `${k.direction}:${[...new Set(k.types)].sort().join('|')}`;
+
+/**
+ * Cypher: the kind's edges of `node` as `r`, far end `other`. Types cannot be parameters; they are
+ * checked against the vocabulary before they become part of a statement.
+ */
+function edgesOfKind(node: string, k: EdgeKind): string {
+  const types = [...new Set(k.types)].sort();
+  if (types.length === 0 || types.some((t) => !VOCABULARY.has(t))) throw new Error(`not an edge kind: ${edgeKindKey(k)}`);
+  const r = `[r:${types.join('|')}]`;
+  const pattern = k.direction === 'OUTGOING' ? `(${node})-${r}->(other:Entity)` : k.direction === 'INCOMING' ? `(${node})<-${r}-(other:Entity)` : `(${node})-${r}-(other:Entity)`;
+  return `MATCH ${pattern} WHERE ${cited('other')} AND ${citedEdge('r')}`;
+}
 
 /** What a root entity's selection asks beyond its own facts, read in the same statement (read-ahead.ts). */
 export interface ReadAheadShape extends HierarchyShape {
   /** The root's citations. */
   sources?: boolean;
-  /** The root's edges with their far ends; the citations of those of `sourceTypes`. */
+  /** All the root's edges with their far ends (`relationships`); the citations of those of `sourceTypes`. */
   edges?: { sourceTypes: Set<RelationshipType> };
+  /** The sources the citations read quote (a citation's `source` asked). */
+  quotedSources?: boolean;
+  /** Edges of some kinds (`twinnedBy`, `located`, ...) by kind key, each with or without their citations. */
+  kinds?: Map<string, { kind: EdgeKind; sources: boolean }>;
 }
 
 /** An edge as the read-ahead returns it: with its far end, and its citations when they were asked. */
-export type EdgeWithEnd = RelRow & { other: Record<string, unknown>; sources: CitationRow[] | null };
+export type EdgeWithEnd = RelRow & { other: StoredEntity; sources: CitationRow[] | null };
 
 /** A root entity with what its selection asked, as the read-ahead statement returns it. */
 export interface ReadAheadTree extends PlaceTree {
   sources?: CitationRow[];
   edges?: EdgeWithEnd[];
+  /** The edges of each kind asked, in the order of the shape's `kinds`. */
+  kinds?: EdgeWithEnd[][];
+  /** The sources quoted by the citations above, when asked. */
+  quotedSources?: Array<Record<string, unknown>>;
 }
+
+/**
+ * The end of a read-ahead statement whose selection asks for its citations' sources: the tree with
+ * the sources its citations quote (the root's, every edge's), each once.
+ */
+const QUOTED_SOURCES = `WITH tree, [c IN coalesce(tree.sources, []) | c.sourceId] AS rootIds,
+            [e IN coalesce(tree.edges, []) + reduce(all = [], k IN coalesce(tree.kinds, []) | all + k) | [c IN coalesce(e.sources, []) | c.sourceId]] AS edgeIds
+       WITH tree, rootIds + reduce(all = [], ids IN edgeIds | all + ids) AS ids
+       RETURN tree {.*, quotedSources: COLLECT { MATCH (s:Source) WHERE s.id IN ids RETURN s {.*} }} AS tree`;
 
 export class EntityRepository {
   /** Read-ahead statements by shape: built from fixed field names only, never from request text. */
@@ -46,14 +91,14 @@ export class EntityRepository {
    */
   async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
     const codes = ids.map((id) => PLACE_CODE_ID.exec(id)?.[1]).filter((c): c is string => !!c);
-    const rows = await this.graph.read<{ e: Record<string, unknown> }>(
+    const rows = await this.graph.read<{ e: StoredEntity }>(
       'entities.by-id',
       `// entities.by-id
        MATCH (e:Entity) WHERE e.id IN $ids AND ${cited('e')}
-       RETURN e {.*} AS e
+       RETURN ${entityRow('e')} AS e
        UNION
        MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
-       RETURN e {.*} AS e`,
+       RETURN ${entityRow('e')} AS e`,
       { ids, codes },
     );
     const byId = new Map<string, EntityRecord>();
@@ -67,20 +112,20 @@ export class EntityRepository {
   }
 
   async placesByCodes(codes: readonly string[]): Promise<Array<PlaceRecord | null>> {
-    const rows = await this.graph.read<{ e: Record<string, unknown> }>(
+    const rows = await this.graph.read<{ e: StoredEntity }>(
       'places.by-code',
       `// places.by-code
        MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
-       RETURN e {.*} AS e`,
+       RETURN ${entityRow('e')} AS e`,
       { codes },
     );
-    const by = new Map(rows.map(({ e }) => [String(e.code), parsePlace(e)]));
+    const by = new Map(rows.map(({ e }) => parsePlace(e)).map((p) => [p.code, p]));
     return codes.map((c) => by.get(c) ?? null);
   }
 
   /** Each place's ancestors, parent first, for many places in one round trip. */
   async ancestorsOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
-    const rows = await this.graph.read<{ id: string; chain: Array<Record<string, unknown>> }>(
+    const rows = await this.graph.read<{ id: string; chain: StoredEntity[] }>(
       'places.ancestors',
       `// places.ancestors
        UNWIND $ids AS id
@@ -91,7 +136,7 @@ export class EntityRepository {
          WITH a, min(length(path)) AS distance
          RETURN a ORDER BY distance
        }
-       RETURN id, collect(a {.*}) AS chain`,
+       RETURN id, collect(${entityRow('a')}) AS chain`,
       { ids },
     );
     const by = new Map(rows.map((r) => [r.id, r.chain.map(parsePlace)]));
@@ -104,13 +149,13 @@ export class EntityRepository {
    * to) then find it without a statement of their own.
    */
   async relationshipsWithEndsOf(ids: readonly string[]): Promise<{ edges: RelationshipRecord[][]; ends: EntityRecord[] }> {
-    const rows = await this.graph.read<RelRow & { id: string; other: Record<string, unknown> }>(
+    const rows = await this.graph.read<RelRow & { id: string; other: StoredEntity }>(
       'entities.relationships-with-ends-of',
       `// entities.relationships-with-ends-of
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
        ${EDGES_OF('e')}
-       RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, r {.*} AS props, other {.*} AS other
+       RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, ${edgeMap('r')} AS props, ${entityRow('other')} AS other
        ORDER BY type, r.id`,
       { ids },
     );
@@ -124,6 +169,43 @@ export class EntityRepository {
       ends.set(other.id, other);
     }
     return { edges: ids.map((id) => by.get(id) ?? []), ends: [...ends.values()] };
+  }
+
+  /**
+   * The edges of one kind touching each entity, with their far ends: one statement per kind asked
+   * in the batch, each a typed pattern from the entity's id.
+   */
+  async edgesOfKinds(requests: ReadonlyArray<{ id: string; kind: EdgeKind }>): Promise<{ edges: RelationshipRecord[][]; ends: EntityRecord[] }> {
+    const groups = new Map<string, { kind: EdgeKind; ids: Set<string> }>();
+    for (const { id, kind } of requests) {
+      const key = edgeKindKey(kind);
+      const group = groups.get(key) ?? { kind, ids: new Set<string>() };
+      group.ids.add(id);
+      groups.set(key, group);
+    }
+    const found = new Map<string, RelationshipRecord[]>();
+    const ends = new Map<string, EntityRecord>();
+    await Promise.all([...groups].map(async ([key, { kind, ids }]) => {
+      const rows = await this.graph.read<RelRow & { id: string; other: StoredEntity }>(
+        'entities.edges-of-kind',
+        `// entities.edges-of-kind (${key})
+         UNWIND $ids AS id
+         MATCH (e:Entity {id: id})
+         ${edgesOfKind('e', kind)}
+         RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, ${edgeMap('r')} AS props, ${entityRow('other')} AS other
+         ORDER BY type, r.id`,
+        { ids: [...ids] },
+      );
+      for (const row of rows) {
+        const k = `${key}/${row.id}`;
+        let list = found.get(k);
+        if (!list) found.set(k, (list = []));
+        list.push(parseRelationship(row));
+        const other = parseEntity(row.other);
+        ends.set(other.id, other);
+      }
+    }));
+    return { edges: requests.map(({ id, kind }) => found.get(`${edgeKindKey(kind)}/${id}`) ?? []), ends: [...ends.values()] };
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<Array<RelationshipRecord | null>> {
@@ -151,19 +233,28 @@ export class EntityRepository {
    */
   async readAhead(id: string, shape: ReadAheadShape): Promise<ReadAheadTree | null> {
     const edgeSources = !!shape.edges?.sourceTypes.size;
-    const key = `${walkKey(shape)}${shape.sources ? 's' : ''}${shape.edges ? 'e' : ''}${edgeSources ? 'c' : ''}`;
+    const kinds = [...(shape.kinds?.values() ?? [])];
+    const kindsKey = kinds.map((k) => `${edgeKindKey(k.kind)}${k.sources ? '+c' : ''}`).join(',');
+    const key = `${walkKey(shape)}${shape.sources ? 's' : ''}${shape.edges ? 'e' : ''}${edgeSources ? 'c' : ''}[${kindsKey}]${shape.quotedSources ? 'q' : ''}`;
     let cypher = EntityRepository.readAheads.get(key);
     if (!cypher) {
       const fields = walkFields('n', shape, 0);
       if (shape.sources) fields.push(`sources: ${CITATIONS_OF('n.id')}`);
       if (shape.edges) {
-        const edgeFields = ['type: type(r)', 'fromId: startNode(r).id', 'toId: endNode(r).id', 'props: r {.*}', 'other: other {.*}'];
+        const edgeFields = ['type: type(r)', 'fromId: startNode(r).id', 'toId: endNode(r).id', `props: ${edgeMap('r')}`, `other: ${entityRow('other')}`];
         if (edgeSources) edgeFields.push(`sources: CASE WHEN type(r) IN $edgeSourceTypes THEN ${CITATIONS_OF('r.id')} END`);
         fields.push(`edges: COLLECT {
          ${EDGES_OF('n')}
          WITH r, other ORDER BY type(r), r.id
          RETURN {${edgeFields.join(', ')}}
        }`);
+      }
+      if (kinds.length) {
+        fields.push(`kinds: [${kinds.map(({ kind, sources }) => `COLLECT {
+         ${edgesOfKind('n', kind)}
+         WITH r, other ORDER BY type(r), r.id
+         RETURN {type: type(r), fromId: startNode(r).id, toId: endNode(r).id, props: ${edgeMap('r')}, other: ${entityRow('other')}, sources: ${sources ? CITATIONS_OF('r.id') : 'null'}}
+       }`).join(', ')}]`);
       }
       cypher = `// entities.read-ahead
        CALL {
@@ -173,7 +264,8 @@ export class EntityRepository {
        }
        WITH n WHERE ${cited('n')}
        LIMIT 1
-       RETURN {${fields.join(', ')}} AS tree`;
+       WITH {${fields.join(', ')}} AS tree
+       ${shape.quotedSources ? QUOTED_SOURCES : 'RETURN tree'}`;
       EntityRepository.readAheads.set(key, cypher);
     }
     const code = PLACE_CODE_ID.exec(id)?.[1] ?? null;

@@ -16,6 +16,8 @@ export interface GraphReads {
   relationships(ids: readonly string[]): Promise<RelationshipRecord[]>;
   /** Every edge touching the entity, both directions. */
   edgesOf(id: string): Promise<RelationshipRecord[]>;
+  /** The entity's edges of these types in this direction, by type and then id. */
+  edgesOfKind(id: string, types: readonly RelationshipType[], direction: Direction): Promise<RelationshipRecord[]>;
   /** The place a place is PART_OF (the first by edge id), or null; places only. */
   parentPlace(id: string): Promise<PlaceRecord | null>;
   /** The places PART_OF a place, in edge id order; places only. */
@@ -30,6 +32,7 @@ export function loaderReads(loaders: Loaders): GraphReads {
     entities: async (ids) => present(await loaders.entity.loadMany(ids)),
     relationships: async (ids) => present(await loaders.relationship.loadMany(ids)),
     edgesOf: (id) => loaders.relationshipsOf.load(id),
+    edgesOfKind: (id, types, direction) => loaders.edgesOfKind.load({ id, kind: { types, direction } }),
     parentPlace: (id) => loaders.parentPlace.load(id),
     childPlaces: (id) => loaders.childPlaces.load(id),
     quantitiesOf: async (ids) => (await loaders.quantitiesOf.loadMany(ids)).map((q) => (q instanceof Error ? [] : q)),
@@ -41,12 +44,17 @@ export function present<T>(list: ReadonlyArray<T | null | Error>): T[] {
   return list.filter((x): x is T => x !== null && !(x instanceof Error));
 }
 
-/** An entity's edges of some types (every type when none are given), in one direction or both. */
+/**
+ * An entity's edges of some types (every type when none are given), in one direction or both.
+ * Some types are read by their own typed pattern; every type, by the entity's one read of all
+ * its edges (which `relationships` and the neighbourhood share).
+ */
 export async function edgesOf<T extends RelationshipType>(
   reads: GraphReads, id: string, types: readonly T[] | null | undefined, direction: Direction = 'BOTH',
 ): Promise<Array<RelationshipRecordOf<T>>> {
-  const wanted: readonly RelationshipType[] = types && types.length > 0 ? types : RELATIONSHIP_TYPES;
-  const all = await reads.edgesOf(id);
+  const some = !!types && types.length > 0 && new Set(types).size < RELATIONSHIP_TYPES.length;
+  const wanted: readonly RelationshipType[] = some ? types : RELATIONSHIP_TYPES;
+  const all = some ? await reads.edgesOfKind(id, wanted, direction) : await reads.edgesOf(id);
   return all
     .filter(ofType(wanted))
     .filter((r): r is RelationshipRecordOf<T> => direction === 'BOTH' || (direction === 'OUTGOING' ? r.fromId === id : r.toId === id));

@@ -5,6 +5,7 @@ import { ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPES, type EntityKind, type Rel
 import { parseRelationship, type RelationshipRecord, type RelRow } from '../entities/relationships.mappers.js';
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
 import { cited, citedEdge } from '../provenance/cited.js';
+import { edgeMap } from '../entities/projection.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_HOPS = 6;
@@ -30,7 +31,7 @@ function shortestPathsStatement(hops: number, count: number): string {
         WHERE NOT a IN step AND all(i IN range(0, size(step) - 2) WHERE NOT step[i] IN step[i + 1..])
       )
       RETURN [n IN nodes(p) | n.id] AS nodeIds,
-             [x IN relationships(p) | {type: type(x), fromId: startNode(x).id, toId: endNode(x).id, props: x {.*}}] AS rels
+             [x IN relationships(p) | {type: type(x), fromId: startNode(x).id, toId: endNode(x).id, props: ${edgeMap('x')}}] AS rels
       ORDER BY size(rels), nodeIds`;
     pathStatements.set(key, cypher);
   }
@@ -92,7 +93,7 @@ export class ExploreRepository {
       `// explore.edges-among
        MATCH (a:Entity)-[r]->(b:Entity)
        WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')}
-       RETURN type(r) AS type, a.id AS fromId, b.id AS toId, r {.*} AS props
+       RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props
        ORDER BY r.id`,
       { ids, types },
     );

@@ -7,6 +7,7 @@ import { PLACE_LABEL, type EntityKind } from '../../domain/vocabulary.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { cited } from '../provenance/cited.js';
 import { normalizeName, SEARCH_KEY_SEPARATOR } from './search-keys.js';
+import { entityRow, type StoredEntity } from '../entities/projection.js';
 
 /**
  * User text as plain Lucene terms: special characters escaped, and the operator words AND, OR, NOT
@@ -42,8 +43,31 @@ const BY_CODE = tier(
      }`,
   'CASE WHEN e.code = $key THEN 0 ELSE 2 + size(e.code) END',
 );
-const BY_KEY = tier('by key', `MATCH (e:Entity) WHERE e.searchText CONTAINS $exact`, 'CASE WHEN e.searchText STARTS WITH $exact THEN 0 ELSE 1 END');
-const BY_PREFIX = tier('by prefix', `MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix`, '2');
+/**
+ * Exact keys (`|q|`: tier 0 when the name's own key, 1 for another name) and prefixes (`|q`: tier
+ * 2). Every exact match is also a prefix match, so one seek finds both unless the prefixes ran over
+ * their bound (a common name), when the exact matches get a seek of their own: the same candidates
+ * as a tier per seek, for one seek of the index in the usual case.
+ */
+const BY_KEY_OR_PREFIX = `
+    // by prefix (which holds the exact keys)
+    CALL {
+      MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix
+      WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
+      WITH e LIMIT ${CANDIDATES}
+      RETURN collect(e) AS byPrefix
+    }
+    // by key, when the prefixes were too many to hold them all
+    OPTIONAL CALL {
+      WITH byPrefix
+      WITH byPrefix WHERE size(byPrefix) = ${CANDIDATES}
+      MATCH (e:Entity) WHERE e.searchText CONTAINS $exact
+      WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
+      WITH e LIMIT ${CANDIDATES}
+      RETURN collect(e) AS byKey
+    }
+    UNWIND byPrefix + coalesce(byKey, []) AS e
+    RETURN e, CASE WHEN e.searchText STARTS WITH $exact THEN 0 WHEN e.searchText CONTAINS $exact THEN 1 ELSE 2 END AS tier`;
 // A trigram index serves CONTAINS from three characters on; a shorter text is left to full text.
 const BY_SUBSTRING = tier('by substring', `MATCH (e:Entity) WHERE e.searchText CONTAINS $key`, '3');
 const BY_FULL_TEXT = tier('full text: looser matches (word order, partial Chinese names)',
@@ -66,11 +90,11 @@ const searchStatement = (name: string, tiers: string) => `// ${name}
        COUNT { (e)--() } AS degree
   ORDER BY tier, known, level, degree DESC, size(e.name), e.id
   LIMIT toInteger($first)
-  RETURN e {.*} AS e`;
+  RETURN ${entityRow('e')} AS e`;
 
 const SEARCH_BY_CODE = searchStatement('search.by-code', BY_CODE);
 // Exact and prefix matches first; looser ones only when those do not fill the page.
-const SEARCH_BY_NAME = searchStatement('search.by-name', union(BY_KEY, BY_PREFIX));
+const SEARCH_BY_NAME = searchStatement('search.by-name', BY_KEY_OR_PREFIX);
 const SEARCH_LOOSER = searchStatement('search.looser', union(BY_SUBSTRING, BY_FULL_TEXT));
 const SEARCH_LOOSER_SHORT = searchStatement('search.looser (short text)', BY_FULL_TEXT);
 
@@ -84,14 +108,15 @@ export class SearchRepository {
       key, kinds, first, lucene: luceneTerms(text.trim()),
       exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
     };
-    const read = (name: string, cypher: string) => this.graph.read<{ e: Record<string, unknown> }>(name, cypher, params);
-    if (/^\d{2,12}$/.test(key)) return (await read('search.by-code', SEARCH_BY_CODE)).map(({ e }) => parseEntity(e));
-    const rows = await read('search.by-name', SEARCH_BY_NAME);
-    if (rows.length < first) {
-      const seen = new Set(rows.map(({ e }) => e.id));
+    const read = async (name: string, cypher: string) =>
+      (await this.graph.read<{ e: StoredEntity }>(name, cypher, params)).map(({ e }) => parseEntity(e));
+    if (/^\d{2,12}$/.test(key)) return read('search.by-code', SEARCH_BY_CODE);
+    const found = await read('search.by-name', SEARCH_BY_NAME);
+    if (found.length < first) {
+      const seen = new Set(found.map((e) => e.id));
       const looser = await read('search.looser', [...key].length >= 3 ? SEARCH_LOOSER : SEARCH_LOOSER_SHORT);
-      rows.push(...looser.filter(({ e }) => !seen.has(e.id)).slice(0, first - rows.length));
+      found.push(...looser.filter((e) => !seen.has(e.id)).slice(0, first - found.length));
     }
-    return rows.map(({ e }) => parseEntity(e));
+    return found;
   }
 }

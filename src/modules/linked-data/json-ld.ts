@@ -34,7 +34,8 @@ export interface LinkedEntity {
   entity: EntityRecord;
   /** Parent first (the chain the repository returns); only the parent is stated, the rest follow from it. */
   ancestors: EntityRecord[];
-  citations: CitationRecord[];
+  /** The entity's citations, each with the source it quotes. */
+  citations: Array<CitationRecord & { source: SourceRecord }>;
 }
 
 /** URIs under the service: `<base>/id/<id>`. */

@@ -6,6 +6,7 @@ import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
 import { cited, citedEdge } from '../provenance/cited.js';
+import { entityRow, type StoredEntity } from '../entities/projection.js';
 
 /** Which hierarchy fields a selection asks of a place, and what each asks in turn. */
 export interface HierarchyShape {
@@ -15,7 +16,7 @@ export interface HierarchyShape {
 
 /** A place record with the hierarchy fields its shape asked for, as one statement returns it. */
 export interface PlaceTree {
-  e: Record<string, unknown>;
+  e: StoredEntity;
   parent?: PlaceTree | null;
   children?: PlaceTree[];
 }
@@ -29,7 +30,7 @@ const PARENT = (node: string, parent: string) =>
 
 /** The fields of `node`'s map projection that its walk asks, nested; variables are numbered by depth. */
 export function walkFields(node: string, shape: HierarchyShape, depth: number): string[] {
-  const fields = [`e: ${node} {.*}`];
+  const fields = [`e: ${entityRow(node)}`];
   if (shape.parent) {
     const p = `p${depth}`;
     fields.push(`parent: head([${p} IN ${PARENT(node, p)} | {${walkFields(p, shape.parent, depth + 1).join(', ')}}])`);
@@ -49,12 +50,12 @@ export class HierarchyRepository {
 
   /** Each place's child places, in edge order, for many places in one round trip. */
   async childrenOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
-    const rows = await this.graph.read<{ id: string; children: Array<Record<string, unknown>> }>(
+    const rows = await this.graph.read<{ id: string; children: StoredEntity[] }>(
       'places.children',
       `// places.children
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
-       RETURN id, [c IN ${CHILDREN('e', 'c')} | c {.*}] AS children`,
+       RETURN id, [c IN ${CHILDREN('e', 'c')} | ${entityRow('c')}] AS children`,
       { ids },
     );
     const by = new Map(rows.map((r) => [r.id, r.children.map(parsePlace)]));
@@ -63,12 +64,12 @@ export class HierarchyRepository {
 
   /** Each place's parent place (the first by edge id, as the generic edge reader would find it). */
   async parentOf(ids: readonly string[]): Promise<Array<PlaceRecord | null>> {
-    const rows = await this.graph.read<{ id: string; parent: Record<string, unknown> | null }>(
+    const rows = await this.graph.read<{ id: string; parent: StoredEntity | null }>(
       'places.parent',
       `// places.parent
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
-       RETURN id, [p IN ${PARENT('e', 'p')} | p {.*}][0] AS parent`,
+       RETURN id, [p IN ${PARENT('e', 'p')} | ${entityRow('p')}][0] AS parent`,
       { ids },
     );
     const by = new Map(rows.map((r) => [r.id, r.parent ? parsePlace(r.parent) : null]));

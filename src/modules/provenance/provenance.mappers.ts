@@ -4,10 +4,17 @@ import { z } from 'zod';
 import { Measure, QuantityQualifier, Unit } from '../../domain/vocabulary.js';
 import { integer, text } from '../../domain/parse.js';
 
+/**
+ * A quote and the source it comes from, by id: the source record is read (once per request, by
+ * the source loader) only when a selection asks for it, since a page of citations names the same
+ * few sources over and over.
+ */
 export interface CitationRecord {
   subjectId: string;
   quote: string;
-  source: SourceRecord;
+  sourceId: string;
+  /** The source's date, which orders an entity's citations (newest first). */
+  publishedAt: string;
 }
 
 /** A citation seen from its source: the quote and the id of what it proves. */

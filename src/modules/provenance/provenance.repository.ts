@@ -16,7 +16,8 @@ export interface CitationRow {
   quote: string | null;
   code: string | null;
   officialName: string | null;
-  source: Record<string, unknown>;
+  sourceId: string;
+  publishedAt: string;
 }
 
 /**
@@ -28,22 +29,22 @@ export interface CitationRow {
  */
 export const CITATIONS_OF = (subject: string) => `COLLECT {
          MATCH (c:Citation {subjectId: ${subject}})-[:QUOTES]->(s:Source)
-         RETURN {quote: c.quote, code: null, officialName: null, source: s {.*}} AS citation
+         RETURN {quote: c.quote, code: null, officialName: null, sourceId: s.id, publishedAt: s.publishedAt} AS citation
          UNION ALL
          MATCH (e:Entity {id: ${subject}}) WHERE e.code IS NOT NULL
          MATCH (s:Source:Gazetteer)
-         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), source: s {.*}} AS citation
+         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation
          UNION ALL
          MATCH (e:${PLACE_LABEL} {code: substring(${subject}, ${OFFICIAL_PART_OF_PREFIX.length})}) WHERE ${subject} =~ '${OFFICIAL_PART_OF_PATTERN}'
          MATCH (s:Source:Gazetteer)
-         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), source: s {.*}} AS citation
+         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation
        }`;
 
 /** One subject's citation rows as records: newest source first, then by quote. */
 export function citationRecords(subjectId: string, rows: readonly CitationRow[]): CitationRecord[] {
   return rows
-    .map((r) => ({ subjectId, quote: r.quote ?? recordText(r.code!, r.officialName!), source: parseSource(r.source) }))
-    .sort((a, b) => byCodePoint(b.source.publishedAt, a.source.publishedAt) || byCodePoint(a.quote, b.quote));
+    .map((r) => ({ subjectId, quote: r.quote ?? recordText(r.code!, r.officialName!), sourceId: r.sourceId, publishedAt: r.publishedAt }))
+    .sort((a, b) => byCodePoint(b.publishedAt, a.publishedAt) || byCodePoint(a.quote, b.quote));
 }
 
 export interface ClaimsRequest { sourceId: string; offset: number; first: number }

@@ -23,6 +23,13 @@ export const provenanceResolvers: Resolvers = {
       return connectionOf(page, total, window.offset);
     },
   },
+  Citation: {
+    source: async (c, _a, ctx) => {
+      const source = await ctx.loaders.source.load(c.sourceId);
+      if (!source) throw new Error(`citation of ${c.subjectId} quotes a missing source ${c.sourceId}`);
+      return source;
+    },
+  },
   Claim: {
     about: async (c, _a, ctx) => {
       const node = await loadNode(ctx.loaders, c.subjectId);

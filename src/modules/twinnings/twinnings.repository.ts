@@ -4,31 +4,28 @@
 import { cited, citedEdge } from '../provenance/cited.js';
 import type { Graph } from '../../db/graph.js';
 import { ofType, parseRelationship, type RelRow, type SupportRecord, type TwinningRecord } from '../entities/relationships.mappers.js';
+import { isProject, parseEntity, type EntityRecord, type ProjectRecord } from '../entities/entities.mappers.js';
+import type { StoredEntity } from '../entities/projection.js';
 import { collectInside, isInside } from '../places/inside.js';
+import { edgeMap, entityRow } from '../entities/projection.js';
 
-export interface TwinningScope {
-  supportIds: string[];
-  projectIds: string[];
-  personIds: string[];
+/** What runs under a twinning: the supports and projects from its supporter's side to its recipient's. */
+export interface TwinningAid {
+  supports: SupportRecord[];
+  projects: ProjectRecord[];
 }
 
 export class TwinningScopeRepository {
   constructor(private readonly aidScopes: AidSummaryRepository) {}
 
-  /**
-   * What runs under each twinning, for many at once: the aid scope of its supporter and recipient
-   * (supports and projects), and the people who serve anything inside the supporter.
-   */
-  async scopes(twinningIds: readonly string[]): Promise<TwinningScope[]> {
-    const ends = await this.aidScopes.twinningEnds(twinningIds);
-    const [scopes, people] = await Promise.all([
-      this.aidScopes.scopes(ends.map((e) => ({ supporter: e?.supporter ?? null, recipient: e?.recipient ?? null }))),
-      this.aidScopes.peopleInside(ends.map((e) => e?.supporter ?? '')),
-    ]);
-    return twinningIds.map((_, i) => {
-      if (!ends[i]) return { supportIds: [], projectIds: [], personIds: [] };
-      return { supportIds: scopes[i]!.supports.map((r) => r.id), projectIds: scopes[i]!.projects.map((p) => p.id), personIds: people[i]! };
-    });
+  /** The aid under each twinning (its ends are on its record), for many at once. */
+  async aid(twinnings: readonly TwinningRecord[]): Promise<TwinningAid[]> {
+    return this.aidScopes.twinningAid(twinnings.map((t) => ({ supporter: t.fromId, recipient: t.toId })));
+  }
+
+  /** The people who serve anything inside each twinning's supporter. */
+  async people(twinnings: readonly TwinningRecord[]): Promise<string[][]> {
+    return this.aidScopes.peopleInside(twinnings.map((t) => t.fromId));
   }
 }
 
@@ -53,25 +50,34 @@ export interface SupportQuery {
 }
 
 
-// Sort keys are chosen by CASE on a parameter, so one statement serves every order.
+// Sort keys are chosen by CASE on a parameter, so one statement serves every order. The page's
+// edges come with both ends, which their supporter/recipient fields then find without a statement.
 const PAGE_TAIL = `
   ORDER BY sortKey IS NULL,   // unknown values last, in either direction
            CASE WHEN $descending THEN null ELSE sortKey END ASC,
            CASE WHEN $descending THEN sortKey ELSE null END DESC,
            r.id
-  WITH collect({type: type(r), fromId: a.id, toId: b.id, props: r {.*}}) AS matched
-  RETURN size(matched) AS total, matched[toInteger($offset)..toInteger($offset + $first)] AS page`;
+  WITH collect({r: r, a: a, b: b}) AS matched
+  WITH size(matched) AS total, matched[toInteger($offset)..toInteger($offset + $first)] AS window
+  CALL {
+    WITH window
+    UNWIND window AS m
+    WITH m.r AS r, m.a AS a, m.b AS b
+    RETURN collect({type: type(r), fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}) AS page
+  }
+  RETURN total, page`;
 
 /** Pages of the two edges analysts list: twinnings and supports. */
 export class EdgePages {
   constructor(private readonly graph: Graph) {}
 
-  /** Runs a statement that ends in PAGE_TAIL and parses its one row. */
+  /** Runs a statement that ends in PAGE_TAIL and parses its one row: the edges, and their ends. */
   private async page(name: string, cypher: string, params: Record<string, unknown>, p: PageArgs) {
-    const [row] = await this.graph.read<{ total: number; page: RelRow[] }>(name, `${cypher}\n${PAGE_TAIL}`, {
+    const [row] = await this.graph.read<{ total: number; page: Array<RelRow & { from: StoredEntity; to: StoredEntity }> }>(name, `${cypher}\n${PAGE_TAIL}`, {
       ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
     });
-    return { total: row?.total ?? 0, page: (row?.page ?? []).map(parseRelationship) };
+    const rows = row?.page ?? [];
+    return { total: row?.total ?? 0, page: rows.map(parseRelationship), ends: rows.flatMap((r) => [parseEntity(r.from), parseEntity(r.to)]) };
   }
 
   /**
@@ -79,7 +85,7 @@ export class EdgePages {
    * twinnings of everything inside it. Without either, every twinning is listed (the one statement
    * that reads the whole TWINNED_WITH type, because that is the question).
    */
-  async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: TwinningRecord[] }> {
+  async twinnings(q: TwinningQuery, p: PageArgs): Promise<{ total: number; page: TwinningRecord[]; ends: EntityRecord[] }> {
     const filters = `
          AND ($levels IS NULL OR r.level IN $levels)
          AND ($programme IS NULL OR r.programme = $programme)
@@ -92,14 +98,14 @@ export class EdgePages {
               ELSE a.name
             END AS sortKey`;
     const { name, match } = anchoredEdges('twinnings.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
-    const { total, page } = await this.page(name, `// ${name}
+    const { total, page, ends } = await this.page(name, `// ${name}
 ${match}${filters}`, {
       supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
     }, p);
-    return { total, page: page.filter(ofType(['TWINNED_WITH'])) };
+    return { total, page: page.filter(ofType(['TWINNED_WITH'])), ends };
   }
 
-  async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: SupportRecord[] }> {
+  async supports(q: SupportQuery, p: PageArgs): Promise<{ total: number; page: SupportRecord[]; ends: EntityRecord[] }> {
     const filters = `
          AND ($modes IS NULL OR r.mode IN $modes)
          // As for twinnings: no start year means unknown (kept), no end year means still running.
@@ -114,11 +120,11 @@ ${match}${filters}`, {
               ELSE r.mode
             END AS sortKey`;
     const { name, match } = anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
-    const { total, page } = await this.page(name, `// ${name}
+    const { total, page, ends } = await this.page(name, `// ${name}
 ${match}${filters}`, {
       modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil,
     }, p);
-    return { total, page: page.filter(ofType(['SUPPORTS'])) };
+    return { total, page: page.filter(ofType(['SUPPORTS'])), ends };
   }
 }
 
@@ -172,8 +178,8 @@ const SCOPE_BY_RECIPIENT = `// twinnings.aid-scope (by recipient)
     WITH pair, side
     UNWIND side AS b
     MATCH (a:Entity)-[r:SUPPORTS]->(b)
-    WHERE (pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}) AND ${citedEdge('r')} AND ${cited('a')}
-    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+    WHERE (pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}) AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
+    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
   }
   CALL {
     WITH side
@@ -198,8 +204,8 @@ const SCOPE_BY_SUPPORTER = `// twinnings.aid-scope (by supporter)
   CALL {
     WITH side
     UNWIND side AS a
-    MATCH (a)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('b')}
-    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+    MATCH (a)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
+    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
   }
   CALL {
     WITH side
@@ -212,7 +218,7 @@ const SCOPE_ALL = `// twinnings.aid-scope (all)
   UNWIND range(0, size($pairs) - 1) AS key
   CALL {
     MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
-    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: r {.*}}) AS supports
+    RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
   }
   CALL {
     MATCH (x:Entity)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('x')} AND ${cited('p')} AND ${citedEdge('takesPart')}
@@ -242,6 +248,15 @@ const SCOPE_TAIL = `
   RETURN key, supports, projects,
          memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`;
 
+/** The pairs by the anchoring of their statement: on the recipient, on the supporter, or neither. */
+function scopeGroups(pairs: readonly ScopeRequest[]): Array<[string, string, number[]]> {
+  return [
+    ['twinnings.aid-scope (by recipient)', SCOPE_BY_RECIPIENT, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
+    ['twinnings.aid-scope (by supporter)', SCOPE_BY_SUPPORTER, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
+    ['twinnings.aid-scope (all)', SCOPE_ALL, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
+  ];
+}
+
 export class AidSummaryRepository {
   constructor(private readonly graph: Graph) {}
 
@@ -253,12 +268,7 @@ export class AidSummaryRepository {
   /** Many scopes in one round trip per anchoring. */
   async scopes(pairs: readonly ScopeRequest[]): Promise<AidScopeRow[]> {
     const out: AidScopeRow[] = pairs.map(() => ({ supports: [], projects: [], people: [] }));
-    const groups: Array<[string, string, number[]]> = [
-      ['twinnings.aid-scope (by recipient)', SCOPE_BY_RECIPIENT, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
-      ['twinnings.aid-scope (by supporter)', SCOPE_BY_SUPPORTER, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
-      ['twinnings.aid-scope (all)', SCOPE_ALL, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
-    ];
-    for (const [name, cypher, indexes] of groups) {
+    for (const [name, cypher, indexes] of scopeGroups(pairs)) {
       if (indexes.length === 0) continue;
       const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
         name, `${cypher}
@@ -266,6 +276,26 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
       );
       for (const row of rows) {
         out[indexes[row.key]!] = { supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])), projects: row.projects, people: row.people };
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The supports and projects of many supporter/recipient pairs, as records: the aid scope without
+   * what only aidSummary groups by (years, participants, people).
+   */
+  async twinningAid(pairs: readonly ScopeRequest[]): Promise<TwinningAid[]> {
+    const out: TwinningAid[] = pairs.map(() => ({ supports: [], projects: [] }));
+    for (const [name, cypher, indexes] of scopeGroups(pairs)) {
+      if (indexes.length === 0) continue;
+      const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: StoredEntity[] }>(name, `${cypher}
+  RETURN key, supports, [p IN projects | ${entityRow('p')}] AS projects`, { pairs: indexes.map((i) => pairs[i]) });
+      for (const row of rows) {
+        out[indexes[row.key]!] = {
+          supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])),
+          projects: row.projects.map(parseEntity).filter(isProject),
+        };
       }
     }
     return out;
@@ -291,19 +321,5 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
     );
     const by = new Map(rows.map((r) => [r.key, [...r.people].sort()]));
     return ids.map((_, i) => by.get(i) ?? []);
-  }
-
-  /** The two ends of each twinning. */
-  async twinningEnds(ids: readonly string[]): Promise<Array<{ supporter: string; recipient: string } | null>> {
-    const rows = await this.graph.read<{ id: string; supporter: string; recipient: string }>(
-      'twinnings.ends',
-      `// twinnings.ends
-       UNWIND $ids AS id
-       MATCH (a:Entity)-[:TWINNED_WITH {id: id}]->(b:Entity)
-       RETURN id, a.id AS supporter, b.id AS recipient`,
-      { ids },
-    );
-    const by = new Map(rows.map((r) => [r.id, { supporter: r.supporter, recipient: r.recipient }]));
-    return ids.map((id) => by.get(id) ?? null);
   }
 }

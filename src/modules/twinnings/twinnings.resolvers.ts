@@ -8,8 +8,7 @@ import type { Complete } from '../../resolver-types.js';
 import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
 import { requireRange } from '../../errors.js';
 import { anyEntity, endOf } from '../entities/graph-reads.js';
-import { isPerson, isPlace, isProject } from '../entities/entities.mappers.js';
-import { ofType } from '../entities/relationships.mappers.js';
+import { isPerson, isPlace } from '../entities/entities.mappers.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 
@@ -17,7 +16,7 @@ import { relationshipFields } from '../entities/entities.resolvers.js';
 const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, ctx: RequestContext) => {
   const { filter, orderBy } = args;
   const window = pageWindow(args.first, args.after, 20);
-  const { total, page } = await ctx.repos.edgePages.twinnings(
+  const { total, page, ends } = await ctx.repos.edgePages.twinnings(
     {
       supporter: filter?.supporter ?? null,
       recipient: filter?.recipient ?? null,
@@ -28,6 +27,7 @@ const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, c
     },
     { ...window, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
   );
+  for (const e of ends) ctx.loaders.entity.prime(e.id, e);
   return connectionOf(page, total, window.offset);
 };
 
@@ -37,7 +37,7 @@ export const twinningResolvers: Resolvers = {
     partnerships: (_p, args, ctx) => twinningsPage(args, ctx),
     supports: async (_p, { filter, orderBy, first, after }, ctx) => {
       const window = pageWindow(first, after, 20);
-      const { total, page } = await ctx.repos.edgePages.supports(
+      const { total, page, ends } = await ctx.repos.edgePages.supports(
         {
           modes: filter?.mode ?? null,
           supporter: filter?.supporter ?? null,
@@ -48,6 +48,7 @@ export const twinningResolvers: Resolvers = {
         },
         { ...window, field: orderBy?.field ?? 'MODE', descending: orderBy?.direction === 'DESC' },
       );
+      for (const e of ends) ctx.loaders.entity.prime(e.id, e);
       return connectionOf(page, total, window.offset);
     },
     aidSummary: (_p, { supporter, recipient, groupBy }, ctx) =>
@@ -57,18 +58,9 @@ export const twinningResolvers: Resolvers = {
     ...relationshipFields,
     supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPlace, 'a place'),
     recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, isPlace, 'a place'),
-    supports: async (r, _a, ctx) => {
-      const scope = await ctx.loaders.twinningScope.load(r.id);
-      return (await ctx.reads.relationships(scope.supportIds)).filter(ofType(['SUPPORTS']));
-    },
-    projects: async (r, _a, ctx) => {
-      const scope = await ctx.loaders.twinningScope.load(r.id);
-      return (await ctx.reads.entities(scope.projectIds)).filter(isProject);
-    },
-    people: async (r, _a, ctx) => {
-      const scope = await ctx.loaders.twinningScope.load(r.id);
-      return (await ctx.reads.entities(scope.personIds)).filter(isPerson);
-    },
+    supports: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load(r)).supports,
+    projects: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load(r)).projects,
+    people: async (r, _a, ctx) => (await ctx.reads.entities(await ctx.loaders.twinningPeople.load(r))).filter(isPerson),
   } satisfies Complete<TwinningResolvers, Twinning, TwinningRecord>,
   Support: {
     ...relationshipFields,
