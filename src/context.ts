@@ -43,7 +43,8 @@ export interface Loaders {
   source: DataLoader<string, SourceRecord | null>;
   citationCount: DataLoader<string, number>;
   /** Keyed by the twinning's record (its ends are on it), cached by its id. */
-  twinningAid: DataLoader<TwinningRecord, TwinningAid, string>;
+  /** A part of the aid under a twinning (the rest of the value is empty unless asked in the same batch). */
+  twinningAid: DataLoader<{ twinning: TwinningRecord; part: keyof TwinningAid }, TwinningAid, string>;
   twinningPeople: DataLoader<TwinningRecord, string[], string>;
   claims: DataLoader<ClaimsRequest, ClaimsPage, string>;
 }
@@ -111,7 +112,7 @@ export function createContext(sharedGraph: Graph, reqId?: string): RequestContex
     quantity: new DataLoader((ids) => repos.provenance.quantitiesByIds(ids)),
     source: new DataLoader((ids) => repos.provenance.sourcesByIds(ids)),
     citationCount: new DataLoader((ids) => repos.provenance.citationCounts(ids)),
-    twinningAid: new DataLoader((twinnings) => repos.twinningScopes.aid(twinnings), { cacheKeyFn: (t) => t.id }),
+    twinningAid: new DataLoader((requests) => repos.twinningScopes.aid(requests), { cacheKeyFn: (r) => `${r.part}/${r.twinning.id}` }),
     twinningPeople: new DataLoader((twinnings) => repos.twinningScopes.people(twinnings), { cacheKeyFn: (t) => t.id }),
     claims: new DataLoader((requests) => repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }),
   };

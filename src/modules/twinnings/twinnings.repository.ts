@@ -18,9 +18,16 @@ export interface TwinningAid {
 export class TwinningScopeRepository {
   constructor(private readonly aidScopes: AidSummaryRepository) {}
 
-  /** The aid under each twinning (its ends are on its record), for many at once. */
-  async aid(twinnings: readonly TwinningRecord[]): Promise<TwinningAid[]> {
-    return this.aidScopes.twinningAid(twinnings.map((t) => ({ supporter: t.fromId, recipient: t.toId })));
+  /**
+   * The aid under each twinning (its ends are on its record), for many at once: the parts asked of
+   * any of them (supports, projects, or both) in one statement per anchoring.
+   */
+  async aid(requests: ReadonlyArray<{ twinning: TwinningRecord; part: keyof TwinningAid }>): Promise<TwinningAid[]> {
+    const twinnings = [...new Map(requests.map((r) => [r.twinning.id, r.twinning])).values()];
+    const want = { supports: requests.some((r) => r.part === 'supports'), projects: requests.some((r) => r.part === 'projects') };
+    const aid = await this.aidScopes.twinningAid(twinnings.map((t) => ({ supporter: t.fromId, recipient: t.toId })), want);
+    const byId = new Map(twinnings.map((t, i) => [t.id, aid[i]!]));
+    return requests.map((r) => byId.get(r.twinning.id)!);
   }
 
   /** The people who serve anything inside each twinning's supporter. */
@@ -170,18 +177,27 @@ export interface ScopeRequest { supporter: string | null; recipient: string | nu
 // the SUPPORTS edges from anything inside X to anything inside Y, and the projects that something
 // inside X takes part in and that lie inside Y or benefit something inside it. Anchored on Y, whose
 // side is usually the smaller; on X when no Y is given.
-const SCOPE_BY_RECIPIENT = `// twinnings.aid-scope (by recipient)
+/** Which parts of an aid scope a statement reads: aidSummary needs both, a twinning's field one. */
+export interface ScopeParts { supports: boolean; projects: boolean }
+const BOTH: ScopeParts = { supports: true, projects: true };
+const partsName = (want: ScopeParts) => (want.supports && want.projects ? '' : want.supports ? ': supports' : ': projects');
+
+/** Cypher: `supports` bound as asked, or to none (`carry`: the variables the rest goes on with). */
+const supportsPart = (want: ScopeParts, carry: string, call: string) => (want.supports ? call : `WITH ${carry}, [] AS supports`);
+const projectsPart = (want: ScopeParts, carry: string, call: string) => (want.projects ? call : `WITH ${carry}, supports, [] AS projects`);
+
+const scopeByRecipient = (want: ScopeParts) => `// twinnings.aid-scope (by recipient${partsName(want)})
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
   ${collectInside('pair.recipient', 'side', 'pair')}
-  CALL {
+  ${supportsPart(want, 'key, pair, side', `CALL {
     WITH pair, side
     UNWIND side AS b
     MATCH (a:Entity)-[r:SUPPORTS]->(b)
     WHERE (pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}) AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
-  }
-  CALL {
+  }`)}
+  ${projectsPart(want, 'key, pair, side', `CALL {
     WITH side
     UNWIND side AS y
     OPTIONAL MATCH (benefiting:Project)-[benefits:BENEFITS]->(y) WHERE ${cited('benefiting')} AND ${citedEdge('benefits')}
@@ -195,35 +211,35 @@ const SCOPE_BY_RECIPIENT = `// twinnings.aid-scope (by recipient)
     MATCH (x:Entity)-[takesPart:PARTICIPATES_IN]->(p)
     WHERE (pair.supporter IS NULL OR ${isInside('x', 'pair.supporter')}) AND ${cited('x')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
-  }`;
+  }`)}`;
 
-const SCOPE_BY_SUPPORTER = `// twinnings.aid-scope (by supporter)
+const scopeBySupporter = (want: ScopeParts) => `// twinnings.aid-scope (by supporter${partsName(want)})
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
   ${collectInside('pair.supporter', 'side', 'pair')}
-  CALL {
+  ${supportsPart(want, 'key, pair, side', `CALL {
     WITH side
     UNWIND side AS a
     MATCH (a)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
-  }
-  CALL {
+  }`)}
+  ${projectsPart(want, 'key, pair, side', `CALL {
     WITH side
     UNWIND side AS x
     MATCH (x)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('p')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
-  }`;
+  }`)}`;
 
-const SCOPE_ALL = `// twinnings.aid-scope (all)
+const scopeAll = (want: ScopeParts) => `// twinnings.aid-scope (all${partsName(want)})
   UNWIND range(0, size($pairs) - 1) AS key
-  CALL {
+  ${supportsPart(want, 'key', `CALL {
     MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
-  }
-  CALL {
+  }`)}
+  ${projectsPart(want, 'key', `CALL {
     MATCH (x:Entity)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('x')} AND ${cited('p')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
-  }`;
+  }`)}`;
 
 // Each project with its year, participants and recipients; then the people serving a supporter or
 // a participant (members and post holders), looked up by id.
@@ -249,13 +265,20 @@ const SCOPE_TAIL = `
          memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`;
 
 /** The pairs by the anchoring of their statement: on the recipient, on the supporter, or neither. */
-function scopeGroups(pairs: readonly ScopeRequest[]): Array<[string, string, number[]]> {
+function scopeGroups(pairs: readonly ScopeRequest[], want: ScopeParts): Array<[string, string, number[]]> {
+  const built = SCOPE_STATEMENTS.get(`${want.supports}/${want.projects}`)!;
   return [
-    ['twinnings.aid-scope (by recipient)', SCOPE_BY_RECIPIENT, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
-    ['twinnings.aid-scope (by supporter)', SCOPE_BY_SUPPORTER, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
-    ['twinnings.aid-scope (all)', SCOPE_ALL, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
+    ['twinnings.aid-scope (by recipient)', built.byRecipient, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
+    ['twinnings.aid-scope (by supporter)', built.bySupporter, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
+    ['twinnings.aid-scope (all)', built.all, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
   ];
 }
+
+/** Every anchoring for every choice of parts, built once. */
+const SCOPE_STATEMENTS = new Map([BOTH, { supports: true, projects: false }, { supports: false, projects: true }].map((want) => [
+  `${want.supports}/${want.projects}`,
+  { byRecipient: scopeByRecipient(want), bySupporter: scopeBySupporter(want), all: scopeAll(want) },
+]));
 
 export class AidSummaryRepository {
   constructor(private readonly graph: Graph) {}
@@ -268,7 +291,7 @@ export class AidSummaryRepository {
   /** Many scopes in one round trip per anchoring. */
   async scopes(pairs: readonly ScopeRequest[]): Promise<AidScopeRow[]> {
     const out: AidScopeRow[] = pairs.map(() => ({ supports: [], projects: [], people: [] }));
-    for (const [name, cypher, indexes] of scopeGroups(pairs)) {
+    for (const [name, cypher, indexes] of scopeGroups(pairs, BOTH)) {
       if (indexes.length === 0) continue;
       const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
         name, `${cypher}
@@ -285,9 +308,9 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
    * The supports and projects of many supporter/recipient pairs, as records: the aid scope without
    * what only aidSummary groups by (years, participants, people).
    */
-  async twinningAid(pairs: readonly ScopeRequest[]): Promise<TwinningAid[]> {
+  async twinningAid(pairs: readonly ScopeRequest[], want: ScopeParts): Promise<TwinningAid[]> {
     const out: TwinningAid[] = pairs.map(() => ({ supports: [], projects: [] }));
-    for (const [name, cypher, indexes] of scopeGroups(pairs)) {
+    for (const [name, cypher, indexes] of scopeGroups(pairs, want)) {
       if (indexes.length === 0) continue;
       const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: StoredEntity[] }>(name, `${cypher}
   RETURN key, supports, [p IN projects | ${entityRow('p')}] AS projects`, { pairs: indexes.map((i) => pairs[i]) });

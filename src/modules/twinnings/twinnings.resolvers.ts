@@ -58,8 +58,8 @@ export const twinningResolvers: Resolvers = {
     ...relationshipFields,
     supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPlace, 'a place'),
     recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, isPlace, 'a place'),
-    supports: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load(r)).supports,
-    projects: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load(r)).projects,
+    supports: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'supports' })).supports,
+    projects: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'projects' })).projects,
     people: async (r, _a, ctx) => (await ctx.reads.entities(await ctx.loaders.twinningPeople.load(r))).filter(isPerson),
   } satisfies Complete<TwinningResolvers, Twinning, TwinningRecord>,
   Support: {
