@@ -40,6 +40,8 @@ export const isPlaceKind = (kind: EntityKind | undefined): kind is PlaceKind =>
   PLACE_KINDS.some((k) => k === kind);
 /** Every place also carries this label: the official code is unique among places. */
 export const PLACE_LABEL = 'Place';
+/** What a seed wrote carries this label; the official list's own places never do. */
+export const SEEDED_LABEL = 'Seeded';
 
 /** Relationship ids name their type: `twinning:shenyang--amdo` is a TWINNED_WITH edge. */
 export const RELATIONSHIP_ID_PREFIX = {

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazetteerEdition, readLevel, DIVISION_LEVELS } from '../../src/gazetteer/division-list.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { SEEDED_LABEL } from '../../src/domain/vocabulary.js';
+import { COMPACT_ORDER } from '../../src/modules/entities/projection.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -66,6 +68,23 @@ describe('one node per real place', () => {
     const expected = readLevel(edition, DIVISION_LEVELS[3], ['54']).filter((r) => r.parentCode === '540624');
     expect(children.map((c: any) => c.code).sort()).toEqual(expected.map((r) => r.code));
     expect(children.map((c: any) => c.id)).toEqual(expect.arrayContaining(['township:zharen', 'township:pana']));
+  });
+
+  it('holds the list\'s own places (not Seeded) to names, code and search keys: what a compact row carries', async () => {
+    // projection.ts sends these places as their seven core values; a fact on one would be lost.
+    const [row] = await api.graph.read<{ places: number; other: string[] }>('test.list-places', `// test.list-places
+      MATCH (p:Entity) WHERE NOT p:${SEEDED_LABEL}
+      WITH p, [k IN keys(p) WHERE NOT k IN $allowed] AS extra
+      RETURN count(p) AS places, collect(DISTINCT p.id + ': ' + reduce(s = '', k IN extra | s + k + ' '))[..5] AS other`,
+    { allowed: [...COMPACT_ORDER, 'searchText', 'aliasesText', 'contentHash'] });
+    expect(row!.places).toBeGreaterThan(20_000);
+    expect(row!.other.filter((o) => !o.endsWith(': '))).toEqual([]);
+    // And such a place reads back whole: a village of Amdo County, as the list records it.
+    const village = villages.find((v) => v.code.startsWith('540624'))!;
+    const res = await api.gql(`{ place(code: "${village.code}") { id name nameZh aliases code officialName kind properties } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.place).toMatchObject({ id: `place:${village.code}`, nameZh: village.nameZh, code: village.code, officialName: village.nameZh, kind: 'VILLAGE', aliases: [] });
+    expect(res.data.place.properties).toEqual({});
   });
 });
 

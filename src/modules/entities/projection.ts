@@ -1,10 +1,12 @@
-// What a statement returns of an entity or an edge. An entity that holds nothing but its names and
-// bookkeeping (every place of the official list: 665k of them) travels as a compact row, a list of
-// its seven core values; the driver unpacks a list without a key per value, which on a county's
-// villages was most of the CPU our side spent beside the statement. Any other entity travels as its
-// property map, without the long search-only text (Cypher has no "all but" projection; nulling
-// them keeps the strings off the wire).
-import { CORE_PROPERTIES, INTERNAL_PROPERTIES } from '../../domain/vocabulary.js';
+// What a statement returns of an entity or an edge. A place known only from the official list
+// (665k of them: what the gazetteer writes, never labelled Seeded) holds nothing but its names,
+// code and search keys, so it travels as a compact row, a list of its seven core values: the driver
+// unpacks a list without a key per value, and on a county's villages the keys were most of the CPU
+// our side spent beside the statement. The label decides, not the node's keys: asking every node
+// for its keys cost Neo4j more than the compact rows saved (a national-frame test holds the list's
+// places to that shape). What a seed wrote travels as its property map, without the long
+// search-only text (Cypher has no "all but" projection; nulling them keeps the strings off the wire).
+import { SEEDED_LABEL } from '../../domain/vocabulary.js';
 
 /** An entity as a statement returns it: a compact row (COMPACT_ORDER) or its property map. */
 export type StoredEntity = Record<string, unknown> | readonly unknown[];
@@ -12,15 +14,12 @@ export type StoredEntity = Record<string, unknown> | readonly unknown[];
 /** The values of a compact row, in order. */
 export const COMPACT_ORDER = ['id', 'kind', 'name', 'nameZh', 'aliases', 'code', 'officialName'] as const;
 
-/** Keys an entity may hold and still travel compact: nothing on it is left out of the row but bookkeeping. */
-const COMPACT_KEYS = [...new Set<string>([...CORE_PROPERTIES, ...INTERNAL_PROPERTIES])];
 const LEFT_BEHIND = ['searchText', 'aliasesText', 'contentHash'] as const;
 
 /** Cypher: the entity bound to `node` as its parser (parseEntity) takes it. */
 export const entityRow = (node: string) =>
-  `CASE WHEN all(k IN keys(${node}) WHERE k IN [${COMPACT_KEYS.map((k) => `'${k}'`).join(', ')}])
-     THEN [${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}]
-     ELSE ${node} {.*, ${LEFT_BEHIND.map((p) => `${p}: null`).join(', ')}} END`;
+  `CASE WHEN ${node}:${SEEDED_LABEL} THEN ${node} {.*, ${LEFT_BEHIND.map((p) => `${p}: null`).join(', ')}}
+     ELSE [${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}] END`;
 
 /** Cypher: the edge bound to `rel` as the property map its parser takes. */
 export const edgeMap = (rel: string) => `${rel} {.*, contentHash: null}`;
