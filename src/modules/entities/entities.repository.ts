@@ -239,10 +239,10 @@ export class EntityRepository {
     let cypher = EntityRepository.readAheads.get(key);
     if (!cypher) {
       const fields = walkFields('n', shape, 0);
-      if (shape.sources) fields.push(`sources: ${CITATIONS_OF('n.id')}`);
+      if (shape.sources) fields.push(`sources: ${CITATIONS_OF('n.id', 'entity')}`);
       if (shape.edges) {
         const edgeFields = ['type: type(r)', 'fromId: startNode(r).id', 'toId: endNode(r).id', `props: ${edgeMap('r')}`, `other: ${entityRow('other')}`];
-        if (edgeSources) edgeFields.push(`sources: CASE WHEN type(r) IN $edgeSourceTypes THEN ${CITATIONS_OF('r.id')} END`);
+        if (edgeSources) edgeFields.push(`sources: CASE WHEN type(r) IN $edgeSourceTypes THEN ${CITATIONS_OF('r.id', 'edge')} END`);
         fields.push(`edges: COLLECT {
          ${EDGES_OF('n')}
          WITH r, other ORDER BY type(r), r.id
@@ -253,7 +253,7 @@ export class EntityRepository {
         fields.push(`kinds: [${kinds.map(({ kind, sources }) => `COLLECT {
          ${edgesOfKind('n', kind)}
          WITH r, other ORDER BY type(r), r.id
-         RETURN {type: type(r), fromId: startNode(r).id, toId: endNode(r).id, props: ${edgeMap('r')}, other: ${entityRow('other')}, sources: ${sources ? CITATIONS_OF('r.id') : 'null'}}
+         RETURN {type: type(r), fromId: startNode(r).id, toId: endNode(r).id, props: ${edgeMap('r')}, other: ${entityRow('other')}, sources: ${sources ? CITATIONS_OF('r.id', kind.types.includes('PART_OF') ? 'edge' : 'edge, not PART_OF') : 'null'}}
        }`).join(', ')}]`);
       }
       cypher = `// entities.read-ahead

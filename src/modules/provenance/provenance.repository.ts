@@ -27,18 +27,25 @@ export interface CitationRow {
  * rebuilt from the code and the official name (citationRecords). One definition for the batch read
  * and the read-ahead of a root entity (src/modules/entities/read-ahead.ts), which must agree.
  */
-export const CITATIONS_OF = (subject: string) => `COLLECT {
-         MATCH (c:Citation {subjectId: ${subject}})-[:QUOTES]->(s:Source)
-         RETURN {quote: c.quote, code: null, officialName: null, sourceId: s.id, publishedAt: s.publishedAt} AS citation
-         UNION ALL
-         MATCH (e:Entity {id: ${subject}}) WHERE e.code IS NOT NULL
+export const CITATIONS_OF = (subject: string, of: CitedSubject = 'any') => `COLLECT {
+         ${[
+           `MATCH (c:Citation {subjectId: ${subject}})-[:QUOTES]->(s:Source)
+         RETURN {quote: c.quote, code: null, officialName: null, sourceId: s.id, publishedAt: s.publishedAt} AS citation`,
+           ...(of === 'any' || of === 'entity' ? [`MATCH (e:Entity {id: ${subject}}) WHERE e.code IS NOT NULL
          MATCH (s:Source:Gazetteer)
-         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation
-         UNION ALL
-         MATCH (e:${PLACE_LABEL} {code: substring(${subject}, ${OFFICIAL_PART_OF_PREFIX.length})}) WHERE ${subject} =~ '${OFFICIAL_PART_OF_PATTERN}'
+         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation`] : []),
+           ...(of === 'any' || of === 'edge' ? [`MATCH (e:${PLACE_LABEL} {code: substring(${subject}, ${OFFICIAL_PART_OF_PREFIX.length})}) WHERE ${subject} =~ '${OFFICIAL_PART_OF_PATTERN}'
          MATCH (s:Source:Gazetteer)
-         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation
+         RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation`] : []),
+         ].join('\n         UNION ALL\n         ')}
        }`;
+
+/**
+ * What a citation read knows of its subject, which spares it the lookups that cannot match: only an
+ * entity has a code (its record in the list), only an edge can be the list's PART_OF, and an edge
+ * of another type has stored quotes only.
+ */
+export type CitedSubject = 'any' | 'entity' | 'edge' | 'edge, not PART_OF';
 
 /** One subject's citation rows as records: newest source first, then by quote. */
 export function citationRecords(subjectId: string, rows: readonly CitationRow[]): CitationRecord[] {
