@@ -60,7 +60,8 @@ const BY_KEY_OR_PREFIX = `
     // by key, when the prefixes were too many to hold them all
     OPTIONAL CALL {
       WITH byPrefix
-      WITH byPrefix WHERE size(byPrefix) = ${CANDIDATES}
+      // A row only then: a WHERE here would be checked after the seek, which would run anyway.
+      UNWIND CASE WHEN size(byPrefix) = ${CANDIDATES} THEN [true] ELSE [] END AS truncated
       MATCH (e:Entity) WHERE e.searchText CONTAINS $exact
       WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
       WITH e LIMIT ${CANDIDATES}
