@@ -6,7 +6,8 @@
 //   (b) @neo4j/graphql 7.6.3 with type definitions over the same labels and edges (what a user
 //       pointing the generic tool at this database gets: one generated Cypher per root field);
 //   (c) the floor: one hand-written Cypher statement per question behind plain node:http.
-// Each question runs on the three, alternately, at concurrency 1 and 10 (autocannon); the table
+// Each question runs on the three, alternately (two halves in mirrored order, after a warm-up of
+// every question on every server), at concurrency 1 and 10 (autocannon); the table
 // gives requests/s, p50 and p99 and the two ratios of throughput. The machine is shared and noisy:
 // the ratios, measured side by side, are what count.
 import fs from 'node:fs';
@@ -26,7 +27,7 @@ import { seedGraph } from '../../src/ingest/seed.js';
 import { listen } from '../../src/http.js';
 import { collectInside, isInside } from '../../src/modules/places/inside.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 /** `village` (the whole list, default) or `county` for a quick try of the bench itself. */
 const DEPTH = (process.env.BENCH_GAZETTEER ?? 'village') as 'village' | 'county';
@@ -223,6 +224,7 @@ async function load(t: Target, connections: number, seconds: number): Promise<Me
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
+const mean = (a: Measured, b: Measured): Measured => ({ rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: (a.p99 + b.p99) / 2 });
 const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} req/s, ${m.p50} / ${m.p99} ms` : '—');
 const ratio = (a: Measured, b: Measured | null) => (b ? (a.rps / b.rps).toFixed(2) : '—');
 
@@ -255,25 +257,34 @@ try {
   const lines: string[] = [];
   const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const loadavg = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  const targetsOf = (q: Question): Array<Target | null> => [
+    { name: 'aidgraph', url: ours.url, body: JSON.stringify({ query: q.aidgraph }) },
+    typeof q.peer === 'string' ? { name: '@neo4j/graphql', url: peer.url, body: JSON.stringify({ query: q.peer }) } : null,
+    { name: 'floor', url: `${floor.url}/${q.key}` },
+  ];
+  // A freshly started JVM keeps compiling for a while: whichever server is asked first would pay
+  // for it. Every question on every server once, before anything is measured.
+  for (const q of QUESTIONS) for (const t of targetsOf(q)) if (t) await load(t, 10, WARMUP_SECONDS);
   for (const q of QUESTIONS) {
-    const targets: Array<Target | null> = [
-      { name: 'aidgraph', url: ours.url, body: JSON.stringify({ query: q.aidgraph }) },
-      typeof q.peer === 'string' ? { name: '@neo4j/graphql', url: peer.url, body: JSON.stringify({ query: q.peer }) } : null,
-      { name: 'floor', url: `${floor.url}/${q.key}` },
-    ];
+    const targets = targetsOf(q);
     const ids = await Promise.all(targets.map((t) => (t ? ask(t) : Promise.resolve(null))));
     console.log(`${q.key}: ids in the answer: aidgraph ${ids[0]}, peer ${ids[1] ?? '—'}, floor ${ids[2]}`);
     for (const c of [1, 10]) {
       for (const t of targets) if (t) await load(t, c, WARMUP_SECONDS);
-      const measured: Array<Measured | null> = [null, null, null];
-      for (const [i, t] of targets.entries()) if (t) measured[i] = await load(t, c, SECONDS);
+      // Two halves in mirrored order (ours, peer, floor; then floor, peer, ours), averaged: no
+      // server always runs first or last, where the machine's drift would favour one.
+      const halves: Array<Array<Measured | null>> = [[null, null, null], [null, null, null]];
+      for (const [h, order] of [[0, [0, 1, 2]], [1, [2, 1, 0]]] as const) {
+        for (const i of order) { const t = targets[i]; if (t) halves[h]![i] = await load(t, c, SECONDS / 2); }
+      }
+      const measured = halves[0]!.map((m, i) => (m ? mean(m, halves[1]![i]!) : null));
       const [mine, theirs, floorM] = measured as [Measured, Measured | null, Measured];
       const peerCell = typeof q.peer === 'string' ? cell(theirs) : `cannot ask: ${q.peer.cannot}`;
       lines.push(`| ${q.title} | ${c} | ${cell(mine)} | ${peerCell} | ${cell(floorM)} | ${ratio(mine, theirs)} | ${ratio(mine, floorM)} |`);
       console.log(lines.at(-1));
     }
   }
-  console.log(`\nOne run, ${started} UTC, ${SECONDS} s per case after ${WARMUP_SECONDS} s of warm-up; load average at the start ${loadavg} (2 cores).\n`);
+  console.log(`\nOne run, ${started} UTC, ${SECONDS} s per case (two halves, mirrored order) after ${WARMUP_SECONDS} s of warm-up; load average at the start ${loadavg} (2 cores).\n`);
   console.log('| question | conc. | aidgraph | @neo4j/graphql 7.6.3 | floor (one Cypher, node:http) | ours / peer | ours / floor |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const l of lines) console.log(l);
