@@ -42,7 +42,6 @@ export interface Loaders {
   quantity: DataLoader<string, QuantityRecord | null>;
   source: DataLoader<string, SourceRecord | null>;
   citationCount: DataLoader<string, number>;
-  /** Keyed by the twinning's record (its ends are on it), cached by its id. */
   /** A part of the aid under a twinning (the rest of the value is empty unless asked in the same batch). */
   twinningAid: DataLoader<{ twinning: TwinningRecord; part: keyof TwinningAid }, TwinningAid, string>;
   twinningPeople: DataLoader<TwinningRecord, string[], string>;

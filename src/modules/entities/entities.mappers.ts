@@ -98,15 +98,15 @@ function compactRecord([id, kind, name, nameZh, aliases, code, officialName]: re
 
 /** Parses a node's property map (or compact row) into its family's record; bookkeeping stays behind. */
 export function parseEntity(stored: StoredEntity): EntityRecord {
-  const compact = isCompact(stored);
-  if (isCompact(stored)) {
-    const rec = compactRecord(stored);
-    if (rec) return rec;
-  }
-  const p = isCompact(stored) ? expand(stored) : stored;
+  if (isCompact(stored)) return compactRecord(stored) ?? parseMap(expand(stored));
+  return parseMap(stored);
+}
+
+/** A property map into its family's record; what is not a core fact or bookkeeping goes to `properties`. */
+function parseMap(p: Record<string, unknown>): EntityRecord {
   const row = usualRow(p) ?? EntityRow.parse(p);
   const properties: Record<string, unknown> = {};
-  if (!compact) for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
+  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
   const facts: EntityFacts = {
     id: row.id,
     name: row.name,

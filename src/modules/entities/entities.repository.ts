@@ -45,6 +45,13 @@ function edgesOfKind(node: string, k: EdgeKind): string {
   return `MATCH ${pattern} WHERE ${cited('other')} AND ${citedEdge('r')}`;
 }
 
+/** Cypher: the edges `match` binds (`r`, far end `other`) as EdgeWithEnd rows, in type and id order. */
+const edgesWithEnds = (match: string, sources: string) => `COLLECT {
+         ${match}
+         WITH r, other ORDER BY type(r), r.id
+         RETURN {type: type(r), fromId: startNode(r).id, toId: endNode(r).id, props: ${edgeMap('r')}, other: ${entityRow('other')}, sources: ${sources}}
+       }`;
+
 /** What a root entity's selection asks beyond its own facts, read in the same statement (read-ahead.ts). */
 export interface ReadAheadShape extends HierarchyShape {
   /** The root's citations. */
@@ -241,20 +248,12 @@ export class EntityRepository {
       const fields = walkFields('n', shape, 0);
       if (shape.sources) fields.push(`sources: ${CITATIONS_OF('n.id', 'entity')}`);
       if (shape.edges) {
-        const edgeFields = ['type: type(r)', 'fromId: startNode(r).id', 'toId: endNode(r).id', `props: ${edgeMap('r')}`, `other: ${entityRow('other')}`];
-        if (edgeSources) edgeFields.push(`sources: CASE WHEN type(r) IN $edgeSourceTypes THEN ${CITATIONS_OF('r.id', 'edge')} END`);
-        fields.push(`edges: COLLECT {
-         ${EDGES_OF('n')}
-         WITH r, other ORDER BY type(r), r.id
-         RETURN {${edgeFields.join(', ')}}
-       }`);
+        const sources = edgeSources ? `CASE WHEN type(r) IN $edgeSourceTypes THEN ${CITATIONS_OF('r.id', 'edge')} END` : 'null';
+        fields.push(`edges: ${edgesWithEnds(EDGES_OF('n'), sources)}`);
       }
       if (kinds.length) {
-        fields.push(`kinds: [${kinds.map(({ kind, sources }) => `COLLECT {
-         ${edgesOfKind('n', kind)}
-         WITH r, other ORDER BY type(r), r.id
-         RETURN {type: type(r), fromId: startNode(r).id, toId: endNode(r).id, props: ${edgeMap('r')}, other: ${entityRow('other')}, sources: ${sources ? CITATIONS_OF('r.id', kind.types.includes('PART_OF') ? 'edge' : 'edge, not PART_OF') : 'null'}}
-       }`).join(', ')}]`);
+        fields.push(`kinds: [${kinds.map(({ kind, sources }) => edgesWithEnds(edgesOfKind('n', kind),
+          sources ? CITATIONS_OF('r.id', kind.types.includes('PART_OF') ? 'edge' : 'edge, not PART_OF') : 'null')).join(', ')}]`);
       }
       cypher = `// entities.read-ahead
        CALL {

@@ -5,9 +5,8 @@ import { cited, citedEdge } from '../provenance/cited.js';
 import type { Graph } from '../../db/graph.js';
 import { ofType, parseRelationship, type RelRow, type SupportRecord, type TwinningRecord } from '../entities/relationships.mappers.js';
 import { isProject, parseEntity, type EntityRecord, type ProjectRecord } from '../entities/entities.mappers.js';
-import type { StoredEntity } from '../entities/projection.js';
 import { collectInside, isInside } from '../places/inside.js';
-import { edgeMap, entityRow } from '../entities/projection.js';
+import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
 
 /** What runs under a twinning: the supports and projects from its supporter's side to its recipient's. */
 export interface TwinningAid {
