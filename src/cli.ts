@@ -19,6 +19,12 @@ program
   .command('serve')
   .description('start the service: open the graph (embedded Neo4j unless NEO4J_URI is set), load seeds and gazetteer, serve HTTP')
   .action(async () => {
+    // A service runs as production unless told otherwise: graphql-js then drops a development-only
+    // check made on every type test of every field (2% of a nested answer's CPU), and GraphQL Armor
+    // loads its production build. Everything else NODE_ENV would change is set explicitly in
+    // createServer (introspection, stack traces, landing page). Before the import: graphql reads it
+    // once, as it loads.
+    process.env.NODE_ENV ??= 'production';
     await import('./index.js');
   });
 

@@ -17,9 +17,18 @@ export interface HierarchyShape {
 /** A place record with the hierarchy fields its shape asked for, as one statement returns it. */
 export interface PlaceTree {
   e: StoredEntity;
-  parent?: PlaceTree | null;
-  children?: PlaceTree[];
+  parent?: WalkStep | null;
+  children?: WalkStep[];
 }
+
+/**
+ * One place of a walk: a tree when its shape asks further, else its entity row alone (the leaves,
+ * a county's villages, are most of an answer, and a map around each row was one more to decode).
+ */
+export type WalkStep = PlaceTree | StoredEntity;
+
+/** The shape asks nothing beyond the place itself. */
+export const isLeaf = (shape: HierarchyShape): boolean => !shape.parent && !shape.children;
 
 // In edge id order, as the generic edge reader lists them; only places (a team or bureau may be
 // PART_OF a place too, but the hierarchy holds places only), and only cited ones.
@@ -33,14 +42,17 @@ export function walkFields(node: string, shape: HierarchyShape, depth: number): 
   const fields = [`e: ${entityRow(node)}`];
   if (shape.parent) {
     const p = `p${depth}`;
-    fields.push(`parent: head([${p} IN ${PARENT(node, p)} | {${walkFields(p, shape.parent, depth + 1).join(', ')}}])`);
+    fields.push(`parent: head([${p} IN ${PARENT(node, p)} | ${walkStep(p, shape.parent, depth + 1)}])`);
   }
   if (shape.children) {
     const c = `c${depth}`;
-    fields.push(`children: [${c} IN ${CHILDREN(node, c)} | {${walkFields(c, shape.children, depth + 1).join(', ')}}]`);
+    fields.push(`children: [${c} IN ${CHILDREN(node, c)} | ${walkStep(c, shape.children, depth + 1)}]`);
   }
   return fields;
 }
+
+const walkStep = (node: string, shape: HierarchyShape, depth: number): string =>
+  isLeaf(shape) ? entityRow(node) : `{${walkFields(node, shape, depth).join(', ')}}`;
 
 export const walkKey = (s: HierarchyShape): string =>
   `(${s.parent ? `p${walkKey(s.parent)}` : ''}${s.children ? `c${walkKey(s.children)}` : ''})`;

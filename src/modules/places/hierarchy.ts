@@ -6,7 +6,8 @@
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../../context.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
-import type { HierarchyShape, PlaceTree } from './hierarchy.repository.js';
+import { isLeaf, type HierarchyShape, type PlaceTree, type WalkStep } from './hierarchy.repository.js';
+import type { StoredEntity } from '../entities/projection.js';
 
 /**
  * Nested `children` levels read in one statement; deeper ones go level by level, where the list
@@ -40,9 +41,17 @@ export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shap
   if (children) ctx.loaders.childPlaces.prime(id, (tree.children ?? []).map((c) => primePlace(ctx, c, children)));
 }
 
-function primePlace(ctx: RequestContext, tree: PlaceTree, shape: HierarchyShape): PlaceRecord {
-  const rec = parsePlace(tree.e);
+function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceRecord {
+  if (isLeafStep(step, shape)) {
+    const rec = parsePlace(step);
+    ctx.loaders.entity.prime(rec.id, rec);
+    return rec;
+  }
+  const rec = parsePlace(step.e);
   ctx.loaders.entity.prime(rec.id, rec);
-  primeWalk(ctx, rec.id, tree, shape);
+  primeWalk(ctx, rec.id, step, shape);
   return rec;
 }
+
+/** The statement wrote a leaf as its row alone (walkFields): the shape, not the value, says which. */
+const isLeafStep = (step: WalkStep, shape: HierarchyShape): step is StoredEntity => isLeaf(shape);
