@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,9 @@ export const NEO4J_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 const TARGET = path.join(NEO4J_DIR, 'target');
 const CLASSPATH_FILE = path.join(TARGET, 'classpath.txt');
 const CLASSES_DIR = path.join(TARGET, 'classes');
+// The launcher as a jar: class-data sharing (below) archives classes from jars only, not folders.
+const LAUNCHER_JAR = path.join(TARGET, 'aidgraph-launcher.jar');
+const CLASS_DATA_DIR = path.join(TARGET, 'class-data');
 
 // The flags Neo4j's own neo4j.conf passes to its JVM, minus the ones for features we turn off.
 const JVM_FLAGS = [
@@ -38,6 +42,13 @@ export interface LocalNeo4jOptions {
   heap: string;
   pageCache: string;
   startTimeoutMs?: number;
+  /** Flags for the JVM beyond Neo4j's own (JVM_FLAGS). */
+  jvmFlags?: string[];
+  /**
+   * Start from the class-data archive (made on first use; default true). Off for the run that
+   * makes it, and for a caller that wants a JVM exactly as Neo4j ships it.
+   */
+  classData?: boolean;
   /** What the supervisor tells its owner; restarts happen whether or not anyone listens. */
   events?: SupervisorEvents;
   /** Waits before restart attempts 1, 2, 3 … (the last one repeats); default 1 s, 2 s, 4 s. */
@@ -94,13 +105,75 @@ export function resolveClasspath(): string {
   const classpath = fs.readFileSync(CLASSPATH_FILE, 'utf8').trim();
 
   const launcher = path.join(NEO4J_DIR, 'Launcher.java');
-  const compiled = path.join(CLASSES_DIR, 'Launcher.class');
-  if (isStale(compiled, launcher, CLASSPATH_FILE)) {
+  if (isStale(LAUNCHER_JAR, launcher, CLASSPATH_FILE)) {
+    fs.rmSync(CLASSES_DIR, { recursive: true, force: true });
     fs.mkdirSync(CLASSES_DIR, { recursive: true });
     const r = spawnSync('javac', ['-d', CLASSES_DIR, '-cp', classpath, launcher], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('javac could not compile neo4j/Launcher.java (Java 17+ JDK needed)');
+    const jar = spawnSync('jar', ['--create', '--file', LAUNCHER_JAR, '-C', CLASSES_DIR, '.'], { stdio: 'inherit' });
+    if (jar.status !== 0) throw new Error('jar could not package the compiled launcher (a Java 17+ JDK has it)');
   }
-  return [CLASSES_DIR, classpath].join(path.delimiter);
+  return [LAUNCHER_JAR, classpath].join(path.delimiter);
+}
+
+/** The java that spawn('java') runs, as a path, size and time: a new JDK makes a new archive. */
+function javaIdentity(): string {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    try {
+      const real = fs.realpathSync(path.join(dir, 'java'));
+      const st = fs.statSync(real);
+      if (st.isFile()) return `${real} ${st.size} ${st.mtimeMs}`;
+    } catch { /* not in this folder */ }
+  }
+  return 'java';
+}
+
+/** The archive for this classpath, these flags and this JVM (HotSpot refuses one made by another). */
+export function classDataArchive(classpath: string): string {
+  const key = crypto.createHash('sha256').update([classpath, ...JVM_FLAGS, javaIdentity()].join('\n')).digest('hex').slice(0, 16);
+  return path.join(CLASS_DATA_DIR, `neo4j-${key}.jsa`);
+}
+
+let classDataMade: Promise<string | undefined> | undefined;
+
+/**
+ * Class-data sharing: most of a cold start (11 s and 21 CPU-seconds here) goes to loading,
+ * verifying and linking the same classes from 200 jars. A JVM that loaded them once writes them to
+ * an archive as it exits; later JVMs map it instead (7 s and 13 CPU-seconds). That is every start
+ * after the first: `npm start`, each restart the supervisor makes, each tool and test that starts
+ * Neo4j. The archive is made once per classpath and JVM, by a start and clean stop on a throwaway
+ * store (`npm run neo4j:resolve` does it; otherwise the first start). Without one, a JVM starts as
+ * before: the archive only saves time, so failing to make it is a warning, not an error.
+ */
+export function ensureClassData(classpath: string): Promise<string | undefined> {
+  classDataMade ??= (async () => {
+    const archive = classDataArchive(classpath);
+    if (fs.existsSync(archive)) return archive;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-class-data-'));
+    // Each maker writes a file of its own and renames it: two at once leave one whole archive.
+    const partial = `${archive}.${process.pid}.partial`;
+    try {
+      fs.mkdirSync(CLASS_DATA_DIR, { recursive: true });
+      log.info('making the class-data archive that speeds up every later Neo4j start (first run only)');
+      const started = Date.now();
+      const neo4j = await startLocalNeo4j({
+        dataDir, boltPort: await freePort(), heap: '256m', pageCache: '32m', classData: false,
+        jvmFlags: [`-XX:ArchiveClassesAtExit=${partial}`],
+      });
+      await neo4j.stop(); // HotSpot writes the archive as the JVM exits
+      if (!fs.existsSync(partial) || fs.statSync(partial).size === 0) throw new Error('the JVM wrote no archive');
+      fs.renameSync(partial, archive);
+      log.info({ archive, ms: Date.now() - started, mb: Math.round(fs.statSync(archive).size / 1e6) }, 'class-data archive made');
+      return archive;
+    } catch (err) {
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not make the class-data archive; Neo4j starts without it');
+      return undefined;
+    } finally {
+      fs.rmSync(partial, { force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  })();
+  return classDataMade;
 }
 
 /** The user the embedded Neo4j knows; its password is this store's own (below). */
@@ -252,7 +325,7 @@ function spawnJvm(classpath: string, home: string, opts: LocalNeo4jOptions, onSp
   // The password goes by file, never on the command line, where every local user could read it.
   const args = [
     `-Xms${opts.heap}`, `-Xmx${opts.heap}`, `-Daidgraph.pagecache=${opts.pageCache}`,
-    ...JVM_FLAGS, '-cp', classpath, 'Launcher', String(opts.boltPort), home, passwordFileOf(opts.dataDir),
+    ...JVM_FLAGS, ...(opts.jvmFlags ?? []), '-cp', classpath, 'Launcher', String(opts.boltPort), home, passwordFileOf(opts.dataDir),
   ];
   // stdin stays a pipe we never write to: when this process dies, the pipe closes and the JVM stops
   // (the launcher watches it from its first moment, before Neo4j is up).
@@ -299,6 +372,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const classpath = resolveClasspath();
+  if (opts.classData ?? true) {
+    const archive = await ensureClassData(classpath);
+    if (archive) opts = { ...opts, jvmFlags: [...(opts.jvmFlags ?? []), `-XX:SharedArchiveFile=${archive}`] };
+  }
   const password = localPassword(opts.dataDir);
   const home = path.join(opts.dataDir, 'neo4j');
   fs.mkdirSync(home, { recursive: true });

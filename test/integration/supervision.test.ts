@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/db/local-neo4j.js';
+import { classDataArchive, freePort, resolveClasspath } from '../../src/db/local-neo4j.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-supervised-'));
@@ -60,6 +60,10 @@ describe.runIf(!process.env.NEO4J_URI)('the supervised embedded Neo4j', () => {
     const serving = await waitFor('the service to serve', 150_000, () => logs.find((l) => String(l.msg).startsWith('aidgraph is serving')));
     const url: string = serving.url;
     const firstPid: number = logs.find((l) => l.msg === 'local Neo4j is up')!.pid;
+    // The JVM started from the class-data archive: it maps the file rather than loading each class.
+    const archive = classDataArchive(resolveClasspath());
+    expect(fs.existsSync(archive)).toBe(true);
+    expect(fs.readFileSync(`/proc/${firstPid}/maps`, 'utf8')).toContain(archive);
 
     // A request's id is in its response header and on every line logged while serving it.
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'probe-1' }, body: JSON.stringify({ query: SEARCH }) });
@@ -86,6 +90,7 @@ describe.runIf(!process.env.NEO4J_URI)('the supervised embedded Neo4j', () => {
     const restarted = logs.find((l) => String(l.msg).startsWith('local Neo4j restarted'))!;
     expect(restarted.pid).not.toBe(firstPid);
     expect(alive(firstPid)).toBe(false);
+    expect(fs.readFileSync(`/proc/${restarted.pid}/maps`, 'utf8')).toContain(archive); // and so does each restart
     expect(await (await fetch(new URL('/metrics', url))).text()).toMatch(/aidgraph_neo4j_restarts_total 1/);
 
     // Now make every restart fail (another process takes the Bolt port): three failures, exit 1.
