@@ -27,7 +27,7 @@ import { seedGraph } from '../../src/ingest/seed.js';
 import { listen } from '../../src/http.js';
 import { collectInside, isInside } from '../../src/modules/places/inside.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 9);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 /** `village` (the whole list, default) or `county` for a quick try of the bench itself. */
 const DEPTH = (process.env.BENCH_GAZETTEER ?? 'village') as 'village' | 'county';
@@ -227,8 +227,13 @@ async function load(t: Target, connections: number, seconds: number): Promise<Me
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-const mean = (a: Measured, b: Measured): Measured => ({ rps: (a.rps + b.rps) / 2, p50: (a.p50 + b.p50) / 2, p99: (a.p99 + b.p99) / 2 });
-const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} req/s, ${m.p50} / ${m.p99} ms` : '—');
+const mean = (ms: Measured[]): Measured => {
+  const avg = (f: (m: Measured) => number) => ms.reduce((sum, m) => sum + f(m), 0) / ms.length;
+  return { rps: avg((m) => m.rps), p50: avg((m) => m.p50), p99: avg((m) => m.p99) };
+};
+/** Every order of the three servers (ours 0, the peer 1, the floor 2): one slice each. */
+const ORDERS = [[0, 1, 2], [2, 1, 0], [1, 2, 0], [0, 2, 1], [2, 0, 1], [1, 0, 2]] as const;
+const cell = (m: Measured | null) => (m ? `${Math.round(m.rps)} req/s, ${+m.p50.toFixed(1)} / ${+m.p99.toFixed(1)} ms` : '—');
 const ratio = (a: Measured, b: Measured | null) => (b ? (a.rps / b.rps).toFixed(2) : '—');
 
 const dataDir = KEEP_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-peers-'));
@@ -274,20 +279,21 @@ try {
     console.log(`${q.key}: ids in the answer: aidgraph ${ids[0]}, peer ${ids[1] ?? '—'}, floor ${ids[2]}`);
     for (const c of [1, 10]) {
       for (const t of targets) if (t) await load(t, c, WARMUP_SECONDS);
-      // Two halves in mirrored order (ours, peer, floor; then floor, peer, ours), averaged: no
-      // server always runs first or last, where the machine's drift would favour one.
-      const halves: Array<Array<Measured | null>> = [[null, null, null], [null, null, null]];
-      for (const [h, order] of [[0, [0, 1, 2]], [1, [2, 1, 0]]] as const) {
-        for (const i of order) { const t = targets[i]; if (t) halves[h]![i] = await load(t, c, SECONDS / 2); }
+      // Six short slices per server, one in each of the six orders, averaged: every server runs
+      // first, second and last equally often, and no slice is far in time from the others' (this
+      // host's load drifts within seconds; two long halves still left ratios 20% apart by run).
+      const slices: Measured[][] = [[], [], []];
+      for (const order of ORDERS) {
+        for (const i of order) { const t = targets[i]; if (t) slices[i]!.push(await load(t, c, SECONDS / ORDERS.length)); }
       }
-      const measured = halves[0]!.map((m, i) => (m ? mean(m, halves[1]![i]!) : null));
+      const measured = slices.map((m) => (m.length ? mean(m) : null));
       const [mine, theirs, floorM] = measured as [Measured, Measured | null, Measured];
       const peerCell = typeof q.peer === 'string' ? cell(theirs) : `cannot ask: ${q.peer.cannot}`;
       lines.push(`| ${q.title} | ${c} | ${cell(mine)} | ${peerCell} | ${cell(floorM)} | ${ratio(mine, theirs)} | ${ratio(mine, floorM)} |`);
       console.log(lines.at(-1));
     }
   }
-  console.log(`\nOne run, ${started} UTC, ${SECONDS} s per case (two halves, mirrored order) after ${WARMUP_SECONDS} s of warm-up; load average at the start ${loadavg} (2 cores).\n`);
+  console.log(`\nOne run, ${started} UTC, ${SECONDS} s per case (six slices, one in each order of the three) after ${WARMUP_SECONDS} s of warm-up; load average at the start ${loadavg} (2 cores).\n`);
   console.log('| question | conc. | aidgraph | @neo4j/graphql 7.6.3 | floor (one Cypher, node:http) | ours / peer | ours / floor |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const l of lines) console.log(l);

@@ -123,6 +123,19 @@ describe('search at national size', () => {
     for (const h of hits) expect(h.ancestors).toHaveLength(4);
   });
 
+  it('answers a selection of names from compact rows exactly as from whole records', async () => {
+    // Only CORE_FIELDS asked: every entity comes as its compact row. With `properties` asked too,
+    // as its whole record. The shared fields must not tell the two apart.
+    const core = 'id kind name nameZh aliases __typename ... on Place { code officialName }';
+    for (const text of ['安多', 'Amdo', '540624']) {
+      const names = (await api.gql(`query($t: String!) { search(text: $t, first: 20) { ${core} } }`, { t: text })).data.search;
+      const whole = (await api.gql(`query($t: String!) { search(text: $t, first: 20) { ${core} properties } }`, { t: text })).data.search;
+      expect(names.length).toBeGreaterThan(3);
+      expect(names).toEqual(whole.map(({ properties: _, ...rest }: Record<string, unknown>) => rest));
+      if (text === '安多') expect(whole.some((e: { properties: object }) => Object.keys(e.properties).length > 0)).toBe(true);
+    }
+  });
+
   it('puts a county before the villages whose names contain its name', async () => {
     const res = await api.gql('{ search(text: "巴青", first: 5) { id kind } }');
     expect(res.data.search[0]).toEqual({ id: 'county:baqen', kind: 'DISTRICT' });

@@ -16,10 +16,20 @@ export const COMPACT_ORDER = ['id', 'kind', 'name', 'nameZh', 'aliases', 'code',
 
 const LEFT_BEHIND = ['searchText', 'aliasesText', 'contentHash'] as const;
 
+/**
+ * The GraphQL fields of an entity that the compact row alone answers. A selection asking nothing
+ * else (a search box's `id name nameZh`) can take every entity as a compact row (coreRow), Seeded
+ * ones too, whose whole property maps were most of such an answer's bytes.
+ */
+export const CORE_FIELDS: ReadonlySet<string> = new Set(['__typename', ...COMPACT_ORDER]);
+
+/** Cypher: any entity's compact row, for a selection of CORE_FIELDS only (what else it holds stays behind). */
+export const coreRow = (node: string) => `[${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}]`;
+
 /** Cypher: the entity bound to `node` as its parser (parseEntity) takes it. */
 export const entityRow = (node: string) =>
   `CASE WHEN ${node}:${SEEDED_LABEL} THEN ${node} {.*, ${LEFT_BEHIND.map((p) => `${p}: null`).join(', ')}}
-     ELSE [${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}] END`;
+     ELSE ${coreRow(node)} END`;
 
 /** Cypher: the edge bound to `rel` as the property map its parser takes. */
 export const edgeMap = (rel: string) => `${rel} {.*, contentHash: null}`;

@@ -5,14 +5,21 @@ import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { loadNode } from '../entities/graph-reads.js';
 import { withReadAhead } from '../entities/read-ahead.js';
 import { parseEntity } from '../entities/entities.mappers.js';
+import { CORE_FIELDS } from '../entities/projection.js';
+import { fieldsOf } from '../places/hierarchy.js';
+import type { GraphQLResolveInfo } from 'graphql';
 
 const MAX_SEARCH_TEXT = 200;
 
+/** The field's selection, fragments included, asks only what an entity's compact row holds. */
+const asksCoreOnly = (info: GraphQLResolveInfo): boolean =>
+  info.fieldNodes.every((node) => [...fieldsOf(node.selectionSet, info)].every((f) => CORE_FIELDS.has(f.name.value)));
+
 export const exploreResolvers: Resolvers = {
   Query: {
-    search: (_p, { text, kinds, first }, ctx) => {
+    search: (_p, { text, kinds, first }, ctx, info) => {
       if (text.length > MAX_SEARCH_TEXT) throw badInput('text', `must be at most ${MAX_SEARCH_TEXT} characters (got ${text.length})`);
-      return ctx.repos.search.search(text, kinds ?? null, requireRange('first', first ?? 10, 1, 100) ?? 10);
+      return ctx.repos.search.search(text, kinds ?? null, requireRange('first', first ?? 10, 1, 100) ?? 10, asksCoreOnly(info) ? 'core' : 'whole');
     },
     entity: (_p, { id }, ctx, info) => withReadAhead(ctx, info, id, () => ctx.loaders.entity.load(id), parseEntity),
     node: (_p, { id }, ctx) => loadNode(ctx.loaders, id),

@@ -7,7 +7,7 @@ import { PLACE_LABEL, type EntityKind } from '../../domain/vocabulary.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { cited } from '../provenance/cited.js';
 import { normalizeName, SEARCH_KEY_SEPARATOR } from './search-keys.js';
-import { entityRow, type StoredEntity } from '../entities/projection.js';
+import { coreRow, entityRow, type StoredEntity } from '../entities/projection.js';
 
 /**
  * User text as plain Lucene terms: special characters escaped, and the operator words AND, OR, NOT
@@ -81,7 +81,7 @@ const union = (...tiers: string[]) => tiers.join('\n    UNION ALL');
  * describe first (Seeded), then the larger place, then the better-connected entity, then the
  * shorter name.
  */
-const searchStatement = (name: string, tiers: string) => `// ${name}
+const searchStatement = (name: string, tiers: string, row: (node: string) => string) => `// ${name}
   CALL {${tiers}
   }
   WITH e, min(tier) AS tier
@@ -91,32 +91,46 @@ const searchStatement = (name: string, tiers: string) => `// ${name}
        COUNT { (e)--() } AS degree
   ORDER BY tier, known, level, degree DESC, size(e.name), e.id
   LIMIT toInteger($first)
-  RETURN ${entityRow('e')} AS e`;
+  RETURN ${row('e')} AS e`;
 
-const SEARCH_BY_CODE = searchStatement('search.by-code', BY_CODE);
-// Exact and prefix matches first; looser ones only when those do not fill the page.
-const SEARCH_BY_NAME = searchStatement('search.by-name', BY_KEY_OR_PREFIX);
-const SEARCH_LOOSER = searchStatement('search.looser', union(BY_SUBSTRING, BY_FULL_TEXT));
-const SEARCH_LOOSER_SHORT = searchStatement('search.looser (short text)', BY_FULL_TEXT);
+/**
+ * What each answer row holds: `whole`, every entity as its parser takes it (entityRow); `core`,
+ * every entity as its compact row (coreRow), for a selection of CORE_FIELDS only. A `core` record
+ * of a Seeded entity lacks its other facts (`properties` empty), so only such a selection gets one.
+ */
+export type SearchRows = 'whole' | 'core';
+
+const statements = (rows: SearchRows) => {
+  const row = rows === 'core' ? coreRow : entityRow;
+  return {
+    byCode: searchStatement('search.by-code', BY_CODE, row),
+    // Exact and prefix matches first; looser ones only when those do not fill the page.
+    byName: searchStatement('search.by-name', BY_KEY_OR_PREFIX, row),
+    looser: searchStatement('search.looser', union(BY_SUBSTRING, BY_FULL_TEXT), row),
+    looserShort: searchStatement('search.looser (short text)', BY_FULL_TEXT, row),
+  };
+};
+const STATEMENTS: Record<SearchRows, ReturnType<typeof statements>> = { whole: statements('whole'), core: statements('core') };
 
 export class SearchRepository {
   constructor(private readonly graph: Graph) {}
 
-  async search(text: string, kinds: EntityKind[] | null, first: number): Promise<EntityRecord[]> {
+  async search(text: string, kinds: EntityKind[] | null, first: number, rows: SearchRows = 'whole'): Promise<EntityRecord[]> {
     const key = normalizeName(text);
     if (!key) return [];
+    const { byCode, byName, looser, looserShort } = STATEMENTS[rows];
     const params = {
       key, kinds, first, lucene: luceneTerms(text.trim()),
       exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
     };
     const read = async (name: string, cypher: string) =>
       (await this.graph.read<{ e: StoredEntity }>(name, cypher, params)).map(({ e }) => parseEntity(e));
-    if (/^\d{2,12}$/.test(key)) return read('search.by-code', SEARCH_BY_CODE);
-    const found = await read('search.by-name', SEARCH_BY_NAME);
+    if (/^\d{2,12}$/.test(key)) return read('search.by-code', byCode);
+    const found = await read('search.by-name', byName);
     if (found.length < first) {
       const seen = new Set(found.map((e) => e.id));
-      const looser = await read('search.looser', [...key].length >= 3 ? SEARCH_LOOSER : SEARCH_LOOSER_SHORT);
-      found.push(...looser.filter((e) => !seen.has(e.id)).slice(0, first - found.length));
+      const more = await read('search.looser', [...key].length >= 3 ? looser : looserShort);
+      found.push(...more.filter((e) => !seen.has(e.id)).slice(0, first - found.length));
     }
     return found;
   }
