@@ -5,6 +5,7 @@ import Negotiator from 'negotiator';
 import { createRepositories } from '../context.js';
 import type { Graph } from '../db/graph.js';
 import { entityDocument } from '../modules/linked-data/json-ld.js';
+import { quotedSource } from '../modules/provenance/provenance.mappers.js';
 import { sendError } from './replies.js';
 
 const MEDIA_TYPES = ['application/ld+json', 'application/json', 'text/html'];
@@ -32,11 +33,7 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     ]);
     const sources = await repos.provenance.sourcesByIds([...new Set(citations!.map((c) => c.sourceId))]);
     const sourceOf = new Map(sources.flatMap((s) => (s ? [[s.id, s] as const] : [])));
-    const quoted = citations!.map((c) => {
-      const source = sourceOf.get(c.sourceId);
-      if (!source) throw new Error(`citation of ${c.subjectId} quotes a missing source ${c.sourceId}`);
-      return { ...c, source };
-    });
+    const quoted = citations!.map((c) => ({ ...c, source: quotedSource(c, sourceOf.get(c.sourceId)) }));
     const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: quoted });
     return reply
       .type(`${wanted}; charset=utf-8`)

@@ -86,6 +86,24 @@ const QUOTED_SOURCES = `WITH tree, [c IN coalesce(tree.sources, []) | c.sourceId
        WITH tree, rootIds + reduce(all = [], ids IN edgeIds | all + ids) AS ids
        RETURN tree {.*, quotedSources: COLLECT { MATCH (s:Source) WHERE s.id IN ids RETURN s {.*} }} AS tree`;
 
+/** An edge `r` from the asked entity's `id` to `other`, as groupEdgeRows takes it, in type and id order. */
+const EDGE_WITH_END = `RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, ${edgeMap('r')} AS props, ${entityRow('other')} AS other
+       ORDER BY type, r.id`;
+
+type EdgeWithEndRow = RelRow & { id: string; other: StoredEntity };
+
+/** Each row's edge into the list of the id it was asked for (under `prefix` + id), each far end once. */
+function groupEdgeRows(rows: readonly EdgeWithEndRow[], prefix: string, lists: Map<string, RelationshipRecord[]>, ends: Map<string, EntityRecord>): void {
+  for (const row of rows) {
+    const key = prefix + row.id;
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    list.push(parseRelationship(row));
+    const other = parseEntity(row.other);
+    ends.set(other.id, other);
+  }
+}
+
 export class EntityRepository {
   /** Read-ahead statements by shape: built from fixed field names only, never from request text. */
   private static readonly readAheads = new Map<string, string>();
@@ -156,25 +174,18 @@ export class EntityRepository {
    * to) then find it without a statement of their own.
    */
   async relationshipsWithEndsOf(ids: readonly string[]): Promise<{ edges: RelationshipRecord[][]; ends: EntityRecord[] }> {
-    const rows = await this.graph.read<RelRow & { id: string; other: StoredEntity }>(
+    const rows = await this.graph.read<EdgeWithEndRow>(
       'entities.relationships-with-ends-of',
       `// entities.relationships-with-ends-of
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
        ${EDGES_OF('e')}
-       RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, ${edgeMap('r')} AS props, ${entityRow('other')} AS other
-       ORDER BY type, r.id`,
+       ${EDGE_WITH_END}`,
       { ids },
     );
     const by = new Map<string, RelationshipRecord[]>();
     const ends = new Map<string, EntityRecord>();
-    for (const row of rows) {
-      const list = by.get(row.id) ?? [];
-      list.push(parseRelationship(row));
-      by.set(row.id, list);
-      const other = parseEntity(row.other);
-      ends.set(other.id, other);
-    }
+    groupEdgeRows(rows, '', by, ends);
     return { edges: ids.map((id) => by.get(id) ?? []), ends: [...ends.values()] };
   }
 
@@ -193,24 +204,16 @@ export class EntityRepository {
     const found = new Map<string, RelationshipRecord[]>();
     const ends = new Map<string, EntityRecord>();
     await Promise.all([...groups].map(async ([key, { kind, ids }]) => {
-      const rows = await this.graph.read<RelRow & { id: string; other: StoredEntity }>(
+      const rows = await this.graph.read<EdgeWithEndRow>(
         'entities.edges-of-kind',
         `// entities.edges-of-kind (${key})
          UNWIND $ids AS id
          MATCH (e:Entity {id: id})
          ${edgesOfKind('e', kind)}
-         RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, ${edgeMap('r')} AS props, ${entityRow('other')} AS other
-         ORDER BY type, r.id`,
+         ${EDGE_WITH_END}`,
         { ids: [...ids] },
       );
-      for (const row of rows) {
-        const k = `${key}/${row.id}`;
-        let list = found.get(k);
-        if (!list) found.set(k, (list = []));
-        list.push(parseRelationship(row));
-        const other = parseEntity(row.other);
-        ends.set(other.id, other);
-      }
+      groupEdgeRows(rows, `${key}/`, found, ends);
     }));
     return { edges: requests.map(({ id, kind }) => found.get(`${edgeKindKey(kind)}/${id}`) ?? []), ends: [...ends.values()] };
   }

@@ -42,14 +42,10 @@ export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shap
 }
 
 function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceRecord {
-  if (isLeafStep(step, shape)) {
-    const rec = parsePlace(step);
-    ctx.loaders.entity.prime(rec.id, rec);
-    return rec;
-  }
-  const rec = parsePlace(step.e);
+  const leaf = isLeafStep(step, shape);
+  const rec = parsePlace(leaf ? step : step.e);
   ctx.loaders.entity.prime(rec.id, rec);
-  primeWalk(ctx, rec.id, step, shape);
+  if (!leaf) primeWalk(ctx, rec.id, step, shape);
   return rec;
 }
 

@@ -46,6 +46,15 @@ const SourceRow = z.object({
 });
 export type SourceRecord = z.output<typeof SourceRow>;
 
+/**
+ * The source a citation quotes, as read by its id. The loaders write a citation only with its
+ * source, so a missing one is a broken graph (an internal error), never the client's doing.
+ */
+export function quotedSource(citation: CitationRecord, source: SourceRecord | null | undefined): SourceRecord {
+  if (!source) throw new Error(`citation of ${citation.subjectId} quotes a missing source ${citation.sourceId}`);
+  return source;
+}
+
 /** A source node's properties as its record (what else the node holds, such as codesYear, stays behind). */
 export const parseSource = (p: Record<string, unknown>): SourceRecord => SourceRow.parse(p);
 

@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { requireRange } from '../../errors.js';
 import { loadNode } from '../entities/graph-reads.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
-import { quantityText } from './provenance.mappers.js';
+import { quantityText, quotedSource } from './provenance.mappers.js';
 import { CODE_VERSION, readDataVersion } from '../../version.js';
 import { METRICS, metricOf } from './metrics.js';
 
@@ -24,11 +24,7 @@ export const provenanceResolvers: Resolvers = {
     },
   },
   Citation: {
-    source: async (c, _a, ctx) => {
-      const source = await ctx.loaders.source.load(c.sourceId);
-      if (!source) throw new Error(`citation of ${c.subjectId} quotes a missing source ${c.sourceId}`);
-      return source;
-    },
+    source: async (c, _a, ctx) => quotedSource(c, await ctx.loaders.source.load(c.sourceId)),
   },
   Claim: {
     about: async (c, _a, ctx) => {
