@@ -372,10 +372,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const classpath = resolveClasspath();
-  if (opts.classData ?? true) {
-    const archive = await ensureClassData(classpath);
-    if (archive) opts = { ...opts, jvmFlags: [...(opts.jvmFlags ?? []), `-XX:SharedArchiveFile=${archive}`] };
-  }
   const password = localPassword(opts.dataDir);
   const home = path.join(opts.dataDir, 'neo4j');
   fs.mkdirSync(home, { recursive: true });
@@ -391,6 +387,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   }
   if (await portInUse(opts.boltPort)) {
     throw new StoreBusyError(`port ${opts.boltPort} on 127.0.0.1 is taken; set AIDGRAPH_NEO4J_BOLT_PORT to a free port`);
+  }
+  // After the checks above: a busy store is refused at once, not after the archive is made.
+  if (opts.classData ?? true) {
+    const archive = await ensureClassData(classpath);
+    if (archive) opts = { ...opts, jvmFlags: [...(opts.jvmFlags ?? []), `-XX:SharedArchiveFile=${archive}`] };
   }
 
   let stopping: Promise<void> | undefined;

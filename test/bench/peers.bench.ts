@@ -6,8 +6,8 @@
 //   (b) @neo4j/graphql 7.6.3 with type definitions over the same labels and edges (what a user
 //       pointing the generic tool at this database gets: one generated Cypher per root field);
 //   (c) the floor: one hand-written Cypher statement per question behind plain node:http.
-// Each question runs on the three, alternately (two halves in mirrored order, after a warm-up of
-// every question on every server), at concurrency 1 and 10 (autocannon); the table
+// Each question runs on the three, alternately (six slices, one in each order of the three, after
+// a warm-up of every question on every server), at concurrency 1 and 10 (autocannon); the table
 // gives requests/s, p50 and p99 and the two ratios of throughput. The machine is shared and noisy:
 // the ratios, measured side by side, are what count.
 import fs from 'node:fs';

@@ -45,11 +45,16 @@ function edgesOfKind(node: string, k: EdgeKind): string {
   return `MATCH ${pattern} WHERE ${cited('other')} AND ${citedEdge('r')}`;
 }
 
-/** Cypher: the edges `match` binds (`r`, far end `other`) as EdgeWithEnd rows, in type and id order. */
+/** An edge `r` with its far end `other` as its parser takes it (RelRow and `other`): key, Cypher. */
+const EDGE_WITH_END_FIELDS = [
+  ['type', 'type(r)'], ['fromId', 'startNode(r).id'], ['toId', 'endNode(r).id'], ['props', edgeMap('r')], ['other', entityRow('other')],
+] as const;
+
+/** Cypher: the edges `match` binds (`r`, far end `other`) as EdgeWithEnd maps, in type and id order. */
 const edgesWithEnds = (match: string, sources: string) => `COLLECT {
          ${match}
          WITH r, other ORDER BY type(r), r.id
-         RETURN {type: type(r), fromId: startNode(r).id, toId: endNode(r).id, props: ${edgeMap('r')}, other: ${entityRow('other')}, sources: ${sources}}
+         RETURN {${EDGE_WITH_END_FIELDS.map(([k, v]) => `${k}: ${v}`).join(', ')}, sources: ${sources}}
        }`;
 
 /** What a root entity's selection asks beyond its own facts, read in the same statement (read-ahead.ts). */
@@ -86,8 +91,8 @@ const QUOTED_SOURCES = `WITH tree, [c IN coalesce(tree.sources, []) | c.sourceId
        WITH tree, rootIds + reduce(all = [], ids IN edgeIds | all + ids) AS ids
        RETURN tree {.*, quotedSources: COLLECT { MATCH (s:Source) WHERE s.id IN ids RETURN s {.*} }} AS tree`;
 
-/** An edge `r` from the asked entity's `id` to `other`, as groupEdgeRows takes it, in type and id order. */
-const EDGE_WITH_END = `RETURN id, type(r) AS type, startNode(r).id AS fromId, endNode(r).id AS toId, ${edgeMap('r')} AS props, ${entityRow('other')} AS other
+/** The same edges as rows, with the `id` they were asked for, as groupEdgeRows takes them. */
+const EDGE_WITH_END = `RETURN id, ${EDGE_WITH_END_FIELDS.map(([k, v]) => `${v} AS ${k}`).join(', ')}
        ORDER BY type, r.id`;
 
 type EdgeWithEndRow = RelRow & { id: string; other: StoredEntity };
