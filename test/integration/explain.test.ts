@@ -55,6 +55,8 @@ const OPERATIONS = [
   '{ search(text: "naqu", kinds: [CITY, DISTRICT]) { id } }',
   '{ search(text: "540624") { id } }',
   '{ search(text: "巴青县 中学") { id } }',
+  // More prefixes than one seek reads: the exact keys get a seek of their own.
+  '{ search(text: "x", first: 3) { id } }',
   '{ entity(id: "county:amdo") { id sources { quote } quantities { id } ... on Place { ancestors { id } parent { id } children { id } twinnedBy { id supports { id } projects { id } people { id } } } } }',
   '{ place(code: "540624102") { id sources { quote } } node(id: "place:5406") { id } nodes(ids: ["part-of:540624", "county:sog"]) { id } }',
   '{ place(code: "5406") { id ... on Place { parent { id } children { id children { id } } } } }',
@@ -87,6 +89,10 @@ describe('hot statements start from an index seek', () => {
     const distinct = new Map<string, Ran>();
     for (const r of ran) if (!distinct.has(r.cypher)) distinct.set(r.cypher, r);
     expect(distinct.size).toBeGreaterThan(15);
+    const names = new Set(ran.map((r) => r.name));
+    expect(names).toContain('search.by-name (many prefixes)');
+    // The read-ahead from a plain id, and from an id that may be a code.
+    expect(new Set(ran.filter((r) => r.name === 'entities.read-ahead').map((r) => r.cypher.includes('{code: $code}'))).size).toBe(2);
     const offenders: string[] = [];
     const session = api.graph.driver.session();
     try {

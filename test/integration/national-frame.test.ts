@@ -6,6 +6,8 @@ import { gazetteerEdition, readLevel, DIVISION_LEVELS } from '../../src/gazettee
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { SEEDED_LABEL } from '../../src/domain/vocabulary.js';
 import { COMPACT_ORDER } from '../../src/modules/entities/projection.js';
+import { SearchRepository } from '../../src/modules/explore/search.repository.js';
+import { splitGeneric } from '../../src/modules/explore/search-keys.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -134,6 +136,39 @@ describe('search at national size', () => {
       expect(names).toEqual(whole.map(({ properties: _, ...rest }: Record<string, unknown>) => rest));
       if (text === '安多') expect(whole.some((e: { properties: object }) => Object.keys(e.properties).length > 0)).toBe(true);
     }
+  });
+
+  it('finds every exact match when the prefixes run over their bound, and only then seeks twice', async () => {
+    // The short form of the slice's most common village name (和平 of 和平村, say) begins more
+    // keys than it equals. With a bound of as many candidates as it has exact matches, the prefix
+    // seek reads some that are not exact and stops; the exact key |stem| then gets a seek of its
+    // own, which finds them all, first, as the usual bound does in one seek.
+    const counts = new Map<string, number>();
+    for (const v of villages) counts.set(v.nameZh, (counts.get(v.nameZh) ?? 0) + 1);
+    const [shared] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const [stem] = splitGeneric(shared);
+    const exactIds = (await api.graph.read<{ id: string }>('test.exact', `// test.exact
+      MATCH (e:Entity:Cited) WHERE e.searchText CONTAINS $exact RETURN e.id AS id`, { exact: `|${stem}|` })).map((r) => r.id);
+    const bound = exactIds.length;
+    expect(bound).toBeGreaterThan(5);
+    // What one seek with that bound reads (the repository's first seek, in the same index order).
+    const firstSeek = (await api.graph.read<{ id: string }>('test.first-seek', `// test.first-seek
+      MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix WITH e WHERE e:Cited WITH e LIMIT toInteger($bound) RETURN e.id AS id`,
+    { prefix: `|${stem}`, bound })).map((r) => r.id);
+    expect(firstSeek).toHaveLength(bound);
+    expect(exactIds.filter((id) => !firstSeek.includes(id)).length).toBeGreaterThan(0);
+
+    const searched = async (b?: number) => {
+      const graph = api.graph.forRequest();
+      const found = await new SearchRepository(graph, b).search(stem, null, bound);
+      return { ids: found.map((e) => e.id), statements: graph.statements };
+    };
+    const usual = await searched();
+    const bounded = await searched(bound);
+    expect(usual.statements).toBe(1);
+    expect(bounded.statements).toBe(2);
+    expect([...usual.ids].sort()).toEqual([...exactIds].sort());
+    expect(bounded.ids).toEqual(usual.ids);
   });
 
   it('puts a county before the villages whose names contain its name', async () => {
