@@ -26,17 +26,25 @@ export interface GraphReads {
   quantitiesOf(ids: readonly string[]): Promise<QuantityRecord[][]>;
 }
 
+/** The reads through a request's loaders (methods, not closures: a request makes one of these). */
+class LoaderReads implements GraphReads {
+  constructor(private readonly loaders: Loaders) {}
+  entity(id: string) { return this.loaders.entity.load(id); }
+  async entities(ids: readonly string[]) { return present(await this.loaders.entity.loadMany(ids)); }
+  async relationships(ids: readonly string[]) { return present(await this.loaders.relationship.loadMany(ids)); }
+  edgesOf(id: string) { return this.loaders.relationshipsOf.load(id); }
+  edgesOfKind(id: string, types: readonly RelationshipType[], direction: Direction) {
+    return this.loaders.edgesOfKind.load({ id, kind: { types, direction } });
+  }
+  parentPlace(id: string) { return this.loaders.parentPlace.load(id); }
+  childPlaces(id: string) { return this.loaders.childPlaces.load(id); }
+  async quantitiesOf(ids: readonly string[]) {
+    return (await this.loaders.quantitiesOf.loadMany(ids)).map((q) => (q instanceof Error ? [] : q));
+  }
+}
+
 export function loaderReads(loaders: Loaders): GraphReads {
-  return {
-    entity: (id) => loaders.entity.load(id),
-    entities: async (ids) => present(await loaders.entity.loadMany(ids)),
-    relationships: async (ids) => present(await loaders.relationship.loadMany(ids)),
-    edgesOf: (id) => loaders.relationshipsOf.load(id),
-    edgesOfKind: (id, types, direction) => loaders.edgesOfKind.load({ id, kind: { types, direction } }),
-    parentPlace: (id) => loaders.parentPlace.load(id),
-    childPlaces: (id) => loaders.childPlaces.load(id),
-    quantitiesOf: async (ids) => (await loaders.quantitiesOf.loadMany(ids)).map((q) => (q instanceof Error ? [] : q)),
-  };
+  return new LoaderReads(loaders);
 }
 
 /** What a DataLoader.loadMany found: no misses, no errors. */
