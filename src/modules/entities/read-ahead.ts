@@ -6,7 +6,8 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context.js';
 import { RELATIONSHIP_TYPES } from '../../domain/vocabulary.js';
-import { collectWalk, fieldsOf, primeWalk } from '../places/hierarchy.js';
+import { collectWalk, primeWalk } from '../places/hierarchy.js';
+import { fieldsOf } from '../../selection.js';
 import { citationRecords } from '../provenance/provenance.repository.js';
 import { parseSource } from '../provenance/provenance.mappers.js';
 import { edgeKindKey, type EdgeKind, type EdgeWithEnd, type ReadAheadShape, type ReadAheadTree } from './entities.repository.js';

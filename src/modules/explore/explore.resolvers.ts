@@ -6,7 +6,7 @@ import { loadNode } from '../entities/graph-reads.js';
 import { withReadAhead } from '../entities/read-ahead.js';
 import { parseEntity } from '../entities/entities.mappers.js';
 import { CORE_FIELDS } from '../entities/projection.js';
-import { fieldsOf } from '../places/hierarchy.js';
+import { fieldsOf } from '../../selection.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
 const MAX_SEARCH_TEXT = 200;

@@ -3,11 +3,11 @@
 // read in the root's one statement (src/modules/entities/read-ahead.ts) and handed to the
 // per-request loaders, so the ordinary field resolvers find their answers there instead of asking
 // Neo4j level by level.
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
-import { isLeaf, type HierarchyShape, type PlaceTree, type WalkStep } from './hierarchy.repository.js';
-import type { StoredEntity } from '../entities/projection.js';
+import { fieldsOf } from '../../selection.js';
+import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository.js';
 
 /**
  * Nested `children` levels read in one statement; deeper ones go level by level, where the list
@@ -15,15 +15,6 @@ import type { StoredEntity } from '../entities/projection.js';
  * of it (a few thousand); four below a province would be every village of the province.
  */
 export const MAX_LOOKAHEAD_CHILD_LEVELS = 3;
-
-/** The fields of a selection set, with its fragments (inline and named) flattened. */
-export function* fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): Generator<FieldNode> {
-  for (const sel of set?.selections ?? []) {
-    if (sel.kind === Kind.FIELD) yield sel;
-    else if (sel.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(sel.selectionSet, info);
-    else yield* fieldsOf(info.fragments[sel.name.value]?.selectionSet, info);
-  }
-}
 
 /** Adds the walk a field asks for, when it is `parent` or `children`, to `into`. */
 export function collectWalk(field: FieldNode, info: GraphQLResolveInfo, into: HierarchyShape, childLevels = 0): void {
@@ -42,12 +33,14 @@ export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shap
 }
 
 function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceRecord {
-  const leaf = isLeafStep(step, shape);
-  const rec = parsePlace(leaf ? step : step.e);
+  const tree = isTreeStep(step);
+  const rec = parsePlace(tree ? step.e : step);
   ctx.loaders.entity.prime(rec.id, rec);
-  if (!leaf) primeWalk(ctx, rec.id, step, shape);
+  // A step the statement wrote as a row alone asked nothing further (walkFields decides by the
+  // same shape); were they ever to differ, the deeper levels would be read level by level.
+  if (tree) primeWalk(ctx, rec.id, step, shape);
   return rec;
 }
 
-/** The statement wrote a leaf as its row alone (walkFields): the shape, not the value, says which. */
-const isLeafStep = (step: WalkStep, shape: HierarchyShape): step is StoredEntity => isLeaf(shape);
+/** A step with more of the walk: a map holding the place's row under `e`, and no `id` of its own (every entity row has one). */
+const isTreeStep = (step: WalkStep): step is PlaceTree => !Array.isArray(step) && 'e' in step && !('id' in step);
