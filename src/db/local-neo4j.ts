@@ -134,6 +134,21 @@ export function classDataArchive(classpath: string): string {
   return path.join(CLASS_DATA_DIR, `neo4j-${key}.jsa`);
 }
 
+/**
+ * Removes the archives of earlier classpaths or JVMs (about 110 MB each) from `dir`, all but
+ * `keep`: a new one is made when the jars or the JDK change, and nothing asks for an old one
+ * again. A JVM still running on one keeps the pages it mapped. Returns the names removed.
+ */
+export function pruneClassData(keep: string, dir = CLASS_DATA_DIR): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^neo4j-[0-9a-f]{16}\.jsa$/.test(name) || path.join(dir, name) === keep) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 let classDataMade: Promise<string | undefined> | undefined;
 
 /**
@@ -163,7 +178,8 @@ export function ensureClassData(classpath: string): Promise<string | undefined> 
       await neo4j.stop(); // HotSpot writes the archive as the JVM exits
       if (!fs.existsSync(partial) || fs.statSync(partial).size === 0) throw new Error('the JVM wrote no archive');
       fs.renameSync(partial, archive);
-      log.info({ archive, ms: Date.now() - started, mb: Math.round(fs.statSync(archive).size / 1e6) }, 'class-data archive made');
+      const removed = pruneClassData(archive);
+      log.info({ archive, ms: Date.now() - started, mb: Math.round(fs.statSync(archive).size / 1e6), removed }, 'class-data archive made');
       return archive;
     } catch (err) {
       log.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not make the class-data archive; Neo4j starts without it');

@@ -1,5 +1,9 @@
-// Memory defaults for the embedded Neo4j, and the new configuration variables.
+// Memory defaults for the embedded Neo4j, its class-data archives, and the new configuration variables.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { classDataArchive, pruneClassData } from '../../src/db/local-neo4j.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { recommendMemory } from '../../src/db/memory.js';
 
@@ -18,6 +22,23 @@ describe('recommendMemory', () => {
     expect(recommendMemory(16 * GB, 1 * GB).pageCache).toBe(`${1.5 * 1024 + 64}m`);
     expect(recommendMemory(8 * GB, 100 * GB).pageCache).toBe('2048m');
     expect(recommendMemory(16 * GB, 10 * MB).pageCache).toBe('128m');
+  });
+});
+
+describe('class-data archives', () => {
+  it('keeps the current archive and removes earlier ones, nothing else', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-class-data-test-'));
+    try {
+      const current = path.join(dir, path.basename(classDataArchive('a classpath')));
+      const earlier = path.join(dir, path.basename(classDataArchive('an earlier classpath')));
+      const others = ['neo4j-0123456789abcdef.jsa.4242.partial', 'notes.txt', 'neo4j.jsa'];
+      for (const f of [current, earlier, ...others.map((o) => path.join(dir, o))]) fs.writeFileSync(f, 'x');
+      expect(pruneClassData(current, dir)).toEqual([path.basename(earlier)]);
+      expect(fs.readdirSync(dir).sort()).toEqual([path.basename(current), ...others].sort());
+      expect(pruneClassData(current, dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
