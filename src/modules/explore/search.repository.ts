@@ -23,12 +23,15 @@ const CANDIDATES = 500;
 /** Kinds in order of size: a name shared by a county and a village means the county first. */
 const KIND_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'];
 
-/** One tier: candidates from a seek, of the asked kinds, at most CANDIDATES of them. */
+/** Candidates from a seek: of the asked kinds, cited, at most `$bound` (CANDIDATES) of them. */
+const candidates = (seek: string) => `${seek}
+    WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
+    WITH e LIMIT toInteger($bound)`;
+
+/** One tier: a seek's candidates, each with its rank. */
 const tier = (name: string, seek: string, tierRank: string) => `
     // ${name}
-    ${seek}
-    WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
-    WITH e LIMIT ${CANDIDATES}
+    ${candidates(seek)}
     RETURN e, ${tierRank} AS tier`;
 
 // A code: that place, then the places directly in it, then codes that merely start with the text.
@@ -53,9 +56,7 @@ const KEY_TIER = 'CASE WHEN e.searchText STARTS WITH $exact THEN 0 WHEN e.search
  * bound) cost Neo4j about a fifth less than both seeks in one statement.
  */
 const BY_PREFIX = `
-    MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix
-    WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
-    WITH e LIMIT toInteger($bound)
+    ${candidates('MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix')}
     WITH collect(e) AS candidates
     // At the bound, one row that says so: the candidates are not ranked twice.
     UNWIND CASE WHEN size(candidates) = $bound THEN [null] ELSE candidates END AS e
@@ -64,16 +65,12 @@ const BY_KEY_AND_PREFIX = `
   CALL {
     // by prefix
     CALL {
-      MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix
-      WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
-      WITH e LIMIT toInteger($bound)
+      ${candidates('MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix')}
       RETURN collect(e) AS byPrefix
     }
     // by key
     CALL {
-      MATCH (e:Entity) WHERE e.searchText CONTAINS $exact
-      WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
-      WITH e LIMIT toInteger($bound)
+      ${candidates('MATCH (e:Entity) WHERE e.searchText CONTAINS $exact')}
       RETURN collect(e) AS byKey
     }
     UNWIND byPrefix + byKey AS e
@@ -128,7 +125,7 @@ const statements = (rows: SearchRows) => {
 const STATEMENTS: Record<SearchRows, ReturnType<typeof statements>> = { whole: statements('whole'), core: statements('core') };
 
 export class SearchRepository {
-  /** `bound`: how many prefixes one seek reads (CANDIDATES; a test lowers it to reach the second seek). */
+  /** `bound`: how many candidates one seek reads (CANDIDATES; a test lowers it to reach the second seek). */
   constructor(private readonly graph: Graph, private readonly bound = CANDIDATES) {}
 
   async search(text: string, kinds: EntityKind[] | null, first: number, rows: SearchRows = 'whole'): Promise<EntityRecord[]> {
