@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Graph } from './db/graph.js';
 import { ListBudget } from './list-budget.js';
 import { EntityRepository, edgeKindKey, type EdgeKind } from './modules/entities/entities.repository.js';
-import type { EntityRecord, PlaceRecord } from './modules/entities/entities.mappers.js';
+import type { EntityRecord, PlaceNode, PlaceRecord } from './modules/entities/entities.mappers.js';
 import type { RelationshipRecord, TwinningRecord } from './modules/entities/relationships.mappers.js';
 import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningAid } from './modules/twinnings/twinnings.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
@@ -32,8 +32,9 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   placeByCode: DataLoader<string, PlaceRecord | null>;
   ancestors: DataLoader<string, PlaceRecord[]>;
-  parentPlace: DataLoader<string, PlaceRecord | null>;
-  childPlaces: DataLoader<string, PlaceRecord[]>;
+  /** A walk read ahead primes these with refs where its selection asks only names. */
+  parentPlace: DataLoader<string, PlaceNode | null>;
+  childPlaces: DataLoader<string, PlaceNode[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
   relationshipsOf: DataLoader<string, RelationshipRecord[]>;
   edgesOfKind: DataLoader<EdgeOfKindKey, RelationshipRecord[], string>;

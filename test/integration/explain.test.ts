@@ -3,25 +3,11 @@
 // exceptions are the statements named "(all)": they answer "every pairing/support", which is a
 // read of the whole type by definition.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../src/db/graph.js';
 import { listen, type RunningServer } from '../../src/http.js';
 import { KIND_LABEL, PLACE_LABEL } from '../../src/domain/vocabulary.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
 import { CITED_LABEL } from '../../src/modules/provenance/cited.js';
-
-interface Ran { name: string; cypher: string; params: Record<string, unknown> }
-
-/** A Graph that notes every read statement it runs, for each request's view too. */
-class RecordingGraph extends Graph {
-  constructor(graph: Graph, readonly ran: Ran[]) {
-    super(graph.driver, graph.options);
-  }
-  override forRequest(): Graph { return new RecordingGraph(this, this.ran); }
-  override async read<T extends Record<string, unknown>>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    this.ran.push({ name, cypher, params });
-    return super.read<T>(name, cypher, params);
-  }
-}
 
 // Cited is on every entity the API may show: a scan of it is a scan of the entities.
 const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, CITED_LABEL, ...Object.values(KIND_LABEL)]);

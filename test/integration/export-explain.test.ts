@@ -4,23 +4,9 @@
 // type each, and nothing in them sorts or buffers (Sort, Eager, aggregation): Neo4j hands rows out
 // as it reads them, so neither it nor the export holds the graph in memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../src/db/graph.js';
 import { exportGraph, type ExportSink } from '../../src/export/export.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
-
-interface Ran { name: string; cypher: string; params: Record<string, unknown> }
-
-class RecordingGraph extends Graph {
-  constructor(graph: Graph, readonly ran: Ran[]) { super(graph.driver, graph.options); }
-  override async read<T extends Record<string, unknown>>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    this.ran.push({ name, cypher, params });
-    return super.read<T>(name, cypher, params);
-  }
-  override stream<T extends Record<string, unknown>>(name: string, cypher: string, params: Record<string, unknown>, opts: { timeoutMs: number }): AsyncGenerator<T> {
-    this.ran.push({ name, cypher, params });
-    return super.stream<T>(name, cypher, params, opts);
-  }
-}
+import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
 
 interface PlanNode { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] }
 const operators = (plan: PlanNode): string[] => [plan.operatorType.replace(/@.*$/, ''), ...plan.children.flatMap(operators)];

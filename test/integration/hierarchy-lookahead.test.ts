@@ -3,8 +3,13 @@
 // edges or citations, and answers what the level-by-level loaders answer (same places, same order);
 // walks deeper than the look-ahead go level by level, still without one statement per item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../src/context.js';
+import { listen } from '../../src/http.js';
+import { parsePlaceRef, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
+import { placeFields } from '../../src/modules/entities/entities.resolvers.js';
 import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -127,5 +132,63 @@ describe('root read-ahead: citations, edges and their citations', () => {
     expect(byCode.errors).toBeUndefined();
     expect(byCode.extensions!.cypherStatements).toBe(1);
     expect(byCode.data.place).toEqual(byId.data.entity);
+  });
+});
+
+describe('a walk that asks only names reads each place as its names (a ref)', () => {
+  /** The read-ahead statement a query ran, run again: its tree as Neo4j returns it. */
+  async function treeOf(query: string): Promise<any> {
+    const ran: Ran[] = [];
+    const server = await listen(new RecordingGraph(api.graph, ran), 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
+    try {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+    } finally {
+      await server.stop();
+    }
+    const [walk] = ran.filter((r) => r.name === 'entities.read-ahead');
+    const [row] = await api.graph.read<{ tree: any }>(walk!.name, walk!.cypher, walk!.params);
+    return row!.tree;
+  }
+  const rowsBelow = (tree: any): unknown[] => tree.children.flatMap((t: any) => [t.e, ...t.children]);
+
+  it('three values a place for id and name, four with nameZh, the whole row for anything more', async () => {
+    const names = rowsBelow(await treeOf(CHILDREN_TWO_LEVELS('county:amdo')));
+    expect(names.length).toBeGreaterThan(10);
+    for (const row of names) expect(row).toEqual([expect.any(String), expect.stringMatching(/^(TOWNSHIP|VILLAGE)$/), expect.any(String)]);
+    const withZh = rowsBelow(await treeOf('{ entity(id: "county:amdo") { ... on Place { children { name nameZh children { __typename nameZh } } } } }'));
+    for (const row of withZh) expect(row).toHaveLength(4);
+    // One field beyond the names, on the villages only: they are whole; the townships stay refs.
+    const tree = await treeOf('{ entity(id: "county:amdo") { ... on Place { children { name children { name ... on Village { code } } } } } }');
+    for (const t of tree.children) {
+      expect(t.e).toHaveLength(3);
+      for (const v of t.children) expect(Array.isArray(v) ? v.length : Object.keys(v)).not.toBe(3);
+    }
+  });
+
+  it('a ref asked for more than it holds answers as the record does', async () => {
+    // The two roots share the request's loaders: whichever walk is read first primes the county's
+    // children for both, so the second may get refs where it asks every field of a place.
+    const every = 'id kind name nameZh aliases code officialName properties';
+    const query = `{ names: entity(id: "county:amdo") { ... on Place { children { id name } } }
+      every: entity(id: "county:amdo") { ... on Place { children { ${every} } } } }`;
+    const levelByLevel = await api.gql(`{ nodes(ids: ["county:amdo"]) { ... on Place { children { ${every} } } } }`);
+    for (let i = 0; i < 4; i++) {
+      const res = await api.gql(query);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.every.children).toEqual(levelByLevel.data.nodes[0].children);
+    }
+    // And field by field, through the resolvers, for refs of a place a seed claimed and of a place
+    // of the list alone: each loads the record once it is asked what the ref does not hold.
+    const ctx = createContext(api.graph);
+    for (const id of ['township:zharen', 'place:540624102']) {
+      const whole = (await ctx.loaders.entity.load(id)) as PlaceRecord;
+      const ref = parsePlaceRef([whole.id, whole.kind, whole.name]);
+      const fields = placeFields as Record<string, (p: unknown, a: unknown, c: unknown) => unknown>;
+      for (const f of ['nameZh', 'aliases', 'code', 'officialName', 'properties'] as const) {
+        expect([f, await fields[f]!(ref, {}, ctx)]).toEqual([f, whole[f]]);
+      }
+      expect(await fields.nameZh!(parsePlaceRef([whole.id, whole.kind, whole.name, 'as the walk read it']), {}, ctx)).toBe('as the walk read it');
+    }
   });
 });

@@ -4,10 +4,11 @@ import { EDGE_TYPE_NAME, KIND_LABEL } from '../../domain/vocabulary.js';
 import type { Complete, SharedFields } from '../../resolver-types.js';
 import { toIndicatorSeries } from '../provenance/provenance.mappers.js';
 import { anyEntity, edgesOf, endOf } from './graph-reads.js';
-import type { EntityRecord, PlaceRecord } from './entities.mappers.js';
+import type { RequestContext } from '../../context.js';
+import { isPlace, isPlaceRef, type EntityRecord, type PlaceNode, type PlaceRecord, type PlaceRef } from './entities.mappers.js';
 import type { RelationshipRecord } from './relationships.mappers.js';
 
-/** Resolvers shared by every type implementing Entity. */
+/** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
 export const entityFields = {
   sources: (e, _a, ctx) => ctx.loaders.citationsOf.load(e.id),
   quantities: async (e, args, ctx) => {
@@ -16,11 +17,34 @@ export const entityFields = {
   },
   indicators: async (e, _a, ctx) => toIndicatorSeries(await ctx.loaders.quantitiesOf.load(e.id)),
   relationships: (e, args, ctx) => edgesOf(ctx.reads, e.id, args.types, args.direction),
-} satisfies SharedFields<SchoolResolvers, 'sources' | 'quantities' | 'indicators' | 'relationships', EntityRecord>;
+} satisfies SharedFields<SchoolResolvers, 'sources' | 'quantities' | 'indicators' | 'relationships', Pick<EntityRecord, 'id'>>;
+
+/** A walk's ref made whole: its record, loaded by id when a field asks more than the walk read. */
+async function wholePlace(p: PlaceRef, ctx: RequestContext): Promise<PlaceRecord> {
+  const e = await ctx.loaders.entity.load(p.id);
+  // The walk read it a moment ago in this request; gone or changed kind since is not bad input.
+  if (!e || !isPlace(e)) throw new Error(`place ${p.id}, read by a walk, is no longer a place`);
+  return e;
+}
+
+/** A record's field, from the record, or from the ref's record made whole. */
+const ofRecord = <K extends 'aliases' | 'properties' | 'code' | 'officialName'>(field: K) =>
+  (p: PlaceNode, _a: unknown, ctx: RequestContext): PlaceRecord[K] | Promise<PlaceRecord[K]> =>
+    (isPlaceRef(p) ? wholePlace(p, ctx).then((r) => r[field]) : p[field]);
+
+/** The fields of a place that a walk's ref may not hold (placeFields). */
+const recordFields = {
+  nameZh: (p, _a, ctx) => (!isPlaceRef(p) ? p.nameZh : p.nameZh !== undefined ? p.nameZh : wholePlace(p, ctx).then((r) => r.nameZh)),
+  aliases: ofRecord('aliases'),
+  properties: ofRecord('properties'),
+  code: ofRecord('code'),
+  officialName: ofRecord('officialName'),
+} satisfies SharedFields<ProvinceResolvers, 'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName', PlaceNode>;
 
 /** Resolvers shared by Place types. */
 export const placeFields = {
   ...entityFields,
+  ...recordFields,
   ancestors: (e, _a, ctx) => ctx.loaders.ancestors.load(e.id),
   parent: (e, _a, ctx) => ctx.services.places.parent(e),
   children: (e, _a, ctx) => ctx.services.places.children(e),
@@ -30,7 +54,7 @@ export const placeFields = {
   supportsReceived: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'INCOMING'),
   located: (e, _a, ctx) => ctx.services.places.located(e),
 } satisfies SharedFields<ProvinceResolvers,
-  'ancestors' | 'parent' | 'children' | 'twinnedWith' | 'twinnedBy' | 'supportsGiven' | 'supportsReceived' | 'located', PlaceRecord>;
+  'ancestors' | 'parent' | 'children' | 'twinnedWith' | 'twinnedBy' | 'supportsGiven' | 'supportsReceived' | 'located', PlaceNode>;
 
 /** An edge's proof, shared by Relationship and the typed edge types. */
 export const relationshipFields = {

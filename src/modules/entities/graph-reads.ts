@@ -4,7 +4,7 @@
 import type { Loaders } from '../../context.js';
 import { RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
-import type { EntityRecord, PlaceRecord } from './entities.mappers.js';
+import type { EntityRecord, PlaceNode } from './entities.mappers.js';
 import { ofType, type RelationshipRecord, type RelationshipRecordOf } from './relationships.mappers.js';
 
 export interface GraphReads {
@@ -18,10 +18,10 @@ export interface GraphReads {
   edgesOf(id: string): Promise<RelationshipRecord[]>;
   /** The entity's edges of these types in this direction, by type and then id. */
   edgesOfKind(id: string, types: readonly RelationshipType[], direction: Direction): Promise<RelationshipRecord[]>;
-  /** The place a place is PART_OF (the first by edge id), or null; places only. */
-  parentPlace(id: string): Promise<PlaceRecord | null>;
-  /** The places PART_OF a place, in edge id order; places only. */
-  childPlaces(id: string): Promise<PlaceRecord[]>;
+  /** The place a place is PART_OF (the first by edge id), or null; places only (refs where a walk read them so). */
+  parentPlace(id: string): Promise<PlaceNode | null>;
+  /** The places PART_OF a place, in edge id order; places only (refs where a walk read them so). */
+  childPlaces(id: string): Promise<PlaceNode[]>;
   /** The quantities stated about each subject, one list per id. */
   quantitiesOf(ids: readonly string[]): Promise<QuantityRecord[][]>;
 }

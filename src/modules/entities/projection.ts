@@ -26,6 +26,14 @@ export const CORE_FIELDS: ReadonlySet<string> = new Set(['__typename', ...COMPAC
 /** Cypher: any entity's compact row, for a selection of CORE_FIELDS only (what else it holds stays behind). */
 export const coreRow = (node: string) => `[${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}]`;
 
+/**
+ * Cypher: a place's ref row (parsePlaceRef), for a walk step whose selection asks only its names:
+ * three values, or four with its Chinese name. On a county's villages the seven values of a compact
+ * row, and the Seeded test that picks a map, were most of what Neo4j spent beyond the walk itself.
+ */
+export const refRow = (node: string, withNameZh: boolean) =>
+  `[${node}.id, ${node}.kind, ${node}.name${withNameZh ? `, ${node}.nameZh` : ''}]`;
+
 /** Cypher: the entity bound to `node` as its parser (parseEntity) takes it. */
 export const entityRow = (node: string) =>
   `CASE WHEN ${node}:${SEEDED_LABEL} THEN ${node} {.*, ${LEFT_BEHIND.map((p) => `${p}: null`).join(', ')}}

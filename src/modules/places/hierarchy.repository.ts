@@ -5,13 +5,18 @@
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
-import { cited, citedEdge } from '../provenance/cited.js';
-import { entityRow, type StoredEntity } from '../entities/projection.js';
+import { cited, citedPartOf } from '../provenance/cited.js';
+import { entityRow, refRow, type StoredEntity } from '../entities/projection.js';
 
 /** Which hierarchy fields a selection asks of a place, and what each asks in turn. */
 export interface HierarchyShape {
   parent?: HierarchyShape;
   children?: HierarchyShape;
+  /**
+   * The places of this step are read as refs (PlaceRef): their selection asks nothing of them but
+   * their names, and their Chinese name only when `nameZh` is set. Absent: whole records.
+   */
+  ref?: { nameZh: boolean };
 }
 
 /** A place record with the hierarchy fields its shape asked for, as one statement returns it. */
@@ -22,8 +27,9 @@ export interface PlaceTree {
 }
 
 /**
- * One place of a walk: a tree when its shape asks further, else its entity row alone (the leaves,
- * a county's villages, are most of an answer, and a map around each row was one more to decode).
+ * One place of a walk: a tree when its shape asks further, else its row alone (the leaves, a
+ * county's villages, are most of an answer, and a map around each row was one more to decode); the
+ * row is a ref row when the step's shape says `ref`.
  */
 export type WalkStep = PlaceTree | StoredEntity;
 
@@ -33,13 +39,16 @@ export const isLeaf = (shape: HierarchyShape): boolean => !shape.parent && !shap
 // In edge id order, as the generic edge reader lists them; only places (a team or bureau may be
 // PART_OF a place too, but the hierarchy holds places only), and only cited ones.
 const CHILDREN = (node: string, child: string) =>
-  `COLLECT { MATCH (${node})<-[r:PART_OF]-(${child}:${PLACE_LABEL}) WHERE ${cited(child)} AND ${citedEdge('r')} RETURN ${child} ORDER BY r.id }`;
+  `COLLECT { MATCH (${node})<-[r:PART_OF]-(${child}:${PLACE_LABEL}) WHERE ${cited(child)} AND ${citedPartOf('r', child)} RETURN ${child} ORDER BY r.id }`;
 const PARENT = (node: string, parent: string) =>
-  `COLLECT { MATCH (${node})-[r:PART_OF]->(${parent}:${PLACE_LABEL}) WHERE ${cited(parent)} AND ${citedEdge('r')} RETURN ${parent} ORDER BY r.id LIMIT 1 }`;
+  `COLLECT { MATCH (${node})-[r:PART_OF]->(${parent}:${PLACE_LABEL}) WHERE ${cited(parent)} AND ${citedPartOf('r', node)} RETURN ${parent} ORDER BY r.id LIMIT 1 }`;
+
+/** Cypher: a place of a walk as its step's shape reads it (a ref row, or its whole entity row). */
+const stepRow = (node: string, shape: HierarchyShape) => (shape.ref ? refRow(node, shape.ref.nameZh) : entityRow(node));
 
 /** The fields of `node`'s map projection that its walk asks, nested; variables are numbered by depth. */
 export function walkFields(node: string, shape: HierarchyShape, depth: number): string[] {
-  const fields = [`e: ${entityRow(node)}`];
+  const fields = [`e: ${stepRow(node, shape)}`];
   if (shape.parent) {
     const p = `p${depth}`;
     fields.push(`parent: head([${p} IN ${PARENT(node, p)} | ${walkStep(p, shape.parent, depth + 1)}])`);
@@ -52,10 +61,10 @@ export function walkFields(node: string, shape: HierarchyShape, depth: number): 
 }
 
 const walkStep = (node: string, shape: HierarchyShape, depth: number): string =>
-  isLeaf(shape) ? entityRow(node) : `{${walkFields(node, shape, depth).join(', ')}}`;
+  isLeaf(shape) ? stepRow(node, shape) : `{${walkFields(node, shape, depth).join(', ')}}`;
 
 export const walkKey = (s: HierarchyShape): string =>
-  `(${s.parent ? `p${walkKey(s.parent)}` : ''}${s.children ? `c${walkKey(s.children)}` : ''})`;
+  `(${s.ref ? (s.ref.nameZh ? 'rz' : 'r') : ''}${s.parent ? `p${walkKey(s.parent)}` : ''}${s.children ? `c${walkKey(s.children)}` : ''})`;
 
 export class HierarchyRepository {
   constructor(private readonly graph: Graph) {}

@@ -5,7 +5,7 @@
 // Neo4j level by level.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context.js';
-import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
+import { parsePlace, parsePlaceRef, type PlaceNode, type PlaceRecord } from '../entities/entities.mappers.js';
 import { fieldsOf } from '../../selection.js';
 import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository.js';
 
@@ -16,13 +16,23 @@ import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository
  */
 export const MAX_LOOKAHEAD_CHILD_LEVELS = 3;
 
+/**
+ * The fields a ref (PlaceRef) answers without its record: its names, and the walk, which needs
+ * only its id. A step whose selection (every fragment of it) asks nothing else is read as refs.
+ */
+const REF_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name', 'nameZh', 'parent', 'children']);
+
 /** Adds the walk a field asks for, when it is `parent` or `children`, to `into`. */
 export function collectWalk(field: FieldNode, info: GraphQLResolveInfo, into: HierarchyShape, childLevels = 0): void {
-  if (field.name.value === 'parent') {
-    for (const f of fieldsOf(field.selectionSet, info)) collectWalk(f, info, (into.parent ??= {}), childLevels);
-  } else if (field.name.value === 'children' && childLevels < MAX_LOOKAHEAD_CHILD_LEVELS) {
-    for (const f of fieldsOf(field.selectionSet, info)) collectWalk(f, info, (into.children ??= {}), childLevels + 1);
-  }
+  const name = field.name.value;
+  if (name !== 'parent' && !(name === 'children' && childLevels < MAX_LOOKAHEAD_CHILD_LEVELS)) return;
+  const seen = into[name];
+  const step = (into[name] = seen ?? {});
+  const asked = [...fieldsOf(field.selectionSet, info)];
+  const ref = asked.every((f) => REF_FIELDS.has(f.name.value)) ? { nameZh: asked.some((f) => f.name.value === 'nameZh') } : undefined;
+  // Two selections of one step (aliases) share it: a ref only if each asks names alone.
+  step.ref = !seen ? ref : seen.ref && ref ? { nameZh: seen.ref.nameZh || ref.nameZh } : undefined;
+  for (const f of asked) collectWalk(f, info, step, name === 'children' ? childLevels + 1 : childLevels);
 }
 
 /** Hands the walk below and above `id`, as the read-ahead statement returned it, to the loaders. */
@@ -32,13 +42,19 @@ export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shap
   if (children) ctx.loaders.childPlaces.prime(id, (tree.children ?? []).map((c) => primePlace(ctx, c, children)));
 }
 
-function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceRecord {
+function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceNode {
   const tree = isTreeStep(step);
-  const rec = parsePlace(tree ? step.e : step);
-  ctx.loaders.entity.prime(rec.id, rec);
+  const row = tree ? step.e : step;
+  // A ref is what this walk read, not a record: it stays out of the entity cache.
+  const place = shape.ref ? parsePlaceRef(row) : primed(ctx, parsePlace(row));
   // A step the statement wrote as a row alone asked nothing further (walkFields decides by the
   // same shape); were they ever to differ, the deeper levels would be read level by level.
-  if (tree) primeWalk(ctx, rec.id, step, shape);
+  if (tree) primeWalk(ctx, place.id, step, shape);
+  return place;
+}
+
+function primed(ctx: RequestContext, rec: PlaceRecord): PlaceRecord {
+  ctx.loaders.entity.prime(rec.id, rec);
   return rec;
 }
 

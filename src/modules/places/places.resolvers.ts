@@ -1,7 +1,7 @@
 // Provinces, cities, districts, townships and villages: the administrative hierarchy and its twinnings.
 import type { Province, ProvinceResolvers, Resolvers } from '../../generated/graphql.js';
 import type { Complete } from '../../resolver-types.js';
-import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
+import { parsePlace, type PlaceNode } from '../entities/entities.mappers.js';
 import { KIND_LABEL } from '../../domain/vocabulary.js';
 import { placeFields } from '../entities/entities.resolvers.js';
 import { placeIdOfCode } from '../../gazetteer/place-props.js';
@@ -12,10 +12,10 @@ export const placeResolvers: Resolvers = {
     place: (_p, { code }, ctx, info) =>
       withReadAhead(ctx, info, placeIdOfCode(code.trim()), () => ctx.loaders.placeByCode.load(code.trim()), parsePlace),
   },
-  // A PlaceRecord's kind is a place kind, so only place types can come back.
+  // A place's kind (a ref's too) is a place kind, so only place types can come back.
   Place: { __resolveType: (e) => KIND_LABEL[e.kind] },
   // The five place types have the same fields (Province's stand for all).
-  Province: placeFields satisfies Complete<ProvinceResolvers, Province, PlaceRecord>,
+  Province: placeFields satisfies Complete<ProvinceResolvers, Province, PlaceNode>,
   City: placeFields,
   District: placeFields,
   Township: placeFields,

@@ -2,9 +2,12 @@
 // children are places only (aid teams and bureaus are PART_OF places too); what a place hosts is
 // everything else inside it; an institution's or activity's location looks past its venue (a
 // meeting LOCATED_IN a school is in the school's place, which the school is LOCATED_IN).
-import type { EntityRecord, HospitalRecord, PlaceRecord } from '../entities/entities.mappers.js';
+import type { EntityRecord, HospitalRecord, PlaceNode, PlaceRecord } from '../entities/entities.mappers.js';
 import { isHospital, isPlace } from '../entities/entities.mappers.js';
 import { edgesOf, farEnds, type GraphReads } from '../entities/graph-reads.js';
+
+/** A place as the walk's rules need it: by its id alone (a walk's ref will do). */
+type Identified = Pick<PlaceNode, 'id'>;
 
 export class PlaceService {
   constructor(private readonly reads: GraphReads) {}
@@ -12,16 +15,16 @@ export class PlaceService {
   /** The place this place is PART_OF, or null (a province has none). */
   // One statement per level for a whole batch, or none when the root field read the walk ahead
   // (places/hierarchy.ts).
-  async parent(e: EntityRecord): Promise<PlaceRecord | null> {
+  async parent(e: Identified): Promise<PlaceNode | null> {
     return this.reads.parentPlace(e.id);
   }
 
-  async children(e: EntityRecord): Promise<PlaceRecord[]> {
+  async children(e: Identified): Promise<PlaceNode[]> {
     return this.reads.childPlaces(e.id);
   }
 
   /** Everything that is not a place and lies in this one (LOCATED_IN or PART_OF it). */
-  async located(e: EntityRecord): Promise<EntityRecord[]> {
+  async located(e: Identified): Promise<EntityRecord[]> {
     return (await farEnds(this.reads, e.id, await edgesOf(this.reads, e.id, ['LOCATED_IN', 'PART_OF'], 'INCOMING'))).filter((x) => !isPlace(x));
   }
 

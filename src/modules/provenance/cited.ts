@@ -19,3 +19,10 @@ export const cited = (node: string) => `(${node}:${CITED_LABEL} OR $showUncited)
  * official list states is `part-of:<the child's code>`. Read on an edge already reached.
  */
 export const citedEdge = (rel: string) => `(${rel}.contentHash IS NOT NULL OR ${rel}.id = 'part-of:' + startNode(${rel}).code OR $showUncited)`;
+
+/**
+ * The same predicate for a PART_OF edge whose child (its start node) is bound to `child`: the
+ * list's own mark is tried first, as it holds on nearly all of them (a walk of a county reads
+ * hundreds), and the child's code is read off the node already bound.
+ */
+export const citedPartOf = (rel: string, child: string) => `(${rel}.id = 'part-of:' + ${child}.code OR ${rel}.contentHash IS NOT NULL OR $showUncited)`;
