@@ -12,7 +12,7 @@ import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
 import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
-import { loaderReads, type GraphReads } from './modules/entities/graph-reads.js';
+import { loaderReads, Walks, type GraphReads } from './modules/entities/graph-reads.js';
 import { PlaceService } from './modules/places/places.service.js';
 import { AidSummaryService } from './modules/twinnings/aid-summary.service.js';
 import { ExploreService } from './modules/explore/explore.service.js';
@@ -32,7 +32,6 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   placeByCode: DataLoader<string, PlaceRecord | null>;
   ancestors: DataLoader<string, PlaceRecord[]>;
-  /** A walk read ahead primes these with refs where its selection asks only names. */
   parentPlace: DataLoader<string, PlaceNode | null>;
   childPlaces: DataLoader<string, PlaceNode[]>;
   relationship: DataLoader<string, RelationshipRecord | null>;
@@ -68,8 +67,9 @@ export interface RequestContext {
   listBudget: ListBudget;
   repos: Repositories;
   loaders: Loaders;
-  /** The loaders as the services read them. */
+  /** The loaders as the services read them, and what read-ahead walks found (`walks`) before them. */
   reads: GraphReads;
+  walks: Walks;
   services: Services;
 }
 
@@ -148,6 +148,7 @@ export function createContext(sharedGraph: Graph, reqId?: string): RequestContex
   const graph = sharedGraph.forRequest(reqId);
   const repos = createRepositories(graph);
   const loaders = new RequestLoaders(repos);
-  const reads = loaderReads(loaders);
-  return { reqId, graph, repos, loaders, reads, services: new RequestServices(reads, repos), listBudget: new ListBudget() };
+  const walks = new Walks();
+  const reads = loaderReads(loaders, walks);
+  return { reqId, graph, repos, loaders, reads, walks, services: new RequestServices(reads, repos), listBudget: new ListBudget() };
 }

@@ -32,7 +32,16 @@ const tooLarge = () =>
     extensions: { code: 'RESULT_TOO_LARGE', maxListItems: MAX_LIST_ITEMS },
   });
 
-/** Wraps every list-returning field (ours and default ones) to count its items against the request's budget. */
+/** A list's items, spent from the request's budget (a list past it is an error). */
+function spent(ctx: RequestContext, result: unknown): unknown {
+  if (Array.isArray(result) && !ctx.listBudget.spend(result.length)) throw tooLarge();
+  return result;
+}
+
+/**
+ * Wraps every list-returning field (ours and default ones) to count its items against the request's
+ * budget. A list at hand stays at hand: a walk read ahead answers its levels without a promise.
+ */
 function withListBudget(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field) => {
@@ -40,11 +49,10 @@ function withListBudget(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve ?? defaultFieldResolver;
       return {
         ...field,
-        resolve: async (source, args, ctx: RequestContext, info) => {
+        resolve: (source, args, ctx: RequestContext, info) => {
           if (ctx.listBudget.exceeded) return [];
-          const result = await resolve(source, args, ctx, info);
-          if (Array.isArray(result) && !ctx.listBudget.spend(result.length)) throw tooLarge();
-          return result;
+          const result: unknown = resolve(source, args, ctx, info);
+          return result instanceof Promise ? result.then((list: unknown) => spent(ctx, list)) : spent(ctx, result);
         },
       };
     },

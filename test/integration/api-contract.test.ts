@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort } from '../../src/db/local-neo4j.js';
 import { listen } from '../../src/http.js';
+import { MAX_LIST_ITEMS } from '../../src/list-budget.js';
+import { QUERY_LIMITS } from '../../src/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
@@ -393,6 +395,24 @@ describe('answers that would fan out without bound', () => {
     const small = await api.gql(`{ entity(id: "city:nagqu") { ${nest(2)} } }`);
     expect(small.errors).toBeUndefined();
     expect(small.data.entity.relationships.length).toBeGreaterThan(10);
+  });
+
+  it('counts the levels of a walk read ahead (answered without a statement of their own) against the same budget', async () => {
+    const walk = 'children { id children { id children { id } } }';
+    const once = await api.gql(`{ entity(id: "city:nagqu") { ... on Place { ${walk} } } }`);
+    expect(once.errors).toBeUndefined();
+    const items = (places: any[]): number => places.reduce((n, p) => n + 1 + (p.children ? items(p.children) : 0), 0);
+    const perWalk = items(once.data.entity.children);
+    // Enough aliases of the one walk to pass the budget, within the alias limit: one statement reads
+    // them all, and the request still stops with the budget's error.
+    const copies = Math.floor(MAX_LIST_ITEMS / perWalk) + 1;
+    expect(copies).toBeLessThanOrEqual(QUERY_LIMITS.maxAliases.n);
+    const many = await api.gql(`{ entity(id: "city:nagqu") { ... on Place { ${Array.from({ length: copies }, (_, i) => `w${i}: ${walk}`).join(' ')} } } }`);
+    expect(many.data).toBeNull();
+    expect(many.errors!.map((e) => e.extensions?.code)).toEqual(['RESULT_TOO_LARGE']);
+    expect(many.extensions!.cypherStatements).toBe(1);
+    const fewer = await api.gql(`{ entity(id: "city:nagqu") { ... on Place { ${Array.from({ length: copies - 1 }, (_, i) => `w${i}: ${walk}`).join(' ')} } } }`);
+    expect(fewer.errors).toBeUndefined();
   });
 });
 

@@ -7,6 +7,19 @@ import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { EntityRecord, PlaceNode } from './entities.mappers.js';
 import { ofType, type RelationshipRecord, type RelationshipRecordOf } from './relationships.mappers.js';
 
+/** A value at once, or its promise when it has to be read. */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * What a root's read-ahead walk found, by place id: the parent and children fields it covers answer
+ * at once, without a loader's promise (graphql-js completes a level of plain values in one pass).
+ * The first walk to reach a place fills its entry, as priming a loader would.
+ */
+export class Walks {
+  readonly parents = new Map<string, PlaceNode | null>();
+  readonly children = new Map<string, PlaceNode[]>();
+}
+
 export interface GraphReads {
   /** The entity with this id (or, for `place:<code>`, the place with that code), or null. */
   entity(id: string): Promise<EntityRecord | null>;
@@ -19,16 +32,16 @@ export interface GraphReads {
   /** The entity's edges of these types in this direction, by type and then id. */
   edgesOfKind(id: string, types: readonly RelationshipType[], direction: Direction): Promise<RelationshipRecord[]>;
   /** The place a place is PART_OF (the first by edge id), or null; places only (refs where a walk read them so). */
-  parentPlace(id: string): Promise<PlaceNode | null>;
+  parentPlace(id: string): Awaitable<PlaceNode | null>;
   /** The places PART_OF a place, in edge id order; places only (refs where a walk read them so). */
-  childPlaces(id: string): Promise<PlaceNode[]>;
+  childPlaces(id: string): Awaitable<PlaceNode[]>;
   /** The quantities stated about each subject, one list per id. */
   quantitiesOf(ids: readonly string[]): Promise<QuantityRecord[][]>;
 }
 
 /** The reads through a request's loaders (methods, not closures: a request makes one of these). */
 class LoaderReads implements GraphReads {
-  constructor(private readonly loaders: Loaders) {}
+  constructor(private readonly loaders: Loaders, private readonly walks: Walks) {}
   entity(id: string) { return this.loaders.entity.load(id); }
   async entities(ids: readonly string[]) { return present(await this.loaders.entity.loadMany(ids)); }
   async relationships(ids: readonly string[]) { return present(await this.loaders.relationship.loadMany(ids)); }
@@ -36,15 +49,18 @@ class LoaderReads implements GraphReads {
   edgesOfKind(id: string, types: readonly RelationshipType[], direction: Direction) {
     return this.loaders.edgesOfKind.load({ id, kind: { types, direction } });
   }
-  parentPlace(id: string) { return this.loaders.parentPlace.load(id); }
-  childPlaces(id: string) { return this.loaders.childPlaces.load(id); }
+  parentPlace(id: string) {
+    const walked = this.walks.parents.get(id);
+    return walked !== undefined ? walked : this.loaders.parentPlace.load(id);
+  }
+  childPlaces(id: string) { return this.walks.children.get(id) ?? this.loaders.childPlaces.load(id); }
   async quantitiesOf(ids: readonly string[]) {
     return (await this.loaders.quantitiesOf.loadMany(ids)).map((q) => (q instanceof Error ? [] : q));
   }
 }
 
-export function loaderReads(loaders: Loaders): GraphReads {
-  return new LoaderReads(loaders);
+export function loaderReads(loaders: Loaders, walks: Walks): GraphReads {
+  return new LoaderReads(loaders, walks);
 }
 
 /** What a DataLoader.loadMany found: no misses, no errors. */

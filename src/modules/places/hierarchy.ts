@@ -35,11 +35,12 @@ export function collectWalk(field: FieldNode, info: GraphQLResolveInfo, into: Hi
   for (const f of asked) collectWalk(f, info, step, name === 'children' ? childLevels + 1 : childLevels);
 }
 
-/** Hands the walk below and above `id`, as the read-ahead statement returned it, to the loaders. */
+/** Hands the walk below and above `id`, as the read-ahead statement returned it, to the request's walks. */
 export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shape: HierarchyShape): void {
   const { parent, children } = shape;
-  if (parent) ctx.loaders.parentPlace.prime(id, tree.parent ? primePlace(ctx, tree.parent, parent) : null);
-  if (children) ctx.loaders.childPlaces.prime(id, (tree.children ?? []).map((c) => primePlace(ctx, c, children)));
+  const { parents, children: below } = ctx.walks;
+  if (parent && !parents.has(id)) parents.set(id, tree.parent ? primePlace(ctx, tree.parent, parent) : null);
+  if (children && !below.has(id)) below.set(id, (tree.children ?? []).map((c) => primePlace(ctx, c, children)));
 }
 
 function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceNode {

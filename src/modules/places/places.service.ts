@@ -4,7 +4,7 @@
 // meeting LOCATED_IN a school is in the school's place, which the school is LOCATED_IN).
 import type { EntityRecord, HospitalRecord, PlaceNode, PlaceRecord } from '../entities/entities.mappers.js';
 import { isHospital, isPlace } from '../entities/entities.mappers.js';
-import { edgesOf, farEnds, type GraphReads } from '../entities/graph-reads.js';
+import { edgesOf, farEnds, type Awaitable, type GraphReads } from '../entities/graph-reads.js';
 
 /** A place as the walk's rules need it: by its id alone (a walk's ref will do). */
 type Identified = Pick<PlaceNode, 'id'>;
@@ -13,13 +13,13 @@ export class PlaceService {
   constructor(private readonly reads: GraphReads) {}
 
   /** The place this place is PART_OF, or null (a province has none). */
-  // One statement per level for a whole batch, or none when the root field read the walk ahead
-  // (places/hierarchy.ts).
-  async parent(e: Identified): Promise<PlaceNode | null> {
+  // One statement per level for a whole batch, or none (and no promise) when the root field read
+  // the walk ahead (places/hierarchy.ts).
+  parent(e: Identified): Awaitable<PlaceNode | null> {
     return this.reads.parentPlace(e.id);
   }
 
-  async children(e: Identified): Promise<PlaceNode[]> {
+  children(e: Identified): Awaitable<PlaceNode[]> {
     return this.reads.childPlaces(e.id);
   }
 
