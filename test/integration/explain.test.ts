@@ -79,6 +79,8 @@ describe('hot statements start from an index seek', () => {
     expect(names).toContain('search.by-name (many prefixes)');
     // The read-ahead from a plain id, and from an id that may be a code.
     expect(new Set(ran.filter((r) => r.name === 'entities.read-ahead').map((r) => r.cypher.includes('{code: $code}'))).size).toBe(2);
+    // The batch read by id, alone and with the seek by code that ids of the form place:<code> need.
+    expect(new Set(ran.filter((r) => r.name === 'entities.by-id').map((r) => r.cypher.includes('e.code IN $codes'))).size).toBe(2);
     const offenders: string[] = [];
     const session = api.graph.driver.session();
     try {

@@ -15,6 +15,14 @@ const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => `// entities.rel
      MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
      RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props`);
 
+const BY_ID = `// entities.by-id
+       MATCH (e:Entity) WHERE e.id IN $ids AND ${cited('e')}
+       RETURN ${entityRow('e')} AS e`;
+const BY_ID_OR_CODE = `${BY_ID}
+       UNION
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
+       RETURN ${entityRow('e')} AS e`;
+
 /** Every edge touching `node` that may be shown, both directions, with the entity at its far end (`other`). */
 const EDGES_OF = (node: string) => `MATCH (${node})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}`;
 
@@ -121,16 +129,8 @@ export class EntityRepository {
    */
   async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
     const codes = ids.map((id) => PLACE_CODE_ID.exec(id)?.[1]).filter((c): c is string => !!c);
-    const rows = await this.graph.read<{ e: StoredEntity }>(
-      'entities.by-id',
-      `// entities.by-id
-       MATCH (e:Entity) WHERE e.id IN $ids AND ${cited('e')}
-       RETURN ${entityRow('e')} AS e
-       UNION
-       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
-       RETURN ${entityRow('e')} AS e`,
-      { ids, codes },
-    );
+    // Only ids that may be codes need the union with a seek by code (it cost Neo4j a tenth more).
+    const rows = await this.graph.read<{ e: StoredEntity }>('entities.by-id', codes.length ? BY_ID_OR_CODE : BY_ID, { ids, codes });
     const byId = new Map<string, EntityRecord>();
     const byCode = new Map<string, EntityRecord>();
     for (const { e } of rows) {
