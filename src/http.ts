@@ -99,12 +99,13 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
     void reply.header('x-request-id', request.id);
     done();
   });
-  app.addHook('onResponse', (request, reply, done) => {
-    if (logger.isLevelEnabled('info')) {
+  // The level is fixed for the process: below `info` no request line is written, and no hook runs.
+  if (logger.isLevelEnabled('info')) {
+    app.addHook('onResponse', (request, reply, done) => {
       logger.info({ reqId: request.id, method: request.method, url: request.url.slice(0, 200), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request completed');
-    }
-    done();
-  });
+      done();
+    });
+  }
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'NOT_FOUND', `nothing at ${request.method} ${request.url.split('?')[0]!.slice(0, 100)}`));
 
@@ -146,17 +147,19 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
 
   const graphqlRoute = {
     method: ['GET', 'POST'] satisfies Array<'GET' | 'POST'>,
-    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+    // A callback, not an async function: a POST (nearly every query) passes without a promise.
+    preHandler: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       // Apollo builds a URL from the Host header; one that cannot be a host is a bad request, not a crash.
       try {
         new URL(request.url, `${request.protocol}://${request.hostname}/`);
       } catch {
-        return sendError(reply, 400, 'BAD_REQUEST', 'malformed Host header');
+        void sendError(reply, 400, 'BAD_REQUEST', 'malformed Host header');
+        return;
       }
+      // Replying here ends the request: the route's handler does not run (and `done` is not called).
       const page = pageFor(request);
-      if (page) return sendPage(reply, page);
-      if (notModified(request, reply, opts.cacheMaxAgeS)) return reply;
-      return undefined;
+      if (page) void sendPage(reply, page);
+      else if (!notModified(request, reply, opts.cacheMaxAgeS)) done();
     },
     handler: async (request: FastifyRequest<GraphQLRoute>, reply: FastifyReply<GraphQLRoute>) => {
       const body = await answer.call(app, request, reply);
