@@ -26,6 +26,9 @@ export const CORE_FIELDS: ReadonlySet<string> = new Set(['__typename', ...COMPAC
 /** Cypher: any entity's compact row, for a selection of CORE_FIELDS only (what else it holds stays behind). */
 export const coreRow = (node: string) => `[${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}]`;
 
+/** The GraphQL fields of a place that its ref row answers (refRow; the walk decides which rows it reads). */
+export const REF_ROW_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name', 'nameZh']);
+
 /**
  * Cypher: a place's ref row (parsePlaceRef), for a walk step whose selection asks only its names:
  * three values, or four with its Chinese name. On a county's villages the seven values of a compact

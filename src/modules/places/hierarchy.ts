@@ -7,6 +7,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../context.js';
 import { parsePlace, parsePlaceRef, type PlaceNode, type PlaceRecord } from '../entities/entities.mappers.js';
 import { fieldsOf } from '../../selection.js';
+import { REF_ROW_FIELDS } from '../entities/projection.js';
 import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository.js';
 
 /**
@@ -17,10 +18,10 @@ import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository
 export const MAX_LOOKAHEAD_CHILD_LEVELS = 3;
 
 /**
- * The fields a ref (PlaceRef) answers without its record: its names, and the walk, which needs
- * only its id. A step whose selection (every fragment of it) asks nothing else is read as refs.
+ * The fields a ref (PlaceRef) answers without its record: its row's, and the walk, which needs only
+ * its id. A step whose selection (every fragment of it) asks nothing else is read as refs.
  */
-const REF_FIELDS: ReadonlySet<string> = new Set(['__typename', 'id', 'kind', 'name', 'nameZh', 'parent', 'children']);
+const REF_FIELDS: ReadonlySet<string> = new Set([...REF_ROW_FIELDS, 'parent', 'children']);
 
 /** Adds the walk a field asks for, when it is `parent` or `children`, to `into`. */
 export function collectWalk(field: FieldNode, info: GraphQLResolveInfo, into: HierarchyShape, childLevels = 0): void {
