@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   AIDGRAPH_SHED_LAG_MS: count('AIDGRAPH_SHED_LAG_MS', 1000),
   AIDGRAPH_CACHE_MAX_AGE_S: count('AIDGRAPH_CACHE_MAX_AGE_S', 60),
   AIDGRAPH_SLOW_STATEMENT_MS: count('AIDGRAPH_SLOW_STATEMENT_MS', 500),
+  AIDGRAPH_COMPILE_AFTER: count('AIDGRAPH_COMPILE_AFTER', 20),
   AIDGRAPH_NEO4J_READ_CONCURRENCY: z.coerce
     .number({ error: 'AIDGRAPH_NEO4J_READ_CONCURRENCY must be a whole number' })
     .int('AIDGRAPH_NEO4J_READ_CONCURRENCY must be a whole number')
@@ -90,9 +91,11 @@ export interface HttpOptions {
   cacheMaxAgeS: number;
   /** Trust X-Forwarded-For (behind a reverse proxy), so the rate limit sees the real client. */
   trustProxy: boolean;
+  /** Runs of one operation after which it runs compiled (src/execution.ts); 0 never compiles. */
+  compileAfter: number;
 }
 
-export const DEFAULT_HTTP_OPTIONS: HttpOptions = { rateLimitPerMinute: 1200, shedLagMs: 1000, cacheMaxAgeS: 60, trustProxy: false };
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = { rateLimitPerMinute: 1200, shedLagMs: 1000, cacheMaxAgeS: 60, trustProxy: false, compileAfter: 20 };
 
 export class ConfigError extends Error {}
 
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shedLagMs: e.AIDGRAPH_SHED_LAG_MS,
       cacheMaxAgeS: e.AIDGRAPH_CACHE_MAX_AGE_S,
       trustProxy: e.AIDGRAPH_TRUST_PROXY === 'true',
+      compileAfter: e.AIDGRAPH_COMPILE_AFTER,
     },
     slowStatementMs: e.AIDGRAPH_SLOW_STATEMENT_MS,
     readConcurrency: e.AIDGRAPH_NEO4J_READ_CONCURRENCY,

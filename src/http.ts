@@ -126,7 +126,7 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
   }
   await registerStatic(app);
 
-  const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight)]);
+  const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight)], { compileAfter: opts.compileAfter });
   await apollo.start();
   const answer = fastifyApolloHandler(apollo, { context: async (request) => createContext(graph, request.id) });
 

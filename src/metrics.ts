@@ -38,6 +38,12 @@ export const databaseRestarts = new Counter({
   registers: [registry],
 });
 
+export const operationsCompiled = new Counter({
+  name: 'aidgraph_graphql_operations_compiled_total',
+  help: 'Operations compiled (graphql-jit) after running AIDGRAPH_COMPILE_AFTER times; again after leaving the compiled cache',
+  registers: [registry],
+});
+
 export const rejections = new Counter({
   name: 'aidgraph_http_rejections_total',
   help: 'Requests refused before or instead of running, by code (RATE_LIMITED, OVERLOADED, PAYLOAD_TOO_LARGE, BAD_REQUEST, …)',

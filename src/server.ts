@@ -11,7 +11,9 @@ import { addResolversToSchema, buildSubgraphSchema } from '@apollo/subgraph';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, getNullableType, GraphQLError, isListType, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.js';
+import { executionGateway, type ExecutionOptions } from './execution.js';
 import { FEDERATION_TYPE_DEFS, referenceResolvers } from './federation.js';
+import { DEFAULT_HTTP_OPTIONS } from './config.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
 import { logger } from './logger.js';
 import { operationLabel, requestDuration, statementsPerRequest } from './metrics.js';
@@ -129,6 +131,9 @@ function subgraphSchema(): GraphQLSchema {
   return schema;
 }
 
+/** The schema as served: the subgraph with every list field counted against the request's budget. */
+export const apiSchema = (): GraphQLSchema => withListBudget(subgraphSchema());
+
 /** Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded. */
 export const QUERY_LIMITS = {
   maxDepth: { n: 12 },
@@ -138,12 +143,14 @@ export const QUERY_LIMITS = {
   costLimit: { maxCost: 20000 },
 };
 
-export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[] = []): ApolloServer<RequestContext> {
+export function createServer(
+  extraPlugins: ApolloServerPlugin<RequestContext>[] = [], execution: ExecutionOptions = { compileAfter: DEFAULT_HTTP_OPTIONS.compileAfter },
+): ApolloServer<RequestContext> {
   const armor = new ApolloArmor(QUERY_LIMITS);
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
-    // A federation subgraph that also serves clients directly, as before.
-    schema: withListBudget(subgraphSchema()),
+    // A federation subgraph that also serves clients directly, as before; hot operations run compiled.
+    gateway: executionGateway(apiSchema(), execution),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,

@@ -1,20 +1,27 @@
 // Schema-aware fuzzing through real HTTP against the seeded graph (fast-check): operations built
 // from the SDL with right and wrong arguments, variables of right and wrong types, unknown fields,
 // huge and odd Unicode strings, nulls, fragments and deep selections within the limits, plus raw
-// bodies that are not GraphQL requests at all. No answer may be a 5xx or INTERNAL_SERVER_ERROR, and
-// the server must be healthy afterwards.
+// bodies that are not GraphQL requests at all. No answer may be a 5xx or INTERNAL_SERVER_ERROR, the
+// server must be healthy afterwards, and each operation, compiled (graphql-jit) from its first run,
+// gets the answer graphql-js gives it on a server that never compiles.
 import fc from 'fast-check';
 import {
   buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType,
   isObjectType, isScalarType, isUnionType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen, type RunningServer } from '../../src/http.js';
 import { loadTypeDefs } from '../../src/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;
-beforeAll(async () => { api = await startTestApi(); });
-afterAll(async () => { await api?.close(); });
+// The same graph behind a server that never compiles: graphql-js runs each operation there.
+let interpreted: RunningServer;
+beforeAll(async () => {
+  api = await startTestApi();
+  interpreted = await listen(api.graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: 0 });
+});
+afterAll(async () => { await interpreted?.stop(); await api?.close(); });
 
 const schema: GraphQLSchema = buildSchema(loadTypeDefs());
 const KNOWN_IDS = ['city:nagqu', 'county:amdo', 'province:liaoning', 'city:dalian', 'city:shenyang', 'school:amdo-county-middle-school'];
@@ -157,18 +164,39 @@ const operation: fc.Arbitrary<{ body: string; contentType: string; accept: strin
   { weight: 1, arbitrary: fc.tuple(anyString, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/graphql', 'multipart/form-data; boundary=x')).map(([body, contentType]) => ({ body, contentType, accept: '*/*' })) },
 );
 
+/**
+ * Whether the compiled answer is graphql-js's. Byte for byte, except where an error nulls the whole
+ * answer: graphql-js stops starting root fields at the first such error and graphql-jit does not,
+ * so the compiled answer may name more errors (each one graphql-js would name for that field) and
+ * count more statements.
+ */
+function sameAnswer(compiled: string, byGraphqlJs: string): boolean {
+  if (compiled === byGraphqlJs) return true;
+  const a: unknown = JSON.parse(compiled);
+  const b: unknown = JSON.parse(byGraphqlJs);
+  const nulled = (x: unknown): x is { data: null; errors: unknown[] } =>
+    typeof x === 'object' && x !== null && 'data' in x && x.data === null && 'errors' in x && Array.isArray(x.errors);
+  if (!nulled(a) || !nulled(b)) return false;
+  const named = new Set(a.errors.map((e) => JSON.stringify(e)));
+  return b.errors.length > 0 && b.errors.every((e) => named.has(JSON.stringify(e)));
+}
+
 const BATCH = 20;
 const RUNS = 500; // 10,000 operations
 
 describe('fuzzing the API', () => {
-  it(`answers ${BATCH * RUNS} generated operations without a 5xx or INTERNAL_SERVER_ERROR, and stays healthy`, async () => {
+  it(`answers ${BATCH * RUNS} generated operations without a 5xx or INTERNAL_SERVER_ERROR, compiled as graphql-js answers them, and stays healthy`, async () => {
     let sent = 0;
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: BATCH, maxLength: BATCH }), async (ops) => {
         const answers = await Promise.all(ops.map(async (op) => {
-          const res = await fetch(api.url, { method: 'POST', headers: { 'content-type': op.contentType, accept: op.accept }, body: op.body });
-          return { op, status: res.status, text: await res.text() };
+          const ask = async (url: string) => {
+            const res = await fetch(url, { method: 'POST', headers: { 'content-type': op.contentType, accept: op.accept }, body: op.body });
+            return { status: res.status, text: await res.text() };
+          };
+          const [compiled, byGraphqlJs] = await Promise.all([ask(api.url), ask(interpreted.url)]);
+          return { op, ...compiled, byGraphqlJs };
         }));
         sent += answers.length;
         for (const a of answers) {
@@ -177,6 +205,10 @@ describe('fuzzing the API', () => {
           if (a.status >= 500) throw new Error(`5xx: ${what}`);
           if (a.text.includes('INTERNAL_SERVER_ERROR')) throw new Error(`INTERNAL_SERVER_ERROR: ${what}`);
           JSON.parse(a.text); // every answer is JSON
+          // Compiled or not, an operation gets the same answer.
+          if (a.status !== a.byGraphqlJs.status || !sameAnswer(a.text, a.byGraphqlJs.text)) {
+            throw new Error(`compiled and graphql-js answers differ: ${what}\ngraphql-js: ${a.byGraphqlJs.status} ${a.byGraphqlJs.text.slice(0, 500)}`);
+          }
         }
       }),
       { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20260901), endOnFailure: true },

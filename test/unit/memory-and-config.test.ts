@@ -46,16 +46,20 @@ describe('configuration', () => {
   it('leaves heap and page cache to be derived unless set, and has generous HTTP defaults', () => {
     const c = loadConfig({});
     expect(c.local).toMatchObject({ heap: undefined, pageCache: undefined });
-    expect(c.http).toEqual({ rateLimitPerMinute: 1200, shedLagMs: 1000, cacheMaxAgeS: 60, trustProxy: false });
+    expect(c.http).toEqual({ rateLimitPerMinute: 1200, shedLagMs: 1000, cacheMaxAgeS: 60, trustProxy: false, compileAfter: 20 });
     expect(c.slowStatementMs).toBe(500);
     expect(loadConfig({ AIDGRAPH_NEO4J_HEAP: '2g' }).local.heap).toBe('2g');
   });
   it('reads the new variables and refuses malformed ones, naming them', () => {
-    const c = loadConfig({ AIDGRAPH_RATE_LIMIT: '0', AIDGRAPH_SHED_LAG_MS: '250', AIDGRAPH_CACHE_MAX_AGE_S: '0', AIDGRAPH_TRUST_PROXY: 'true', AIDGRAPH_SLOW_STATEMENT_MS: '50' });
-    expect(c.http).toEqual({ rateLimitPerMinute: 0, shedLagMs: 250, cacheMaxAgeS: 0, trustProxy: true });
+    const c = loadConfig({
+      AIDGRAPH_RATE_LIMIT: '0', AIDGRAPH_SHED_LAG_MS: '250', AIDGRAPH_CACHE_MAX_AGE_S: '0', AIDGRAPH_TRUST_PROXY: 'true', AIDGRAPH_SLOW_STATEMENT_MS: '50',
+      AIDGRAPH_COMPILE_AFTER: '0',
+    });
+    expect(c.http).toEqual({ rateLimitPerMinute: 0, shedLagMs: 250, cacheMaxAgeS: 0, trustProxy: true, compileAfter: 0 });
     expect(c.slowStatementMs).toBe(50);
     expect(() => loadConfig({ AIDGRAPH_RATE_LIMIT: 'lots' })).toThrow(/AIDGRAPH_RATE_LIMIT/);
     expect(() => loadConfig({ AIDGRAPH_SHED_LAG_MS: '-1' })).toThrow(ConfigError);
     expect(() => loadConfig({ AIDGRAPH_NEO4J_HEAP: '2 GB' })).toThrow(/AIDGRAPH_NEO4J_HEAP/);
+    expect(() => loadConfig({ AIDGRAPH_COMPILE_AFTER: 'soon' })).toThrow(/AIDGRAPH_COMPILE_AFTER/);
   });
 });

@@ -1,0 +1,96 @@
+// How operations run. An operation clients send again and again (the explorer's, another service's,
+// a dashboard's) is compiled by graphql-jit, once it has run `compileAfter` times, into a plain
+// function over the schema's own resolvers; until then graphql-js runs it, as Apollo would, so a
+// one-off question never pays for compiling (milliseconds: many times what running it costs).
+// Apollo lets another executor in only through its gateway hook; parsing, validation, the query
+// limits and every plugin stay Apollo's.
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import { execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
+import { logger } from './logger.js';
+import { operationsCompiled } from './metrics.js';
+
+type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
+
+export interface ExecutionOptions {
+  /** Runs of one operation after which it is compiled; 0 never compiles. */
+  compileAfter: number;
+  /** Compiled operations kept at most; the least recently run go first (and compile again if they come back). */
+  maxCompiled?: number;
+}
+
+/** One operation of one parsed document: how often it ran, and whether it can be compiled at all. */
+interface Operation { runs: number; uncompilable?: true }
+
+export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompiled = 500 }: ExecutionOptions): Gateway {
+  // Apollo's document store hands back the same DocumentNode for the same query text, so counts
+  // live as long as the parsed document; the compiled functions (tens of KB each) are bounded apart.
+  const operations = new WeakMap<DocumentNode, Map<string | null, Operation>>();
+  const compiled = new LRUCache<Operation, CompiledQuery>({ max: maxCompiled });
+
+  const operationOf = (document: DocumentNode, name: string | null): Operation => {
+    let byName = operations.get(document);
+    if (!byName) operations.set(document, (byName = new Map()));
+    let op = byName.get(name);
+    if (!op) byName.set(name, (op = { runs: 0 }));
+    return op;
+  };
+
+  const compiledFor = (op: Operation, document: DocumentNode, name: string | null): CompiledQuery | undefined => {
+    const found = compiled.get(op);
+    if (found || op.uncompilable) return found;
+    const made = compileQuery(schema, document, name ?? undefined);
+    if (!isCompiledQuery(made)) {
+      // Validation passed, so this is a limit of the compiler: graphql-js keeps running it.
+      op.uncompilable = true;
+      logger.warn({ operation: name, errors: made.errors?.map((e) => e.message) }, 'operation not compiled; graphql-js runs it');
+      return undefined;
+    }
+    operationsCompiled.inc();
+    compiled.set(op, made);
+    return made;
+  };
+
+  const run = async (document: DocumentNode, operation: OperationDefinitionNode, name: string | null, context: object,
+    variables: Record<string, unknown> | undefined, operationName: string | undefined): Promise<ExecutionResult> => {
+    const op = operationOf(document, name);
+    op.runs += 1;
+    const query = compileAfter > 0 && op.runs >= compileAfter ? compiledFor(op, document, name) : undefined;
+    if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    // Variables are coerced by graphql-js, as for an operation not compiled: its errors name the
+    // variable's definition, which Apollo answers as BAD_USER_INPUT with a 400, and it fills in an
+    // input object's defaulted fields, which graphql-jit 0.8.9 refuses as missing. graphql-jit
+    // checks the coerced values again; every input scalar of the schema (ID, String, Int, Float,
+    // Boolean, enums without internal values) takes its own output unchanged.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    if (coerced.errors) return { errors: coerced.errors };
+    const result = await query.query(undefined, context, coerced.coerced);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+  };
+
+  return {
+    async load() {
+      return {
+        executor: ({ document, operation, operationName, context, request }) =>
+          run(document, operation, operationName, context, request.variables, request.operationName),
+      };
+    },
+    onSchemaLoadOrUpdate(callback) {
+      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      return () => undefined;
+    },
+    async stop() {},
+  };
+}
+
+/**
+ * graphql-jit's errors hold their message read-only, and plugins rewrite messages (Armor strips
+ * field suggestions from every error): each becomes graphql-js's own error, with the same message,
+ * locations, path, cause and extensions.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const plain = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
+  Object.defineProperty(plain, 'locations', { value: error.locations, enumerable: error.locations !== undefined, writable: true, configurable: true });
+  return plain;
+}
