@@ -5,7 +5,11 @@
 // Apollo lets another executor in only through its gateway hook; parsing, validation, the query
 // limits and every plugin stay Apollo's.
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  execute, getNamedType, getVariableValues, GraphQLError, isAbstractType, isCompositeType, Kind, printSchema,
+  type DocumentNode, type ExecutionResult, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import { logger } from './logger.js';
@@ -20,14 +24,59 @@ export interface ExecutionOptions {
   maxCompiled?: number;
 }
 
+/**
+ * The most fields an operation's compiled code may hold (see compiledFields), and all compiled
+ * operations together. graphql-jit writes a field's code again for each type an abstract type
+ * may be, level under level: five levels of `relationships { from { … } }` over Entity's types
+ * would be 4.4 million fields of code, and compiling it ran the process out of memory. Measured
+ * here, a field of compiled code costs 0.2–1 KB and 15–40 µs to compile (the county's walk: 749
+ * fields, 160 KB, 13 ms), so an operation compiles in well under 100 ms and all of them hold at
+ * most about 100 MB. Larger operations stay with graphql-js, which walks only the types the
+ * answer holds.
+ */
+export const MAX_COMPILED_FIELDS = 2_000;
+const MAX_COMPILED_FIELDS_HELD = 100_000;
+
 /** One operation of one parsed document: how often it ran, and whether it can be compiled at all. */
 interface Operation { runs: number; uncompilable?: true }
+
+/**
+ * How many fields graphql-jit's code for an operation holds, at most: each selected field counts
+ * once for each type its parent may be. Counted by multiplying per level, not by enumerating, and
+ * stopping past `limit`, so a deep operation costs no more to count than its text is long.
+ */
+export function compiledFields(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, limit = MAX_COMPILED_FIELDS): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const typesOf = (t: GraphQLNamedType) => (isAbstractType(t) ? schema.getPossibleTypes(t).length : 1);
+  const count = (set: SelectionSetNode, parent: GraphQLNamedType): number => {
+    let n = 0;
+    for (const sel of set.selections) {
+      if (n > limit) break;
+      if (sel.kind === Kind.FIELD) {
+        const field = isCompositeType(parent) && 'getFields' in parent ? parent.getFields()[sel.name.value] : undefined;
+        const type = field ? getNamedType(field.type) : undefined;
+        n += 1 + (sel.selectionSet && type ? typesOf(type) * count(sel.selectionSet, type) : 0);
+      } else {
+        const on = sel.kind === Kind.INLINE_FRAGMENT ? sel.typeCondition : fragments.get(sel.name.value)?.typeCondition;
+        const inner = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : fragments.get(sel.name.value)?.selectionSet;
+        const type = on ? schema.getType(on.name.value) : parent;
+        if (inner && type) n += count(inner, type);
+      }
+    }
+    return Math.min(n, limit + 1);
+  };
+  const root = schema.getRootType(operation.operation);
+  return root ? count(operation.selectionSet, root) : 0;
+}
 
 export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompiled = 500 }: ExecutionOptions): Gateway {
   // Apollo's document store hands back the same DocumentNode for the same query text, so counts
   // live as long as the parsed document; the compiled functions (tens of KB each) are bounded apart.
   const operations = new WeakMap<DocumentNode, Map<string | null, Operation>>();
-  const compiled = new LRUCache<Operation, CompiledQuery>({ max: maxCompiled });
+  const compiled = new LRUCache<Operation, { query: CompiledQuery; fields: number }>({
+    max: maxCompiled, maxSize: MAX_COMPILED_FIELDS_HELD, sizeCalculation: ({ fields }) => Math.max(1, fields),
+  });
 
   const operationOf = (document: DocumentNode, name: string | null): Operation => {
     let byName = operations.get(document);
@@ -37,9 +86,14 @@ export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompi
     return op;
   };
 
-  const compiledFor = (op: Operation, document: DocumentNode, name: string | null): CompiledQuery | undefined => {
+  const compiledFor = (op: Operation, document: DocumentNode, operation: OperationDefinitionNode, name: string | null): CompiledQuery | undefined => {
     const found = compiled.get(op);
-    if (found || op.uncompilable) return found;
+    if (found || op.uncompilable) return found?.query;
+    const fields = compiledFields(schema, document, operation);
+    if (fields > MAX_COMPILED_FIELDS) {
+      op.uncompilable = true;
+      return undefined;
+    }
     const made = compileQuery(schema, document, name ?? undefined);
     if (!isCompiledQuery(made)) {
       // Validation passed, so this is a limit of the compiler: graphql-js keeps running it.
@@ -48,7 +102,7 @@ export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompi
       return undefined;
     }
     operationsCompiled.inc();
-    compiled.set(op, made);
+    compiled.set(op, { query: made, fields });
     return made;
   };
 
@@ -56,7 +110,7 @@ export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompi
     variables: Record<string, unknown> | undefined, operationName: string | undefined): Promise<ExecutionResult> => {
     const op = operationOf(document, name);
     op.runs += 1;
-    const query = compileAfter > 0 && op.runs >= compileAfter ? compiledFor(op, document, name) : undefined;
+    const query = compileAfter > 0 && op.runs >= compileAfter ? compiledFor(op, document, operation, name) : undefined;
     if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
     // Variables are coerced by graphql-js, as for an operation not compiled: its errors name the
     // variable's definition, which Apollo answers as BAD_USER_INPUT with a 400, and it fills in an

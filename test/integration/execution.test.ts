@@ -95,4 +95,14 @@ describe('hot operations run compiled', () => {
     expect(body.errors[0]).toMatchObject({ path: ['sources'], locations: [{ line: 1, column: 3 }], extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
     for (const a of answers) expect(a).toEqual(answers[0]);
   });
+
+  it('leaves an operation too large to compile with graphql-js, which still answers it', async () => {
+    // Each level may be any of Entity's types: graphql-jit's code would repeat per type, level under level.
+    const nest = (levels: number): string => (levels === 0 ? 'id' : `id relationships { from { ${nest(levels - 1)} } to { id } }`);
+    const before = await compiledSoFar();
+    const { answers, counts } = await runs(COMPILE_AFTER + 1, `{ entity(id: "city:nagqu") { ${nest(2)} } }`);
+    expect(counts.every((c) => c === before)).toBe(true);
+    expect(JSON.parse(answers[0]!.text).data.entity.relationships.length).toBeGreaterThan(10);
+    for (const a of answers) expect(a).toEqual(answers[0]);
+  });
 });

@@ -2,9 +2,10 @@
 // operations compile, and that the compiled ones are bounded.
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { assertAbstractType, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { executionGateway } from '../../src/execution.js';
+import { compiledFields, executionGateway, MAX_COMPILED_FIELDS } from '../../src/execution.js';
+import { apiSchema } from '../../src/server.js';
 import { operationsCompiled } from '../../src/metrics.js';
 
 const schema = makeExecutableSchema({
@@ -59,3 +60,30 @@ describe('the executor', () => {
     expect(result.errors?.[0]?.nodes?.[0]?.kind).toBe('VariableDefinition');
   });
 });
+
+describe('what is compiled at all', () => {
+  const api = apiSchema();
+  const fieldsOf = (text: string, limit?: number) => {
+    const document = parse(text);
+    return compiledFields(api, document, document.definitions[0] as OperationDefinitionNode, limit);
+  };
+  const nest = (levels: number): string => (levels === 0 ? 'id' : `id relationships { from { ${nest(levels - 1)} } to { id } }`);
+
+  it('counts a field once for each type its parent may be, through fragments', () => {
+    const entityTypes = api.getPossibleTypes(assertAbstractType(api.getType('Entity'))).length;
+    expect(entityTypes).toBeGreaterThan(5);
+    // entity: 1; under it, id and name once per Entity type.
+    expect(fieldsOf('{ entity(id: "x") { id name } }')).toBe(1 + 2 * entityTypes);
+    expect(fieldsOf('query { entity(id: "x") { ...names } } fragment names on Entity { id name }')).toBe(1 + 2 * entityTypes);
+    // The county's walk, as the bench asks it, is well within the bound.
+    expect(fieldsOf('{ entity(id: "county:amdo") { id name ... on Place { children { id name children { id name } } } } }')).toBeLessThan(MAX_COMPILED_FIELDS / 2);
+  });
+
+  it('stops counting past the bound, however deep the operation', () => {
+    expect(fieldsOf(`{ entity(id: "x") { ${nest(2)} } }`)).toBeGreaterThan(MAX_COMPILED_FIELDS);
+    const started = performance.now();
+    expect(fieldsOf(`{ entity(id: "x") { ${nest(40)} } }`)).toBe(MAX_COMPILED_FIELDS + 1);
+    expect(performance.now() - started).toBeLessThan(1_000); // linear in the text, not 15^40
+  });
+});
+
