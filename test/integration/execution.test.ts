@@ -74,13 +74,15 @@ describe('hot operations run compiled', () => {
   it('keeps variable errors BAD_USER_INPUT with a 400, and fills an input object\'s defaults, when compiled', async () => {
     const ORDERED = 'query Ordered($order: TwinningOrder) { twinnings(orderBy: $order, first: 2) { totalCount edges { node { id } } } }';
     // `field` is left to its default (SUPPORTER_NAME), which graphql-jit alone would refuse as missing.
+    const before = await compiledSoFar();
     const ordered = await runs(COMPILE_AFTER + 1, ORDERED, { order: { direction: 'DESC' } });
+    expect(ordered.counts.at(-1)).toBe(before + 1); // the last two runs were compiled
     expect(ordered.answers[0]!.status).toBe(200);
     expect(JSON.parse(ordered.answers[0]!.text).data.twinnings.edges).toHaveLength(2);
     for (const a of ordered.answers) expect(a).toEqual(ordered.answers[0]);
 
     const BAD = 'query Bad($id: ID!) { entity(id: $id) { id } }';
-    await runs(COMPILE_AFTER, BAD, { id: 'county:amdo' });
+    expect((await runs(COMPILE_AFTER, BAD, { id: 'county:amdo' })).counts.at(-1)).toBe(before + 2);
     const bad = await post(BAD, { id: null });
     expect(bad.status).toBe(400);
     const body = JSON.parse(bad.text) as { errors: Array<{ message: string; extensions: { code: string } }> };
@@ -90,7 +92,9 @@ describe('hot operations run compiled', () => {
 
   it('answers a resolver\'s error with its code, path and locations, compiled as before', async () => {
     const OUT_OF_RANGE = '{ sources(first: 0) { id } }';
-    const { answers } = await runs(COMPILE_AFTER + 1, OUT_OF_RANGE);
+    const before = await compiledSoFar();
+    const { answers, counts } = await runs(COMPILE_AFTER + 1, OUT_OF_RANGE);
+    expect(counts.at(-1)).toBe(before + 1);
     const body = JSON.parse(answers[0]!.text) as { errors: Array<{ path: string[]; locations: unknown[]; extensions: { code: string; argumentName: string } }> };
     expect(body.errors[0]).toMatchObject({ path: ['sources'], locations: [{ line: 1, column: 3 }], extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
     for (const a of answers) expect(a).toEqual(answers[0]);
