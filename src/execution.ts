@@ -106,12 +106,13 @@ export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompi
     return made;
   };
 
+  // `name` is the operation Apollo resolved (null for a document's one unnamed operation).
   const run = async (document: DocumentNode, operation: OperationDefinitionNode, name: string | null, context: object,
-    variables: Record<string, unknown> | undefined, operationName: string | undefined): Promise<ExecutionResult> => {
+    variables: Record<string, unknown> | undefined): Promise<ExecutionResult> => {
     const op = operationOf(document, name);
     op.runs += 1;
     const query = compileAfter > 0 && op.runs >= compileAfter ? compiledFor(op, document, operation, name) : undefined;
-    if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName: name ?? undefined });
     // Variables are coerced by graphql-js, as for an operation not compiled: its errors name the
     // variable's definition, which Apollo answers as BAD_USER_INPUT with a 400, and it fills in an
     // input object's defaulted fields, which graphql-jit 0.8.9 refuses as missing. graphql-jit
@@ -126,8 +127,7 @@ export function executionGateway(schema: GraphQLSchema, { compileAfter, maxCompi
   return {
     async load() {
       return {
-        executor: ({ document, operation, operationName, context, request }) =>
-          run(document, operation, operationName, context, request.variables, request.operationName),
+        executor: ({ document, operation, operationName, context, request }) => run(document, operation, operationName, context, request.variables),
       };
     },
     onSchemaLoadOrUpdate(callback) {

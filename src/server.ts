@@ -13,7 +13,6 @@ import { defaultFieldResolver, getNullableType, GraphQLError, isListType, parse,
 import type { RequestContext } from './context.js';
 import { executionGateway, type ExecutionOptions } from './execution.js';
 import { FEDERATION_TYPE_DEFS, referenceResolvers } from './federation.js';
-import { DEFAULT_HTTP_OPTIONS } from './config.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
 import { logger } from './logger.js';
 import { operationLabel, requestDuration, statementsPerRequest } from './metrics.js';
@@ -143,9 +142,7 @@ export const QUERY_LIMITS = {
   costLimit: { maxCost: 20000 },
 };
 
-export function createServer(
-  extraPlugins: ApolloServerPlugin<RequestContext>[] = [], execution: ExecutionOptions = { compileAfter: DEFAULT_HTTP_OPTIONS.compileAfter },
-): ApolloServer<RequestContext> {
+export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[], execution: ExecutionOptions): ApolloServer<RequestContext> {
   const armor = new ApolloArmor(QUERY_LIMITS);
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
