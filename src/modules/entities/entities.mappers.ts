@@ -75,6 +75,20 @@ function usualRow(p: Record<string, unknown>): z.output<typeof EntityRow> | null
   return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: officialName ?? null };
 }
 
+const SUPPORT_MODES: ReadonlySet<unknown> = new Set<unknown>(Object.values(SupportMode));
+const isSupportMode = (v: unknown): v is SupportMode | null | undefined => v === undefined || v === null || SUPPORT_MODES.has(v);
+
+/**
+ * A project's facts as ProjectFacts parses them, checked by hand when each is absent or already
+ * has its usual type (zod took several µs a project, many times the rest of its parsing); null
+ * sends them to zod, which converts the unusual (a year stored as a number) and names what is wrong.
+ */
+function usualProjectFacts(p: Record<string, unknown>): z.output<typeof ProjectFacts> | null {
+  const { openedOn, supportMode, projectType } = p;
+  if (!isText(openedOn) || !isText(projectType) || !isSupportMode(supportMode)) return null;
+  return { openedOn: openedOn ?? null, supportMode: supportMode ?? null, projectType: projectType ?? null };
+}
+
 const isCompact = (s: StoredEntity): s is readonly unknown[] => Array.isArray(s);
 
 /** A compact row (projection.ts) as the map it stands for; it holds no other fact by construction. */
@@ -83,16 +97,22 @@ function expand([id, kind, name, nameZh, aliases, code, officialName]: readonly 
 }
 
 /**
- * A compact row straight to its record, when its values have their usual types and it is not a
- * project (which a seed writes, so never compact); null sends it the long way. A county's villages
- * are hundreds of these a request: one object each, not the five the general path builds.
+ * A compact row straight to its record, when its values have their usual types; null sends it the
+ * long way. A county's villages are hundreds of these a request, a search page's entities ten: one
+ * object each, not the five the general path builds.
  */
 function compactRecord([id, kind, name, nameZh, aliases, code, officialName]: readonly unknown[]): EntityRecord | null {
-  if (typeof id !== 'string' || typeof name !== 'string' || !isKind(kind) || kind === 'PROJECT' || !isNames(aliases)) return null;
+  if (typeof id !== 'string' || typeof name !== 'string' || !isKind(kind) || !isNames(aliases)) return null;
   if (!isText(nameZh) || !isText(code) || !isText(officialName)) return null;
+  const names = { nameZh: nameZh ?? null, aliases: aliases ?? [], officialName: code ? (officialName ?? nameZh ?? null) : null };
+  // Object literals, not spreads: a spread record cost ten times as much to build, and to read.
+  if (kind !== 'PROJECT') {
+    return { id, kind, name, nameZh: names.nameZh, aliases: names.aliases, code: code ?? null, officialName: names.officialName, properties: {} };
+  }
+  // A project's own facts are not in a compact row (only a selection of core fields gets one).
   return {
-    id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null,
-    officialName: code ? (officialName ?? nameZh ?? null) : null, properties: {},
+    id, kind, name, nameZh: names.nameZh, aliases: names.aliases, code: code ?? null, officialName: names.officialName, properties: {},
+    openedOn: null, supportMode: null, projectType: null,
   };
 }
 
@@ -106,18 +126,13 @@ export function parseEntity(stored: StoredEntity): EntityRecord {
 function parseMap(p: Record<string, unknown>): EntityRecord {
   const row = usualRow(p) ?? EntityRow.parse(p);
   const properties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) properties[k] = v;
-  const facts: EntityFacts = {
-    id: row.id,
-    name: row.name,
-    nameZh: row.nameZh,
-    aliases: row.aliases,
-    code: row.code,
-    officialName: row.code ? (row.officialName ?? row.nameZh) : null,
-    properties,
-  };
-  if (row.kind === 'PROJECT') return { ...facts, kind: row.kind, ...ProjectFacts.parse(p) };
-  return { ...facts, kind: row.kind };
+  for (const k of Object.keys(p)) if (!HIDDEN.has(k)) properties[k] = p[k];
+  const { id, kind, name, nameZh, aliases, code } = row;
+  const officialName = code ? (row.officialName ?? nameZh) : null;
+  // Object literals, not spreads (see compactRecord).
+  if (kind !== 'PROJECT') return { id, kind, name, nameZh, aliases, code, officialName, properties };
+  const { openedOn, supportMode, projectType } = usualProjectFacts(p) ?? ProjectFacts.parse(p);
+  return { id, kind, name, nameZh, aliases, code, officialName, properties, openedOn, supportMode, projectType };
 }
 
 /**
