@@ -13,6 +13,19 @@ export const text = z.union([z.string(), z.number()]).nullish().transform((v) =>
 export const integer = z.union([z.number(), z.string()]).nullish()
   .transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)));
 
+/**
+ * Guards for the hand-checked fast paths of the record parsers: a value that is absent or already
+ * has its usual type passes as zod would pass it; anything else goes to zod.
+ */
+export const isText = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === 'string';
+/** A number as stored (zod's `integer` passes a number through as it is). */
+export const isNumber = (v: unknown): v is number | null | undefined => v === undefined || v === null || typeof v === 'number';
+/** Absent, or one of an enum's values (an enum object of the generated types). */
+export const absentOr = <T extends string>(values: Record<string, T>) => {
+  const set: ReadonlySet<unknown> = new Set<unknown>(Object.values(values));
+  return (v: unknown): v is T | null | undefined => v === undefined || v === null || set.has(v);
+};
+
 /** A stored value as text, or null when absent (the plain-function twin of `text`). */
 export const textOf = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   CORE_PROPERTIES, EntityKind, INTERNAL_PROPERTIES, SupportMode, isPlaceKind, type PlaceKind,
 } from '../../domain/vocabulary.js';
-import { orNull, text } from '../../domain/parse.js';
+import { absentOr, isText, orNull, text } from '../../domain/parse.js';
 import type { StoredEntity } from './projection.js';
 
 /** What every entity has, whatever its kind. */
@@ -58,7 +58,6 @@ const EntityRow = z.object({
 const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, ...CORE_PROPERTIES]);
 const KINDS: ReadonlySet<unknown> = new Set<unknown>(Object.values(EntityKind));
 const isKind = (v: unknown): v is EntityKind => KINDS.has(v);
-const isText = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === 'string';
 const isNames = (v: unknown): v is string[] | null | undefined =>
   v === undefined || v === null || (Array.isArray(v) && v.every((a) => typeof a === 'string'));
 
@@ -75,8 +74,7 @@ function usualRow(p: Record<string, unknown>): z.output<typeof EntityRow> | null
   return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: officialName ?? null };
 }
 
-const SUPPORT_MODES: ReadonlySet<unknown> = new Set<unknown>(Object.values(SupportMode));
-const isSupportMode = (v: unknown): v is SupportMode | null | undefined => v === undefined || v === null || SUPPORT_MODES.has(v);
+const isSupportMode = absentOr(SupportMode);
 
 /**
  * A project's facts as ProjectFacts parses them, checked by hand when each is absent or already
@@ -104,14 +102,15 @@ function expand([id, kind, name, nameZh, aliases, code, officialName]: readonly 
 function compactRecord([id, kind, name, nameZh, aliases, code, officialName]: readonly unknown[]): EntityRecord | null {
   if (typeof id !== 'string' || typeof name !== 'string' || !isKind(kind) || !isNames(aliases)) return null;
   if (!isText(nameZh) || !isText(code) || !isText(officialName)) return null;
-  const names = { nameZh: nameZh ?? null, aliases: aliases ?? [], officialName: code ? (officialName ?? nameZh ?? null) : null };
+  const zh = nameZh ?? null;
+  const known = aliases ?? [];
+  const listed = code ?? null;
+  const official = code ? (officialName ?? nameZh ?? null) : null;
   // Object literals, not spreads: a spread record cost ten times as much to build, and to read.
-  if (kind !== 'PROJECT') {
-    return { id, kind, name, nameZh: names.nameZh, aliases: names.aliases, code: code ?? null, officialName: names.officialName, properties: {} };
-  }
+  if (kind !== 'PROJECT') return { id, kind, name, nameZh: zh, aliases: known, code: listed, officialName: official, properties: {} };
   // A project's own facts are not in a compact row (only a selection of core fields gets one).
   return {
-    id, kind, name, nameZh: names.nameZh, aliases: names.aliases, code: code ?? null, officialName: names.officialName, properties: {},
+    id, kind, name, nameZh: zh, aliases: known, code: listed, officialName: official, properties: {},
     openedOn: null, supportMode: null, projectType: null,
   };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel,
 } from '../../domain/vocabulary.js';
-import { integer, orNull, text, yearOf } from '../../domain/parse.js';
+import { absentOr, integer, isNumber, isText, orNull, text, yearOf } from '../../domain/parse.js';
 
 /** What every edge has: its id, type, ends, and its stored facts (served as `properties`). */
 export interface EdgeFacts<T extends RelationshipType> {
@@ -59,16 +59,9 @@ export type RelRow = { type: string; fromId: string; toId: string; props: Record
 const TYPES: ReadonlySet<string> = new Set(Object.values(RelationshipType));
 const isRelationshipType = (t: string): t is RelationshipType => TYPES.has(t);
 
-/** A value absent, or one of an enum's values. */
-const absentOr = <T extends string>(values: Record<string, T>) => {
-  const set: ReadonlySet<unknown> = new Set<unknown>(Object.values(values));
-  return (v: unknown): v is T | null | undefined => v === undefined || v === null || set.has(v);
-};
 const isLevel = absentOr(TwinningLevel);
 const isQualifier = absentOr(QuantityQualifier);
 const isMode = absentOr(SupportMode);
-const isText = (v: unknown): v is string | null | undefined => v === undefined || v === null || typeof v === 'string';
-const isWhole = (v: unknown): v is number | null | undefined => v === undefined || v === null || typeof v === 'number';
 
 type Facts<T extends TypedEdge> = z.output<(typeof TYPED_FACTS)[T]>;
 
@@ -79,12 +72,12 @@ type Facts<T extends TypedEdge> = z.output<(typeof TYPED_FACTS)[T]>;
  */
 function usualTwinning(p: Record<string, unknown>): Facts<'TWINNED_WITH'> | null {
   const { level, programme, since, sinceQualifier, until } = p;
-  if (!isLevel(level) || !isText(programme) || !isWhole(since) || !isQualifier(sinceQualifier) || !isWhole(until)) return null;
+  if (!isLevel(level) || !isText(programme) || !isNumber(since) || !isQualifier(sinceQualifier) || !isNumber(until)) return null;
   return { level: level ?? null, programme: programme ?? null, since: since ?? null, sinceQualifier: sinceQualifier ?? null, until: until ?? null };
 }
 function usualSupport(p: Record<string, unknown>): Facts<'SUPPORTS'> | null {
   const { mode, from, until, asOf, description } = p;
-  if (mode === undefined || mode === null || !isMode(mode) || !isWhole(from) || !isWhole(until) || !isText(asOf) || !isText(description)) return null;
+  if (mode === undefined || mode === null || !isMode(mode) || !isNumber(from) || !isNumber(until) || !isText(asOf) || !isText(description)) return null;
   return { mode, from: from ?? null, until: until ?? null, asOf: asOf ?? null, description: description ?? null };
 }
 
