@@ -94,7 +94,6 @@ export function parseRelationship(row: RelRow): RelationshipRecord {
   }
   const properties: Record<string, unknown> = {};
   for (const k of Object.keys(row.props)) if (k !== 'contentHash') properties[k] = row.props[k];
-  const facts = { id, fromId, toId, properties };
   switch (type) {
     case 'TWINNED_WITH': {
       const { level, programme, since, sinceQualifier, until } = usualTwinning(row.props) ?? TYPED_FACTS[type].parse(row.props);
@@ -104,10 +103,10 @@ export function parseRelationship(row: RelRow): RelationshipRecord {
       const { mode, from, until, asOf, description } = usualSupport(row.props) ?? TYPED_FACTS[type].parse(row.props);
       return { id, fromId, toId, properties, type, mode, from, until, asOf, description };
     }
-    case 'HOLDS_POST': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
-    case 'MEMBER_OF': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
-    case 'WORKS_AT': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
-    case 'PARTICIPATES_IN': return { ...facts, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'HOLDS_POST': return { id, fromId, toId, properties, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'MEMBER_OF': return { id, fromId, toId, properties, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'WORKS_AT': return { id, fromId, toId, properties, type, ...TYPED_FACTS[type].parse(row.props) };
+    case 'PARTICIPATES_IN': return { id, fromId, toId, properties, type, ...TYPED_FACTS[type].parse(row.props) };
     default: return { id, fromId, toId, properties, type };
   }
 }
