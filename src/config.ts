@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_READ_CONCURRENCY } from './db/graph.js';
-import { GAZETTEER_DEPTHS, type GazetteerDepth } from './gazetteer/division-list.js';
+import { GAZETTEER_DEPTHS, type GazetteerDepth } from './domain/division-codes.js';
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -77,7 +77,7 @@ export interface Config {
   slowStatementMs: number;
   /** Read units of work sent to Neo4j at once; the rest wait their turn (src/db/graph.ts). */
   readConcurrency: number;
-  /** Keep facts without the Cited marker out of API answers (src/modules/provenance/cited.ts). */
+  /** Keep facts without the Cited marker out of API answers (src/domain/cited.ts). */
   hideUncited: boolean;
 }
 

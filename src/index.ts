@@ -7,7 +7,7 @@ import { applySchema } from './db/schema.js';
 import { formatReport, seedGraph } from './ingest/seed.js';
 import { gazetteerEdition } from './gazetteer/division-list.js';
 import { formatGazetteerReport, loadGazetteer } from './gazetteer/load.js';
-import { SeedValidationError } from './ingest/validate.js';
+import { SeedValidationError } from './ingest/dataset.js';
 import { logger } from './logger.js';
 import { listen, type RunningServer } from './http.js';
 import { checkCitations, formatCitationCheck, recordCitationCheck } from './ingest/citation-check.js';

@@ -7,7 +7,7 @@ import { databaseRestarts } from '../metrics.js';
 import { createDriver, DatabaseAccess, Graph } from './graph.js';
 import { LOCAL_USERNAME, localPassword, runningLocalBoltUri, runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import { folderSize, machineMemory, recommendMemory } from './memory.js';
-import { expectedGazetteerStoreBytes } from '../gazetteer/division-list.js';
+import { expectedGazetteerStoreBytes } from '../domain/division-codes.js';
 
 /**
  * When the supervisor gives up on the embedded Neo4j, the process ends with code 1 so an

@@ -117,7 +117,7 @@ export interface GraphOptions {
   readOnly?: boolean;
   /**
    * Let reads see facts without the Cited marker (AIDGRAPH_HIDE_UNCITED=false). Every read gets it
-   * as `$showUncited`, the switch in the CITED predicate (src/modules/provenance/cited.ts).
+   * as `$showUncited`, the switch in the CITED predicate (src/domain/cited.ts).
    */
   showUncited?: boolean;
   /** How long a lone read retries transient failures (default 5 s, as the driver's managed transactions). */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import { recordText } from '../gazetteer/division-list.js';
+import { recordText } from '../domain/division-codes.js';
 import { INTERNAL_PROPERTIES, isEntityKind } from '../domain/vocabulary.js';
 import { DIVISION_CODE_SCHEME, entityUri, JSON_LD_CONTEXT, SCHEMA_ORG_TYPE } from '../modules/linked-data/json-ld.js';
 import type { ExportFormat, ExportSink, NodeSetName } from './export.js';

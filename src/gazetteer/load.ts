@@ -8,11 +8,10 @@ import { perLabel } from '../db/per-label.js';
 import { applySchema, SEARCH_INDEXES } from '../db/schema.js';
 import { logger } from '../logger.js';
 import { KIND_LABEL, PLACE_LABEL } from '../domain/vocabulary.js';
-import {
-  DIVISION_LEVELS, levelsDownTo, readLevel, type DivisionLevel, type DivisionRecord, type GazetteerDepth, type GazetteerEdition,
-} from './division-list.js';
+import { DIVISION_LEVELS, levelsDownTo, type DivisionLevel, type GazetteerDepth } from '../domain/division-codes.js';
+import { readLevel, type DivisionRecord, type GazetteerEdition } from './division-list.js';
 import { gazetteerPlaceProps } from './place-props.js';
-import { CITED_LABEL } from '../modules/provenance/cited.js';
+import { CITED_LABEL } from '../domain/cited.js';
 
 export interface GazetteerSelection {
   depth: GazetteerDepth;

@@ -2,8 +2,9 @@
 // facts (code, official name, parent, the record that states them), which the gazetteer and a seed
 // naming the same code write identically, and the names people search by, which a seed may claim
 // (安多县 stays `county:amdo`, "Amdo County") and which otherwise come from the list itself.
-import { pinyinName, searchKeys, searchText } from '../modules/explore/search-keys.js';
+import { pinyinName, searchKeys, searchText } from '../domain/search-keys.js';
 import type { DivisionRecord } from './division-list.js';
+import { placeIdOfCode } from '../domain/ids.js';
 
 /**
  * The list's facts about a place, on every node with a code, whoever wrote it: the code (which holds
@@ -18,15 +19,6 @@ export interface OfficialProps {
 export function officialProps(r: DivisionRecord, nameZh: string | null = r.nameZh): OfficialProps {
   return nameZh === r.nameZh ? { code: r.code } : { code: r.code, officialName: r.nameZh };
 }
-
-/** The stable id of a place known only from the list: `place:540624102`. */
-export const placeIdOfCode = (code: string) => `place:${code}`;
-export const PLACE_CODE_ID = /^place:(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
-export const OFFICIAL_PART_OF_PREFIX = 'part-of:';
-/** The id of the PART_OF edge the list states: `part-of:540624102` (the child's code). */
-export const partOfIdOfCode = (code: string) => `${OFFICIAL_PART_OF_PREFIX}${code}`;
-/** Such an id, as a pattern for Cypher's `=~` (which matches the whole string). */
-export const OFFICIAL_PART_OF_PATTERN = `${OFFICIAL_PART_OF_PREFIX}([0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12})`;
 
 /** Search fields of an entity, from all its names; one definition for seeds and the gazetteer. */
 export function searchProps(names: { name: string; nameZh: string | null; aliases: string[]; officialName?: string | null }) {

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Graph } from '../db/graph.js';
-import { DIVISION_LEVELS, readLevel, type GazetteerEdition } from '../gazetteer/division-list.js';
-import { partOfIdOfCode } from '../gazetteer/place-props.js';
+import { DIVISION_LEVELS } from '../domain/division-codes.js';
+import { readLevel, type GazetteerEdition } from '../gazetteer/division-list.js';
+import { partOfIdOfCode } from '../domain/ids.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
-import { cited, citedEdge } from '../modules/provenance/cited.js';
+import { cited, citedEdge } from '../domain/cited.js';
 
 export type FactKind = 'entity' | 'relationship' | 'quantity';
 
@@ -22,7 +23,7 @@ export interface UncitedFact {
   reason: string;
   /**
    * True when the API shows it anyway: hiding is off (AIDGRAPH_HIDE_UNCITED=false), or it carries the
-   * marker of a cited fact (src/modules/provenance/cited.ts) that it should not.
+   * marker of a cited fact (src/domain/cited.ts) that it should not.
    */
   shown: boolean;
 }

@@ -10,7 +10,8 @@ import { logger } from '../logger.js';
 import { formatReport, SEEDS_DIR, seedGraph } from './seed.js';
 import { gazetteerEdition } from '../gazetteer/division-list.js';
 import { formatGazetteerReport, loadGazetteer } from '../gazetteer/load.js';
-import { loadSeedFolders, SeedValidationError } from './validate.js';
+import { loadSeedFolders } from './validate.js';
+import { SeedValidationError } from './dataset.js';
 import { checkCitations, formatCitationCheck, recordCitationCheck } from './citation-check.js';
 
 const { values } = parseArgs({

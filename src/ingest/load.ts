@@ -4,10 +4,10 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/graph.js';
 import { ENTITY_KINDS, isPlaceKind, KIND_LABEL, PLACE_KINDS, PLACE_LABEL, RELATIONSHIP_TYPES, type EntityKind } from '../domain/vocabulary.js';
 import { perLabel } from '../db/per-label.js';
-import { GAZETTEER_DEPTHS, levelOfCode, levelsDownTo, recordText } from '../gazetteer/division-list.js';
+import { GAZETTEER_DEPTHS, levelOfCode, levelsDownTo, recordText } from '../domain/division-codes.js';
 import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
-import type { Dataset } from './validate.js';
-import { CITED_LABEL } from '../modules/provenance/cited.js';
+import type { Dataset } from './dataset.js';
+import { CITED_LABEL } from '../domain/cited.js';
 
 export interface Tally { created: number; updated: number; unchanged: number; removed: number }
 export type LoadReport = Record<'sources' | 'entities' | 'relationships' | 'quantities' | 'citations', Tally>;

@@ -2,8 +2,8 @@
 // otherwise publish wrong. A citation names what it proves; a supporter is not the place it
 // supports; one fact has one mode; an alias names one thing. Run by validation after merging.
 import { isPlaceKind, type EntityKind } from '../domain/vocabulary.js';
-import { normalizeName } from '../modules/explore/search-keys.js';
-import type { Dataset, SeedIssue } from './validate.js';
+import { normalizeName } from '../domain/search-keys.js';
+import type { Dataset, SeedIssue } from './dataset.js';
 
 type Where = (id: string) => Omit<SeedIssue, 'reason'>;
 

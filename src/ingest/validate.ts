@@ -10,40 +10,13 @@ import { isPlaceKind, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type
 import {
   CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SourceSeed,
 } from './seed-schema.js';
-import { gazetteerEdition, levelOfCode, readRecords, type DivisionRecord, type GazetteerEdition } from '../gazetteer/division-list.js';
-import { officialProps, partOfIdOfCode, searchProps } from '../gazetteer/place-props.js';
-import { metricIssues } from '../modules/provenance/metrics.js';
+import { gazetteerEdition, readRecords, type DivisionRecord, type GazetteerEdition } from '../gazetteer/division-list.js';
+import { levelOfCode } from '../domain/division-codes.js';
+import { officialProps, searchProps } from '../gazetteer/place-props.js';
+import { partOfIdOfCode } from '../domain/ids.js';
+import { metricIssues } from '../domain/metric-vocabulary.js';
 import { qualityIssues } from './quality.js';
-
-export interface SeedIssue {
-  file: string;
-  line?: number | undefined;
-  record?: string | undefined;
-  field?: string | undefined;
-  reason: string;
-}
-
-export class SeedValidationError extends Error {
-  constructor(readonly issues: SeedIssue[]) {
-    super(`seed validation failed with ${issues.length} error(s):\n${issues.map(formatIssue).join('\n')}`);
-  }
-}
-
-export function formatIssue(i: SeedIssue): string {
-  const where = [i.file + (i.line ? `:${i.line}` : ''), i.record && `record ${i.record}`, i.field && `field "${i.field}"`]
-    .filter(Boolean)
-    .join(', ');
-  return `  ${where}: ${i.reason}`;
-}
-
-/** Rows ready for the loader: flat, with derived ids, content hashes and search keys. */
-export interface Dataset {
-  sources: Array<{ id: string; props: Record<string, unknown> }>;
-  entities: Array<{ id: string; kind: EntityKind; props: Record<string, unknown> }>;
-  relationships: Array<{ id: string; type: RelationshipType; from: string; to: string; props: Record<string, unknown> }>;
-  quantities: Array<{ id: string; props: Record<string, unknown> }>;
-  citations: Array<{ id: string; subjectId: string; sourceId: string; quote: string }>;
-}
+import { SeedValidationError, type Dataset, type SeedIssue } from './dataset.js';
 
 interface Located<T> { value: T; line: number | undefined; index: number }
 

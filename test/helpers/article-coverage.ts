@@ -1,7 +1,7 @@
 // What the article names, and how coverage is decided: a name counts as covered only when it is,
 // after normalising case, width and punctuation, the whole name or a whole alias of some entity.
 // A substring does not count (新疆 inside a summer camp's name, 盘锦 inside 盘锦市卫健委).
-import { normalizeName } from '../../src/modules/explore/search-keys.js';
+import { normalizeName } from '../../src/domain/search-keys.js';
 
 export const ARTICLE = 'tibet-daily-2024-06-21-liaoning-nagqu';
 

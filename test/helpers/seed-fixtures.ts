@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { loadSeedFolders, SeedValidationError, type SeedIssue } from '../../src/ingest/validate.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { SeedValidationError, type SeedIssue } from '../../src/ingest/dataset.js';
 
 /** The terms every source.yaml must state (see SourceSeed). */
 export const FIXTURE_TERMS = `license: CC-BY-4.0

@@ -7,7 +7,7 @@ import { listen, type RunningServer } from '../../src/http.js';
 import { KIND_LABEL, PLACE_LABEL } from '../../src/domain/vocabulary.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
-import { CITED_LABEL } from '../../src/modules/provenance/cited.js';
+import { CITED_LABEL } from '../../src/domain/cited.js';
 
 // Cited is on every entity the API may show: a scan of it is a scan of the entities.
 const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, CITED_LABEL, ...Object.values(KIND_LABEL)]);

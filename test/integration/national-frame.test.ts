@@ -2,12 +2,13 @@
 // Tibet and Liaoning at every level), the article's places are those very nodes, and every root
 // field finds, cites and bounds them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gazetteerEdition, readLevel, DIVISION_LEVELS } from '../../src/gazetteer/division-list.js';
+import { gazetteerEdition, readLevel } from '../../src/gazetteer/division-list.js';
+import { DIVISION_LEVELS } from '../../src/domain/division-codes.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { SEEDED_LABEL } from '../../src/domain/vocabulary.js';
 import { COMPACT_ORDER } from '../../src/modules/entities/projection.js';
 import { SearchRepository } from '../../src/modules/explore/search.repository.js';
-import { splitGeneric } from '../../src/modules/explore/search-keys.js';
+import { splitGeneric } from '../../src/domain/search-keys.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });

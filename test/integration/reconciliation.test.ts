@@ -5,8 +5,9 @@
 // `match: true` answers, which must be none.
 import * as OpenCC from 'opencc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIVISION_LEVELS, gazetteerEdition, readLevel, type DivisionRecord } from '../../src/gazetteer/division-list.js';
-import { pinyinName, pinyinSyllables, splitGeneric } from '../../src/modules/explore/search-keys.js';
+import { DIVISION_LEVELS } from '../../src/domain/division-codes.js';
+import { gazetteerEdition, readLevel, type DivisionRecord } from '../../src/gazetteer/division-list.js';
+import { pinyinName, pinyinSyllables, splitGeneric } from '../../src/domain/search-keys.js';
 import { TEST_GAZETTEER } from '../helpers/gazetteer-slice.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS_DIR, seedGraph } from '../../src/ingest/seed.js';
-import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { SeedValidationError } from '../../src/ingest/dataset.js';
 import { countAll, startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;

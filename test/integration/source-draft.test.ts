@@ -2,7 +2,7 @@
 // refuses it and leaves the graph as it was; asked to include drafts on purpose, it loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS_DIR, seedGraph } from '../../src/ingest/seed.js';
-import { SeedValidationError } from '../../src/ingest/validate.js';
+import { SeedValidationError } from '../../src/ingest/dataset.js';
 import { readRecords } from '../../src/ingest/draft/folder.js';
 import { applyDecisions, draftItems } from '../../src/ingest/draft/review.js';
 import { countAll, startTestApi, type TestApi } from '../helpers/api.js';

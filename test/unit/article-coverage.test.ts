@@ -1,7 +1,8 @@
 // The article-coverage check can fail: it matches whole names only, and removing any entity the
 // article names makes it report that name.
 import { describe, expect, it } from 'vitest';
-import { loadSeedFolders, type Dataset } from '../../src/ingest/validate.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import type { Dataset } from '../../src/ingest/dataset.js';
 import { SEEDS_DIR } from '../../src/ingest/seed.js';
 import { missingNames, NAMED_IN_ARTICLE } from '../helpers/article-coverage.js';
 

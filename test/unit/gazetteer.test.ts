@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIVISION_LEVELS, gazetteerEdition, readLevel, recordText } from '../../src/gazetteer/division-list.js';
+import { DIVISION_LEVELS, recordText } from '../../src/domain/division-codes.js';
+import { gazetteerEdition, readLevel } from '../../src/gazetteer/division-list.js';
 import { gazetteerPlaceProps } from '../../src/gazetteer/place-props.js';
-import { normalizeName, pinyinName, searchKeys, splitGeneric } from '../../src/modules/explore/search-keys.js';
-import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
+import { normalizeName, pinyinName, searchKeys, splitGeneric } from '../../src/domain/search-keys.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { SeedValidationError } from '../../src/ingest/dataset.js';
 import { writeGazetteerFixture } from '../helpers/gazetteer-fixture.js';
 import { FIXTURE_SOURCE } from '../helpers/seed-fixtures.js';
 

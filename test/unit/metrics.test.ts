@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIMENSION_UNITS, METRICS, metricIssues } from '../../src/modules/provenance/metrics.js';
+import { DIMENSION_UNITS, METRICS, metricIssues } from '../../src/domain/metric-vocabulary.js';
 import { UNITS } from '../../src/domain/vocabulary.js';
 
 describe('the metric vocabulary', () => {

@@ -9,7 +9,8 @@ import { chineseNumber, sentencesOf } from '../../src/ingest/draft/text.js';
 import { readRecords } from '../../src/ingest/draft/folder.js';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { SEEDS_DIR } from '../../src/ingest/seed.js';
-import { loadSeedFolders, SeedValidationError } from '../../src/ingest/validate.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { SeedValidationError } from '../../src/ingest/dataset.js';
 import { ARTICLE_FOLDER, draftArticle, seedsDirWith } from '../helpers/source-draft.js';
 
 describe('source add on the first article, knowing no seeds', () => {

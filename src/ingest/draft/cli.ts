@@ -6,7 +6,7 @@
 //   compare <draft folder> <hand-made folder>
 import { parseArgs } from 'node:util';
 import { SEEDS_DIR } from '../seed.js';
-import { SeedValidationError } from '../validate.js';
+import { SeedValidationError } from '../dataset.js';
 import { addSource } from './add.js';
 import { compareFolders, formatComparison } from './compare.js';
 import { applyDecisions, describe, draftItems, reviewInteractively, validationReport, type Decision } from './review.js';

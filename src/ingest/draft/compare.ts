@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isKindLabel, isPlaceKind, kindOfLabel } from '../../domain/vocabulary.js';
-import { normalizeName } from '../../modules/explore/search-keys.js';
+import { normalizeName } from '../../domain/search-keys.js';
 import { quoteOf, readRecords, type DraftRecord } from './folder.js';
 
 export const COMPARED_KINDS = ['places', 'institutions', 'people', 'quantities', 'pairings'] as const;

@@ -2,10 +2,11 @@
 // people, figures, supports) becomes a record in the seed format, cited by the sentence it comes
 // from, marked `status: draft` with what the rule found (confidence, options, the place's chain).
 // Names the seeds already hold resolve to their ids, so a confirmed draft merges with them.
-import { gazetteerEdition, levelOfCode, type GazetteerEdition } from '../../gazetteer/division-list.js';
-import { placeIdOfCode } from '../../gazetteer/place-props.js';
+import { gazetteerEdition, type GazetteerEdition } from '../../gazetteer/division-list.js';
+import { levelOfCode } from '../../domain/division-codes.js';
+import { placeIdOfCode } from '../../domain/ids.js';
 import { isKindLabel, isPlaceKind, KIND_LABEL, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind } from '../../domain/vocabulary.js';
-import { normalizeName, pinyinName, pinyinSyllables } from '../../modules/explore/search-keys.js';
+import { normalizeName, pinyinName, pinyinSyllables } from '../../domain/search-keys.js';
 import { isGenericAlias } from '../quality.js';
 import type { DraftNote } from '../seed-schema.js';
 import { findFigures } from './figures.js';

@@ -3,7 +3,7 @@
 // as the seed units), with the year the sentence gives it, and for "比2015年增加了66.44%" a
 // change against its baseline year. The metric is the vocabulary's (src/modules/provenance/
 // metrics.ts) whose Chinese label shares most with the words before the figure.
-import { METRICS } from '../../modules/provenance/metrics.js';
+import { METRICS } from '../../domain/metric-vocabulary.js';
 import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
 import { chineseNumber, sentenceAt, ZH_NUMERAL_CHARS, type Sentence } from './text.js';
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { stringify, parse } from 'yaml';
 import { z } from 'zod';
 import { gazetteerEdition, type GazetteerEdition } from '../../gazetteer/division-list.js';
-import { loadSeedFolders, SeedValidationError, type CheckedDataset, type SeedIssue } from '../validate.js';
+import { loadSeedFolders, type CheckedDataset } from '../validate.js';
+import { SeedValidationError, type SeedIssue } from '../dataset.js';
 import type { Draft } from './draft.js';
 import type { KnownEntity } from './places.js';
 

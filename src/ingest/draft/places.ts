@@ -3,8 +3,9 @@
 // and the names seeds already give places, short forms included (安多 for 安多县). A short form is
 // only taken where the text also names a place above or below it, so 长治 in 长治久安 or 合作 in
 // 交流合作 stays a word; homonyms are told apart by the other places the text names.
-import { DIVISION_LEVELS, readLevel, type DivisionRecord, type GazetteerEdition } from '../../gazetteer/division-list.js';
-import { splitGeneric } from '../../modules/explore/search-keys.js';
+import { DIVISION_LEVELS } from '../../domain/division-codes.js';
+import { readLevel, type DivisionRecord, type GazetteerEdition } from '../../gazetteer/division-list.js';
+import { splitGeneric } from '../../domain/search-keys.js';
 import type { EntityKind } from '../../domain/vocabulary.js';
 
 /** An entity a seed folder already holds, as the draft needs it for resolving names. */

@@ -3,7 +3,7 @@
 // ones take what depends on them along. Then the folder is validated as a load would.
 import { createInterface } from 'node:readline/promises';
 import { gazetteerEdition, readRecords as readDivisionRecords } from '../../gazetteer/division-list.js';
-import { SeedValidationError, formatIssue } from '../validate.js';
+import { SeedValidationError, formatIssue } from '../dataset.js';
 import { checkFolder, DRAFT_FILES, quoteOf, readDraftFiles, readRecords, writeRecords, type DraftFile, type DraftRecord } from './folder.js';
 
 type Rec = DraftRecord;

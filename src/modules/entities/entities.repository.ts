@@ -2,8 +2,8 @@
 import type { Graph } from '../../db/graph.js';
 import { perLabel } from '../../db/per-label.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
-import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
-import { cited, citedEdge } from '../provenance/cited.js';
+import { PLACE_CODE_ID } from '../../domain/ids.js';
+import { cited, citedEdge } from '../../domain/cited.js';
 import { CITATIONS_OF, type CitationRow } from '../provenance/provenance.repository.js';
 import { walkFields, walkKey, type HierarchyShape, type PlaceTree } from '../places/hierarchy.repository.js';
 import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';

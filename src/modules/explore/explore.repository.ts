@@ -4,7 +4,7 @@ import type { Graph } from '../../db/graph.js';
 import { ENTITY_KINDS, KIND_LABEL, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../domain/vocabulary.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from '../entities/relationships.mappers.js';
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
-import { cited, citedEdge } from '../provenance/cited.js';
+import { cited, citedEdge } from '../../domain/cited.js';
 import { edgeMap } from '../entities/projection.js';
 
 export const MAX_DEPTH = 3;

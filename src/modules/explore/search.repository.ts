@@ -5,8 +5,8 @@
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL, type EntityKind } from '../../domain/vocabulary.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
-import { cited } from '../provenance/cited.js';
-import { normalizeName, SEARCH_KEY_SEPARATOR } from './search-keys.js';
+import { cited } from '../../domain/cited.js';
+import { normalizeName, SEARCH_KEY_SEPARATOR } from '../../domain/search-keys.js';
 import { coreRow, entityRow, type StoredEntity } from '../entities/projection.js';
 
 /**

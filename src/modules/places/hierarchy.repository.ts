@@ -5,7 +5,7 @@
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
-import { cited, citedPartOf } from '../provenance/cited.js';
+import { cited, citedPartOf } from '../../domain/cited.js';
 import { entityRow, refRow, type StoredEntity } from '../entities/projection.js';
 
 /** Which hierarchy fields a selection asks of a place, and what each asks in turn. */

@@ -4,7 +4,7 @@ import type { Complete } from '../../resolver-types.js';
 import { parsePlace, type PlaceNode } from '../entities/entities.mappers.js';
 import { KIND_LABEL } from '../../domain/vocabulary.js';
 import { placeFields } from '../entities/entities.resolvers.js';
-import { placeIdOfCode } from '../../gazetteer/place-props.js';
+import { placeIdOfCode } from '../../domain/ids.js';
 import { withReadAhead } from '../entities/read-ahead.js';
 
 export const placeResolvers: Resolvers = {

@@ -1,9 +1,9 @@
 // Sources, citations and quantities: everything that says where a fact comes from and how much.
 import type { Graph } from '../../db/graph.js';
-import { recordText } from '../../gazetteer/division-list.js';
-import { OFFICIAL_PART_OF_PATTERN, OFFICIAL_PART_OF_PREFIX } from '../../gazetteer/place-props.js';
+import { recordText } from '../../domain/division-codes.js';
+import { OFFICIAL_PART_OF_PATTERN, OFFICIAL_PART_OF_PREFIX } from '../../domain/ids.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
-import { cited } from './cited.js';
+import { cited } from '../../domain/cited.js';
 import {
   parseQuantity, parseSource, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
 } from './provenance.mappers.js';

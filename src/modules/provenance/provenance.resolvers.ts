@@ -5,7 +5,7 @@ import { loadNode } from '../entities/graph-reads.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { quantityText, quotedSource } from './provenance.mappers.js';
 import { CODE_VERSION, readDataVersion } from '../../version.js';
-import { METRICS, metricOf } from './metrics.js';
+import { METRICS, metricOf } from '../../domain/metric-vocabulary.js';
 
 export const provenanceResolvers: Resolvers = {
   Query: {

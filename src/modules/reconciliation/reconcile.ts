@@ -7,10 +7,10 @@
 // candidate list could compete with it.
 import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
-import type { Repositories } from '../../context.js';
+import type { Repositories } from '../../loaders.js';
 import { ENTITY_KINDS, KIND_LABEL, isEntityKind, type EntityKind } from '../../domain/vocabulary.js';
 import { type EntityRecord } from '../entities/entities.mappers.js';
-import { normalizeName, searchKeys } from '../explore/search-keys.js';
+import { normalizeName, searchKeys } from '../../domain/search-keys.js';
 
 /**
  * One query as a client sends it. Only `query` must be text; `type` (a kind or a list of them) and

@@ -3,7 +3,7 @@
 // (money given and money attracted stay apart), a lower bound stays a lower bound, and every
 // other figure is listed on its own.
 import type { EntityRecord } from '../entities/entities.mappers.js';
-import { metricOf, type MetricRecord } from '../provenance/metrics.js';
+import { metricOf, type MetricRecord } from '../../domain/metric-vocabulary.js';
 import { quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { QuantityQualifier as Qualifier, Unit } from '../../domain/vocabulary.js';
 import type { AidScopeRow } from './twinnings.repository.js';

@@ -1,7 +1,7 @@
 // Twinnings and what runs under them. A twinning's two sides reach down the hierarchy (inside.ts):
 // Dalian's side holds Dalian and everything inside it; Sog County's side holds Sog, its hospital
 // and the hospital's departments.
-import { cited, citedEdge } from '../provenance/cited.js';
+import { cited, citedEdge } from '../../domain/cited.js';
 import type { Graph } from '../../db/graph.js';
 import { ofType, parseRelationship, type RelRow, type SupportRecord, type TwinningRecord } from '../entities/relationships.mappers.js';
 import { isProject, parseEntity, type EntityRecord, type ProjectRecord } from '../entities/entities.mappers.js';

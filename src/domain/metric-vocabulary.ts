@@ -1,7 +1,7 @@
 // The metric vocabulary: every metric a quantity may use, declared once with its labels, dimension,
 // unit and whether it adds up. Seed validation refuses any other metric or a unit of the wrong
 // dimension; aid summaries add only additive metrics; the API serves this list as `metrics`.
-import { MetricDimension, type Measure, type MoneyFlow, type Unit } from '../../domain/vocabulary.js';
+import { MetricDimension, type Measure, type MoneyFlow, type Unit } from './vocabulary.js';
 
 export interface MetricRecord {
   name: string;
@@ -113,7 +113,7 @@ export function unitDimension(unit: Unit): MetricDimension | undefined {
 /** Why a quantity does not fit the vocabulary, field by field; empty when it does. */
 export function metricIssues(q: { metric: string; unit: Unit; measure: Measure }): Array<{ field: string; reason: string }> {
   const m = METRICS.get(q.metric);
-  if (!m) return [{ field: 'metric', reason: `undeclared metric "${q.metric}": declare it in src/modules/provenance/metrics.ts (labels, dimension, unit, additive)` }];
+  if (!m) return [{ field: 'metric', reason: `undeclared metric "${q.metric}": declare it in src/domain/metric-vocabulary.ts (labels, dimension, unit, additive)` }];
   if (q.measure === 'CHANGE') {
     return q.unit === 'percent' ? [] : [{ field: 'unit', reason: `a CHANGE against a baseline is stated in percent, not "${q.unit}"` }];
   }
