@@ -16,6 +16,9 @@ import { loaderReads, Walks, type GraphReads } from './modules/entities/graph-re
 import { PlaceService } from './modules/places/places.service.js';
 import { AidSummaryService } from './modules/twinnings/aid-summary.service.js';
 import { ExploreService } from './modules/explore/explore.service.js';
+import { ProgrammeRepository } from './modules/programmes/programmes.repository.js';
+import { ProgrammeService } from './modules/programmes/programmes.service.js';
+import type { ProgrammeRecord } from './modules/entities/entities.mappers.js';
 
 export interface Repositories {
   entities: EntityRepository;
@@ -26,6 +29,7 @@ export interface Repositories {
   aidSummary: AidSummaryRepository;
   explore: ExploreRepository;
   hierarchy: HierarchyRepository;
+  programmes: ProgrammeRepository;
 }
 
 export interface Loaders {
@@ -46,6 +50,10 @@ export interface Loaders {
   twinningAid: DataLoader<{ twinning: TwinningRecord; part: keyof TwinningAid }, TwinningAid, string>;
   twinningPeople: DataLoader<TwinningRecord, string[], string>;
   claims: DataLoader<ClaimsRequest, ClaimsPage, string>;
+  /** Every programme (one key, `all`: the list is a handful, read once a request). */
+  programmes: DataLoader<'all', ProgrammeRecord[]>;
+  /** The twinnings under each programme, by programme id. */
+  programmeTwinnings: DataLoader<string, TwinningRecord[]>;
 }
 
 /** An entity's edges of one kind: the edgesOfKind loader's key. */
@@ -57,6 +65,7 @@ export interface Services {
   places: PlaceService;
   aidSummary: AidSummaryService;
   explore: ExploreService;
+  programmes: ProgrammeService;
 }
 
 export interface RequestContext {
@@ -89,6 +98,7 @@ class RequestRepositories implements Repositories {
   get aidSummary() { return (this.made.aidSummary ??= new AidSummaryRepository(this.graph)); }
   get explore() { return (this.made.explore ??= new ExploreRepository(this.graph)); }
   get hierarchy() { return (this.made.hierarchy ??= new HierarchyRepository(this.graph)); }
+  get programmes() { return (this.made.programmes ??= new ProgrammeRepository(this.graph)); }
 }
 
 export function createRepositories(graph: Graph): Repositories {
@@ -133,15 +143,35 @@ class RequestLoaders implements Loaders {
   get claims() {
     return (this.made.claims ??= new DataLoader((requests) => this.repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }));
   }
+  get programmes() {
+    return (this.made.programmes ??= new DataLoader(async (keys: readonly 'all'[]) => {
+      const all = await this.repos.programmes.all();
+      for (const p of all) this.entity.prime(p.id, p);
+      return keys.map(() => all);
+    }));
+  }
+  get programmeTwinnings() {
+    return (this.made.programmeTwinnings ??= new DataLoader(async (ids: readonly string[]) => {
+      const { twinnings, ends } = await this.repos.programmes.twinningsUnder(ids);
+      for (const e of ends) this.entity.prime(e.id, e);
+      return twinnings;
+    }));
+  }
 }
 
 /** One request's services over its reads, each made when first asked for. */
 class RequestServices implements Services {
   private made: Partial<Services> = {};
-  constructor(private readonly reads: GraphReads, private readonly repos: Repositories) {}
+  constructor(private readonly reads: GraphReads, private readonly repos: Repositories, private readonly loaders: Loaders) {}
   get places() { return (this.made.places ??= new PlaceService(this.reads)); }
   get aidSummary() { return (this.made.aidSummary ??= new AidSummaryService(this.reads, this.repos.aidSummary)); }
   get explore() { return (this.made.explore ??= new ExploreService(this.reads, this.repos.explore)); }
+  get programmes() {
+    return (this.made.programmes ??= new ProgrammeService({
+      programmes: () => this.loaders.programmes.load('all'),
+      twinningsUnder: (id) => this.loaders.programmeTwinnings.load(id),
+    }));
+  }
 }
 
 export function createContext(sharedGraph: Graph, reqId?: string): RequestContext {
@@ -150,5 +180,5 @@ export function createContext(sharedGraph: Graph, reqId?: string): RequestContex
   const loaders = new RequestLoaders(repos);
   const walks = new Walks();
   const reads = loaderReads(loaders, walks);
-  return { reqId, graph, repos, loaders, reads, walks, services: new RequestServices(reads, repos), listBudget: new ListBudget() };
+  return { reqId, graph, repos, loaders, reads, walks, services: new RequestServices(reads, repos, loaders), listBudget: new ListBudget() };
 }
