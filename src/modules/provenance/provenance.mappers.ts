@@ -97,6 +97,22 @@ export function quantityText(q: QuantityRecord): string {
   return `${QUALIFIER_SIGN[q.qualifier]}${signed} ${unit}${span}`;
 }
 
+/**
+ * The figure a quantity is of: its subject, metric, measure and period. Two quantities of one figure
+ * are two sources' statements of it (validation gives each its own id when they differ).
+ */
+const figureKey = (q: QuantityRecord) =>
+  [q.subjectId, q.metric, q.measure, q.year, q.baselineYear, q.from, q.until].map((v) => String(v ?? '')).join('|');
+
+/**
+ * The other quantities among `candidates` that state the same figure differently (another value,
+ * unit or qualifier): the sources disagree, and both stay, each with its citations.
+ */
+export function disagreeing(q: QuantityRecord, candidates: readonly QuantityRecord[]): QuantityRecord[] {
+  const key = figureKey(q);
+  return candidates.filter((o) => o.id !== q.id && figureKey(o) === key && (o.value !== q.value || o.unit !== q.unit || o.qualifier !== q.qualifier));
+}
+
 /** Quantities stated for a year, grouped into one series per metric, oldest first. */
 export function toIndicatorSeries(quantities: QuantityRecord[]): IndicatorSeriesRecord[] {
   const series = new Map<string, IndicatorSeriesRecord>();
