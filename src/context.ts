@@ -7,12 +7,14 @@ import { loaderReads, Walks, type GraphReads } from './modules/entities/graph-re
 import { PlaceService } from './modules/places/places.service.js';
 import { AidSummaryService } from './modules/twinnings/aid-summary.service.js';
 import { ExploreService } from './modules/explore/explore.service.js';
+import { ProgrammeService } from './modules/programmes/programmes.service.js';
 
 /** The rules that are more than plain reads (Hive's managers): resolvers call these. */
 export interface Services {
   places: PlaceService;
   aidSummary: AidSummaryService;
   explore: ExploreService;
+  programmes: ProgrammeService;
 }
 
 export interface RequestContext {
@@ -32,10 +34,16 @@ export interface RequestContext {
 /** One request's services over its reads, each made when first asked for (as the loaders are). */
 class RequestServices implements Services {
   private made: Partial<Services> = {};
-  constructor(private readonly reads: GraphReads, private readonly repos: Repositories) {}
+  constructor(private readonly reads: GraphReads, private readonly repos: Repositories, private readonly loaders: Loaders) {}
   get places() { return (this.made.places ??= new PlaceService(this.reads)); }
   get aidSummary() { return (this.made.aidSummary ??= new AidSummaryService(this.reads, this.repos.aidSummary)); }
   get explore() { return (this.made.explore ??= new ExploreService(this.reads, this.repos.explore)); }
+  get programmes() {
+    return (this.made.programmes ??= new ProgrammeService({
+      programmes: () => this.loaders.programmes.load('all'),
+      twinningsUnder: (id) => this.loaders.programmeTwinnings.load(id),
+    }));
+  }
 }
 
 export function createContext(sharedGraph: Graph, reqId?: string): RequestContext {
@@ -44,5 +52,5 @@ export function createContext(sharedGraph: Graph, reqId?: string): RequestContex
   const loaders = new RequestLoaders(repos);
   const walks = new Walks();
   const reads = loaderReads(loaders, walks);
-  return { reqId, graph, repos, loaders, reads, walks, services: new RequestServices(reads, repos), listBudget: new ListBudget() };
+  return { reqId, graph, repos, loaders, reads, walks, services: new RequestServices(reads, repos, loaders), listBudget: new ListBudget() };
 }

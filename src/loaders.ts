@@ -5,11 +5,12 @@
 import DataLoader from 'dataloader';
 import type { Graph } from './db/graph.js';
 import { EntityRepository, edgeKindKey, type EdgeKind } from './modules/entities/entities.repository.js';
-import type { EntityRecord, PlaceNode, PlaceRecord } from './modules/entities/entities.mappers.js';
+import type { EntityRecord, PlaceNode, PlaceRecord, ProgrammeRecord } from './modules/entities/entities.mappers.js';
 import type { RelationshipRecord, TwinningRecord } from './modules/entities/relationships.mappers.js';
 import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningAid } from './modules/twinnings/twinnings.repository.js';
 import { ExploreRepository } from './modules/explore/explore.repository.js';
 import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
+import { ProgrammeRepository } from './modules/programmes/programmes.repository.js';
 import { SearchRepository } from './modules/explore/search.repository.js';
 import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
 import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
@@ -23,6 +24,7 @@ export interface Repositories {
   aidSummary: AidSummaryRepository;
   explore: ExploreRepository;
   hierarchy: HierarchyRepository;
+  programmes: ProgrammeRepository;
 }
 
 export interface Loaders {
@@ -43,6 +45,10 @@ export interface Loaders {
   twinningAid: DataLoader<{ twinning: TwinningRecord; part: keyof TwinningAid }, TwinningAid, string>;
   twinningPeople: DataLoader<TwinningRecord, string[], string>;
   claims: DataLoader<ClaimsRequest, ClaimsPage, string>;
+  /** Every programme (one key, `all`: the list is a handful, read once a request). */
+  programmes: DataLoader<'all', ProgrammeRecord[]>;
+  /** The twinnings under each programme, by programme id. */
+  programmeTwinnings: DataLoader<string, TwinningRecord[]>;
 }
 
 /** An entity's edges of one kind: the edgesOfKind loader's key. */
@@ -65,6 +71,7 @@ class RequestRepositories implements Repositories {
   get aidSummary() { return (this.made.aidSummary ??= new AidSummaryRepository(this.graph)); }
   get explore() { return (this.made.explore ??= new ExploreRepository(this.graph)); }
   get hierarchy() { return (this.made.hierarchy ??= new HierarchyRepository(this.graph)); }
+  get programmes() { return (this.made.programmes ??= new ProgrammeRepository(this.graph)); }
 }
 
 export function createRepositories(graph: Graph): Repositories {
@@ -108,5 +115,19 @@ export class RequestLoaders implements Loaders {
   }
   get claims() {
     return (this.made.claims ??= new DataLoader((requests) => this.repos.provenance.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) }));
+  }
+  get programmes() {
+    return (this.made.programmes ??= new DataLoader(async (keys: readonly 'all'[]) => {
+      const all = await this.repos.programmes.all();
+      for (const p of all) this.entity.prime(p.id, p);
+      return keys.map(() => all);
+    }));
+  }
+  get programmeTwinnings() {
+    return (this.made.programmeTwinnings ??= new DataLoader(async (ids: readonly string[]) => {
+      const { twinnings, ends } = await this.repos.programmes.twinningsUnder(ids);
+      for (const e of ends) this.entity.prime(e.id, e);
+      return twinnings;
+    }));
   }
 }

@@ -10,10 +10,11 @@ import { peopleResolvers } from './modules/people/people.resolvers.js';
 import { placeResolvers } from './modules/places/places.resolvers.js';
 import { projectResolvers } from './modules/projects/projects.resolvers.js';
 import { provenanceResolvers } from './modules/provenance/provenance.resolvers.js';
+import { programmeResolvers } from './modules/programmes/programmes.resolvers.js';
 
 export const resolvers: Resolvers[] = [
   // Source.publishedAt is a full calendar date, validated as one when seeded.
   { Date: DateResolver, JSONObject: JSONObjectResolver },
   entityResolvers, placeResolvers, institutionResolvers, peopleResolvers, projectResolvers,
-  twinningResolvers, provenanceResolvers, exploreResolvers,
+  twinningResolvers, programmeResolvers, provenanceResolvers, exploreResolvers,
 ];

@@ -23,6 +23,8 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
     'schema.described-names',
     "CREATE FULLTEXT INDEX described_names IF NOT EXISTS FOR (e:Seeded) ON EACH [e.name, e.nameZh, e.aliasesText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
   ],
+  // The twinnings under a programme (programme(id) { twinnings }, the programme filter): a seek.
+  ['schema.twinning-programme', 'CREATE INDEX twinning_programme IF NOT EXISTS FOR ()-[r:TWINNED_WITH]-() ON (r.programme)'],
   // Relationship ids are unique per type (the id prefix names the type).
   ...RELATIONSHIP_TYPES.map((t): [string, string] => [
     `schema.rel-id-${t}`,

@@ -3,12 +3,12 @@
 // so the data layer, the seed validation and the resolvers cannot drift apart.
 import {
   Direction, EntityKind, Measure, MetricDimension, MoneyFlow, ParticipationRole, QuantityQualifier, RelationshipType,
-  SupportMode, TwinningLevel, Unit,
+  SupportMode, TwinningLevel, Unit, UntilBasis,
 } from '../generated/graphql.js';
 
 export {
   Direction, EntityKind, Measure, MetricDimension, MoneyFlow, ParticipationRole, QuantityQualifier, RelationshipType,
-  SupportMode, TwinningLevel, Unit,
+  SupportMode, TwinningLevel, Unit, UntilBasis,
 };
 
 export const ENTITY_KINDS: readonly EntityKind[] = Object.values(EntityKind);
@@ -23,6 +23,7 @@ export const isEntityKind = (value: unknown): value is EntityKind => isOneOf(ENT
 export const KIND_LABEL = {
   PROVINCE: 'Province', CITY: 'City', DISTRICT: 'District', TOWNSHIP: 'Township', VILLAGE: 'Village', SCHOOL: 'School',
   HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person', PROJECT: 'Project', EVENT: 'Event',
+  CORPS_DIVISION: 'CorpsDivision', PROGRAMME: 'Programme',
 } as const satisfies Record<EntityKind, string>;
 export type KindLabel = (typeof KIND_LABEL)[EntityKind];
 export const isKindLabel = (value: unknown): value is KindLabel => isOneOf(Object.values(KIND_LABEL), value);
@@ -33,8 +34,11 @@ export function kindOfLabel(label: KindLabel): EntityKind {
   return kind;
 }
 
-/** The administrative hierarchy: provinces down to villages (the official division list's five levels). */
-export const PLACE_KINDS = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'] as const satisfies readonly EntityKind[];
+/**
+ * The kinds of place: the official division list's five levels, provinces down to villages, and the
+ * Corps divisions (兵团师), which hold land and may be twinned but are outside the list (no code).
+ */
+export const PLACE_KINDS = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'CORPS_DIVISION'] as const satisfies readonly EntityKind[];
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const isPlaceKind = (kind: EntityKind | undefined): kind is PlaceKind =>
   PLACE_KINDS.some((k) => k === kind);

@@ -8,7 +8,7 @@ import { isOneOf, PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.j
 
 /** Labels a node may carry, the only ones an import writes (labels cannot be parameters). */
 export const NODE_LABELS = ['Entity', 'Place', 'Province', 'City', 'District', 'Township', 'Village', 'School', 'Hospital',
-  'Organization', 'Person', 'Project', 'Event', 'Seeded', 'Source', 'Gazetteer', 'Citation', 'Quantity', 'GazetteerLoad', 'CitationCheck', 'Cited'] as const;
+  'Organization', 'Person', 'Project', 'Event', 'CorpsDivision', 'Programme', 'Seeded', 'Source', 'Gazetteer', 'Citation', 'Quantity', 'GazetteerLoad', 'CitationCheck', 'Cited'] as const;
 /** Node sets streamed whole; Entity separately (it may be filtered). */
 export const OTHER_NODE_SETS = ['Source', 'GazetteerLoad', 'CitationCheck', 'Quantity', 'Citation'] as const;
 export type NodeSet = (typeof OTHER_NODE_SETS)[number];

@@ -4,6 +4,7 @@
 import { isPlaceKind, type EntityKind } from '../domain/vocabulary.js';
 import { normalizeName } from '../domain/search-keys.js';
 import type { Dataset, SeedIssue } from './dataset.js';
+import { programmeFigureForms } from './programmes.js';
 
 type Where = (id: string) => Omit<SeedIssue, 'reason'>;
 
@@ -60,6 +61,12 @@ export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
   const quantities = new Map(data.quantities.map((q) => [q.id, q]));
   const names = (entityId: string, quote: string) =>
     (idsOf.get(entityId) ?? []).some((k) => quote.includes(k)) || (zhOf.get(entityId) ?? []).some((n) => sharesRun(quote, n, NAME_RUN));
+  // A programme is also proved by the sentence that gives its start or its term (对口支援期限按3年安排),
+  // and a twinning whose end that term gives cites the same sentence, naming neither of its ends.
+  const programmeFigures = new Map(data.entities.filter((e) => e.kind === 'PROGRAMME').map((e) => [e.id, programmeFigureForms(e.props)]));
+  const programmeQuotes = new Set(data.citations.filter((c) => programmeFigures.has(c.subjectId)).map((c) => `${c.subjectId}|${c.sourceId}|${c.quote}`));
+  const termQuote = (r: { props: Record<string, unknown> }, c: { sourceId: string; quote: string }) =>
+    r.props.untilBasis === 'PROGRAMME_TERM' && programmeQuotes.has(`${String(r.props.programme)}|${c.sourceId}|${c.quote}`);
   const issues: SeedIssue[] = [];
   const endsNamed = new Map<string, Set<string>>();
   for (const c of data.citations) {
@@ -68,7 +75,10 @@ export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
     const q = quantities.get(c.subjectId);
     let reason: string | undefined;
     if (idsOf.has(c.subjectId)) {
-      if (!names(c.subjectId, quote)) reason = `the quote "${c.quote}" does not name ${c.subjectId}`;
+      const figures = programmeFigures.get(c.subjectId) ?? [];
+      if (!names(c.subjectId, quote) && !figures.some((f) => c.quote.includes(f))) reason = `the quote "${c.quote}" does not name ${c.subjectId}`;
+    } else if (rel && termQuote(rel, c)) {
+      // the programme's term sentence: checked against the programme (programmes.ts)
     } else if (rel) {
       const named = [rel.from, rel.to].filter((end) => names(end, quote));
       if (named.length === 0) reason = `the quote "${c.quote}" names neither ${rel.from} nor ${rel.to}`;
@@ -146,6 +156,7 @@ function kindGroup(kind: EntityKind): string {
   if (isPlaceKind(kind)) return 'place';
   if (kind === 'SCHOOL' || kind === 'HOSPITAL' || kind === 'ORGANIZATION') return 'institution';
   if (kind === 'PROJECT' || kind === 'EVENT') return 'activity';
+  if (kind === 'PROGRAMME') return 'programme';
   return 'person';
 }
 

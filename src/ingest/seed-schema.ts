@@ -2,7 +2,7 @@
 // field is an error, not silently dropped.
 import { z } from 'zod';
 import {
-  KIND_LABEL, Measure, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel, Unit, type EntityKind,
+  KIND_LABEL, Measure, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel, Unit, UntilBasis, type EntityKind,
 } from '../domain/vocabulary.js';
 
 /** Seed files spell kinds as the GraphQL type does (`District`); the graph stores the enum (`DISTRICT`). */
@@ -12,7 +12,7 @@ const SEED_KIND_NAMES = Object.values(KIND_LABEL);
 export const ID_PREFIXES: Record<EntityKind, readonly string[]> = {
   PROVINCE: ['province'], CITY: ['city'], DISTRICT: ['county', 'district'], TOWNSHIP: ['township'], VILLAGE: ['village'],
   SCHOOL: ['school'], HOSPITAL: ['hospital'], ORGANIZATION: ['org'], PERSON: ['person'],
-  PROJECT: ['project'], EVENT: ['event'],
+  PROJECT: ['project'], EVENT: ['event'], PROGRAMME: ['programme'], CORPS_DIVISION: ['corps-division'],
 };
 
 const ID = /^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9-]*$/;
@@ -39,6 +39,16 @@ export const SourceSeed = z.strictObject({
   titleEn: z.string().optional(),
   publisher: z.string().min(1),
   publishedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  /** The date as the source's index states it, when it says more than one day (document and page dates, a crawl). */
+  dateText: z.string().trim().min(1).optional(),
+  /** The text beside the seeds is a stored copy of a public page (not the publisher's own file). */
+  storedCopy: z.boolean().default(false),
+  /** Whether the stored copy holds only part of the source: what it does not hold, it does not state. */
+  excerpt: z.boolean().default(false),
+  /** What the stored copy holds, in the index's words (where it stops, what it leaves out). */
+  completeness: z.string().trim().min(1).optional(),
+  /** The index's licence text: why the source may be quoted, and whose the text is. */
+  licenseText: z.string().trim().min(1).optional(),
   authors: z.array(z.string().min(1)).default([]),
   language: z.string().optional(),
   url: z.url().nullable().optional(),
@@ -47,6 +57,10 @@ export const SourceSeed = z.strictObject({
   license: required('license', 'an SPDX identifier such as MIT or CC-BY-4.0, or "All rights reserved"'),
   rightsHolder: required('rightsHolder', 'who holds the rights in the source'),
   usageNote: required('usageNote', 'how aidgraph uses the source and what a reuser may do with what comes from it'),
+}).refine((s) => !s.storedCopy || s.completeness !== undefined, {
+  message: 'a stored copy says what it holds: give completeness (the index\'s words: whole page, or where the excerpt stops)', path: ['completeness'],
+}).refine((s) => !s.excerpt || s.storedCopy, {
+  message: 'an excerpt is a stored copy: set storedCopy: true', path: ['excerpt'],
 });
 
 const RESERVED = new Set([
@@ -84,12 +98,34 @@ export const EntitySeed = z.strictObject({
   ...review,
 });
 
+/**
+ * What a programme entity (`kind: Programme`) may state: the year it began, how exact that is, its
+ * fixed term in years (对口支援期限按3年安排), and the year it was adjusted (东西部扶贫协作, 2016).
+ */
+export const ProgrammeProperties = z.strictObject({
+  since: year.optional(),
+  sinceQualifier: z.enum(QuantityQualifier).optional(),
+  termYears: z.number().int().min(1).max(50).optional(),
+  adjusted: year.optional(),
+  note: z.string().optional(),
+});
+
+/** An id a programme entity has (`programme:aid-tibet`). */
+export const PROGRAMME_ID = /^programme:[a-z0-9][a-z0-9-]*$/;
+
 const common = { asOf: dateOrYear.optional(), note: z.string().optional() };
 /** Qualifiers allowed on each relationship type. */
 export const RELATIONSHIP_PROPERTIES: Record<RelationshipType, z.ZodType> = {
   TWINNED_WITH: z.strictObject({
-    ...common, level: z.enum(TwinningLevel).optional(), programme: z.string().optional(),
-    since: year.optional(), sinceQualifier: z.enum(QuantityQualifier).optional(), until: year.optional(),
+    ...common, level: z.enum(TwinningLevel).optional(),
+    programme: z.string().regex(PROGRAMME_ID, 'a programme id such as programme:aid-tibet (declare the programme as an entity of kind Programme)').optional(),
+    since: year.optional(), sinceQualifier: z.enum(QuantityQualifier).optional(),
+    until: year.optional(), untilQualifier: z.enum(QuantityQualifier).optional(),
+    untilBasis: z.enum(UntilBasis).optional(),
+  }).refine((p) => p.untilBasis === undefined || (p.until !== undefined && p.programme !== undefined), {
+    message: 'untilBasis: PROGRAMME_TERM needs the until it explains and the programme whose term gives it', path: ['untilBasis'],
+  }).refine((p) => p.since === undefined || p.until === undefined || p.since <= p.until, {
+    message: 'until is before since', path: ['until'],
   }),
   SUPPORTS: z.strictObject({
     ...common, mode: z.enum(SupportMode), from: year.optional(), until: year.optional(), description: z.string().optional(),

@@ -8,8 +8,9 @@ import { LineCounter, parseDocument, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { isPlaceKind, kindOfLabel, RELATIONSHIP_ID_PREFIX, type EntityKind, type RelationshipType } from '../domain/vocabulary.js';
 import {
-  CitationSeed, EntitySeed, ID_PREFIXES, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SourceSeed,
+  CitationSeed, EntitySeed, ID_PREFIXES, ProgrammeProperties, QuantitySeed, RELATIONSHIP_PROPERTIES, RelationshipSeed, SourceSeed,
 } from './seed-schema.js';
+import { programmeIssues } from './programmes.js';
 import { gazetteerEdition, readRecords, type DivisionRecord, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { levelOfCode } from '../domain/division-codes.js';
 import { officialProps, searchProps } from '../gazetteer/place-props.js';
@@ -113,7 +114,8 @@ class SeedReading {
   private readonly relIds = new Set<string>();
   private readonly claims = new Map<string, Claim>();
   private readonly sourceIds = new Set<string>();
-  private readonly citationIds = new Set<string>();
+  /** Each citation's id, and the folder that first cited it. */
+  private readonly citationIds = new Map<string, string>();
   /** Checks that need every folder read first (references to ids and sources defined anywhere). */
   private readonly pendingRefs: Array<() => void> = [];
   /** Ids of records already refused: references to them need no second error. */
@@ -195,11 +197,19 @@ class SeedReading {
         continue;
       }
       const where = { file: entitiesRel, line, record: label };
-      if (e.code !== undefined && !isPlaceKind(kind)) {
-        this.issues.push({ ...where, field: 'code', reason: 'only a place (Province … Village) has an official division code' });
+      if (e.code !== undefined && (!isPlaceKind(kind) || kind === 'CORPS_DIVISION')) {
+        this.issues.push({ ...where, field: 'code', reason: 'only a place of the official list (Province … Village) has an official division code' });
         continue;
       }
       if (e.code !== undefined) this.coded.set(e.id, { code: e.code, where });
+      if (kind === 'PROGRAMME') {
+        const checked = ProgrammeProperties.safeParse(e.properties);
+        if (!checked.success) {
+          this.issues.push(...zodIssues(checked.error, where).map((i) => ({ ...i, field: `properties${i.field ? `.${i.field}` : ''}` })));
+          this.brokenIds.add(e.id);
+          continue;
+        }
+      }
       const props = {
         ...e.properties, id: e.id, kind, name: e.name, nameZh: e.nameZh ?? null, aliases: e.aliases, ...(e.code ? { code: e.code } : {}),
       };
@@ -307,11 +317,12 @@ class SeedReading {
         if (!this.sourceIds.has(sourceId)) this.issues.push({ ...where, field: `citations.${i}.source`, reason: `unknown source "${sourceId}"` });
       });
       const cid = `citation:${hashOf([subjectId, sourceId, quote])}`;
-      if (this.citationIds.has(cid)) {
-        this.issues.push({ ...where, field: `citations.${i}`, reason: 'the same quote is cited twice for this record' });
-        return;
-      }
-      this.citationIds.add(cid);
+      const first = this.citationIds.get(cid);
+      // Twice in one folder is a slip; two folders citing one sentence of a third (a programme's
+      // term, on each folder's twinning) is one citation.
+      if (first === folder.dir) this.issues.push({ ...where, field: `citations.${i}`, reason: 'the same quote is cited twice for this record' });
+      if (first !== undefined) return;
+      this.citationIds.set(cid, folder.dir);
       this.data.citations.push({ id: cid, subjectId, sourceId, quote });
     });
   }
@@ -363,7 +374,9 @@ class SeedReading {
    */
   finish(edition: GazetteerEdition): CheckedDataset {
     const records = checkAgainstGazetteer(this.data, this.coded, this.partOfEdges, this.kindOf, edition, this.issues);
-    if (!this.issues.length) this.issues.push(...qualityIssues(this.data, (id) => this.locations.get(id) ?? { file: this.relPath(this.seedsDir), record: id }));
+    const where = (id: string) => this.locations.get(id) ?? { file: this.relPath(this.seedsDir), record: id };
+    if (!this.issues.length) this.issues.push(...programmeIssues(this.data, where));
+    if (!this.issues.length) this.issues.push(...qualityIssues(this.data, where));
     if (this.issues.length) throw new SeedValidationError(this.issues);
     deriveSearchKeysAndHashes(this.data, records);
     return this.data;

@@ -145,7 +145,11 @@ describe('paging and filtering', () => {
     expect((await q('{ level: [PROVINCE] }')).data.twinnings.edges.map((e: any) => e.node.id)).toEqual(['twinning:liaoning--nagqu']);
     expect((await q('{ activeYear: 1990 }')).data.twinnings.edges.map((e: any) => e.node.id)).not.toContain('twinning:liaoning--nagqu');
     expect((await q('{ activeYear: 2020 }')).data.twinnings.totalCount).toBe(4);
-    expect((await q('{ programme: "no such programme" }')).data.twinnings.totalCount).toBe(0);
+    // A programme by its id, or by the Chinese name the filter took before programmes were entities.
+    expect((await q('{ programme: "programme:aid-tibet" }')).data.twinnings.totalCount).toBe(4);
+    expect((await q('{ programme: "对口援藏" }')).data.twinnings.totalCount).toBe(4);
+    const unknown = await q('{ programme: "no such programme" }');
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.programme' });
     // Without includeDescendants, a province filter matches only its own twinnings.
     expect((await q('{ supporter: "province:liaoning" }')).data.twinnings.totalCount).toBe(1);
     expect((await q('{ supporter: "province:liaoning", includeDescendants: true }')).data.twinnings.totalCount).toBe(4);

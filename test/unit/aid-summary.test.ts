@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sumQualifier, totalsOf, unsummedOf } from '../../src/modules/twinnings/aid-summary.js';
+import { summarize, sumQualifier, totalsOf, unsummedOf } from '../../src/modules/twinnings/aid-summary.js';
+import { disagreeing } from '../../src/modules/provenance/provenance.mappers.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
 
 let n = 0;
@@ -62,5 +63,25 @@ describe('adding up quantities', () => {
 
   it('never adds a level stated in a unit other than its metric’s', () => {
     expect(totalsOf([q({ metric: 'floorArea', unit: 'km', value: 3 })])).toEqual([]);
+  });
+});
+
+describe('figures two sources state differently', () => {
+  const a = q({ id: 'qa', subjectId: 'support:x', value: 3_000_000_000, qualifier: 'MORE_THAN', year: 2015 });
+  const b = q({ id: 'qb', subjectId: 'support:x', value: 2_800_000_000, qualifier: 'EXACT', year: 2015 });
+  const sameAgain = q({ id: 'qc', subjectId: 'support:x', value: 3_000_000_000, qualifier: 'MORE_THAN', year: 2015 });
+  const otherYear = q({ id: 'qd', subjectId: 'support:x', value: 1_000_000, year: 2016 });
+
+  it('disagree when subject, metric and period match and value, unit or qualifier differ', () => {
+    expect(disagreeing(a, [a, b, sameAgain, otherYear]).map((x) => x.id)).toEqual(['qb']);
+    expect(disagreeing(otherYear, [a, b, otherYear])).toEqual([]);
+    expect(disagreeing(a, [q({ ...a, id: 'qe', qualifier: 'APPROXIMATELY' })]).map((x) => x.id)).toEqual(['qe']);
+  });
+
+  it('are never added into a total: both are listed, and the rest still adds up', () => {
+    const scope = { supports: [{ id: 'support:x' }], projects: [], people: [] } as never;
+    const { overall } = summarize(scope, [a, b, otherYear], 'MODE');
+    expect(overall.totals.map((t) => [t.metric, t.value])).toEqual([['aidFunding', 1_000_000]]);
+    expect(overall.unsummed.map((x) => x.id)).toEqual(['qa', 'qb']);
   });
 });

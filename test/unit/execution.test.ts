@@ -75,8 +75,9 @@ describe('what is compiled at all', () => {
     // entity: 1; under it, id and name once per Entity type.
     expect(fieldsOf('{ entity(id: "x") { id name } }')).toBe(1 + 2 * entityTypes);
     expect(fieldsOf('query { entity(id: "x") { ...names } } fragment names on Entity { id name }')).toBe(1 + 2 * entityTypes);
-    // The county's walk, as the bench asks it, is well within the bound.
-    expect(fieldsOf('{ entity(id: "county:amdo") { id name ... on Place { children { id name children { id name } } } } }')).toBeLessThan(MAX_COMPILED_FIELDS / 2);
+    // The county's walk, as the bench asks it, is within the bound (six Place types since Corps
+    // divisions joined the five levels of the official list: 1,210 fields).
+    expect(fieldsOf('{ entity(id: "county:amdo") { id name ... on Place { children { id name children { id name } } } } }')).toBeLessThan(MAX_COMPILED_FIELDS * 0.7);
   });
 
   it('stops counting past the bound, however deep the operation', () => {

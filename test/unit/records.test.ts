@@ -68,7 +68,7 @@ describe('twinning and support records', () => {
     expect(usualTwinning).toEqual({
       id: 'twinning:liaoning-nagqu', type: 'TWINNED_WITH', fromId: 'province:liaoning', toId: 'city:nagqu',
       properties: { id: 'twinning:liaoning-nagqu', level: 'PROVINCE', programme: 'Tibet aid', since: 1994, sinceQualifier: 'EXACT' },
-      level: 'PROVINCE', programme: 'Tibet aid', since: 1994, sinceQualifier: 'EXACT', until: null,
+      level: 'PROVINCE', programme: 'Tibet aid', since: 1994, sinceQualifier: 'EXACT', until: null, untilQualifier: null, untilBasis: null,
     });
     const textYear = parseRelationship({ ...twinning, props: { ...twinning.props, since: '1994' } });
     expect({ ...textYear, properties: usualTwinning.properties }).toEqual(usualTwinning);

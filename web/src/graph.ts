@@ -9,6 +9,7 @@ import type { EntityKind, RelationshipType } from '../generated/graphql.js';
 export const KIND_COLOURS: Record<EntityKind, string> = {
   PROVINCE: '#1f4e9c', CITY: '#3b7dd8', DISTRICT: '#6aa6f0', TOWNSHIP: '#9cc7f5', VILLAGE: '#c8e0fa',
   SCHOOL: '#e08a1e', HOSPITAL: '#d0342c', ORGANIZATION: '#7a4fb8', PERSON: '#2a9d5b', PROJECT: '#b5892b', EVENT: '#d05aa0',
+  CORPS_DIVISION: '#4a7f8c', PROGRAMME: '#5c6b73',
 };
 
 export interface DrawnNode extends Named { kind: EntityKind }

@@ -91,7 +91,7 @@ const KINDS: Record<EntityKind, [string, string]> = {
   PROVINCE: ['省级', 'Province'], CITY: ['地级市', 'City'], DISTRICT: ['县级', 'County/district'],
   TOWNSHIP: ['乡镇', 'Township'], VILLAGE: ['村/社区', 'Village'], SCHOOL: ['学校', 'School'],
   HOSPITAL: ['医院', 'Hospital'], ORGANIZATION: ['机构', 'Organisation'], PERSON: ['人物', 'Person'],
-  PROJECT: ['项目', 'Project'], EVENT: ['活动', 'Event'],
+  PROJECT: ['项目', 'Project'], EVENT: ['活动', 'Event'], CORPS_DIVISION: ['兵团师', 'Corps division'], PROGRAMME: ['对口支援工作', 'Programme'],
 };
 export const ALL_KINDS = Object.keys(KINDS) as EntityKind[];
 export const kindLabel = (k: EntityKind): string => KINDS[k][lang === 'zh' ? 0 : 1];

@@ -29,6 +29,8 @@ export type HospitalRecord = KindRecord<'HOSPITAL'>;
 export type OrganizationRecord = KindRecord<'ORGANIZATION'>;
 export type PersonRecord = KindRecord<'PERSON'>;
 export type EventRecord = KindRecord<'EVENT'>;
+/** A programme's start, term and adjustment are in `properties` (the seed's ProgrammeProperties); its fields read them there. */
+export type ProgrammeRecord = KindRecord<'PROGRAMME'>;
 
 const ProjectFacts = z.object({
   openedOn: text,
@@ -38,12 +40,13 @@ const ProjectFacts = z.object({
 export type ProjectRecord = KindRecord<'PROJECT'> & z.output<typeof ProjectFacts>;
 
 export type EntityRecord =
-  | PlaceRecord | SchoolRecord | HospitalRecord | OrganizationRecord | PersonRecord | ProjectRecord | EventRecord;
+  | PlaceRecord | SchoolRecord | HospitalRecord | OrganizationRecord | PersonRecord | ProjectRecord | EventRecord | ProgrammeRecord;
 
 export const isPlace = (e: EntityRecord): e is PlaceRecord => isPlaceKind(e.kind);
 export const isPerson = (e: EntityRecord): e is PersonRecord => e.kind === 'PERSON';
 export const isProject = (e: EntityRecord): e is ProjectRecord => e.kind === 'PROJECT';
 export const isHospital = (e: EntityRecord): e is HospitalRecord => e.kind === 'HOSPITAL';
+export const isProgramme = (e: EntityRecord): e is ProgrammeRecord => e.kind === 'PROGRAMME';
 
 const EntityRow = z.object({
   id: z.string(),

@@ -3,7 +3,7 @@
 // their GraphQL fields resolve by default; the others are served as the generic Relationship.
 import { z } from 'zod';
 import {
-  ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel,
+  ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TwinningLevel, UntilBasis,
 } from '../../domain/vocabulary.js';
 import { absentOr, integer, isNumber, isText, orNull, text, yearOf } from '../../domain/parse.js';
 
@@ -25,9 +25,11 @@ const withYears = <T extends { from: string | null; until: string | null }>(f: T
 
 /** The facts each typed edge carries beyond EdgeFacts, as the seed schema lets a source state them. */
 const TYPED_FACTS = {
+  // `programme` is the programme's id (programme:aid-tibet), as the seed states it.
   TWINNED_WITH: z.object({
     level: orNull(z.enum(TwinningLevel)), programme: text, since: integer,
     sinceQualifier: orNull(z.enum(QuantityQualifier)), until: integer,
+    untilQualifier: orNull(z.enum(QuantityQualifier)), untilBasis: orNull(z.enum(UntilBasis)),
   }),
   SUPPORTS: z.object({ mode: z.enum(SupportMode), from: integer, until: integer, asOf: text, description: text }),
   HOLDS_POST: z.object({ role: text, roleZh: text, from: text, until: text, asOf: text }).transform(withYears),
@@ -62,6 +64,7 @@ const isRelationshipType = (t: string): t is RelationshipType => TYPES.has(t);
 const isLevel = absentOr(TwinningLevel);
 const isQualifier = absentOr(QuantityQualifier);
 const isMode = absentOr(SupportMode);
+const isBasis = absentOr(UntilBasis);
 
 type Facts<T extends TypedEdge> = z.output<(typeof TYPED_FACTS)[T]>;
 
@@ -71,9 +74,13 @@ type Facts<T extends TypedEdge> = z.output<(typeof TYPED_FACTS)[T]>;
  * the rest); null sends them to zod, which converts the unusual and names what is wrong.
  */
 function usualTwinning(p: Record<string, unknown>): Facts<'TWINNED_WITH'> | null {
-  const { level, programme, since, sinceQualifier, until } = p;
+  const { level, programme, since, sinceQualifier, until, untilQualifier, untilBasis } = p;
   if (!isLevel(level) || !isText(programme) || !isNumber(since) || !isQualifier(sinceQualifier) || !isNumber(until)) return null;
-  return { level: level ?? null, programme: programme ?? null, since: since ?? null, sinceQualifier: sinceQualifier ?? null, until: until ?? null };
+  if (!isQualifier(untilQualifier) || !isBasis(untilBasis)) return null;
+  return {
+    level: level ?? null, programme: programme ?? null, since: since ?? null, sinceQualifier: sinceQualifier ?? null, until: until ?? null,
+    untilQualifier: untilQualifier ?? null, untilBasis: untilBasis ?? null,
+  };
 }
 function usualSupport(p: Record<string, unknown>): Facts<'SUPPORTS'> | null {
   const { mode, from, until, asOf, description } = p;
@@ -96,8 +103,8 @@ export function parseRelationship(row: RelRow): RelationshipRecord {
   for (const k of Object.keys(row.props)) if (k !== 'contentHash') properties[k] = row.props[k];
   switch (type) {
     case 'TWINNED_WITH': {
-      const { level, programme, since, sinceQualifier, until } = usualTwinning(row.props) ?? TYPED_FACTS[type].parse(row.props);
-      return { id, fromId, toId, properties, type, level, programme, since, sinceQualifier, until };
+      const { level, programme, since, sinceQualifier, until, untilQualifier, untilBasis } = usualTwinning(row.props) ?? TYPED_FACTS[type].parse(row.props);
+      return { id, fromId, toId, properties, type, level, programme, since, sinceQualifier, until, untilQualifier, untilBasis };
     }
     case 'SUPPORTS': {
       const { mode, from, until, asOf, description } = usualSupport(row.props) ?? TYPED_FACTS[type].parse(row.props);

@@ -10,7 +10,7 @@ import type { CitationRecord, SourceRecord } from '../provenance/provenance.mapp
 export const SCHEMA_ORG_TYPE: Record<EntityKind, string> = {
   PROVINCE: 'AdministrativeArea', CITY: 'AdministrativeArea', DISTRICT: 'AdministrativeArea', TOWNSHIP: 'AdministrativeArea',
   VILLAGE: 'AdministrativeArea', SCHOOL: 'School', HOSPITAL: 'Hospital', ORGANIZATION: 'Organization', PERSON: 'Person',
-  PROJECT: 'Project', EVENT: 'Event',
+  PROJECT: 'Project', EVENT: 'Event', CORPS_DIVISION: 'GovernmentOrganization', PROGRAMME: 'GovernmentService',
 };
 
 const jsonObject = z.record(z.string(), z.unknown());

@@ -20,4 +20,5 @@ export const placeResolvers: Resolvers = {
   District: placeFields,
   Township: placeFields,
   Village: placeFields,
+  CorpsDivision: placeFields,
 };

@@ -40,6 +40,11 @@ const SourceRow = z.object({
   language: text,
   url: text,
   textFile: text,
+  dateText: text,
+  storedCopy: z.boolean().nullish().transform((v) => v ?? false),
+  excerpt: z.boolean().nullish().transform((v) => v ?? false),
+  completeness: text,
+  licenseText: text,
   license: z.string(),
   rightsHolder: z.string(),
   usageNote: z.string(),
@@ -90,6 +95,22 @@ export function quantityText(q: QuantityRecord): string {
   const unit = UNIT_TEXT[q.unit] ?? q.unit;
   const span = q.measure === 'CHANGE' ? ` (${q.year} vs ${q.baselineYear})` : q.year ? ` (${q.year})` : '';
   return `${QUALIFIER_SIGN[q.qualifier]}${signed} ${unit}${span}`;
+}
+
+/**
+ * The figure a quantity is of: its subject, metric, measure and period. Two quantities of one figure
+ * are two sources' statements of it (validation gives each its own id when they differ).
+ */
+const figureKey = (q: QuantityRecord) =>
+  [q.subjectId, q.metric, q.measure, q.year, q.baselineYear, q.from, q.until].map((v) => String(v ?? '')).join('|');
+
+/**
+ * The other quantities among `candidates` that state the same figure differently (another value,
+ * unit or qualifier): the sources disagree, and both stay, each with its citations.
+ */
+export function disagreeing(q: QuantityRecord, candidates: readonly QuantityRecord[]): QuantityRecord[] {
+  const key = figureKey(q);
+  return candidates.filter((o) => o.id !== q.id && figureKey(o) === key && (o.value !== q.value || o.unit !== q.unit || o.qualifier !== q.qualifier));
 }
 
 /** Quantities stated for a year, grouped into one series per metric, oldest first. */

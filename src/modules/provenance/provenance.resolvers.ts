@@ -3,7 +3,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import { requireRange } from '../../errors.js';
 import { loadNode } from '../entities/graph-reads.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
-import { quantityText, quotedSource } from './provenance.mappers.js';
+import { disagreeing, quantityText, quotedSource } from './provenance.mappers.js';
 import { CODE_VERSION, readDataVersion } from '../../version.js';
 import { METRICS, metricOf } from '../../domain/metric-vocabulary.js';
 
@@ -43,5 +43,6 @@ export const provenanceResolvers: Resolvers = {
     text: (q) => quantityText(q),
     definition: (q) => metricOf(q.metric, q.unit),
     sources: (q, _a, ctx) => ctx.loaders.citationsOf.load(q.id),
+    disagreesWith: async (q, _a, ctx) => disagreeing(q, await ctx.loaders.quantitiesOf.load(q.subjectId)),
   },
 };

@@ -4,7 +4,7 @@
 // other figure is listed on its own.
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { metricOf, type MetricRecord } from '../../domain/metric-vocabulary.js';
-import { quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
+import { disagreeing, quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { QuantityQualifier as Qualifier, Unit } from '../../domain/vocabulary.js';
 import type { AidScopeRow } from './twinnings.repository.js';
 
@@ -120,7 +120,17 @@ export function peopleCount(scope: AidScopeRow, member: Member): number {
   return new Set(scope.people.filter((p) => served.has(p.servesId)).map((p) => p.personId)).size;
 }
 
-const figuresOf = (quantities: readonly QuantityRecord[]) => ({ totals: totalsOf(quantities), unsummed: unsummedOf(quantities) });
+/**
+ * Totals and the figures listed one by one. Figures that sources state differently are never added
+ * (adding one would pick it): they are listed, each with its `disagreesWith`.
+ */
+function figuresOf(quantities: readonly QuantityRecord[]) {
+  const disputed = new Set(quantities.filter((q) => disagreeing(q, quantities).length > 0).map((q) => q.id));
+  const agreed = quantities.filter((q) => !disputed.has(q.id));
+  const listed = [...unsummedOf(agreed), ...quantities.filter((q) => disputed.has(q.id))]
+    .sort((a, b) => a.metric.localeCompare(b.metric) || a.id.localeCompare(b.id));
+  return { totals: totalsOf(agreed), unsummed: listed };
+}
 
 /** The whole summary: every group, and the overall figures (a support or project counts once there). */
 export function summarize(scope: AidScopeRow, quantities: readonly QuantityRecord[], groupBy: GroupBy): Omit<AidSummaryRecord, 'supporter' | 'recipient'> {

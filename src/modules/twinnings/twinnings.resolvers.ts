@@ -8,7 +8,7 @@ import type { Complete } from '../../resolver-types.js';
 import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
 import { requireRange } from '../../errors.js';
 import { anyEntity, endOf } from '../entities/graph-reads.js';
-import { isPerson, isPlace } from '../entities/entities.mappers.js';
+import { isPerson, isPlace, isProgramme } from '../entities/entities.mappers.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 
@@ -22,7 +22,7 @@ const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, c
       recipient: filter?.recipient ?? null,
       includeDescendants: filter?.includeDescendants ?? false,
       levels: filter?.level ? [...filter.level] : null,
-      programme: filter?.programme ?? null,
+      programme: filter?.programme ? (await ctx.services.programmes.resolve('filter.programme', filter.programme)).id : null,
       activeYear: requireRange('filter.activeYear', filter?.activeYear, 1900, 2100) ?? null,
     },
     { ...window, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
@@ -58,6 +58,12 @@ export const twinningResolvers: Resolvers = {
     ...relationshipFields,
     supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPlace, 'a place'),
     recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, isPlace, 'a place'),
+    programmeOf: (r, _a, ctx) => (r.programme?.startsWith('programme:') ? endOf(ctx.reads, r.programme, isProgramme, 'a programme') : null),
+    // Before programmes were entities the edge held the Chinese name itself; now the programme's.
+    programme: async (r, _a, ctx) => {
+      if (!r.programme?.startsWith('programme:')) return r.programme;
+      return (await endOf(ctx.reads, r.programme, isProgramme, 'a programme')).nameZh;
+    },
     supports: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'supports' })).supports,
     projects: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'projects' })).projects,
     people: async (r, _a, ctx) => (await ctx.reads.entities(await ctx.loaders.twinningPeople.load(r))).filter(isPerson),

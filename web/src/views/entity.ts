@@ -19,7 +19,7 @@ function when(q: Figure): string {
   return q.asOf ?? '';
 }
 
-const PLACE_KINDS = new Set(['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE']);
+const PLACE_KINDS = new Set(['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'CORPS_DIVISION']);
 
 export async function entityView(main: HTMLElement, route: Route): Promise<void> {
   const id = route.arg ?? '';
