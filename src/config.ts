@@ -1,5 +1,5 @@
 // Configuration, read once at start-up from the environment. Every variable is documented in the
-// README and .env.example; a bad value stops the process with a message that says how to fix it.
+// docs/operations.md and .env.example; a bad value stops the process with a message that says how to fix it.
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_READ_CONCURRENCY } from './db/graph.js';
@@ -13,7 +13,7 @@ const port = (name: string, fallback: number) =>
     .max(65535, `${name} must be between 1 and 65535`)
     .default(fallback);
 
-/** A whole number, 0 or more (0 turns the feature off where the README says so). */
+/** A whole number, 0 or more (0 turns the feature off where docs/operations.md says so). */
 const count = (name: string, fallback: number) =>
   z.coerce.number({ error: `${name} must be a whole number` }).int(`${name} must be a whole number`).min(0, `${name} must be 0 or more`).default(fallback);
 
@@ -110,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration (see README, "Configuration"):\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid configuration (see docs/operations.md, "Configuration"):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   return (last = {

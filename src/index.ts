@@ -69,7 +69,7 @@ try {
     const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);
     logger.info({ gazetteer }, `gazetteer: ${formatGazetteerReport(gazetteer)}`);
   } else {
-    // Serving only: the user may be a read-only one (README, "A read-only user for the API").
+    // Serving only: the user may be a read-only one (docs/operations.md, "A read-only user for the API").
     await writeIfAllowed('the schema is left to the loader', () => applySchema(open!.graph));
   }
   // Whatever reached the graph by another route than the loaders is found here, by id.

@@ -1,4 +1,4 @@
-// The deployment contract: `npm start`, exactly as the README tells users to run it, is one process
+// The deployment contract: `npm start`, exactly as the README and docs/operations.md tell users to run it, is one process
 // chain npm → node (no shell or tsx wrapper in between), and SIGTERM sent to the npm process alone
 // (what a container runtime or systemd sends to the main process) stops the service, its driver and
 // its Neo4j: nothing is left on the data folder or the ports.

