@@ -127,10 +127,4 @@ describe('neighbourhoods and timelines', () => {
     expect(await new ExploreService(dated, neighbourhoods).timeline(sog.id, 1)).toHaveLength(1);
     expect(await explore.timeline('county:nowhere', 10)).toBeNull();
   });
-
-  it('asks whether both ends of a path exist', async () => {
-    expect(await explore.bothExist(sog.id, nagqu.id)).toBe(true);
-    expect(await explore.bothExist(sog.id, sog.id)).toBe(true);
-    expect(await explore.bothExist(sog.id, 'city:nowhere')).toBe(false);
-  });
 });

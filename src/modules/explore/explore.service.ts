@@ -44,9 +44,4 @@ export class ExploreService {
     const quantityMap = new Map(subjectIds.map((sid, i) => [sid, quantities[i] ?? []]));
     return composeTimeline(self, edges, otherMap, quantityMap).slice(0, first);
   }
-
-  /** Both ends must exist for a question about the paths between them to have an answer. */
-  async bothExist(from: string, to: string): Promise<boolean> {
-    return (await this.reads.entities([from, to])).length === 2;
-  }
 }
