@@ -107,8 +107,8 @@ describe('neighbourhoods and timelines', () => {
   const explore = new ExploreService(fakeReads(graph), neighbourhoods);
 
   it('answers null around an unknown entity and says when a neighbourhood is cut short', async () => {
-    expect(await explore.neighborhood('county:nowhere', { depth: 1, kinds: null, types: null, limit: 1 })).toBeNull();
-    const sub = await explore.neighborhood(sog.id, { depth: 2, kinds: ['TOWNSHIP'], types: null, limit: 1 });
+    expect(await explore.neighborhood('county:nowhere', { depth: 1, kinds: null, types: null, limit: 1, asOf: null })).toBeNull();
+    const sub = await explore.neighborhood(sog.id, { depth: 2, kinds: ['TOWNSHIP'], types: null, limit: 1, asOf: null });
     expect(asked).toEqual([{ id: sog.id, depth: 2, kinds: ['TOWNSHIP'], types: null, limit: 1 }]);
     expect(sub).toMatchObject({ nodeIds: [sog.id, township.id], totalNodes: 3, totalNodesExact: true, truncated: true });
   });

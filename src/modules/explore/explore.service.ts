@@ -9,9 +9,9 @@ import { composeTimeline } from './timeline.js';
 
 /** The two statements a neighbourhood needs. */
 export interface Neighbourhoods {
-  neighborhoodIds(id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number):
+  neighborhoodIds(id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number, asOf: number | null):
     Promise<{ ids: string[]; total: number; exact: boolean }>;
-  edgesAmong(ids: string[], types: RelationshipType[] | null): Promise<RelationshipRecord[]>;
+  edgesAmong(ids: string[], types: RelationshipType[] | null, asOf: number | null): Promise<RelationshipRecord[]>;
 }
 
 export interface NeighbourhoodQuery {
@@ -19,6 +19,8 @@ export interface NeighbourhoodQuery {
   kinds: EntityKind[] | null;
   types: RelationshipType[] | null;
   limit: number;
+  /** Only edges that held in this year (edge-periods.ts); null: every edge. */
+  asOf: number | null;
 }
 
 export class ExploreService {
@@ -27,8 +29,8 @@ export class ExploreService {
   async neighborhood(id: string, q: NeighbourhoodQuery): Promise<SubgraphRecord | null> {
     const center = await this.reads.entity(id);
     if (!center) return null;
-    const { ids, total, exact } = await this.neighbourhoods.neighborhoodIds(center.id, q.depth, q.kinds, q.types, q.limit);
-    const edges = await this.neighbourhoods.edgesAmong(ids, q.types);
+    const { ids, total, exact } = await this.neighbourhoods.neighborhoodIds(center.id, q.depth, q.kinds, q.types, q.limit, q.asOf);
+    const edges = await this.neighbourhoods.edgesAmong(ids, q.types, q.asOf);
     // `ids` holds the centre too: the neighbourhood is truncated when more lie within reach.
     return { center, nodeIds: ids, edges, totalNodes: total, totalNodesExact: exact, truncated: total > ids.length - 1 };
   }

@@ -60,12 +60,13 @@ export const twinningResolvers: Resolvers = {
       for (const e of ends) ctx.loaders.entity.prime(e.id, e);
       return connectionOf(page, total, window.offset);
     },
-    aidSummary: async (_p, { supporter, recipient, groupBy }, ctx) => {
+    aidSummary: async (_p, { supporter, recipient, groupBy, asOf }, ctx) => {
+      const year = requireRange('asOf', asOf, 1900, 2100) ?? null;
       const [from, to] = await Promise.all([
         optionalEntityIdArgument(ctx.reads, 'supporter', supporter),
         optionalEntityIdArgument(ctx.reads, 'recipient', recipient),
       ]);
-      return ctx.services.aidSummary.summary(from, to, groupBy ?? 'MODE');
+      return ctx.services.aidSummary.summary(from, to, groupBy ?? 'MODE', year);
     },
   },
   Twinning: {
