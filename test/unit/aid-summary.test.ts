@@ -76,6 +76,11 @@ describe('figures two sources state differently', () => {
     expect(disagreeing(a, [a, b, sameAgain, otherYear]).map((x) => x.id)).toEqual(['qb']);
     expect(disagreeing(otherYear, [a, b, otherYear])).toEqual([]);
     expect(disagreeing(a, [q({ ...a, id: 'qe', qualifier: 'APPROXIMATELY' })]).map((x) => x.id)).toEqual(['qe']);
+    // Undated figures of one metric may be parts of one whole: never compared.
+    const undated = [q({ id: 'qf', subjectId: 'support:y', value: 5 }), q({ id: 'qg', subjectId: 'support:y', value: 7 })];
+    expect(disagreeing(undated[0]!, undated)).toEqual([]);
+    // The year a source states a figure as current dates it.
+    expect(disagreeing(q({ id: 'qh', asOf: '2015-09-06' }), [q({ id: 'qi', asOf: '2015', value: 2 })]).map((x) => x.id)).toEqual(['qi']);
   });
 
   it('are never added into a total: both are listed, and the rest still adds up', () => {

@@ -107,8 +107,8 @@ describe('neighbourhoods and timelines', () => {
   const explore = new ExploreService(fakeReads(graph), neighbourhoods);
 
   it('answers null around an unknown entity and says when a neighbourhood is cut short', async () => {
-    expect(await explore.neighborhood('county:nowhere', { depth: 1, kinds: null, types: null, limit: 1 })).toBeNull();
-    const sub = await explore.neighborhood(sog.id, { depth: 2, kinds: ['TOWNSHIP'], types: null, limit: 1 });
+    expect(await explore.neighborhood('county:nowhere', { depth: 1, kinds: null, types: null, limit: 1, asOf: null })).toBeNull();
+    const sub = await explore.neighborhood(sog.id, { depth: 2, kinds: ['TOWNSHIP'], types: null, limit: 1, asOf: null });
     expect(asked).toEqual([{ id: sog.id, depth: 2, kinds: ['TOWNSHIP'], types: null, limit: 1 }]);
     expect(sub).toMatchObject({ nodeIds: [sog.id, township.id], totalNodes: 3, totalNodesExact: true, truncated: true });
   });
@@ -126,11 +126,5 @@ describe('neighbourhoods and timelines', () => {
     expect(timeline?.[0]?.what).toBe('sog is supported by dalian (EDUCATION)');
     expect(await new ExploreService(dated, neighbourhoods).timeline(sog.id, 1)).toHaveLength(1);
     expect(await explore.timeline('county:nowhere', 10)).toBeNull();
-  });
-
-  it('asks whether both ends of a path exist', async () => {
-    expect(await explore.bothExist(sog.id, nagqu.id)).toBe(true);
-    expect(await explore.bothExist(sog.id, sog.id)).toBe(true);
-    expect(await explore.bothExist(sog.id, 'city:nowhere')).toBe(false);
   });
 });

@@ -7,6 +7,9 @@ import { anyEntity, edgesOf, endOf } from './graph-reads.js';
 import type { RequestContext } from '../../context.js';
 import { isPlace, isPlaceRef, type EntityRecord, type PlaceNode, type PlaceRecord, type PlaceRef } from './entities.mappers.js';
 import type { RelationshipRecord } from './relationships.mappers.js';
+import { requireRange } from '../../errors.js';
+import { activeIn } from '../../domain/periods.js';
+import { spanOf } from './edge-periods.js';
 
 /** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
 export const entityFields = {
@@ -16,7 +19,11 @@ export const entityFields = {
     return args.metric ? all.filter((q) => q.metric === args.metric) : all;
   },
   indicators: async (e, _a, ctx) => toIndicatorSeries(await ctx.loaders.quantitiesOf.load(e.id)),
-  relationships: (e, args, ctx) => edgesOf(ctx.reads, e.id, args.types, args.direction),
+  relationships: async (e, args, ctx) => {
+    const year = requireRange('asOf', args.asOf, 1900, 2100);
+    const edges = await edgesOf(ctx.reads, e.id, args.types, args.direction);
+    return year === undefined ? edges : edges.filter((r) => activeIn(spanOf(r), year));
+  },
 } satisfies SharedFields<SchoolResolvers, 'sources' | 'quantities' | 'indicators' | 'relationships', Pick<EntityRecord, 'id'>>;
 
 /** A walk's ref made whole: its record, loaded by id when a field asks more than the walk read. */

@@ -6,6 +6,7 @@ import { parseRelationship, type RelationshipRecord, type RelRow } from '../enti
 import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
 import { cited, citedEdge } from '../../domain/cited.js';
 import { edgeMap } from '../entities/projection.js';
+import { activeIn, periodsOverlap } from '../entities/edge-periods.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_HOPS = 6;
@@ -26,9 +27,11 @@ function shortestPathsStatement(hops: number, count: number): string {
     cypher = `// explore.connections (up to ${hops} hops, ${count} paths)
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = SHORTEST ${count} (
-        (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')}]-(step WHERE ${cited('step')})){1,${hops}} (b)
-        // A chain through an entity twice is no connection: every step lands somewhere new.
+        (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')} AND ${activeIn('r', '$asOf')}]-(step WHERE ${cited('step')})){1,${hops}} (b)
+        // A chain through an entity twice is no connection: every step lands somewhere new; nor is
+        // one whose steps share no year (a 2008–2011 twinning, then a 2016 one).
         WHERE NOT a IN step AND all(i IN range(0, size(step) - 2) WHERE NOT step[i] IN step[i + 1..])
+          AND ${periodsOverlap('r')}
       )
       RETURN [n IN nodes(p) | n.id] AS nodeIds,
              [x IN relationships(p) | {type: type(x), fromId: startNode(x).id, toId: endNode(x).id, props: ${edgeMap('x')}}] AS rels
@@ -49,7 +52,7 @@ export class ExploreRepository {
    * first, then by id.
    */
   async neighborhoodIds(
-    id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number,
+    id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number, asOf: number | null = null,
   ): Promise<{ ids: string[]; total: number; exact: boolean }> {
     const seen = new Set<string>([id]);
     const order: string[] = [];
@@ -65,14 +68,14 @@ export class ExploreRepository {
          WHERE ($types IS NULL OR type(r) IN $types)
            AND ($kinds IS NULL OR n.kind IN $kinds)
            AND NOT n.id IN $seen
-           AND ${cited('n')} AND ${citedEdge('r')}
+           AND ${cited('n')} AND ${citedEdge('r')} AND ${activeIn('r', '$asOf')}
          WITH collect(DISTINCT n) AS found
          UNWIND found AS n
          WITH n, size(found) AS found
          ORDER BY CASE WHEN n:Seeded THEN 0 ELSE 1 END, n.id
          LIMIT toInteger($room)
          RETURN n.id AS id, found`,
-        { frontier, types, kinds, seen: [...seen], room: Math.max(room, 1) },
+        { frontier, types, kinds, seen: [...seen], room: Math.max(room, 1), asOf },
       );
       const found = rows[0]?.found ?? 0;
       total += found;
@@ -87,23 +90,23 @@ export class ExploreRepository {
   }
 
   /** Every edge (of the given types) between two of the given entities. */
-  async edgesAmong(ids: string[], types: RelationshipType[] | null): Promise<RelationshipRecord[]> {
+  async edgesAmong(ids: string[], types: RelationshipType[] | null, asOf: number | null = null): Promise<RelationshipRecord[]> {
     const rows = await this.graph.read<RelRow>(
       'explore.edges-among',
       `// explore.edges-among
        MATCH (a:Entity)-[r]->(b:Entity)
-       WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')}
+       WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')} AND ${activeIn('r', '$asOf')}
        RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props
        ORDER BY r.id`,
-      { ids, types },
+      { ids, types, asOf },
     );
     return rows.map(parseRelationship);
   }
 
-  async shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null): Promise<PathRecord[]> {
+  async shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null, asOf: number | null = null): Promise<PathRecord[]> {
     if (from === to) return [];
     const rows = await this.graph.read<{ nodeIds: string[]; rels: RelRow[] }>(
-      'explore.connections', shortestPathsStatement(maxHops, first), { from, to, types },
+      'explore.connections', shortestPathsStatement(maxHops, first), { from, to, types, asOf },
     );
     return rows.map((r) => ({ nodeIds: r.nodeIds, relationships: r.rels.map(parseRelationship) }));
   }

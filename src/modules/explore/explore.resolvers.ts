@@ -8,6 +8,9 @@ import { parseEntity } from '../entities/entities.mappers.js';
 import { CORE_FIELDS } from '../entities/projection.js';
 import { fieldsOf } from '../../selection.js';
 import type { GraphQLResolveInfo } from 'graphql';
+import { entityIdArgument } from '../entities/id-arguments.js';
+import { spanOf } from '../entities/edge-periods.js';
+import { overlap } from '../../domain/periods.js';
 
 const MAX_SEARCH_TEXT = 200;
 
@@ -27,19 +30,22 @@ export const exploreResolvers: Resolvers = {
       if (ids.length > 100) throw badInput('ids', `must hold at most 100 ids (got ${ids.length})`);
       return Promise.all(ids.map((id) => loadNode(ctx.loaders, id)));
     },
-    neighborhood: (_p, { id, depth, kinds, types, limit }, ctx) => ctx.services.explore.neighborhood(id, {
+    neighborhood: async (_p, { id, depth, kinds, types, limit, asOf }, ctx) => ctx.services.explore.neighborhood(await entityIdArgument(ctx.reads, 'id', id), {
       depth: requireRange('depth', depth ?? 1, 1, MAX_DEPTH) ?? 1,
       limit: requireRange('limit', limit ?? 100, 1, 500) ?? 100,
       kinds: kinds ?? null,
       types: types ?? null,
+      asOf: requireRange('asOf', asOf, 1900, 2100) ?? null,
     }),
-    connections: async (_p, { from, to, maxHops, first, types }, ctx) => {
+    connections: async (_p, { from, to, maxHops, first, types, asOf }, ctx) => {
       const hops = requireRange('maxHops', maxHops ?? 4, 1, MAX_HOPS) ?? 4;
       const n = requireRange('first', first ?? 5, 1, MAX_PATHS) ?? 5;
-      if (!(await ctx.services.explore.bothExist(from, to))) return null;
-      return ctx.repos.explore.shortestPaths(from, to, hops, n, types ?? null);
+      const year = requireRange('asOf', asOf, 1900, 2100) ?? null;
+      const [a, b] = await Promise.all([entityIdArgument(ctx.reads, 'from', from), entityIdArgument(ctx.reads, 'to', to)]);
+      return ctx.repos.explore.shortestPaths(a, b, hops, n, types ?? null, year);
     },
-    timeline: (_p, { id, first }, ctx) => ctx.services.explore.timeline(id, requireRange('first', first ?? 100, 1, 100) ?? 100),
+    timeline: async (_p, { id, first }, ctx) =>
+      ctx.services.explore.timeline(await entityIdArgument(ctx.reads, 'id', id), requireRange('first', first ?? 100, 1, 100) ?? 100),
     stats: (_p, _a, ctx) => ctx.repos.explore.stats(),
   },
   Subgraph: {
@@ -47,6 +53,8 @@ export const exploreResolvers: Resolvers = {
   },
   Path: {
     length: (p) => p.relationships.length,
+    since: (p) => overlap(p.relationships.map(spanOf))?.since ?? null,
+    until: (p) => overlap(p.relationships.map(spanOf))?.until ?? null,
     nodes: (p, _a, ctx) => ctx.reads.entities(p.nodeIds),
   },
   TimelineEntry: {

@@ -9,9 +9,9 @@ import { composeTimeline } from './timeline.js';
 
 /** The two statements a neighbourhood needs. */
 export interface Neighbourhoods {
-  neighborhoodIds(id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number):
+  neighborhoodIds(id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number, asOf: number | null):
     Promise<{ ids: string[]; total: number; exact: boolean }>;
-  edgesAmong(ids: string[], types: RelationshipType[] | null): Promise<RelationshipRecord[]>;
+  edgesAmong(ids: string[], types: RelationshipType[] | null, asOf: number | null): Promise<RelationshipRecord[]>;
 }
 
 export interface NeighbourhoodQuery {
@@ -19,6 +19,8 @@ export interface NeighbourhoodQuery {
   kinds: EntityKind[] | null;
   types: RelationshipType[] | null;
   limit: number;
+  /** Only edges that held in this year (edge-periods.ts); null: every edge. */
+  asOf: number | null;
 }
 
 export class ExploreService {
@@ -27,8 +29,8 @@ export class ExploreService {
   async neighborhood(id: string, q: NeighbourhoodQuery): Promise<SubgraphRecord | null> {
     const center = await this.reads.entity(id);
     if (!center) return null;
-    const { ids, total, exact } = await this.neighbourhoods.neighborhoodIds(center.id, q.depth, q.kinds, q.types, q.limit);
-    const edges = await this.neighbourhoods.edgesAmong(ids, q.types);
+    const { ids, total, exact } = await this.neighbourhoods.neighborhoodIds(center.id, q.depth, q.kinds, q.types, q.limit, q.asOf);
+    const edges = await this.neighbourhoods.edgesAmong(ids, q.types, q.asOf);
     // `ids` holds the centre too: the neighbourhood is truncated when more lie within reach.
     return { center, nodeIds: ids, edges, totalNodes: total, totalNodesExact: exact, truncated: total > ids.length - 1 };
   }
@@ -43,10 +45,5 @@ export class ExploreService {
     const otherMap = new Map(others.map((e) => [e.id, e]));
     const quantityMap = new Map(subjectIds.map((sid, i) => [sid, quantities[i] ?? []]));
     return composeTimeline(self, edges, otherMap, quantityMap).slice(0, first);
-  }
-
-  /** Both ends must exist for a question about the paths between them to have an answer. */
-  async bothExist(from: string, to: string): Promise<boolean> {
-    return (await this.reads.entities([from, to])).length === 2;
   }
 }

@@ -17,7 +17,7 @@ const year = (p: ProgrammeRecord, key: 'since' | 'termYears' | 'adjusted') => {
 export const programmeResolvers: Resolvers = {
   Query: {
     programmes: (_p, _a, ctx) => ctx.loaders.programmes.load('all'),
-    programme: (_p, { id }, ctx) => ctx.services.programmes.byId('id', id),
+    programme: async (_p, { id }, ctx) => (await ctx.loaders.programmes.load('all')).find((p) => p.id === id) ?? null,
   },
   Programme: {
     ...entityFields,

@@ -27,13 +27,6 @@ export class ProgrammeService {
     return found;
   }
 
-  /** The programme with this id, or BAD_USER_INPUT naming the argument. */
-  async byId(argument: string, id: string): Promise<ProgrammeRecord> {
-    const found = (await this.reads.programmes()).find((p) => p.id === id);
-    if (!found) throw badInput(argument, `names no programme (got "${id}")`);
-    return found;
-  }
-
   /** Its twinnings; with a year, only those active in it (domain/periods.ts). */
   async twinnings(programmeId: string, asOf: number | null): Promise<TwinningRecord[]> {
     const all = await this.reads.twinningsUnder(programmeId);

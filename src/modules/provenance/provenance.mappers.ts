@@ -98,18 +98,25 @@ export function quantityText(q: QuantityRecord): string {
 }
 
 /**
- * The figure a quantity is of: its subject, metric, measure and period. Two quantities of one figure
- * are two sources' statements of it (validation gives each its own id when they differ).
+ * The figure a quantity is of: its subject, metric, measure and the period it is for (its year, span,
+ * or the year its source states it as current). Two quantities of one figure are two sources'
+ * statements of it (validation gives each its own id when they differ). Undated figures of one
+ * metric may be parts of a whole, so only a dated figure has a key.
  */
-const figureKey = (q: QuantityRecord) =>
-  [q.subjectId, q.metric, q.measure, q.year, q.baselineYear, q.from, q.until].map((v) => String(v ?? '')).join('|');
+function figureKey(q: QuantityRecord): string | null {
+  const asOfYear = q.asOf ? q.asOf.slice(0, 4) : null;
+  if (q.year === null && q.from === null && q.until === null && asOfYear === null) return null;
+  return [q.subjectId, q.metric, q.measure, q.year, q.baselineYear, q.from, q.until, q.year === null ? asOfYear : null]
+    .map((v) => String(v ?? '')).join('|');
+}
 
 /**
- * The other quantities among `candidates` that state the same figure differently (another value,
- * unit or qualifier): the sources disagree, and both stay, each with its citations.
+ * The other quantities among `candidates` that state the same dated figure differently (another
+ * value, unit or qualifier): the sources disagree, and both stay, each with its citations.
  */
 export function disagreeing(q: QuantityRecord, candidates: readonly QuantityRecord[]): QuantityRecord[] {
   const key = figureKey(q);
+  if (key === null) return [];
   return candidates.filter((o) => o.id !== q.id && figureKey(o) === key && (o.value !== q.value || o.unit !== q.unit || o.qualifier !== q.qualifier));
 }
 

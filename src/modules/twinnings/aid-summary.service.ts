@@ -2,7 +2,7 @@
 // once, the quantities of everything in it, the rules of aid-summary.ts, then entity groups named.
 import type { AidSummaryGroupBy } from '../../generated/graphql.js';
 import type { GraphReads } from '../entities/graph-reads.js';
-import { summarize, type AidSummaryRecord } from './aid-summary.js';
+import { asOfScope, summarize, type AidSummaryRecord } from './aid-summary.js';
 import type { AidScopeRow } from './twinnings.repository.js';
 
 /** The one statement an aid summary needs beyond the per-request reads. */
@@ -13,15 +13,15 @@ export interface AidScopes {
 export class AidSummaryService {
   constructor(private readonly reads: GraphReads, private readonly scopes: AidScopes) {}
 
-  async summary(supporter: string | null, recipient: string | null, groupBy: AidSummaryGroupBy): Promise<AidSummaryRecord | null> {
+  async summary(supporter: string | null, recipient: string | null, groupBy: AidSummaryGroupBy, asOf: number | null = null): Promise<AidSummaryRecord | null> {
     const [sup, rec] = await Promise.all([
       supporter ? this.reads.entity(supporter) : null,
       recipient ? this.reads.entity(recipient) : null,
     ]);
     if ((supporter && !sup) || (recipient && !rec)) return null;
-    const scope = await this.scopes.scope(supporter, recipient);
-    const subjectIds = [...scope.supports.map((s) => s.id), ...scope.projects.map((p) => p.id)];
-    const quantities = (await this.reads.quantitiesOf(subjectIds)).flat();
+    const whole = await this.scopes.scope(supporter, recipient);
+    const subjectIds = [...whole.supports.map((s) => s.id), ...whole.projects.map((p) => p.id)];
+    const { scope, quantities } = asOfScope(whole, (await this.reads.quantitiesOf(subjectIds)).flat(), asOf);
     const summary = summarize(scope, quantities, groupBy);
     const named = await this.reads.entities(summary.groups.flatMap((g) => (g.entityId ? [g.entityId] : [])));
     const names = new Map(named.map((e) => [e.id, e.name]));

@@ -7,6 +7,7 @@ import { metricOf, type MetricRecord } from '../../domain/metric-vocabulary.js';
 import { disagreeing, quantityText, type QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { QuantityQualifier as Qualifier, Unit } from '../../domain/vocabulary.js';
 import type { AidScopeRow } from './twinnings.repository.js';
+import { activeIn } from '../../domain/periods.js';
 
 export type GroupBy = 'MODE' | 'SUPPORTER' | 'RECIPIENT' | 'YEAR';
 
@@ -150,4 +151,19 @@ export function summarize(scope: AidScopeRow, quantities: readonly QuantityRecor
     .map(([key, member]) => build(key, member))
     .sort((a, b) => b.supports + b.projects - (a.supports + a.projects) || a.key.localeCompare(b.key));
   return { groupBy, overall, groups };
+}
+
+/**
+ * A scope as of a year: supports active then, projects opened by then (or undated), and the
+ * figures of those that are for that year or undated (a figure for another year, or for a span
+ * without it, is left out). Null: the whole scope.
+ */
+export function asOfScope(scope: AidScopeRow, quantities: readonly QuantityRecord[], asOf: number | null): { scope: AidScopeRow; quantities: QuantityRecord[] } {
+  if (asOf === null) return { scope, quantities: [...quantities] };
+  const supports = scope.supports.filter((s) => activeIn({ since: s.from, until: s.until }, asOf));
+  const projects = scope.projects.filter((p) => { const y = yearOf(p.year); return y === 'unknown' || Number(y) <= asOf; });
+  const kept = new Set([...supports.map((s) => s.id), ...projects.map((p) => p.id)]);
+  const figures = quantities.filter((q) => kept.has(q.subjectId)
+    && (q.year !== null ? q.year === asOf : activeIn({ since: q.from, until: q.until }, asOf)));
+  return { scope: { ...scope, supports, projects }, quantities: figures };
 }

@@ -11,15 +11,20 @@ import { anyEntity, endOf } from '../entities/graph-reads.js';
 import { isPerson, isPlace, isProgramme } from '../entities/entities.mappers.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
+import { optionalEntityIdArgument } from '../entities/id-arguments.js';
 
 /** `twinnings` and its deprecated spelling `partnerships`: one resolver, so they cannot drift apart. */
 const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, ctx: RequestContext) => {
   const { filter, orderBy } = args;
   const window = pageWindow(args.first, args.after, 20);
+  const [supporter, recipient] = await Promise.all([
+    optionalEntityIdArgument(ctx.reads, 'filter.supporter', filter?.supporter),
+    optionalEntityIdArgument(ctx.reads, 'filter.recipient', filter?.recipient),
+  ]);
   const { total, page, ends } = await ctx.repos.edgePages.twinnings(
     {
-      supporter: filter?.supporter ?? null,
-      recipient: filter?.recipient ?? null,
+      supporter,
+      recipient,
       includeDescendants: filter?.includeDescendants ?? false,
       levels: filter?.level ? [...filter.level] : null,
       programme: filter?.programme ? (await ctx.services.programmes.resolve('filter.programme', filter.programme)).id : null,
@@ -37,11 +42,15 @@ export const twinningResolvers: Resolvers = {
     partnerships: (_p, args, ctx) => twinningsPage(args, ctx),
     supports: async (_p, { filter, orderBy, first, after }, ctx) => {
       const window = pageWindow(first, after, 20);
+      const [supporter, beneficiary] = await Promise.all([
+        optionalEntityIdArgument(ctx.reads, 'filter.supporter', filter?.supporter),
+        optionalEntityIdArgument(ctx.reads, 'filter.beneficiary', filter?.beneficiary),
+      ]);
       const { total, page, ends } = await ctx.repos.edgePages.supports(
         {
           modes: filter?.mode ?? null,
-          supporter: filter?.supporter ?? null,
-          beneficiary: filter?.beneficiary ?? null,
+          supporter,
+          beneficiary,
           includeDescendants: filter?.includeDescendants ?? false,
           periodFrom: requireRange('filter.period.from', filter?.period?.from, 1900, 2100) ?? null,
           periodUntil: requireRange('filter.period.until', filter?.period?.until, 1900, 2100) ?? null,
@@ -51,8 +60,14 @@ export const twinningResolvers: Resolvers = {
       for (const e of ends) ctx.loaders.entity.prime(e.id, e);
       return connectionOf(page, total, window.offset);
     },
-    aidSummary: (_p, { supporter, recipient, groupBy }, ctx) =>
-      ctx.services.aidSummary.summary(supporter ?? null, recipient ?? null, groupBy ?? 'MODE'),
+    aidSummary: async (_p, { supporter, recipient, groupBy, asOf }, ctx) => {
+      const year = requireRange('asOf', asOf, 1900, 2100) ?? null;
+      const [from, to] = await Promise.all([
+        optionalEntityIdArgument(ctx.reads, 'supporter', supporter),
+        optionalEntityIdArgument(ctx.reads, 'recipient', recipient),
+      ]);
+      return ctx.services.aidSummary.summary(from, to, groupBy ?? 'MODE', year);
+    },
   },
   Twinning: {
     ...relationshipFields,
