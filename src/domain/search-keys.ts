@@ -2,6 +2,7 @@
 // not matter, so "Amdo County", "amdo-county" and "ＡＭＤＯ county" are one key, and a Chinese name
 // is also found by its pinyin ("anduoxian", "An Duo Xian") and by its short form (安多, anduo).
 import { pinyin } from 'pinyin-pro';
+import { joinSyllables, withPlaceReadings } from '../../domain/place-pinyin.js';
 
 export function normalizeName(text: string): string {
   return text
@@ -36,9 +37,12 @@ export function splitGeneric(nameZh: string, minStem = 2): [stem: string, generi
   return [nameZh, ''];
 }
 
-/** Toneless pinyin syllables of a Chinese text; other characters pass through as one piece. */
+/**
+ * Toneless pinyin syllables of a Chinese text, with place names read as places (喀什 ka shi);
+ * other characters pass through as one piece.
+ */
 export function pinyinSyllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  return withPlaceReadings(text, pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }));
 }
 
 /**
@@ -65,8 +69,8 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A readable Latin name for a Chinese place name, stem joined and generic apart: 扎仁镇 → "Zharen Zhen". */
 export function pinyinName(nameZh: string): string {
-  const { stemPinyin, genericPinyin } = nameForms(nameZh, 1); // 索县 → Suo Xian
-  return [stemPinyin.join(''), genericPinyin.join('')].filter(Boolean).map(capitalize).join(' ');
+  const { stemPinyin, genericPinyin } = nameForms(nameZh, 1); // 索县 → Suo Xian, 六安市 → Lu'an Shi
+  return [joinSyllables(stemPinyin), joinSyllables(genericPinyin)].filter(Boolean).map(capitalize).join(' ');
 }
 
 /**
