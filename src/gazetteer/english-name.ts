@@ -7,7 +7,7 @@ import { joinSyllables } from '../domain/place-pinyin.js';
 import { pinyinSyllables } from '../modules/explore/search-keys.js';
 
 /** Level words, longest Chinese first; `null` where English writes the proper name alone (cities). */
-const LEVEL_WORDS: Array<[zh: string, en: string | null]> = [
+const LEVEL_WORDS: Array<[zh: string, en: string | null]> = ([
   ['特别行政区', 'Special Administrative Region'],
   ['社区居民委员会', 'Community'], ['社区居委会', 'Community'], ['居民委员会', 'Community'], ['居委会', 'Community'],
   ['嘎查村委会', 'Gacha'], ['村民委员会', 'Village'], ['村委会', 'Village'],
@@ -18,7 +18,7 @@ const LEVEL_WORDS: Array<[zh: string, en: string | null]> = [
   ['街道', 'Subdistrict'], ['社区', 'Community'], ['嘎查', 'Gacha'], ['苏木', 'Sumu'],
   ['省', 'Province'], ['市', null], ['县', 'County'], ['区', 'District'], ['旗', 'Banner'], ['盟', 'League'],
   ['镇', 'Town'], ['乡', 'Township'], ['村', 'Village'],
-].sort((a, b) => b[0].length - a[0].length) as Array<[string, string | null]>;
+] as Array<[string, string | null]>).sort((a, b) => b[0].length - a[0].length);
 
 /**
  * The peoples named in autonomous places, in the English the State Council's own translations use
