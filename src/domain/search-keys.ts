@@ -14,6 +14,8 @@ export function normalizeName(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** A stem and the peoples after it: 海西蒙古族藏族 → 海西. */
+const PEOPLES_AFTER = /^(\p{Script=Han}{2,}?)(?:\p{Script=Han}{1,3}族)+$/u;
 
 /**
  * Generic terms that end official names, longest first: 安多县 is 安多 + 县. People often drop them
@@ -87,6 +89,9 @@ export function searchKeys(names: Array<string | null | undefined>): string[] {
     if (generic) keys.push(normalizeName(stem));
     keys.push(normalizeName([...stemPinyin, ...genericPinyin].join('')));
     if (generic) keys.push(normalizeName(stemPinyin.join('')));
+    // An autonomous place is known by its name without its peoples: 北川羌族自治县 as 北川, Beichuan.
+    const bare = generic.startsWith('自治') || generic.startsWith('民族') ? PEOPLES_AFTER.exec(stem) : null;
+    if (bare) keys.push(normalizeName(bare[1]!), normalizeName(stemPinyin.slice(0, [...bare[1]!].length).join('')));
   }
   return [...new Set(keys.filter(Boolean))];
 }

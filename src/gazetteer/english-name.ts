@@ -7,7 +7,7 @@ import { joinSyllables } from '../domain/place-pinyin.js';
 import { pinyinSyllables } from '../modules/explore/search-keys.js';
 
 /** Level words, longest Chinese first; `null` where English writes the proper name alone (cities). */
-const LEVEL_WORDS: Array<[zh: string, en: string | null]> = ([
+const LEVEL_WORD_LIST: Array<[zh: string, en: string | null]> = [
   ['特别行政区', 'Special Administrative Region'],
   ['社区居民委员会', 'Community'], ['社区居委会', 'Community'], ['居民委员会', 'Community'], ['居委会', 'Community'],
   ['嘎查村委会', 'Gacha'], ['村民委员会', 'Village'], ['村委会', 'Village'],
@@ -18,13 +18,14 @@ const LEVEL_WORDS: Array<[zh: string, en: string | null]> = ([
   ['街道', 'Subdistrict'], ['社区', 'Community'], ['嘎查', 'Gacha'], ['苏木', 'Sumu'],
   ['省', 'Province'], ['市', null], ['县', 'County'], ['区', 'District'], ['旗', 'Banner'], ['盟', 'League'],
   ['镇', 'Town'], ['乡', 'Township'], ['村', 'Village'],
-] as Array<[string, string | null]>).sort((a, b) => b[0].length - a[0].length);
+];
+const LEVEL_WORDS = [...LEVEL_WORD_LIST].sort((a, b) => b[0].length - a[0].length);
 
 /**
  * The peoples named in autonomous places, in the English the State Council's own translations use
  * (Uygur, Zhuang, Hui, Tibetan …). Longest first, so 蒙古族 is read before 古族 could be.
  */
-const PEOPLES: Array<[string, string]> = ([
+const PEOPLE_LIST: Array<[zh: string, en: string]> = [
   ['维吾尔', 'Uygur'], ['哈萨克', 'Kazak'], ['柯尔克孜', 'Kirgiz'], ['塔吉克', 'Tajik'], ['锡伯', 'Xibe'],
   ['蒙古', 'Mongol'], ['藏', 'Tibetan'], ['羌', 'Qiang'], ['彝', 'Yi'], ['回', 'Hui'], ['壮', 'Zhuang'],
   ['土家', 'Tujia'], ['苗', 'Miao'], ['布依', 'Bouyei'], ['侗', 'Dong'], ['白', 'Bai'], ['傣', 'Dai'],
@@ -33,7 +34,8 @@ const PEOPLES: Array<[string, string]> = ([
   ['拉祜', 'Lahu'], ['佤', 'Va'], ['布朗', 'Blang'], ['怒', 'Nu'], ['普米', 'Pumi'], ['独龙', 'Derung'],
   ['东乡', 'Dongxiang'], ['保安', 'Bonan'], ['裕固', 'Yugur'], ['达斡尔', 'Daur'], ['鄂温克', 'Ewenki'],
   ['鄂伦春', 'Oroqen'], ['毛南', 'Maonan'], ['仫佬', 'Mulao'], ['各', 'Multi-Ethnic'],
-] as Array<[string, string]>).sort((a, b) => b[0].length - a[0].length);
+];
+const PEOPLES = [...PEOPLE_LIST].sort((a, b) => b[0].length - a[0].length);
 
 /** The proper part, the peoples and the level of an official name: 海北藏族自治州 → 海北, [Tibetan], Autonomous Prefecture. */
 export function nameParts(nameZh: string): { stem: string; peoples: string[]; level: string | null; levelZh: string } {
@@ -81,7 +83,27 @@ export function englishName(nameZh: string, properName?: string): string {
   const heading = HEADINGS[nameZh];
   if (heading) return heading;
   const { stem, peoples, level } = nameParts(nameZh);
+  const tail = englishTail(peoples, level);
+  return tail ? `${properName ?? pinyinStem(stem)} ${tail}` : (properName ?? pinyinStem(stem));
+}
+
+/** The English words that follow the proper name: "Tibetan and Qiang Autonomous Prefecture". */
+function englishTail(peoples: string[], level: string | null): string {
   // Two peoples or more: "Aba Tibetan and Qiang Autonomous Prefecture", as the official translations write.
   const people = peoples.length > 1 ? `${peoples.slice(0, -1).join(', ')} and ${peoples.at(-1)}` : peoples[0];
-  return [properName ?? pinyinStem(stem), ...(people ? [people] : []), ...(level ? [level] : [])].join(' ');
+  return [...(people ? [people] : []), ...(level ? [level] : [])].join(' ');
+}
+
+/**
+ * The English names a place is searched by besides its full name: the proper name alone and with
+ * the short level word, so "Beichuan", "Beichuan County", "Yushu Prefecture" and "Haibei" find
+ * 北川羌族自治县, 玉树藏族自治州 and 海北藏族自治州.
+ */
+export function englishSearchNames(nameZh: string, name: string): string[] {
+  if (HEADINGS[nameZh]) return [];
+  const { peoples, level } = nameParts(nameZh);
+  const tail = englishTail(peoples, level);
+  const proper = tail && name.endsWith(` ${tail}`) ? name.slice(0, -tail.length - 1) : name;
+  const short = level?.split(' ').at(-1);
+  return [...new Set([proper, ...(short ? [`${proper} ${short}`] : [])])].filter((n) => n !== name);
 }

