@@ -16,9 +16,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DIVISION_LEVELS, gazetteerEdition, readLevel, type DivisionRecord } from '../src/gazetteer/division-list.js';
-import { englishName, nameParts, pinyinStem } from '../src/gazetteer/english-name.js';
-import { ENGLISH_NAME_SOURCES, type EnglishNameEntry, type EnglishNameFile } from '../src/gazetteer/english-names.js';
+import { gazetteerEdition, readLevel, type DivisionRecord } from '../src/gazetteer/division-list.js';
+import { DIVISION_LEVELS } from '../src/domain/division-codes.js';
+import { englishName, nameParts, pinyinStem } from '../src/domain/english-name.js';
+import { ENGLISH_NAME_SOURCES, type EnglishNameEntry, type EnglishNameFile } from '../src/domain/english-names.js';
 
 const require = createRequire(import.meta.url);
 interface CitiesJsonCity { name: string; lat: string; lng: string; country: string; admin1: string; admin2: string }

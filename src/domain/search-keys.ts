@@ -2,7 +2,7 @@
 // not matter, so "Amdo County", "amdo-county" and "ＡＭＤＯ county" are one key, and a Chinese name
 // is also found by its pinyin ("anduoxian", "An Duo Xian") and by its short form (安多, anduo).
 import { pinyin } from 'pinyin-pro';
-import { joinSyllables, withPlaceReadings } from '../../domain/place-pinyin.js';
+import { joinSyllables, withPlaceReadings } from './place-pinyin.js';
 
 export function normalizeName(text: string): string {
   return text
@@ -53,14 +53,19 @@ export function pinyinSyllables(text: string): string[] {
  */
 interface NameForms { stem: string; generic: string; stemPinyin: string[]; genericPinyin: string[] }
 const syllablesMemo = new Map<string, string[]>();
-function nameForms(nameZh: string, minStem: number): NameForms {
-  const [stem, generic] = splitGeneric(nameZh, minStem);
+/** The syllables of a whole name, remembered (its English and pinyin names and its keys all read them). */
+export function nameSyllables(nameZh: string): string[] {
   let all = syllablesMemo.get(nameZh);
   if (!all) {
     all = pinyinSyllables(nameZh);
     if (syllablesMemo.size > 400_000) syllablesMemo.clear();
     syllablesMemo.set(nameZh, all);
   }
+  return all;
+}
+function nameForms(nameZh: string, minStem: number): NameForms {
+  const [stem, generic] = splitGeneric(nameZh, minStem);
+  const all = nameSyllables(nameZh);
   const cut = [...stem].length;
   return all.length === [...nameZh].length // every character one syllable: split by position
     ? { stem, generic, stemPinyin: all.slice(0, cut), genericPinyin: all.slice(cut) }

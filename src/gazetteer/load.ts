@@ -12,7 +12,7 @@ import { DIVISION_LEVELS, levelsDownTo, type DivisionLevel, type GazetteerDepth 
 import { readLevel, type DivisionRecord, type GazetteerEdition } from './division-list.js';
 import { gazetteerPlaceProps } from './place-props.js';
 import { CITED_LABEL } from '../domain/cited.js';
-import { ENGLISH_NAME_SOURCES, englishNameFile } from './english-names.js';
+import { ENGLISH_NAME_SOURCES, englishNameFile } from '../domain/english-names.js';
 import { PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../domain/place-pinyin.js';
 import { createHash } from 'node:crypto';
 

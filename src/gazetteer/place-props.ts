@@ -5,8 +5,8 @@
 import { pinyinName, searchKeys, searchText } from '../domain/search-keys.js';
 import type { DivisionRecord } from './division-list.js';
 import { placeIdOfCode } from '../domain/ids.js';
-import { englishSearchNames } from './english-name.js';
-import { englishNameOf } from './english-names.js';
+import { englishSearchNames, nameParts } from '../domain/english-name.js';
+import { englishNameOf } from '../domain/english-names.js';
 
 /**
  * The list's facts about a place, on every node with a code, whoever wrote it: the code (which holds
@@ -28,10 +28,11 @@ export function officialProps(r: DivisionRecord, nameZh: string | null = r.nameZ
  * `names` are searched by, not stored; a seed's place takes these too, under the seed's own name.
  */
 export function listedPlaceFacts(r: DivisionRecord): { props: Record<string, unknown>; name: string; names: string[] } {
-  const english = englishNameOf(r.code, r.nameZh);
+  const parts = nameParts(r.nameZh);
+  const english = englishNameOf(r.code, r.nameZh, parts);
   return {
     name: english.name,
-    names: [...englishSearchNames(r.nameZh, english.name), ...(english.aliases ?? [])],
+    names: [...englishSearchNames(r.nameZh, english.name, parts), ...(english.aliases ?? [])],
     props: {
       pinyin: pinyinName(r.nameZh),
       ...(english.lat !== undefined && english.lon !== undefined ? { latitude: english.lat, longitude: english.lon } : {}),

@@ -2,9 +2,10 @@
 // the table occurs in it, and every name holding a corrected word or character reads as the table
 // says, at every level down to townships and in every village name that holds one.
 import { describe, expect, it } from 'vitest';
-import { DIVISION_LEVELS, gazetteerEdition, readLevel } from '../../src/gazetteer/division-list.js';
+import { gazetteerEdition, readLevel } from '../../src/gazetteer/division-list.js';
+import { DIVISION_LEVELS } from '../../src/domain/division-codes.js';
 import { joinSyllables, PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../../src/domain/place-pinyin.js';
-import { pinyinName, pinyinSyllables, searchKeys } from '../../src/modules/explore/search-keys.js';
+import { pinyinName, pinyinSyllables, searchKeys } from '../../src/domain/search-keys.js';
 
 const edition = gazetteerEdition();
 const words = Object.keys(PLACE_WORD_READINGS);

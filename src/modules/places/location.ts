@@ -3,8 +3,8 @@
 // citation, the origin of its English name, and the distance between two located places.
 import type { LocationBasis, NameOrigin } from '../../generated/graphql.js';
 import { greatCircleKm, type LatLon } from '../../domain/geo.js';
-import { englishNameFile, type EnglishNameSource } from '../../gazetteer/english-names.js';
-import { PLACE_CODE_ID } from '../../gazetteer/place-props.js';
+import { englishNameFile, type EnglishNameSource } from '../../domain/english-names.js';
+import { PLACE_CODE_ID } from '../../domain/ids.js';
 import type { CitationRecord } from '../provenance/provenance.mappers.js';
 import type { PlaceRecord } from '../entities/entities.mappers.js';
 

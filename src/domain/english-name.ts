@@ -3,8 +3,8 @@
 // its level, read off the Chinese name: 海北藏族自治州 → "Haibei Tibetan Autonomous Prefecture",
 // 北川羌族自治县 → "Beichuan Qiang Autonomous County", 巴青县 → "Baqen County" (with the dataset's
 // "Baqen") or "Baqing County" (derived). A city's English name is the proper name alone (Lhasa).
-import { joinSyllables } from '../domain/place-pinyin.js';
-import { pinyinSyllables } from '../modules/explore/search-keys.js';
+import { joinSyllables } from './place-pinyin.js';
+import { nameSyllables, pinyinSyllables } from './search-keys.js';
 
 /** Level words, longest Chinese first; `null` where English writes the proper name alone (cities). */
 const LEVEL_WORD_LIST: Array<[zh: string, en: string | null]> = [
@@ -37,8 +37,10 @@ const PEOPLE_LIST: Array<[zh: string, en: string]> = [
 ];
 const PEOPLES = [...PEOPLE_LIST].sort((a, b) => b[0].length - a[0].length);
 
+export interface NameParts { stem: string; peoples: string[]; level: string | null; levelZh: string }
+
 /** The proper part, the peoples and the level of an official name: 海北藏族自治州 → 海北, [Tibetan], Autonomous Prefecture. */
-export function nameParts(nameZh: string): { stem: string; peoples: string[]; level: string | null; levelZh: string } {
+export function nameParts(nameZh: string): NameParts {
   let rest = nameZh;
   let level: string | null = null;
   let levelZh = '';
@@ -63,8 +65,11 @@ export function nameParts(nameZh: string): { stem: string; peoples: string[]; le
 const properCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The stem in pinyin as one proper name: 日喀则 → "Rikaze", 六安 → "Lu'an", 吕梁 → "Lüliang". */
-export function pinyinStem(stemZh: string): string {
-  return properCase(joinSyllables(pinyinSyllables(stemZh)).replace(/v/g, 'ü'));
+export function pinyinStem(stemZh: string, nameZh?: string): string {
+  // The whole name's syllables, read in context and remembered, when the stem begins it.
+  const all = nameZh?.startsWith(stemZh) ? nameSyllables(nameZh) : null;
+  const syllables = all && nameZh && all.length === [...nameZh].length ? all.slice(0, [...stemZh].length) : pinyinSyllables(stemZh);
+  return properCase(joinSyllables(syllables).replace(/v/g, 'ü'));
 }
 
 /** Official names that are not a place's name but a heading of the list, in English. */
@@ -79,12 +84,13 @@ const HEADINGS: Record<string, string> = {
  * The English name: the proper name (`properName`, from a dataset, else the stem's pinyin) with the
  * peoples and the level word. A one-character stem keeps its level in pinyin too (索县 → "Suo County").
  */
-export function englishName(nameZh: string, properName?: string): string {
+export function englishName(nameZh: string, properName?: string, parts = nameParts(nameZh)): string {
   const heading = HEADINGS[nameZh];
   if (heading) return heading;
-  const { stem, peoples, level } = nameParts(nameZh);
+  const { stem, peoples, level } = parts;
   const tail = englishTail(peoples, level);
-  return tail ? `${properName ?? pinyinStem(stem)} ${tail}` : (properName ?? pinyinStem(stem));
+  const proper = properName ?? pinyinStem(stem, nameZh);
+  return tail ? `${proper} ${tail}` : proper;
 }
 
 /** The English words that follow the proper name: "Tibetan and Qiang Autonomous Prefecture". */
@@ -99,9 +105,9 @@ function englishTail(peoples: string[], level: string | null): string {
  * the short level word, so "Beichuan", "Beichuan County", "Yushu Prefecture" and "Haibei" find
  * 北川羌族自治县, 玉树藏族自治州 and 海北藏族自治州.
  */
-export function englishSearchNames(nameZh: string, name: string): string[] {
+export function englishSearchNames(nameZh: string, name: string, parts = nameParts(nameZh)): string[] {
   if (HEADINGS[nameZh]) return [];
-  const { peoples, level } = nameParts(nameZh);
+  const { peoples, level } = parts;
   const tail = englishTail(peoples, level);
   const proper = tail && name.endsWith(` ${tail}`) ? name.slice(0, -tail.length - 1) : name;
   const short = level?.split(' ').at(-1);

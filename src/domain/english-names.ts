@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { englishName } from './english-name.js';
+import { englishName, nameParts, type NameParts } from './english-name.js';
 
 /** Where a name comes from. `derived`: pinyin of the stem and the English level word. */
 export type EnglishNameSource = 'geonames-admin1' | 'geonames-admin2' | 'geonames-city' | 'conventional' | 'derived';
@@ -78,13 +78,13 @@ let file: EnglishNameFile | undefined;
 export function englishNameFile(): EnglishNameFile {
   if (!file) {
     // The file is written by the matcher script and committed; its shape is the script's type.
-    const parsed: EnglishNameFile = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'english-names.json'), 'utf8'));
+    const parsed: EnglishNameFile = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'gazetteer', 'data', 'english-names.json'), 'utf8'));
     file = parsed;
   }
   return file;
 }
 
 /** The English name (and what else is known) of an official place, from the file or derived. */
-export function englishNameOf(code: string, nameZh: string): EnglishNameEntry {
-  return englishNameFile().places[code] ?? { name: englishName(nameZh), source: 'derived' };
+export function englishNameOf(code: string, nameZh: string, parts: NameParts = nameParts(nameZh)): EnglishNameEntry {
+  return englishNameFile().places[code] ?? { name: englishName(nameZh, undefined, parts), source: 'derived' };
 }
