@@ -82,6 +82,15 @@ const CONVENTIONAL: Record<string, { name?: string; aliases: string[] }> = {
   '653101': { name: 'Kashgar', aliases: ['Kashi'] },
   '6531': { aliases: ['Kashi'] },
   '6501': { aliases: ['Urumchi'] },
+  '6502': { name: 'Karamay', aliases: ['Kelamayi'] },
+  '6504': { name: 'Turpan', aliases: ['Tulufan'] },
+  '6528': { name: 'Bayingolin', aliases: ['Bayinguoleng'] },
+  '6530': { name: 'Kizilsu', aliases: ['Kezilesu'] },
+  '6543': { name: 'Altay', aliases: ['Aletai'] },
+  '654301': { name: 'Altay', aliases: ['Aletai'] },
+  '652801': { name: 'Korla', aliases: ['Kuerle'] },
+  '652902': { name: 'Kuqa', aliases: ['Kuche'] },
+  '632801': { name: 'Golmud', aliases: ['Geermu'] },
 };
 
 const edition = gazetteerEdition();
@@ -122,6 +131,7 @@ for (const c of prefectures!) {
   let proper = geo ? properNameOf(geo.name) : undefined;
   // "Yichangshi": the pinyin run together with its level word.
   if (proper && plain(proper) === `${plain(pinyinStem(stem))}shi`) proper = pinyinStem(stem);
+  if (conv?.name) proper = conv.name;
   // The seat: the admin-2's largest PPLA/PPLA2 place, else (a city whose places lack the admin-2
   // code) the province's PPLA/PPLA2 place of the city's own name.
   const byPopulation = (a: Seat, b: Seat) => b.population - a.population;
@@ -131,8 +141,7 @@ for (const c of prefectures!) {
       ? seats.find((s) => s.admin2 === null && s.admin1 === admin1Of.get(c.code.slice(0, 2)) && plain(s.name) === plain(proper!))
       : undefined);
   // A seat named like the prefecture carries the name as people write it (Kashgar, Ürümqi, Qamdo).
-  if (proper && seat && (levelZh === '市' || plain(seat.name).slice(0, 4) === plain(proper).slice(0, 4)) && similarity(plain(seat.name), plain(proper)) >= 0.5) proper = seat.name;
-  if (conv?.name) proper = conv.name;
+  if (!conv?.name && proper && seat && (levelZh === '市' || plain(seat.name).slice(0, 4) === plain(proper).slice(0, 4)) && similarity(plain(seat.name), plain(proper)) >= 0.5) proper = seat.name;
   out[c.code] = {
     name: englishName(c.nameZh, proper),
     source: conv?.name ? 'conventional' : geo ? 'geonames-admin2' : 'derived',

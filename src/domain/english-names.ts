@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { englishName, nameParts, type NameParts } from './english-name.js';
+import { englishName, englishSearchNames, nameParts, type NameParts } from './english-name.js';
 
 /** Where a name comes from. `derived`: pinyin of the stem and the English level word. */
 export type EnglishNameSource = 'geonames-admin1' | 'geonames-admin2' | 'geonames-city' | 'conventional' | 'derived';
@@ -87,4 +87,14 @@ export function englishNameFile(): EnglishNameFile {
 /** The English name (and what else is known) of an official place, from the file or derived. */
 export function englishNameOf(code: string, nameZh: string, parts: NameParts = nameParts(nameZh)): EnglishNameEntry {
   return englishNameFile().places[code] ?? { name: englishName(nameZh, undefined, parts), source: 'derived' };
+}
+
+/**
+ * An official place's English name and the other English names it is found by (the proper name
+ * alone, with its short level word, and the spellings the names file adds): one definition for the
+ * stored search keys and for reconciliation, which compares against them.
+ */
+export function listedNames(code: string, nameZh: string, parts: NameParts = nameParts(nameZh)): { entry: EnglishNameEntry; name: string; names: string[] } {
+  const entry = englishNameOf(code, nameZh, parts);
+  return { entry, name: entry.name, names: [...englishSearchNames(nameZh, entry.name, parts), ...(entry.aliases ?? [])] };
 }

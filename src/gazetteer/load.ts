@@ -20,6 +20,16 @@ export interface GazetteerSelection {
   depth: GazetteerDepth;
   /** Two-digit province codes to load, or null for the whole country. */
   provinces: string[] | null;
+  /** The whole country down to this depth besides (the national frame under a deeper slice); off by default. */
+  outline?: GazetteerDepth;
+}
+
+/** The levels a selection loads, and for each the provinces it reads (null: all). */
+export function selectedLevels(selection: GazetteerSelection): Array<{ level: DivisionLevel; provinces: string[] | null }> {
+  const outline = levelsDownTo(selection.outline ?? 'off');
+  const deep = levelsDownTo(selection.depth);
+  const all = outline.length > deep.length ? outline : deep;
+  return all.map((level) => ({ level, provinces: outline.includes(level) ? null : selection.provinces }));
 }
 
 export interface GazetteerReport {
@@ -92,7 +102,10 @@ export async function loadGazetteer(
   graph: Graph, edition: GazetteerEdition, selection: GazetteerSelection, opts: LoadOptions = {},
 ): Promise<GazetteerReport> {
   const started = Date.now();
-  const target = { edition: edition.sourceId, depth: selection.depth, provinces: selection.provinces?.join(',') ?? 'all', names: namesVersion() };
+  const target = {
+    edition: edition.sourceId, depth: selection.depth, provinces: selection.provinces?.join(',') ?? 'all', outline: selection.outline ?? 'off',
+    names: namesVersion(),
+  };
   const [stateRow] = await graph.read<{ s: Record<string, unknown> | null }>(
     'gazetteer.state',
     `// gazetteer.state
@@ -101,7 +114,7 @@ export async function loadGazetteer(
   );
   const prior = stateRow?.s ?? null;
   const sameTarget = !!prior && prior.edition === target.edition && prior.depth === target.depth && prior.provinces === target.provinces
-    && prior.names === target.names;
+    && (prior.outline ?? 'off') === target.outline && prior.names === target.names;
   const report: GazetteerReport = {
     edition: edition.sourceId, depth: selection.depth, skipped: false, places: 0, created: 0, renamed: 0, removed: 0, seconds: 0,
   };
@@ -117,7 +130,7 @@ export async function loadGazetteer(
   await graph.write('gazetteer.name-sources', `// gazetteer.name-sources
     UNWIND $sources AS source
     MERGE (s:Source {id: source.id})
-    SET s = source`, { sources: ENGLISH_NAME_SOURCES });
+    SET s = source, s:PlaceNames`, { sources: ENGLISH_NAME_SOURCES });
 
   // A store loaded before places were labelled Cited would hide them all: label them once.
   if (prior && prior.citedMarked !== true) await markPlacesCited(graph);
@@ -129,7 +142,8 @@ export async function loadGazetteer(
     return report;
   }
 
-  const levels = levelsDownTo(selection.depth);
+  const levels = selectedLevels(selection).map((l) => l.level);
+  const readFrom = new Map(selectedLevels(selection).map((l) => [l.level, l.provinces]));
   // Resume where the same target stopped; anything else starts from the top (only changes are written).
   // The level it stopped in is read again from its start: places already there are known (below),
   // so nothing is created twice even though batches commit out of order.
@@ -150,7 +164,7 @@ export async function loadGazetteer(
 
   const selected = new Set<string>();
   for (const [index, level] of levels.entries()) {
-    const records = readLevel(edition, level, selection.provinces);
+    const records = readLevel(edition, level, readFrom.get(level) ?? null);
     for (const r of records) selected.add(r.code);
     if (resumeIndex > index) continue;
     const counts = await loadLevel(graph, level, records, state, existing, rewriting, opts);

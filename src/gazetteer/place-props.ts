@@ -5,8 +5,7 @@
 import { pinyinName, searchKeys, searchText } from '../domain/search-keys.js';
 import type { DivisionRecord } from './division-list.js';
 import { placeIdOfCode } from '../domain/ids.js';
-import { englishSearchNames, nameParts } from '../domain/english-name.js';
-import { englishNameOf } from '../domain/english-names.js';
+import { listedNames } from '../domain/english-names.js';
 
 /**
  * The list's facts about a place, on every node with a code, whoever wrote it: the code (which holds
@@ -28,14 +27,13 @@ export function officialProps(r: DivisionRecord, nameZh: string | null = r.nameZ
  * `names` are searched by, not stored; a seed's place takes these too, under the seed's own name.
  */
 export function listedPlaceFacts(r: DivisionRecord): { props: Record<string, unknown>; name: string; names: string[] } {
-  const parts = nameParts(r.nameZh);
-  const english = englishNameOf(r.code, r.nameZh, parts);
+  const { entry, name, names } = listedNames(r.code, r.nameZh);
   return {
-    name: english.name,
-    names: [...englishSearchNames(r.nameZh, english.name, parts), ...(english.aliases ?? [])],
+    name,
+    names,
     props: {
       pinyin: pinyinName(r.nameZh),
-      ...(english.lat !== undefined && english.lon !== undefined ? { latitude: english.lat, longitude: english.lon } : {}),
+      ...(entry.lat !== undefined && entry.lon !== undefined ? { latitude: entry.lat, longitude: entry.lon } : {}),
     },
   };
 }

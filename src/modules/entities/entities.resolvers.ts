@@ -7,7 +7,7 @@ import { anyEntity, edgesOf, endOf } from './graph-reads.js';
 import type { RequestContext } from '../../context.js';
 import { isPlace, isPlaceRef, type EntityRecord, type PlaceNode, type PlaceRecord, type PlaceRef } from './entities.mappers.js';
 import type { RelationshipRecord } from './relationships.mappers.js';
-import { locationOf, nameOriginOf } from '../places/location.js';
+import { locationOf, nameOriginOf, pinyinOf } from '../places/location.js';
 
 /** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
 export const entityFields = {
@@ -39,7 +39,7 @@ const fromRecord = <T>(f: (r: PlaceRecord) => T) =>
 
 /** The fields of a place that a walk's ref may not hold (placeFields). */
 const recordFields = {
-  pinyin: fromRecord((r) => (typeof r.properties.pinyin === 'string' ? r.properties.pinyin : null)),
+  pinyin: fromRecord(pinyinOf),
   nameOrigin: fromRecord(nameOriginOf),
   location: fromRecord(locationOf),
   nameZh: (p, _a, ctx) => (!isPlaceRef(p) ? p.nameZh : p.nameZh !== undefined ? p.nameZh : wholePlace(p, ctx).then((r) => r.nameZh)),

@@ -1,10 +1,14 @@
-// Where a place is and whose name it carries: its location (the seat's position a dataset gives,
-// stored on the place by the gazetteer load and the seed load) with the dataset's record as its
-// citation, the origin of its English name, and the distance between two located places.
+// Where a place is and whose name it carries: its location (the seat's position a dataset gives)
+// with the dataset's record as its citation, the origin of its English name, its pinyin, and the
+// distance between two located places. The loads store position and pinyin on the node too (for
+// export and Cypher), but a place of the list travels as a compact row without them
+// (entities/projection.ts), so they are read here from what the node is made from: its code and
+// the names file, and its official name.
 import type { LocationBasis, NameOrigin } from '../../generated/graphql.js';
 import { greatCircleKm, type LatLon } from '../../domain/geo.js';
 import { englishNameFile, type EnglishNameSource } from '../../domain/english-names.js';
 import { PLACE_CODE_ID } from '../../domain/ids.js';
+import { pinyinName } from '../../domain/search-keys.js';
 import type { CitationRecord } from '../provenance/provenance.mappers.js';
 import type { PlaceRecord } from '../entities/entities.mappers.js';
 
@@ -17,18 +21,18 @@ const ORIGIN: Record<EnglishNameSource, NameOrigin> = {
   'geonames-admin1': 'DATASET', 'geonames-admin2': 'DATASET', 'geonames-city': 'DATASET', conventional: 'CONVENTIONAL', derived: 'DERIVED',
 };
 
-/** The stored position of a place, when it has one. */
-export function positionOf(place: Pick<PlaceRecord, 'properties'>): LatLon | null {
-  const { latitude, longitude } = place.properties;
-  return typeof latitude === 'number' && typeof longitude === 'number' ? { latitude, longitude } : null;
+/** The position of a place of the official list, when a dataset locates it. */
+export function positionOf(place: Pick<PlaceRecord, 'code'>): LatLon | null {
+  const entry = place.code ? englishNameFile().places[place.code] : undefined;
+  return entry?.lat !== undefined && entry.lon !== undefined ? { latitude: entry.lat, longitude: entry.lon } : null;
 }
 
 /** A place's location, cited to the dataset record the position was read from. */
-export function locationOf(place: Pick<PlaceRecord, 'id' | 'code' | 'properties'>): LocationRecord | null {
+export function locationOf(place: Pick<PlaceRecord, 'id' | 'code'>): LocationRecord | null {
   const position = positionOf(place);
   const entry = place.code ? englishNameFile().places[place.code] : undefined;
-  if (!position || !entry?.record || !entry.recordSource) return null;
-  const source = englishNameFile().sources.find((s) => s.id === entry.recordSource)!;
+  const source = englishNameFile().sources.find((s) => s.id === entry?.recordSource);
+  if (!position || !entry?.record || !source) return null;
   return {
     ...position,
     basis: entry.seat === 'capital' ? 'CAPITAL' : 'SEAT',
@@ -42,8 +46,14 @@ export function nameOriginOf(place: Pick<PlaceRecord, 'id' | 'code'>): NameOrigi
   return ORIGIN[englishNameFile().places[place.code]?.source ?? 'derived'];
 }
 
+/** The place's name in pinyin (pinyinName of its official name, as the loads store it). */
+export function pinyinOf(place: Pick<PlaceRecord, 'nameZh' | 'officialName'>): string | null {
+  const zh = place.officialName ?? place.nameZh;
+  return zh ? pinyinName(zh) : null;
+}
+
 /** Kilometres between two places, rounded; null unless both are located. */
-export function distanceKm(a: Pick<PlaceRecord, 'properties'>, b: Pick<PlaceRecord, 'properties'>): number | null {
+export function distanceKm(a: Pick<PlaceRecord, 'code'>, b: Pick<PlaceRecord, 'code'>): number | null {
   const from = positionOf(a);
   const to = positionOf(b);
   return from && to ? Math.round(greatCircleKm(from, to)) : null;
