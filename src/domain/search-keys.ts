@@ -2,6 +2,7 @@
 // not matter, so "Amdo County", "amdo-county" and "ＡＭＤＯ county" are one key, and a Chinese name
 // is also found by its pinyin ("anduoxian", "An Duo Xian") and by its short form (安多, anduo).
 import { pinyin } from 'pinyin-pro';
+import { joinSyllables, withPlaceReadings } from './place-pinyin.js';
 
 export function normalizeName(text: string): string {
   return text
@@ -13,6 +14,8 @@ export function normalizeName(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** A stem and the peoples after it: 海西蒙古族藏族 → 海西. */
+const PEOPLES_AFTER = /^(\p{Script=Han}{2,}?)(?:\p{Script=Han}{1,3}族)+$/u;
 
 /**
  * Generic terms that end official names, longest first: 安多县 is 安多 + 县. People often drop them
@@ -36,9 +39,12 @@ export function splitGeneric(nameZh: string, minStem = 2): [stem: string, generi
   return [nameZh, ''];
 }
 
-/** Toneless pinyin syllables of a Chinese text; other characters pass through as one piece. */
+/**
+ * Toneless pinyin syllables of a Chinese text, with place names read as places (喀什 ka shi);
+ * other characters pass through as one piece.
+ */
 export function pinyinSyllables(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  return withPlaceReadings(text, pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }));
 }
 
 /**
@@ -47,14 +53,19 @@ export function pinyinSyllables(text: string): string[] {
  */
 interface NameForms { stem: string; generic: string; stemPinyin: string[]; genericPinyin: string[] }
 const syllablesMemo = new Map<string, string[]>();
-function nameForms(nameZh: string, minStem: number): NameForms {
-  const [stem, generic] = splitGeneric(nameZh, minStem);
+/** The syllables of a whole name, remembered (its English and pinyin names and its keys all read them). */
+export function nameSyllables(nameZh: string): string[] {
   let all = syllablesMemo.get(nameZh);
   if (!all) {
     all = pinyinSyllables(nameZh);
     if (syllablesMemo.size > 400_000) syllablesMemo.clear();
     syllablesMemo.set(nameZh, all);
   }
+  return all;
+}
+function nameForms(nameZh: string, minStem: number): NameForms {
+  const [stem, generic] = splitGeneric(nameZh, minStem);
+  const all = nameSyllables(nameZh);
   const cut = [...stem].length;
   return all.length === [...nameZh].length // every character one syllable: split by position
     ? { stem, generic, stemPinyin: all.slice(0, cut), genericPinyin: all.slice(cut) }
@@ -65,8 +76,8 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A readable Latin name for a Chinese place name, stem joined and generic apart: 扎仁镇 → "Zharen Zhen". */
 export function pinyinName(nameZh: string): string {
-  const { stemPinyin, genericPinyin } = nameForms(nameZh, 1); // 索县 → Suo Xian
-  return [stemPinyin.join(''), genericPinyin.join('')].filter(Boolean).map(capitalize).join(' ');
+  const { stemPinyin, genericPinyin } = nameForms(nameZh, 1); // 索县 → Suo Xian, 六安市 → Lu'an Shi
+  return [joinSyllables(stemPinyin), joinSyllables(genericPinyin)].filter(Boolean).map(capitalize).join(' ');
 }
 
 /**
@@ -83,6 +94,9 @@ export function searchKeys(names: Array<string | null | undefined>): string[] {
     if (generic) keys.push(normalizeName(stem));
     keys.push(normalizeName([...stemPinyin, ...genericPinyin].join('')));
     if (generic) keys.push(normalizeName(stemPinyin.join('')));
+    // An autonomous place is known by its name without its peoples: 北川羌族自治县 as 北川, Beichuan.
+    const bare = generic.startsWith('自治') || generic.startsWith('民族') ? PEOPLES_AFTER.exec(stem) : null;
+    if (bare) keys.push(normalizeName(bare[1]!), normalizeName(stemPinyin.slice(0, [...bare[1]!].length).join('')));
   }
   return [...new Set(keys.filter(Boolean))];
 }

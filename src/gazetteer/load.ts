@@ -12,11 +12,24 @@ import { DIVISION_LEVELS, levelsDownTo, type DivisionLevel, type GazetteerDepth 
 import { readLevel, type DivisionRecord, type GazetteerEdition } from './division-list.js';
 import { gazetteerPlaceProps } from './place-props.js';
 import { CITED_LABEL } from '../domain/cited.js';
+import { ENGLISH_NAME_SOURCES, englishNameFile } from '../domain/english-names.js';
+import { PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../domain/place-pinyin.js';
+import { createHash } from 'node:crypto';
 
 export interface GazetteerSelection {
   depth: GazetteerDepth;
   /** Two-digit province codes to load, or null for the whole country. */
   provinces: string[] | null;
+  /** The whole country down to this depth besides (the national frame under a deeper slice); off by default. */
+  outline?: GazetteerDepth;
+}
+
+/** The levels a selection loads, and for each the provinces it reads (null: all). */
+export function selectedLevels(selection: GazetteerSelection): Array<{ level: DivisionLevel; provinces: string[] | null }> {
+  const outline = levelsDownTo(selection.outline ?? 'off');
+  const deep = levelsDownTo(selection.depth);
+  const all = outline.length > deep.length ? outline : deep;
+  return all.map((level) => ({ level, provinces: outline.includes(level) ? null : selection.provinces }));
 }
 
 export interface GazetteerReport {
@@ -89,7 +102,10 @@ export async function loadGazetteer(
   graph: Graph, edition: GazetteerEdition, selection: GazetteerSelection, opts: LoadOptions = {},
 ): Promise<GazetteerReport> {
   const started = Date.now();
-  const target = { edition: edition.sourceId, depth: selection.depth, provinces: selection.provinces?.join(',') ?? 'all' };
+  const target = {
+    edition: edition.sourceId, depth: selection.depth, provinces: selection.provinces?.join(',') ?? 'all', outline: selection.outline ?? 'off',
+    names: namesVersion(),
+  };
   const [stateRow] = await graph.read<{ s: Record<string, unknown> | null }>(
     'gazetteer.state',
     `// gazetteer.state
@@ -97,7 +113,8 @@ export async function loadGazetteer(
     { stateId: STATE_ID },
   );
   const prior = stateRow?.s ?? null;
-  const sameTarget = !!prior && prior.edition === target.edition && prior.depth === target.depth && prior.provinces === target.provinces;
+  const sameTarget = !!prior && prior.edition === target.edition && prior.depth === target.depth && prior.provinces === target.provinces
+    && (prior.outline ?? 'off') === target.outline && prior.names === target.names;
   const report: GazetteerReport = {
     edition: edition.sourceId, depth: selection.depth, skipped: false, places: 0, created: 0, renamed: 0, removed: 0, seconds: 0,
   };
@@ -109,6 +126,11 @@ export async function loadGazetteer(
     WITH s
     OPTIONAL MATCH (old:Source:Gazetteer) WHERE old.id <> s.id
     DETACH DELETE old`, { source: gazetteerSource(edition) });
+  // The datasets the places' English names and positions are cited to (data/english-names.json).
+  await graph.write('gazetteer.name-sources', `// gazetteer.name-sources
+    UNWIND $sources AS source
+    MERGE (s:Source {id: source.id})
+    SET s = source, s:PlaceNames`, { sources: ENGLISH_NAME_SOURCES });
 
   // A store loaded before places were labelled Cited would hide them all: label them once.
   if (prior && prior.citedMarked !== true) await markPlacesCited(graph);
@@ -120,7 +142,8 @@ export async function loadGazetteer(
     return report;
   }
 
-  const levels = levelsDownTo(selection.depth);
+  const levels = selectedLevels(selection).map((l) => l.level);
+  const readFrom = new Map(selectedLevels(selection).map((l) => [l.level, l.provinces]));
   // Resume where the same target stopped; anything else starts from the top (only changes are written).
   // The level it stopped in is read again from its start: places already there are known (below),
   // so nothing is created twice even though batches commit out of order.
@@ -128,9 +151,11 @@ export async function loadGazetteer(
   const resumeIndex = levels.findIndex((l) => l.kind === resumeLevel);
   // A new edition or selection must also remove what the old one held; remembered until done.
   const needsRemoval = (!!prior && !sameTarget) || (sameTarget && prior.needsRemoval === true);
+  // Other names (a new English names file, a corrected reading) rewrite every place the list alone holds.
+  const rewriting = (!!prior && prior.names !== target.names) || (sameTarget && prior.rewriting === true);
   // A first load (or its resumption) creates places without looking each one up.
   const creating = !prior || (sameTarget && prior.creating === true);
-  const state = { ...target, needsRemoval, creating };
+  const state = { ...target, needsRemoval, creating, rewriting };
   await graph.write('gazetteer.save-cursor', SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false } });
   // Even a first load may meet places already there: the ones seeds hold.
   const existing = creating ? new Set(await placeCodes(graph)) : null;
@@ -139,17 +164,17 @@ export async function loadGazetteer(
 
   const selected = new Set<string>();
   for (const [index, level] of levels.entries()) {
-    const records = readLevel(edition, level, selection.provinces);
+    const records = readLevel(edition, level, readFrom.get(level) ?? null);
     for (const r of records) selected.add(r.code);
     if (resumeIndex > index) continue;
-    const counts = await loadLevel(graph, level, records, state, existing, opts);
+    const counts = await loadLevel(graph, level, records, state, existing, rewriting, opts);
     report.created += counts.created;
     report.renamed += counts.renamed;
   }
   if (needsRemoval) report.removed = await removeUnselected(graph, selected);
   await applySchema(graph); // (re)builds the search indexes and waits for them
   await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
-    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, level: null, citedMarked: true },
+    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, rewriting: false, level: null, citedMarked: true },
   });
   report.places = await countPlaces(graph);
   report.seconds = (Date.now() - started) / 1000;
@@ -185,7 +210,7 @@ const IN_FLIGHT = 2;
 
 async function loadLevel(
   graph: Graph, level: DivisionLevel, records: DivisionRecord[], state: Record<string, unknown>,
-  existing: Set<string> | null, opts: LoadOptions,
+  existing: Set<string> | null, rewriting: boolean, opts: LoadOptions,
 ): Promise<{ created: number; renamed: number }> {
   const size = opts.batchSize ?? BATCH;
   const started = Date.now();
@@ -201,7 +226,7 @@ async function loadLevel(
       : new Map((await graph.read<{ code: string; officialName: string }>('gazetteer.known-names', CLASSIFY, { codes: batch.map((r) => r.code) }))
         .map((k) => [k.code, k.officialName]));
     const created = batch.filter((r) => !known.has(r.code)).map((r) => ({ props: gazetteerPlaceProps(r), parentCode: r.parentCode }));
-    const renamed = batch.filter((r) => known.has(r.code) && known.get(r.code) !== r.nameZh).map((r) => ({ props: gazetteerPlaceProps(r) }));
+    const renamed = batch.filter((r) => known.has(r.code) && (rewriting || known.get(r.code) !== r.nameZh)).map((r) => ({ props: gazetteerPlaceProps(r) }));
     while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
     opts.signal?.throwIfAborted();
     const write = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
@@ -272,6 +297,15 @@ export async function countPlaces(graph: Graph): Promise<number> {
   const [row] = await graph.read<{ n: number }>('gazetteer.count', `// gazetteer.count
     MATCH (p:${PLACE_LABEL}) RETURN count(p) AS n`);
   return row?.n ?? 0;
+}
+
+/**
+ * What the places' names are made from besides the list: the English names file and the pinyin
+ * readings table, as a short hash. A load under other names rewrites the places it holds.
+ */
+export function namesVersion(): string {
+  const hash = createHash('sha256').update(JSON.stringify(englishNameFile())).update(JSON.stringify([PLACE_WORD_READINGS, PLACE_CHARACTER_READINGS]));
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** The list as a source, cited by every place it states. */

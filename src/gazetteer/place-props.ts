@@ -5,6 +5,7 @@
 import { pinyinName, searchKeys, searchText } from '../domain/search-keys.js';
 import type { DivisionRecord } from './division-list.js';
 import { placeIdOfCode } from '../domain/ids.js';
+import { listedNames } from '../domain/english-names.js';
 
 /**
  * The list's facts about a place, on every node with a code, whoever wrote it: the code (which holds
@@ -20,25 +21,43 @@ export function officialProps(r: DivisionRecord, nameZh: string | null = r.nameZ
   return nameZh === r.nameZh ? { code: r.code } : { code: r.code, officialName: r.nameZh };
 }
 
+/**
+ * What the list's place is called and where it is, beyond the list itself: its pinyin, its English
+ * names (data/english-names.json, else derived) and its seat's position where a dataset has one.
+ * `names` are searched by, not stored; a seed's place takes these too, under the seed's own name.
+ */
+export function listedPlaceFacts(r: DivisionRecord): { props: Record<string, unknown>; name: string; names: string[] } {
+  const { entry, name, names } = listedNames(r.code, r.nameZh);
+  return {
+    name,
+    names,
+    props: {
+      pinyin: pinyinName(r.nameZh),
+      ...(entry.lat !== undefined && entry.lon !== undefined ? { latitude: entry.lat, longitude: entry.lon } : {}),
+    },
+  };
+}
+
 /** Search fields of an entity, from all its names; one definition for seeds and the gazetteer. */
-export function searchProps(names: { name: string; nameZh: string | null; aliases: string[]; officialName?: string | null }) {
+export function searchProps(names: { name: string; nameZh: string | null; aliases: string[]; officialName?: string | null; more?: string[] }) {
   // The name's own key first: a search for it ranks the entity as an exact name match.
-  const keys = searchKeys([names.name, names.nameZh, names.officialName, ...names.aliases]);
+  const keys = searchKeys([names.name, names.nameZh, names.officialName, ...names.aliases, ...(names.more ?? [])]);
   return {
     searchText: searchText(keys),
     ...(names.aliases.length ? { aliasesText: names.aliases.join(' | ') } : {}),
   };
 }
 
-/** A place as the list alone describes it (no seed claims it). */
+/** A place as the list alone describes it (no seed claims it): named in English, found by every name. */
 export function gazetteerPlaceProps(r: DivisionRecord): Record<string, unknown> {
-  const name = pinyinName(r.nameZh);
+  const { name, names, props } = listedPlaceFacts(r);
   return {
     id: placeIdOfCode(r.code),
     kind: r.kind,
     name,
     nameZh: r.nameZh,
-    ...searchProps({ name, nameZh: r.nameZh, aliases: [] }),
+    ...props,
+    ...searchProps({ name, nameZh: r.nameZh, aliases: [], more: names }),
     ...officialProps(r),
   };
 }

@@ -104,7 +104,7 @@ const DELETE_PLACES = `// seed.delete-places
     RETURN count(*) AS removed`;
 const GAZETTEER_SELECTION = `// seed.gazetteer-selection
     OPTIONAL MATCH (s:GazetteerLoad {id: 'gazetteer'})
-    RETURN s.depth AS depth, s.provinces AS provinces`;
+    RETURN s.depth AS depth, s.provinces AS provinces, s.outline AS outline`;
 const PRUNE: Array<[keyof LoadReport, string]> = [
   ['quantities', `// seed.prune-quantities
     MATCH (q:Seeded:Quantity) WHERE NOT q.id IN $ids
@@ -173,9 +173,10 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
       // (a depth or provinces it was not loaded to) leaves with the seed that brought it.
       const state = (await tx.run(GAZETTEER_SELECTION)).records[0];
       const depth = GAZETTEER_DEPTHS.find((d) => d === state?.get('depth')) ?? 'off';
-      const selection = { depth, provinces: String(state?.get('provinces') ?? 'all') };
-      const held = (code: string) => levelsDownTo(selection.depth).some((l) => l.digits === code.length)
-        && (selection.provinces === 'all' || selection.provinces.split(',').includes(code.slice(0, 2)));
+      const provinces = String(state?.get('provinces') ?? 'all');
+      const outline = GAZETTEER_DEPTHS.find((d) => d === state?.get('outline')) ?? 'off';
+      const held = (code: string) => levelsDownTo(outline).some((l) => l.digits === code.length)
+        || (levelsDownTo(depth).some((l) => l.digits === code.length) && (provinces === 'all' || provinces.split(',').includes(code.slice(0, 2))));
       const rows = unclaimed.filter((p) => held(p.code)).map((p) => ({
         id: p.id,
         props: gazetteerPlaceProps({

