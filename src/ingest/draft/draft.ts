@@ -13,6 +13,7 @@ import { findFigures } from './figures.js';
 import { findInstitutions } from './institutions.js';
 import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
+import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
 import { sentenceAt, sentencesOf } from './text.js';
 
@@ -106,14 +107,16 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       const kind = levelOfCode(m.code)!.kind;
       const seeded = knownByCode.get(m.code);
       const prefix = kind === 'DISTRICT' ? (/[县旗]$/u.test(record.nameZh) ? 'county' : 'district') : PREFIX[kind]!;
-      const id = seeded?.id ?? freshId(`${prefix}:${slug(record.nameZh.replace(/(维吾尔|壮族|回族)?自治区$/u, ''), 48, true)}`);
-      if (seeded) usedIds.add(id);
+      // The official code is the id (city:3205 苏州市, city:3413 宿州市): two places never share one.
+      const id = seeded?.id ?? `${prefix}:${m.code}`;
+      usedIds.add(id);
       const chain = index.chain(m.code);
       e = {
         id, kind: KIND_NAME[kind], name: seeded?.name ?? pinyinName(record.nameZh), nameZh: seeded?.nameZh ?? record.nameZh, aliases: [], code: m.code,
         citations: [], status: 'draft',
         draft: {
-          rule: m.short ? `short form of ${record.nameZh} in the official division list` : 'name in the official division list',
+          rule: m.renamed ? `${m.surface}, renamed since: ${RENAMES.find((r) => r.old === index.matchingName(m.surface) && r.code === m.code)?.source ?? record.nameZh}`
+            : m.short ? `short form of ${record.nameZh} in the official division list` : 'name in the official division list',
           confidence: m.confidence, resolvedTo: placeIdOfCode(m.code), chain,
           ...(m.options.length ? { options: m.options.map((c) => `${placeIdOfCode(c)} ${index.records.get(c)!.nameZh} (${index.chain(c).join(' › ') || 'national'})`) } : {}),
         },

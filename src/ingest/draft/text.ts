@@ -1,6 +1,9 @@
 // The article as the draft reads it: sentences with their offsets (every quote is a slice of the
 // text, so it is verbatim by construction), and the small pieces of Chinese typography the rules
-// share: where a name may not cross, and how figures are written.
+// share: where a name may not cross, and how figures are written. Rules match on a simplified copy
+// of the text (traditional characters converted one for one, so every offset is the original's) and
+// quote the original: 遼寧 matches 辽宁, and the quote still says 遼寧.
+import * as OpenCC from 'opencc-js';
 
 export interface Sentence {
   /** Offsets into the text: `text.slice(start, end)` is the quote. */
@@ -61,3 +64,27 @@ export function chineseNumber(text: string): number | undefined {
 }
 
 export const ZH_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
+
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const charMemo = new Map<string, string>();
+
+/**
+ * The text with traditional characters as simplified ones, character for character: the same length
+ * and the same offsets, so a match in it is a match at the same place in the original. OpenCC
+ * converts phrases; where a phrase changes length (rare), each character is converted alone.
+ */
+export function matchingCopy(text: string): string {
+  const whole = toSimplified(text);
+  if (whole.length === text.length) return whole;
+  let out = '';
+  for (const ch of text) {
+    let c = charMemo.get(ch);
+    if (c === undefined) {
+      const converted = toSimplified(ch);
+      c = converted.length === ch.length ? converted : ch;
+      charMemo.set(ch, c!);
+    }
+    out += c;
+  }
+  return out;
+}
