@@ -15,7 +15,9 @@ import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
 import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
-import { sentenceAt, sentencesOf } from './text.js';
+import { findPairings, type PairingMention } from './pairings.js';
+import { programmeOf, programmeWords } from './programme.js';
+import { matchingCopy, sentenceAt, sentencesOf } from './text.js';
 
 export interface SourceMeta {
   id: string;
@@ -75,6 +77,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const known = opts.known ?? [];
   const index = opts.places ?? new PlaceIndex(opts.edition ?? gazetteerEdition(), known);
   const sentences = sentencesOf(text);
+  // Rules read the simplified copy (offsets are the original's); quotes are sliced from the original.
+  const mt = matchingCopy(text);
   const quoteOf = (start: number, end = start + 1) => {
     const s = sentenceAt(sentences, start)!;
     const e = sentenceAt(sentences, Math.max(start, end - 1)) ?? s;
@@ -98,7 +102,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const parties: Party[] = [];
 
   // Places
-  const placeMentions = index.find(text);
+  const placeMentions = index.find(text, mt);
   const placeIdByCode = new Map<string, string>();
   for (const m of placeMentions) {
     let e = entities.get(`place|${m.code}`);
@@ -126,12 +130,12 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     }
     if (m.surface !== e.nameZh && !e.aliases!.includes(m.surface) && !isGenericAlias(m.surface)) e.aliases!.push(m.surface);
     cite(e, quoteOf(m.start));
-    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true });
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true, code: m.code });
   }
 
   // Institutions, each in the place it names or was attached to.
   const located: Array<{ from: string; to: string; quote: string; unitOf?: string }> = [];
-  const institutionMentions = findInstitutions(text, sentences, placeMentions);
+  const institutionMentions = findInstitutions(mt, sentences, placeMentions);
   const institutionIdByName = new Map<string, string>();
   for (const m of institutionMentions) {
     const key = normalizeName(m.name);
@@ -162,7 +166,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   // People
   const nameTaken = (n: string) => [...entities.keys()].some((k) => k.endsWith(`|${normalizeName(n)}`)) ||
     placeMentions.some((p) => n.includes(p.surface)) || institutionMentions.some((i) => i.name.includes(n));
-  for (const m of findPeople(text, sentences, nameTaken)) {
+  for (const m of findPeople(mt, sentences, nameTaken)) {
     const key = normalizeName(m.name);
     const seeded = knownByName.get(`person|${key}`);
     let e = entities.get(`person|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
@@ -200,15 +204,40 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   }
   // A place inside an institution's name (索县 in 索县人民医院) is not a party of its own.
   const outer = parties.filter((p) => !parties.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
-  for (const s of findSupports(text, sentences, outer)) {
+  // Pairings between places (a place and a 兵团 unit: a support, as a twinning joins places).
+  const words = programmeWords(mt);
+  const pairings = findPairings(mt, sentences, outer);
+  const paired = new Set(pairings.map((p) => `${p.from.id}|${p.to.id}`));
+  for (const p of pairings) {
+    const quote = text.slice(p.sentence.start, p.sentence.end);
+    const reading = programmeOf(words, p.to.code ?? (/兵团|师$/u.test(entityOf(entities, p.to.id)?.nameZh ?? '') ? '65' : undefined), p.phrase, mt.slice(p.sentence.start, p.sentence.end));
+    const ended = p.until !== undefined;
+    const note = [reading ? `programme: ${reading.rule}` : 'no programme: the text and the recipient name none', ended ? 'this pairing ended: the text states a change' : ''].filter(Boolean).join('; ');
+    if (p.from.isPlace && p.to.isPlace) {
+      relationships.push({
+        id: relId('TWINNED_WITH', p.from.id, p.to.id, ended ? '-ended' : ''), type: 'TWINNED_WITH', from: p.from.id, to: p.to.id,
+        properties: {
+          level: levelOf(entities, p.from.id), ...(reading ? { programme: reading.programme } : {}),
+          ...(p.since !== undefined ? { since: p.since } : {}), ...(p.until !== undefined ? { until: p.until } : {}),
+        },
+        citations: [quote], status: 'draft', draft: { rule: p.rule, confidence: p.confidence, note },
+      });
+    } else {
+      relationships.push({
+        id: relId('SUPPORTS', p.from.id, p.to.id, '-pairing-assistance'), type: 'SUPPORTS', from: p.from.id, to: p.to.id,
+        properties: { mode: 'PAIRING_ASSISTANCE' }, citations: [quote], status: 'draft',
+        draft: { rule: `${p.rule} (one end is no place: a support)`, confidence: p.confidence * 0.9, note },
+      });
+    }
+  }
+  // Supports and their modes (以院包科, 捐赠, 组团式 …): a pairing says who is paired, a support what one gives.
+  for (const s of findSupports(mt, sentences, outer)) {
+    if (s.type === 'TWINNED_WITH' || (s.mode === undefined && (paired.has(`${s.from}|${s.to}`) || paired.has(`${s.to}|${s.from}`)))) continue;
     const quote = text.slice(s.sentence.start, s.sentence.end);
-    const properties = s.type === 'TWINNED_WITH'
-      ? { level: levelOf(entities, s.from) }
-      : { mode: s.mode ?? 'PAIRING_ASSISTANCE' };
     relationships.push({
       id: relId(s.type, s.from, s.to, s.mode ? `-${s.mode.toLowerCase().replace(/_/g, '-')}` : ''), type: s.type, from: s.from, to: s.to,
-      properties, citations: [quote], status: 'draft',
-      draft: { rule: s.rule, confidence: s.mode || s.type === 'TWINNED_WITH' ? 0.6 : 0.3 },
+      properties: { mode: s.mode ?? 'PAIRING_ASSISTANCE' }, citations: [quote], status: 'draft',
+      draft: { rule: s.rule, confidence: s.mode ? 0.6 : 0.3 },
     });
   }
 
@@ -216,10 +245,12 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const publishedYear = Number(meta.publishedAt.slice(0, 4));
   const quantities: DraftQuantity[] = [];
   const sortedParties = [...parties].sort((a, b) => a.start - b.start);
-  for (const f of findFigures(text, sentences, publishedYear)) {
+  for (const f of findFigures(mt, sentences, publishedYear)) {
     const sentence = sentenceAt(sentences, f.start)!;
     const inSentence = sortedParties.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
-    const subject = [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
+    // A figure after a pairing's words in its sentence is the supporter's (江苏对口支援西藏年度资金总计5.57亿元).
+    const pairing: PairingMention | undefined = pairings.find((p) => p.sentence === sentence && p.at < f.start && p.until === undefined);
+    const subject = (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
       [...sortedParties].reverse().find((p) => p.end <= f.start) ?? sortedParties[0];
     if (!subject) continue;
     quantities.push({
@@ -227,7 +258,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
       ...(f.year !== undefined ? { year: f.year } : {}), ...(f.baselineYear !== undefined ? { baselineYear: f.baselineYear } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
-      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure; subject is the nearest name (${subject.id})` },
+      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure; subject ${pairing ? `the supporter of the pairing the sentence states (${subject.id})` : `is the nearest name (${subject.id})`}` },
     });
   }
 
@@ -248,8 +279,12 @@ function withoutAliases({ aliases: _none, ...rest }: DraftEntity): DraftEntity {
   return rest;
 }
 
+function entityOf(entities: Map<string, DraftEntity>, id: string): DraftEntity | undefined {
+  return [...entities.values()].find((x) => x.id === id);
+}
+
 function levelOf(entities: Map<string, DraftEntity>, id: string): string {
-  const e = [...entities.values()].find((x) => x.id === id);
+  const e = entityOf(entities, id);
   const kind = e && isKindLabel(e.kind) ? kindOfLabel(e.kind) : undefined;
   return kind === 'PROVINCE' || kind === 'CITY' || kind === 'TOWNSHIP' ? kind : kind === 'DISTRICT' ? 'DISTRICT' : 'INSTITUTION';
 }

@@ -22,7 +22,7 @@ const MODE_WORDS: Array<[RegExp, Mode]> = [
 ];
 
 /** Anything the text names that can give or receive support. */
-export interface Party { start: number; end: number; id: string; isPlace: boolean }
+export interface Party { start: number; end: number; id: string; isPlace: boolean; code?: string | undefined }
 
 export interface SupportMention {
   type: 'TWINNED_WITH' | 'SUPPORTS';

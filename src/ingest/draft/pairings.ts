@@ -1,0 +1,190 @@
+// Pairings (结对关系): which place supports which, from the ways documents and reports state them.
+// Each way is one rule with its confidence, written for the form, not for one sentence:
+//   list line    `3、江苏省:拉萨市、墨竹工卡县` (a supporter, a colon, its recipients)           0.85
+//   dash pair    `密云区——玉树市,昌平区——曲麻莱县` (supporter, dash, recipient; in a list)       0.85
+//   change       `X由援建A改为援建B` (X's pairing with A ended, with B began; never "A supports B") 0.8
+//   pairing verb `A对口支援B`, `A帮扶B、C和D`, `A负责援建B`, `A援建的B…`, `A、B等N省市承担对口支援C的任务`,
+//                `自1994年对口支援拉萨以来,江苏省…` (the supporter after the clause)           0.75 (0.6 across a comma)
+//   pair phrase  `福建与宁夏结成帮扶对子`, `A和B结对`                                           0.75
+// Recipients run on through 、 和 及 与 (A帮扶X、Y和Z); `河北省张家口市` is the city; `和田地区的和田市、
+// 和田县` names the counties. A sentence's start year (自1994年…以来, 2010年起) becomes `since`.
+import type { Sentence } from './text.js';
+
+/** Anything the text names that can give or receive support, with whether it is a place and its code. */
+export interface PairingParty { start: number; end: number; id: string; code?: string | undefined; isPlace: boolean }
+
+export interface PairingMention {
+  from: PairingParty;
+  to: PairingParty;
+  rule: string;
+  confidence: number;
+  sentence: Sentence;
+  /** Where the statement's words are: a figure in the same sentence after `at` is about this pairing. */
+  at: number;
+  since?: number | undefined;
+  until?: number | undefined;
+  /** The words that stated it (对口支援, 帮扶, a dash …), for the programme's reading. */
+  phrase: string;
+}
+
+/** The verbs that state a pairing, longest first (a shorter one inside a longer one is the longer one). */
+const VERBS = ['对口支援', '对口援建', '对口帮扶', '对口援助', '结对帮扶', '结对援助', '结对支援', '负责援建', '承担援建', '帮扶协作', '扶贫协作',
+  '援建', '帮扶', '支援'].sort((a, b) => b.length - a.length);
+const VERB = new RegExp(VERBS.join('|'), 'gu');
+/** Words after a verb that make it a noun (援建者, 帮扶工作, 对口支援任务): no recipient follows. */
+const NOUN_AFTER = /^(者|工作|项目|资金|干部|任务|方|省市|关系|机制|政策|力度|县市|地区|双方|规划|措施|人员|队|团|省份|城市|单位|力量|物资|成效|模式)/u;
+/** Between a verb and its recipient: nothing, 了, or a description ending in 的 (援建的, 援建“5·12”地震受灾极严重的). */
+const VERB_GAP = /^(了|过|给|建设)?$|^[^,，:：、]{0,24}的$/u;
+/** Between a supporter and its verb: adverbs and a few words, no clause break. */
+const SUBJECT_GAP = /^[^,，:：、()（）“”"]{0,16}$/u;
+const LIST_JOIN = /^\s*(、|和|及|与|以及|,\s*)\s*$/u;
+const RECIPIENT_JOIN = /^\s*(、|和|及|与|以及)\s*$/u;
+const DASH = /^\s*(—{1,2}|－|–{1,2}|-{1,2}|→)\s*$/u;
+
+const YEAR_SINCE = /(?:自|从|于)?\s*(\d{4})\s*年(?:[^。;；]{0,24}?)(?:以来|起|开始)/u;
+
+export function findPairings(text: string, sentences: readonly Sentence[], parties: readonly PairingParty[]): PairingMention[] {
+  const sorted = [...parties].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PairingMention[] = [];
+  for (const sentence of sentences) {
+    const inS = sorted.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+    if (inS.length < 2) continue;
+    const between = (a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
+    const since = yearSince(text.slice(sentence.start, sentence.end));
+    const used = new Set<number>(); // offsets of verbs a rule has read already
+    const emit = (from: PairingParty, to: PairingParty, rule: string, confidence: number, phrase: string, at: number, extra: Partial<PairingMention> = {}) => {
+      if (from.id === to.id || !from.isPlace && !to.isPlace) return;
+      out.push({ from, to, rule, confidence, sentence, at, phrase, ...(since !== undefined ? { since } : {}), ...extra });
+    };
+    /** The list a party starts: parties joined by 、 和 及 与, a place and a place inside it read as the inner one. */
+    const listFrom = (first: PairingParty, join: RegExp): PairingParty[] => {
+      const list = [first];
+      for (const p of inS.filter((q) => q.start >= first.end)) {
+        const last = list[list.length - 1]!;
+        if (p.start === last.end && p.code && last.code && p.code.startsWith(last.code)) { list[list.length - 1] = p; continue; } // 河北省张家口市
+        if (join.test(between(last, p))) list.push(p);
+        else break;
+      }
+      return list;
+    };
+
+    // Change: X由援建A改为援建B.
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(/由\s*(对口支援|对口援建|援建|帮扶|支援|结对)?/gu)) {
+      const at = sentence.start + m.index;
+      const a = inS.find((p) => p.start >= at + m[0].length && p.start <= at + m[0].length + 2);
+      if (!a) continue;
+      const change = /^\s*(改为|调整为|变更为|转为)\s*(对口支援|对口援建|援建|帮扶|支援|结对)?\s*/u.exec(text.slice(a.end));
+      if (!change) continue;
+      const b = inS.find((p) => p.start === a.end + change[0].length);
+      const x = [...inS].reverse().find((p) => p.end <= at && SUBJECT_GAP.test(between(p, { start: at })));
+      if (!b || !x) continue;
+      const year = /(\d{4})\s*年/u.exec(text.slice(sentence.start, at))?.[1];
+      emit(x, a, 'a change of pairing (由…改为…): the pairing that ended', 0.8, m[1] ?? '援建', at, { until: year ? Number(year) : undefined, since: undefined });
+      emit(x, b, 'a change of pairing (由…改为…): the pairing that began', 0.8, change[2] ?? m[1] ?? '援建', at, { since: year ? Number(year) : undefined });
+      for (let i = at; i < b.end; i++) used.add(i);
+    }
+
+    // List line: supporter, colon, recipients.
+    const line = /^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[)）、.．]\s*)?/u.exec(text.slice(sentence.start, sentence.end))!;
+    const head = inS[0]!;
+    if (head.start === sentence.start + line[0].length && head.isPlace) {
+      const colon = /^\s*[:：]\s*$/u.test(text.slice(head.end, inS[1]!.start)) ? inS[1]! : undefined;
+      if (colon) for (const r of listFrom(colon, LIST_JOIN)) emit(head, r, 'a list line: supporter, colon, recipients', 0.85, ':', head.end);
+    }
+
+    // Dash pairs: A——B (each pair once; a list of them runs on).
+    for (let i = 0; i + 1 < inS.length; i++) {
+      const [a, b] = [inS[i]!, inS[i + 1]!];
+      if (a.isPlace && b.isPlace && DASH.test(between(a, b)) && between(a, b).trim()) emit(a, b, 'a dash pair: supporter, dash, recipient', 0.85, '—', a.end);
+    }
+
+    // Pair phrase: A与B结成帮扶对子, A和B结对.
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(/(结成|结为)?(帮扶|对口|结对|协作)?(对子|对口关系|帮扶关系|结对关系)|结对(?!帮扶|援助|支援)/gu)) {
+      const at = sentence.start + m.index;
+      const b = [...inS].reverse().find((p) => p.end <= at && /^\s*(正式|已|先后|也)?\s*$/u.test(between(p, { start: at })));
+      if (!b) continue;
+      const a = [...inS].reverse().find((p) => p.end <= b.start && /^\s*(与|和|同)\s*$/u.test(between(p, b)));
+      if (!a) continue;
+      emit(a, b, 'a pair phrase: A与B结成帮扶对子', 0.75, m[0], at);
+      for (let i = at; i < at + m[0].length; i++) used.add(i);
+    }
+
+    // Pairing verbs.
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(VERB)) {
+      const at = sentence.start + m.index;
+      const end = at + m[0].length;
+      if (used.has(at) || inS.some((p) => p.start <= at && at < p.end)) continue; // inside a name: 援川办公室
+      // The recipient: the first party after the verb, close to it.
+      const first = inS.find((p) => p.start >= end);
+      const gap = first ? text.slice(end, first.start) : '';
+      if (!first || !VERB_GAP.test(gap) || (gap && NOUN_AFTER.test(gap))) continue;
+      let recipients = listFrom(first, RECIPIENT_JOIN);
+      // 和田地区的和田市、和田县: the places named inside the first are the recipients.
+      const inner = inS.find((p) => p.start > first.end && p.code && first.code && p.code !== first.code && p.code.startsWith(first.code) &&
+        /^的\s*$/u.test(text.slice(first.end, p.start)));
+      if (inner) recipients = listFrom(inner, RECIPIENT_JOIN);
+      // The supporter: the last party before the verb in its clause, with the list it ends.
+      let supporter = [...inS].reverse().find((p) => p.end <= at && SUBJECT_GAP.test(text.slice(p.end, at)));
+      let confidence = 0.75;
+      let rule = `the pairing verb ${m[0]} between a supporter and its recipients`;
+      if (!supporter) {
+        // 北京市深入贯彻…的部署,对口支援青海省玉树州: the subject of the clause before.
+        const clauseStart = Math.max(text.lastIndexOf(',', at), text.lastIndexOf('，', at));
+        const head = inS[0]!;
+        if (clauseStart >= sentence.start && /^[,，]\s*(也|还|并|先后|共同)?\s*$/u.test(text.slice(clauseStart, at)) &&
+          head.isPlace && head.end <= clauseStart && !/[,，]/u.test(text.slice(sentence.start, head.start))) {
+          supporter = head;
+          confidence = 0.6;
+          rule += ', the supporter the subject of the clause before';
+        }
+      }
+      if (!supporter) {
+        // 自1994年对口支援拉萨以来,江苏省…: the subject after the clause.
+        const after = /^[^,，]*?(以来|起|之后|后)\s*[,，]\s*/u.exec(text.slice(end));
+        const cand = after && inS.find((p) => p.start === end + after[0].length);
+        if (cand && /(自|从)/u.test(text.slice(sentence.start, at))) {
+          supporter = cand;
+          confidence = 0.7;
+          rule += ', the supporter named after the clause';
+        }
+      }
+      if (!supporter) continue;
+      let supporters = [supporter];
+      // 北京、天津、上海…等19个省市承担对口支援新疆的任务: every supporter of the list.
+      for (let i = inS.indexOf(supporter) - 1; i >= 0; i--) {
+        const p = inS[i]!;
+        if (RECIPIENT_JOIN.test(between(p, supporters[0]!))) supporters = [p, ...supporters];
+        else break;
+      }
+      if (supporters.length > 1 && !/^\s*等/u.test(text.slice(supporter.end, at)) && !/^\s*(和|及|与)/u.test(between(supporters[supporters.length - 2]!, supporter))) {
+        // A list before the verb that does not close with 等 or 和 is not all subjects (上海、江苏援建的…): keep the last.
+        supporters = [supporter];
+      }
+      for (const s of supporters) for (const r of recipients) if (!supporters.includes(r)) emit(s, r, rule, confidence, m[0], at);
+    }
+  }
+  return merge(out);
+}
+
+/** One pairing per supporter and recipient (and per ended or begun, for a change): the surest statement, with every year stated. */
+function merge(list: PairingMention[]): PairingMention[] {
+  const byKey = new Map<string, PairingMention>();
+  for (const p of list) {
+    const key = `${p.from.id}|${p.to.id}|${p.until !== undefined ? 'ended' : ''}`;
+    const had = byKey.get(key);
+    if (!had) { byKey.set(key, p); continue; }
+    const best = p.confidence > had.confidence ? { ...p } : { ...had };
+    best.since = [had.since, p.since].filter((y): y is number => y !== undefined).sort()[0];
+    if (best.since === undefined) delete best.since;
+    byKey.set(key, best);
+  }
+  return [...byKey.values()];
+}
+
+/** The year a sentence says something started: 自1994年…以来, 2010年起, 从2016年开始. */
+export function yearSince(sentence: string): number | undefined {
+  const m = YEAR_SINCE.exec(sentence);
+  const y = m ? Number(m[1]) : undefined;
+  return y !== undefined && y >= 1950 && y <= 2100 ? y : undefined;
+}
+
