@@ -61,7 +61,8 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       const list = [first];
       for (const p of inS.filter((q) => q.start >= first.end)) {
         const last = list[list.length - 1]!;
-        if (p.start === last.end && p.code && last.code && p.code.startsWith(last.code)) { list[list.length - 1] = p; continue; } // 河北省张家口市
+        // 河北省张家口市 is the city; 新疆生产建设兵团农十四师 the division.
+        if (p.start === last.end && (p.code && last.code ? p.code.startsWith(last.code) : !p.isPlace && !last.isPlace)) { list[list.length - 1] = p; continue; }
         if (join.test(between(last, p))) list.push(p);
         else break;
       }
