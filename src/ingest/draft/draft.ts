@@ -15,7 +15,7 @@ import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
 import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
-import { findPairings, type PairingMention } from './pairings.js';
+import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
 import { programmeOf, programmeWords } from './programme.js';
 import { matchingCopy, sentenceAt, sentencesOf } from './text.js';
 
@@ -160,7 +160,9 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       else if (placeId && !seeded) located.push({ from: id, to: placeId, quote });
     }
     cite(e, text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end));
-    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false });
+    // An institution named with its place (巴青县中学, 北京市代表团) knows the place: 援建的巴青县中学 pairs with 巴青县.
+    const own = m.place && m.place.start === m.start ? { placeId: placeIdByCode.get(m.place.code), placeCode: m.place.code } : {};
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false, name: m.name, ...own });
   }
 
   // People
@@ -231,8 +233,12 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     }
   }
   // Supports and their modes (以院包科, 捐赠, 组团式 …): a pairing says who is paired, a support what one gives.
+  const isPlaceId = (id: string) => parties.some((q) => q.id === id && q.isPlace);
   for (const s of findSupports(mt, sentences, outer)) {
-    if (s.type === 'TWINNED_WITH' || (s.mode === undefined && (paired.has(`${s.from}|${s.to}`) || paired.has(`${s.to}|${s.from}`)))) continue;
+    if (s.type === 'TWINNED_WITH') continue;
+    // Between two places a pairing verb (援建, 对口支援, 帮扶 …) states a pairing, read above; 产业援藏 or
+    // 就业援藏 between them states what one gives the other.
+    if (isPlaceId(s.from) && isPlaceId(s.to) && (PAIRING_VERBS.includes(s.phrase) || paired.has(`${s.from}|${s.to}`) && !s.mode)) continue;
     const quote = text.slice(s.sentence.start, s.sentence.end);
     relationships.push({
       id: relId(s.type, s.from, s.to, s.mode ? `-${s.mode.toLowerCase().replace(/_/g, '-')}` : ''), type: s.type, from: s.from, to: s.to,

@@ -28,9 +28,9 @@ export interface PairingMention {
 }
 
 /** The verbs that state a pairing, longest first (a shorter one inside a longer one is the longer one). */
-const VERBS = ['对口支援', '对口援建', '对口帮扶', '对口援助', '结对帮扶', '结对援助', '结对支援', '负责援建', '承担援建', '帮扶协作', '扶贫协作',
-  '援建', '帮扶', '支援'].sort((a, b) => b.length - a.length);
-const VERB = new RegExp(VERBS.join('|'), 'gu');
+export const PAIRING_VERBS: readonly string[] = ['对口支援', '对口援建', '对口帮扶', '对口援助', '结对帮扶', '结对援助', '结对支援', '负责援建', '承担援建', '帮扶协作', '扶贫协作',
+  '援建', '帮扶', '支援', '对口援藏', '对口援疆', '对口援青', '结对'].sort((a, b) => b.length - a.length);
+const VERB = new RegExp(PAIRING_VERBS.filter((v) => !/^对口援[藏疆青]$|^结对$/u.test(v)).join('|'), 'gu');
 /** Words after a verb that make it a noun (援建者, 帮扶工作, 对口支援任务): no recipient follows. */
 const NOUN_AFTER = /^(者|工作|项目|资金|干部|任务|方|省市|关系|机制|政策|力度|县市|地区|双方|规划|措施|人员|队|团|省份|城市|单位|力量|物资|成效|模式)/u;
 /** Between a verb and its recipient: nothing, 了, or a description ending in 的 (援建的, 援建“5·12”地震受灾极严重的). */

@@ -22,7 +22,11 @@ const MODE_WORDS: Array<[RegExp, Mode]> = [
 ];
 
 /** Anything the text names that can give or receive support. */
-export interface Party { start: number; end: number; id: string; isPlace: boolean; code?: string | undefined }
+export interface Party {
+  start: number; end: number; id: string; isPlace: boolean; code?: string | undefined;
+  /** An institution's name, and the place its name starts with (巴青县 of 巴青县中学). */
+  name?: string | undefined; placeId?: string | undefined; placeCode?: string | undefined;
+}
 
 export interface SupportMention {
   type: 'TWINNED_WITH' | 'SUPPORTS';
