@@ -5,13 +5,22 @@
 //   change       `X由援建A改为援建B` (X's pairing with A ended, with B began; never "A supports B") 0.8
 //   pairing verb `A对口支援B`, `A帮扶B、C和D`, `A负责援建B`, `A援建的B…`, `A、B等N省市承担对口支援C的任务`,
 //                `自1994年对口支援拉萨以来,江苏省…` (the supporter after the clause)           0.75 (0.6 across a comma)
-//   pair phrase  `福建与宁夏结成帮扶对子`, `A和B结对`                                           0.75
+//   pair phrase  `福建与宁夏结成帮扶对子`, `A和B结对`, `北京市、天津市与河北省扶贫协作`,
+//                `上海由此和日喀则结下了…情缘`                                                 0.75
+//   cadres sent  `A选派…干部来到B及下属C、D` (a supporter's cadres sent to the recipients)      0.55
+//   built for    `A援建的巴青县中学`: A supports the school, and is paired with 巴青县 (implied) 0.5
+// A verb's recipient place followed by 的 and institutions (援建都江堰市的医疗中心、福利院) also gives
+// supports to the institutions; a place's own body (北京市代表团, 北京市委) pairs as the place.
 // Recipients run on through 、 和 及 与 (A帮扶X、Y和Z); `河北省张家口市` is the city; `和田地区的和田市、
 // 和田县` names the counties. A sentence's start year (自1994年…以来, 2010年起) becomes `since`.
 import type { Sentence } from './text.js';
 
 /** Anything the text names that can give or receive support, with whether it is a place and its code. */
-export interface PairingParty { start: number; end: number; id: string; code?: string | undefined; isPlace: boolean }
+export interface PairingParty {
+  start: number; end: number; id: string; code?: string | undefined; isPlace: boolean;
+  /** An institution's name, and the place its name starts with (巴青县 of 巴青县中学, 北京市 of 北京市代表团). */
+  name?: string | undefined; placeId?: string | undefined; placeCode?: string | undefined;
+}
 
 export interface PairingMention {
   from: PairingParty;
@@ -40,6 +49,9 @@ const SUBJECT_GAP = /^[^,，:：、()（）“”"]{0,16}$/u;
 const LIST_JOIN = /^\s*(、|和|及|与|以及|,\s*)\s*$/u;
 const RECIPIENT_JOIN = /^\s*(、|和|及|与|以及)\s*$/u;
 const DASH = /^\s*(—{1,2}|－|–{1,2}|-{1,2}|→)\s*$/u;
+
+/** Bodies that act for the place they are named after. */
+const OWN_BODY = /(代表团|省委|市委|县委|区委|人民政府|政府|党委|援[藏疆青川]办公室|援建指挥部|前方指挥部)$/u;
 
 const YEAR_SINCE = /(?:自|从|于)?\s*(\d{4})\s*年(?:[^。;；]{0,24}?)(?:以来|起|开始)/u;
 
@@ -99,15 +111,33 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       if (a.isPlace && b.isPlace && DASH.test(between(a, b)) && between(a, b).trim()) emit(a, b, 'a dash pair: supporter, dash, recipient', 0.85, '—', a.end);
     }
 
-    // Pair phrase: A与B结成帮扶对子, A和B结对.
-    for (const m of text.slice(sentence.start, sentence.end).matchAll(/(结成|结为)?(帮扶|对口|结对|协作)?(对子|对口关系|帮扶关系|结对关系)|结对(?!帮扶|援助|支援)/gu)) {
+    // Pair phrase: A与B结成帮扶对子, A和B结对, A、B与C扶贫协作, A由此和B结下了…情缘.
+    const PAIR = /(结成|结为)?(帮扶|对口|结对|协作)?(对子|对口关系|帮扶关系|结对关系)|结对(?!帮扶|援助|支援)|(对口)?(扶贫)?协作(任务|关系)?|结下/gu;
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(PAIR)) {
       const at = sentence.start + m.index;
-      const b = [...inS].reverse().find((p) => p.end <= at && /^\s*(正式|已|先后|也)?\s*$/u.test(between(p, { start: at })));
-      if (!b) continue;
-      const a = [...inS].reverse().find((p) => p.end <= b.start && /^\s*(与|和|同)\s*$/u.test(between(p, b)));
-      if (!a) continue;
-      emit(a, b, 'a pair phrase: A与B结成帮扶对子', 0.75, m[0], at);
+      const b = [...inS].reverse().find((p) => p.end <= at && /^\s*(的)?\s*(正式|已|先后|也)?\s*$/u.test(between(p, { start: at })));
+      if (!b || !b.isPlace) continue;
+      const a = [...inS].reverse().find((p) => p.end <= b.start && /^\s*(由此|从此|早已|已经|已|也|就)?\s*(与|和|同)\s*$/u.test(between(p, b)));
+      if (!a || !a.isPlace) continue;
+      let supporters = [a];
+      for (let i = inS.indexOf(a) - 1; i >= 0 && /^\s*[、]\s*$/u.test(between(inS[i]!, supporters[0]!)); i--) supporters = [inS[i]!, ...supporters];
+      for (const s of supporters) emit(s, b, 'a pair phrase: A与B结成帮扶对子, A、B与C扶贫协作', 0.75, m[0], at);
       for (let i = at; i < at + m[0].length; i++) used.add(i);
+    }
+
+    // Cadres sent: A (先后)选派…干部来到B、C (a supporter's cadres go to the places it supports).
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(/(选派|派出|派遣|选调)(?:[^。;；]{0,30}?)(来到|到|赴|进驻|前往)/gu)) {
+      const at = sentence.start + m.index;
+      const arrive = at + m[0].length;
+      const first = inS.find((p) => p.start >= arrive && p.start <= arrive + 2 && p.isPlace);
+      const before = inS.filter((p) => p.end <= at);
+      const supporter = before[before.length - 1];
+      if (!first || !supporter || !supporter.isPlace || /[。]/u.test(text.slice(supporter.end, at))) continue;
+      let supporters = [supporter];
+      for (let i = before.length - 2; i >= 0 && RECIPIENT_JOIN.test(between(before[i]!, supporters[0]!)); i--) supporters = [before[i]!, ...supporters];
+      if (supporters.length > 1 && !/^\s*等/u.test(text.slice(supporter.end, at))) supporters = [supporter];
+      const recipients = listFrom(first, /^\s*(、|和|及|与|以及|及下属|和下属)\s*$/u);
+      for (const s of supporters) for (const r of recipients) emit(s, r, 'cadres sent: a supporter\'s cadres sent to its recipients (implied)', 0.55, m[1]!, at);
     }
 
     // Pairing verbs.
@@ -161,7 +191,22 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
         // A list before the verb that does not close with 等 or 和 is not all subjects (上海、江苏援建的…): keep the last.
         supporters = [supporter];
       }
-      for (const s of supporters) for (const r of recipients) if (!supporters.includes(r)) emit(s, r, rule, confidence, m[0], at);
+      // A place's own body (北京市代表团, 北京市委) pairs as the place.
+      supporters = supporters.map((s) => (!s.isPlace && s.placeId && OWN_BODY.test(s.name ?? '') ? { start: s.start, end: s.end, id: s.placeId, code: s.placeCode, isPlace: true } : s));
+      for (const s of supporters) {
+        for (const r of recipients) {
+          if (supporters.includes(r)) continue;
+          emit(s, r, rule, confidence, m[0], at);
+          // 援建的巴青县中学: the supporter is paired with the place the school is named after (implied).
+          if (!r.isPlace && r.placeId && s.isPlace && r.placeId !== s.id && /援建|对口支援|对口援建/u.test(m[0])) {
+            emit(s, { start: r.start, end: r.start, id: r.placeId, code: r.placeCode, isPlace: true }, `${rule}; paired with the place the recipient is named after (implied)`, 0.5, m[0], at);
+          }
+        }
+        // 援建都江堰市的医疗中心、综合社会福利院: the institutions after the recipient place and 的.
+        const lastPlace = recipients[recipients.length - 1]!;
+        const owned = lastPlace.isPlace ? inS.find((p) => !p.isPlace && p.start > lastPlace.end && /^的\s*$/u.test(text.slice(lastPlace.end, p.start))) : undefined;
+        if (owned) for (const r of listFrom(owned, RECIPIENT_JOIN)) if (!r.isPlace) emit(s, r, `${rule}; the institutions of the recipient place named after 的`, confidence * 0.9, m[0], at);
+      }
     }
   }
   return merge(out);
