@@ -11,7 +11,7 @@ import * as OpenCC from 'opencc-js';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { isKindLabel, isPlaceKind, kindOfLabel, QuantityQualifier, Unit } from '../../domain/vocabulary.js';
-import { normalizeName } from '../../modules/explore/search-keys.js';
+import { normalizeName } from '../../domain/search-keys.js';
 import { draftFromText, type Draft, type DraftOptions, type SourceMeta } from './draft.js';
 import { quoteOf, readRecords } from './folder.js';
 
