@@ -208,7 +208,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const outer = parties.filter((p) => !parties.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
   // Pairings between places (a place and a 兵团 unit: a support, as a twinning joins places).
   const words = programmeWords(mt);
-  const pairings = findPairings(mt, sentences, outer);
+  const pairings = findPairings(mt, sentences, outer, Number(meta.publishedAt.slice(0, 4)));
   const paired = new Set(pairings.map((p) => `${p.from.id}|${p.to.id}`));
   for (const p of pairings) {
     const quote = text.slice(p.sentence.start, p.sentence.end);
@@ -220,7 +220,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
         id: relId('TWINNED_WITH', p.from.id, p.to.id, ended ? '-ended' : ''), type: 'TWINNED_WITH', from: p.from.id, to: p.to.id,
         properties: {
           level: levelOf(entities, p.from.id), ...(reading ? { programme: reading.programme } : {}),
-          ...(p.since !== undefined ? { since: p.since } : {}), ...(p.until !== undefined ? { until: p.until } : {}),
+          ...(p.since !== undefined ? { since: p.since, ...(p.sinceQualifier ? { sinceQualifier: p.sinceQualifier } : {}) } : {}),
+          ...(p.until !== undefined ? { until: p.until } : {}),
         },
         citations: [quote], status: 'draft', draft: { rule: p.rule, confidence: p.confidence, note },
       });

@@ -31,6 +31,8 @@ export interface PairingMention {
   /** Where the statement's words are: a figure in the same sentence after `at` is about this pairing. */
   at: number;
   since?: number | undefined;
+  /** APPROXIMATELY when the year comes from a duration (对口援藏30年来, as of the text's year). */
+  sinceQualifier?: 'APPROXIMATELY' | undefined;
   until?: number | undefined;
   /** The words that stated it (对口支援, 帮扶, a dash …), for the programme's reading. */
   phrase: string;
@@ -55,7 +57,7 @@ const OWN_BODY = /(代表团|省委|市委|县委|区委|人民政府|政府|党
 
 const YEAR_SINCE = /(?:自|从|于)?\s*(\d{4})\s*年(?:[^。;；]{0,24}?)(?:以来|起|开始)/u;
 
-export function findPairings(text: string, sentences: readonly Sentence[], parties: readonly PairingParty[]): PairingMention[] {
+export function findPairings(text: string, sentences: readonly Sentence[], parties: readonly PairingParty[], publishedYear?: number): PairingMention[] {
   const sorted = [...parties].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: PairingMention[] = [];
   for (const sentence of sentences) {
@@ -209,7 +211,46 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       }
     }
   }
-  return merge(out);
+  const merged = merge(out);
+  if (publishedYear !== undefined) datePairings(text, sentences, merged, publishedYear);
+  return merged;
+}
+
+/** 对口援藏30年来, 已经持续进行了21年: a pairing's duration as of the text's year. */
+const DURATION = /(对口支援|对口援建|对口援[藏疆青]|援[藏疆青]|援建|帮扶|协作|结对)([^。;；]{0,14}?)(\d{1,2}|[二三四五六七八九十]{1,3})\s*(?:个)?年(来|了|间|之久|历程)?/gu;
+/** A sentence that opens with its date and states a pairing's start: 1994年7月,…上海由此和日喀则结下了…. */
+const OPENING_DATE = /^\s*(\d{4})\s*年(\d{1,2}月)?(\d{1,2}日)?\s*[,，]/u;
+const START_WORDS = /结下|结成|结为|确定|启动|开始|由此|从此|建立/u;
+
+/**
+ * Years from durations and opening dates. A duration dates the pairings its sentence states, or,
+ * where it states none, those whose supporter it names (对口援藏30年来,…辽宁援藏工作…).
+ */
+function datePairings(text: string, sentences: readonly Sentence[], pairings: PairingMention[], publishedYear: number): void {
+  for (const sentence of sentences) {
+    const words = text.slice(sentence.start, sentence.end);
+    for (const m of words.matchAll(DURATION)) {
+      // 30年来, 走过了21年, 已经持续进行了21年: a duration, not a year's count of something.
+      if (!m[4] && !/持续|已经|已|进行|走过/u.test(m[2]!)) continue;
+      const n = /\d/u.test(m[3]!) ? Number(m[3]) : chineseYears(m[3]!);
+      if (!n || n > 80) continue;
+      const stated = pairings.filter((p) => p.sentence === sentence);
+      const named = stated.length ? stated : pairings.filter((p) => p.from.isPlace && words.includes(text.slice(p.from.start, p.from.end)) && p.from.end > p.from.start);
+      for (const p of named) if (p.since === undefined && p.until === undefined) { p.since = publishedYear - n; p.sinceQualifier = 'APPROXIMATELY'; }
+    }
+    const opening = OPENING_DATE.exec(words);
+    if (opening && START_WORDS.test(words)) {
+      for (const p of pairings) if (p.sentence === sentence && p.since === undefined && p.until === undefined) p.since = Number(opening[1]);
+    }
+  }
+}
+
+function chineseYears(s: string): number | undefined {
+  const digits: Record<string, number> = { 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return 10;
+  const m = /^([二三四五六七八九])?(十)?([二三四五六七八九])?$/u.exec(s);
+  if (!m) return undefined;
+  return m[2] ? (m[1] ? digits[m[1]]! : 1) * 10 + (m[3] ? digits[m[3]]! : 0) : m[1] ? digits[m[1]] : undefined;
 }
 
 /** One pairing per supporter and recipient (and per ended or begun, for a change): the surest statement, with every year stated. */
@@ -220,8 +261,8 @@ function merge(list: PairingMention[]): PairingMention[] {
     const had = byKey.get(key);
     if (!had) { byKey.set(key, p); continue; }
     const best = p.confidence > had.confidence ? { ...p } : { ...had };
-    best.since = [had.since, p.since].filter((y): y is number => y !== undefined).sort()[0];
-    if (best.since === undefined) delete best.since;
+    const dated = [had, p].filter((x) => x.since !== undefined).sort((a, b) => a.since! - b.since!)[0];
+    if (dated) { best.since = dated.since; best.sinceQualifier = dated.sinceQualifier; }
     byKey.set(key, best);
   }
   return [...byKey.values()];
