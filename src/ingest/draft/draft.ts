@@ -252,7 +252,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const publishedYear = Number(meta.publishedAt.slice(0, 4));
   const quantities: DraftQuantity[] = [];
   const sortedParties = [...parties].sort((a, b) => a.start - b.start);
-  for (const f of findFigures(mt, sentences, publishedYear)) {
+  for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
     const sentence = sentenceAt(sentences, f.start)!;
     const inSentence = sortedParties.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
     // A figure after a pairing's words in its sentence is the supporter's (江苏对口支援西藏年度资金总计5.57亿元).
