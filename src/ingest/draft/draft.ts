@@ -17,7 +17,7 @@ import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
 import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
 import { programmeOf, programmeWords } from './programme.js';
-import { matchingCopy, sentenceAt, sentencesOf } from './text.js';
+import { bySentence, matchingCopy, sentenceAt, sentencesOf, type Sentence } from './text.js';
 
 export interface SourceMeta {
   id: string;
@@ -205,7 +205,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     });
   }
   // A place inside an institution's name (索县 in 索县人民医院) is not a party of its own.
-  const outer = parties.filter((p) => !parties.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
+  const outer = outermost(parties);
   // Pairings between places (a place and a 兵团 unit: a support, as a twinning joins places).
   const words = programmeWords(mt);
   const pairings = findPairings(mt, sentences, outer, Number(meta.publishedAt.slice(0, 4)));
@@ -252,13 +252,18 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const publishedYear = Number(meta.publishedAt.slice(0, 4));
   const quantities: DraftQuantity[] = [];
   const sortedParties = [...parties].sort((a, b) => a.start - b.start);
+  const partiesIn = bySentence(sentences, sortedParties);
+  const pairingsIn = new Map<Sentence, PairingMention[]>();
+  for (const p of pairings) pairingsIn.set(p.sentence, [...(pairingsIn.get(p.sentence) ?? []), p]);
+  let lastBefore = -1; // the last party ending before the figure, found by walking forward (figures come in order)
   for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
     const sentence = sentenceAt(sentences, f.start)!;
-    const inSentence = sortedParties.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+    const inSentence = partiesIn.get(sentence) ?? [];
+    while (lastBefore + 1 < sortedParties.length && sortedParties[lastBefore + 1]!.end <= f.start) lastBefore++;
     // A figure after a pairing's words in its sentence is the supporter's (江苏对口支援西藏年度资金总计5.57亿元).
-    const pairing: PairingMention | undefined = pairings.find((p) => p.sentence === sentence && p.at < f.start && p.until === undefined);
+    const pairing = pairingsIn.get(sentence)?.find((p) => p.at < f.start && p.until === undefined);
     const subject = (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
-      [...sortedParties].reverse().find((p) => p.end <= f.start) ?? sortedParties[0];
+      sortedParties[lastBefore] ?? sortedParties[0];
     if (!subject) continue;
     quantities.push({
       id: `quantity:${meta.id}/${quantities.length + 1}`, subject: subject.id, metric: f.metric, value: f.value, unit: f.unit,
@@ -287,7 +292,24 @@ function withoutAliases({ aliases: _none, ...rest }: DraftEntity): DraftEntity {
 }
 
 function entityOf(entities: Map<string, DraftEntity>, id: string): DraftEntity | undefined {
-  return [...entities.values()].find((x) => x.id === id);
+  // Keys are `place|<code>` or `<group>|<name>`: a place's id names its code, else the id is searched.
+  const byCode = /:(\d+)$/u.exec(id)?.[1];
+  const hit = byCode ? entities.get(`place|${byCode}`) : undefined;
+  return hit?.id === id ? hit : [...entities.values()].find((x) => x.id === id);
+}
+
+/** Parties not inside a longer one (索县 in 索县人民医院 is not a party of its own), in one sweep. */
+function outermost(parties: readonly Party[]): Party[] {
+  const sorted = [...parties].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Party[] = [];
+  let reach = -1;
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.end <= reach && !(last.start === p.start && last.end === p.end)) continue;
+    out.push(p);
+    reach = Math.max(reach, p.end);
+  }
+  return out;
 }
 
 function levelOf(entities: Map<string, DraftEntity>, id: string): string {

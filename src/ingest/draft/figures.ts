@@ -48,6 +48,8 @@ const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]+)\\s*(万|亿
  */
 export function findFigures(text: string, sentences: readonly Sentence[], publishedYear: number, names: ReadonlyArray<{ start: number; end: number }> = []): FigureMention[] {
   const out: FigureMention[] = [];
+  const paragraphStart = new Map<number, number>();
+  for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
   for (const m of [...text.matchAll(NUMBER), ...text.matchAll(/半(?=年)/gu)]) {
     const start = m.index;
     const digits = m[1] ?? '半';
@@ -94,7 +96,8 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
     value = Number((value * multiplier * (scale ?? 1)).toPrecision(12));
     // 比2015年增加了66.44%: a change against the baseline year; 降低, 减少, 下降 make it negative.
     // Years of the paragraph up to this sentence's end: "2023年,…增加了…;…降低了…" states 2023 once.
-    const from = sentences.find((s) => s.paragraph === sentence.paragraph)!.start;
+    // The paragraph's start, no more than a few sentences back (a text without line breaks is one paragraph).
+    const from = Math.max(paragraphStart.get(sentence.paragraph) ?? sentence.start, sentence.start - 600);
     const years = [...text.slice(from, sentence.end).matchAll(/(\d{4})\s*年|今年/gu)]
       .map((y) => ({ at: from + y.index, year: y[1] ? Number(y[1]) : publishedYear, baseline: /比\s*$/u.test(text.slice(from, from + y.index)) }))
       .filter((y) => y.year >= 1900 && y.year <= 2100);

@@ -9,7 +9,7 @@
 import type { EntityKind } from '../../domain/vocabulary.js';
 import type { PlaceMention } from './places.js';
 import { addWords, tokensOf, type Token } from './segment.js';
-import { NAME_BREAK, sentenceAt, type Sentence } from './text.js';
+import { bySentence, NAME_BREAK, sentenceAt, type Sentence } from './text.js';
 
 type InstitutionKind = Extract<EntityKind, 'SCHOOL' | 'HOSPITAL' | 'ORGANIZATION'>;
 
@@ -70,7 +70,7 @@ export interface InstitutionMention {
 
 let vocabularyLoaded = false;
 
-export function findInstitutions(text: string, sentences: readonly Sentence[], places: readonly PlaceMention[], given?: readonly Token[]): InstitutionMention[] {
+export function findInstitutions(text: string, sentences: readonly Sentence[], allPlaces: readonly PlaceMention[], given?: readonly Token[]): InstitutionMention[] {
   if (!vocabularyLoaded) { addWords(INSTITUTION_VOCABULARY.map((w) => [w, 'nt'] as const)); vocabularyLoaded = true; }
   const tokens = given ?? tokensOf(text);
   const tokenAt = new Array<Token | undefined>(text.length);
@@ -97,8 +97,11 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], p
   const endings = [...ENDINGS.map(([s, k]) => ({ s, k, unit: false })), ...UNIT_ENDINGS.map((s) => ({ s, k: 'HOSPITAL' as const, unit: true }))]
     .sort((a, b) => b.s.length - a.s.length);
   let floor = 0; // a name never reaches back into the previous one
+  const placesIn = bySentence(sentences, allPlaces);
+  const endingsByChar = new Map<string, typeof endings>();
+  for (const e of endings) endingsByChar.set(e.s[0]!, [...(endingsByChar.get(e.s[0]!) ?? []), e]);
   for (let i = 0; i < text.length; i++) {
-    const ending = endings.find((e) => text.startsWith(e.s, i));
+    const ending = endingsByChar.get(text[i]!)?.find((e) => text.startsWith(e.s, i));
     if (!ending) continue;
     const end = i + ending.s.length;
     if (CONTINUES[ending.s]?.test(text.slice(end))) continue;
@@ -109,6 +112,7 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], p
     if (word && word.start < i && (word.end > end || [...NOT_NAMES].some((n) => n.length >= 2 && word.word.endsWith(n)))) continue;
     const sentence = sentenceAt(sentences, i);
     if (!sentence) continue;
+    const places = placesIn.get(sentence) ?? [];
     let start = i;
     while (start > Math.max(sentence.start, floor) && !NAME_BREAK.test(text[start - 1]!)) start--;
     const span = text.slice(start, i);
@@ -145,7 +149,13 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], p
     if (ending.unit) {
       // A unit: named after its hospital, earlier in the paragraph; a short phrase in quotes is a term (“以院包科”).
       if (QUOTE.test(name) || /[0-9两]/u.test(stem) || stem.length === 0 || stem.endsWith('专')) continue; // 专科: a specialty, a kind
-      const hospital = [...out].reverse().find((m) => m.kind === 'HOSPITAL' && m.end <= start && sentenceAt(sentences, m.start)?.paragraph === sentence.paragraph && !UNIT_ENDINGS.some((u) => m.name.endsWith(u)));
+      let hospital: InstitutionMention | undefined;
+      for (let k = out.length - 1; k >= 0 && !hospital; k--) {
+        const m = out[k]!;
+        const para = sentenceAt(sentences, m.start)?.paragraph;
+        if (para !== undefined && para < sentence.paragraph) break;
+        if (m.kind === 'HOSPITAL' && m.end <= start && para === sentence.paragraph && !UNIT_ENDINGS.some((u) => m.name.endsWith(u))) hospital = m;
+      }
       if (hospital) {
         if (!name.startsWith(hospital.name)) name = hospital.name + name;
         quoteStart = Math.min(quoteStart, sentenceAt(sentences, hospital.start)!.start);

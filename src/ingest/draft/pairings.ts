@@ -13,7 +13,7 @@
 // supports to the institutions; a place's own body (北京市代表团, 北京市委) pairs as the place.
 // Recipients run on through 、 和 及 与 (A帮扶X、Y和Z); `河北省张家口市` is the city; `和田地区的和田市、
 // 和田县` names the counties. A sentence's start year (自1994年…以来, 2010年起) becomes `since`.
-import type { Sentence } from './text.js';
+import { bySentence, type Sentence } from './text.js';
 
 /** Anything the text names that can give or receive support, with whether it is a place and its code. */
 export interface PairingParty {
@@ -58,10 +58,10 @@ const OWN_BODY = /(代表团|省委|市委|县委|区委|人民政府|政府|党
 const YEAR_SINCE = /(?:自|从|于)?\s*(\d{4})\s*年(?:[^。;；]{0,24}?)(?:以来|起|开始)/u;
 
 export function findPairings(text: string, sentences: readonly Sentence[], parties: readonly PairingParty[], publishedYear?: number): PairingMention[] {
-  const sorted = [...parties].sort((a, b) => a.start - b.start || b.end - a.end);
+  const grouped = bySentence(sentences, parties);
   const out: PairingMention[] = [];
   for (const sentence of sentences) {
-    const inS = sorted.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+    const inS = grouped.get(sentence) ?? [];
     if (inS.length < 2) continue;
     const between = (a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
     const since = yearSince(text.slice(sentence.start, sentence.end));

@@ -149,15 +149,20 @@ export class PlaceIndex {
     // Anchors: places named in full, and provinces; a short form must sit above or below one.
     const anchors = new Set<string>();
     for (const m of raw) for (const e of m.entries) if (!e.short || e.code.length === 2) anchors.add(e.code);
-    const related = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
     // A short form needs its own parent (那曲 for 安多) or a place inside it named too: 振兴 (a
     // district of Dandong) in 乡村振兴 is no place when the text names Liaoning but not Dandong.
     const parentOf = (code: string) => code.slice(0, code.length === 4 ? 2 : code.length - 2);
-    const supported = (e: NameEntry) => !e.short || e.code.length === 2 ||
-      [...anchors].some((a) => a !== e.code && (a === parentOf(e.code) || a.startsWith(e.code)));
+    // Prefixes of the anchors (with how many anchors each starts), so a check is a look-up, not a scan.
+    const below = new Map<string, number>();
+    const anchor = (code: string) => {
+      anchors.add(code);
+      for (const d of [2, 4, 6, 9]) if (d < code.length) below.set(code.slice(0, d), (below.get(code.slice(0, d)) ?? 0) + 1);
+    };
+    for (const a of [...anchors]) { anchors.delete(a); anchor(a); }
+    const supported = (e: NameEntry) => !e.short || e.code.length === 2 || anchors.has(parentOf(e.code)) && parentOf(e.code) !== e.code || (below.get(e.code) ?? 0) > 0;
     for (let changed = true; changed;) {
       changed = false;
-      for (const m of raw) for (const e of m.entries) if (!anchors.has(e.code) && supported(e)) { anchors.add(e.code); changed = true; }
+      for (const m of raw) for (const e of m.entries) if (!anchors.has(e.code) && supported(e)) { anchor(e.code); changed = true; }
     }
     const out: PlaceMention[] = [];
     for (const m of raw) {
@@ -166,7 +171,7 @@ export class PlaceIndex {
       // Read as a place word by jieba: a city (拉萨), or a county whose province the text names (什邡 in a text on 四川).
       if (alone && placeWords.has(`${m.start}:${m.end}`)) candidates = m.entries.filter((e) => e.code.length <= 4 || e.code.length === SHORT_FORM_DIGITS && anchors.has(e.code.slice(0, 2)));
       if (!candidates.length) continue;
-      const score = (c: NameEntry) => [...anchors].filter((a) => a !== c.code && related(a, c.code)).length;
+      const score = (c: NameEntry) => (below.get(c.code) ?? 0) + [2, 4, 6, 9].filter((d) => d < c.code.length && anchors.has(c.code.slice(0, d))).length;
       const ranked = [...candidates].sort((a, b) => score(b) - score(a) || Number(a.short) - Number(b.short) || a.code.length - b.code.length || a.code.localeCompare(b.code));
       const best = ranked[0]!;
       const tied = ranked.filter((c) => score(c) === score(best)).length;

@@ -36,8 +36,30 @@ export function sentencesOf(text: string): Sentence[] {
   return out;
 }
 
+/** The sentence holding an offset (sentences are in order: a binary search, so long texts stay linear). */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  return sentences.find((s) => s.start <= offset && offset < s.end);
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** Spans grouped by the sentence that holds them (in order), for rules that read a sentence at a time. */
+export function bySentence<T extends { start: number; end: number }>(sentences: readonly Sentence[], spans: readonly T[]): Map<Sentence, T[]> {
+  const out = new Map<Sentence, T[]>();
+  for (const p of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const s = sentenceAt(sentences, p.start);
+    if (!s || p.end > s.end) continue;
+    const list = out.get(s);
+    if (list) list.push(p); else out.set(s, [p]);
+  }
+  return out;
 }
 
 /** Characters a name never contains: the clause breaks of running text (quotes and brackets are part of names). */
