@@ -13,8 +13,11 @@ import { findFigures } from './figures.js';
 import { findInstitutions } from './institutions.js';
 import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
+import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
-import { sentenceAt, sentencesOf } from './text.js';
+import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
+import { programmeOf, programmeWords } from './programme.js';
+import { bySentence, matchingCopy, sentenceAt, sentencesOf, type Sentence } from './text.js';
 
 export interface SourceMeta {
   id: string;
@@ -74,6 +77,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const known = opts.known ?? [];
   const index = opts.places ?? new PlaceIndex(opts.edition ?? gazetteerEdition(), known);
   const sentences = sentencesOf(text);
+  // Rules read the simplified copy (offsets are the original's); quotes are sliced from the original.
+  const mt = matchingCopy(text);
   const quoteOf = (start: number, end = start + 1) => {
     const s = sentenceAt(sentences, start)!;
     const e = sentenceAt(sentences, Math.max(start, end - 1)) ?? s;
@@ -97,7 +102,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const parties: Party[] = [];
 
   // Places
-  const placeMentions = index.find(text);
+  const placeMentions = index.find(text, mt);
   const placeIdByCode = new Map<string, string>();
   for (const m of placeMentions) {
     let e = entities.get(`place|${m.code}`);
@@ -106,14 +111,16 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       const kind = levelOfCode(m.code)!.kind;
       const seeded = knownByCode.get(m.code);
       const prefix = kind === 'DISTRICT' ? (/[县旗]$/u.test(record.nameZh) ? 'county' : 'district') : PREFIX[kind]!;
-      const id = seeded?.id ?? freshId(`${prefix}:${slug(record.nameZh.replace(/(维吾尔|壮族|回族)?自治区$/u, ''), 48, true)}`);
-      if (seeded) usedIds.add(id);
+      // The official code is the id (city:3205 苏州市, city:3413 宿州市): two places never share one.
+      const id = seeded?.id ?? `${prefix}:${m.code}`;
+      usedIds.add(id);
       const chain = index.chain(m.code);
       e = {
         id, kind: KIND_NAME[kind], name: seeded?.name ?? pinyinName(record.nameZh), nameZh: seeded?.nameZh ?? record.nameZh, aliases: [], code: m.code,
         citations: [], status: 'draft',
         draft: {
-          rule: m.short ? `short form of ${record.nameZh} in the official division list` : 'name in the official division list',
+          rule: m.renamed ? `${m.surface}, renamed since: ${RENAMES.find((r) => r.old === index.matchingName(m.surface) && r.code === m.code)?.source ?? record.nameZh}`
+            : m.short ? `short form of ${record.nameZh} in the official division list` : 'name in the official division list',
           confidence: m.confidence, resolvedTo: placeIdOfCode(m.code), chain,
           ...(m.options.length ? { options: m.options.map((c) => `${placeIdOfCode(c)} ${index.records.get(c)!.nameZh} (${index.chain(c).join(' › ') || 'national'})`) } : {}),
         },
@@ -123,12 +130,12 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     }
     if (m.surface !== e.nameZh && !e.aliases!.includes(m.surface) && !isGenericAlias(m.surface)) e.aliases!.push(m.surface);
     cite(e, quoteOf(m.start));
-    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true });
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true, code: m.code });
   }
 
   // Institutions, each in the place it names or was attached to.
   const located: Array<{ from: string; to: string; quote: string; unitOf?: string }> = [];
-  const institutionMentions = findInstitutions(text, sentences, placeMentions);
+  const institutionMentions = findInstitutions(mt, sentences, placeMentions);
   const institutionIdByName = new Map<string, string>();
   for (const m of institutionMentions) {
     const key = normalizeName(m.name);
@@ -153,13 +160,15 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       else if (placeId && !seeded) located.push({ from: id, to: placeId, quote });
     }
     cite(e, text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end));
-    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false });
+    // An institution named with its place (巴青县中学, 北京市代表团) knows the place: 援建的巴青县中学 pairs with 巴青县.
+    const own = m.place && m.place.start === m.start ? { placeId: placeIdByCode.get(m.place.code), placeCode: m.place.code } : {};
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false, name: m.name, ...own });
   }
 
   // People
   const nameTaken = (n: string) => [...entities.keys()].some((k) => k.endsWith(`|${normalizeName(n)}`)) ||
     placeMentions.some((p) => n.includes(p.surface)) || institutionMentions.some((i) => i.name.includes(n));
-  for (const m of findPeople(text, sentences, nameTaken)) {
+  for (const m of findPeople(mt, sentences, nameTaken)) {
     const key = normalizeName(m.name);
     const seeded = knownByName.get(`person|${key}`);
     let e = entities.get(`person|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
@@ -196,16 +205,46 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     });
   }
   // A place inside an institution's name (索县 in 索县人民医院) is not a party of its own.
-  const outer = parties.filter((p) => !parties.some((q) => q !== p && q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
-  for (const s of findSupports(text, sentences, outer)) {
+  const outer = outermost(parties);
+  // Pairings between places (a place and a 兵团 unit: a support, as a twinning joins places).
+  const words = programmeWords(mt);
+  const pairings = findPairings(mt, sentences, outer, Number(meta.publishedAt.slice(0, 4)));
+  const paired = new Set(pairings.map((p) => `${p.from.id}|${p.to.id}`));
+  for (const p of pairings) {
+    const quote = text.slice(p.sentence.start, p.sentence.end);
+    const reading = programmeOf(words, p.to.code ?? (/兵团|师$/u.test(entityOf(entities, p.to.id)?.nameZh ?? '') ? '65' : undefined), p.phrase, mt.slice(p.sentence.start, p.sentence.end));
+    const ended = p.until !== undefined;
+    const note = [reading ? `programme: ${reading.rule}` : 'no programme: the text and the recipient name none', ended ? 'this pairing ended: the text states a change' : ''].filter(Boolean).join('; ');
+    if (p.from.isPlace && p.to.isPlace) {
+      relationships.push({
+        id: relId('TWINNED_WITH', p.from.id, p.to.id, ended ? '-ended' : ''), type: 'TWINNED_WITH', from: p.from.id, to: p.to.id,
+        properties: {
+          level: levelOf(entities, p.from.id), ...(reading ? { programme: reading.programme } : {}),
+          ...(p.since !== undefined ? { since: p.since, ...(p.sinceQualifier ? { sinceQualifier: p.sinceQualifier } : {}) } : {}),
+          ...(p.until !== undefined ? { until: p.until } : {}),
+        },
+        citations: [quote], status: 'draft', draft: { rule: p.rule, confidence: p.confidence, note },
+      });
+    } else {
+      relationships.push({
+        id: relId('SUPPORTS', p.from.id, p.to.id, '-pairing-assistance'), type: 'SUPPORTS', from: p.from.id, to: p.to.id,
+        properties: { mode: 'PAIRING_ASSISTANCE' }, citations: [quote], status: 'draft',
+        draft: { rule: `${p.rule} (one end is no place: a support)`, confidence: p.confidence * 0.9, note },
+      });
+    }
+  }
+  // Supports and their modes (以院包科, 捐赠, 组团式 …): a pairing says who is paired, a support what one gives.
+  const isPlaceId = (id: string) => parties.some((q) => q.id === id && q.isPlace);
+  for (const s of findSupports(mt, sentences, outer)) {
+    if (s.type === 'TWINNED_WITH') continue;
+    // Between two places a pairing verb (援建, 对口支援, 帮扶 …) states a pairing, read above; 产业援藏 or
+    // 就业援藏 between them states what one gives the other.
+    if (isPlaceId(s.from) && isPlaceId(s.to) && (PAIRING_VERBS.includes(s.phrase) || paired.has(`${s.from}|${s.to}`) && !s.mode)) continue;
     const quote = text.slice(s.sentence.start, s.sentence.end);
-    const properties = s.type === 'TWINNED_WITH'
-      ? { level: levelOf(entities, s.from) }
-      : { mode: s.mode ?? 'PAIRING_ASSISTANCE' };
     relationships.push({
       id: relId(s.type, s.from, s.to, s.mode ? `-${s.mode.toLowerCase().replace(/_/g, '-')}` : ''), type: s.type, from: s.from, to: s.to,
-      properties, citations: [quote], status: 'draft',
-      draft: { rule: s.rule, confidence: s.mode || s.type === 'TWINNED_WITH' ? 0.6 : 0.3 },
+      properties: { mode: s.mode ?? 'PAIRING_ASSISTANCE' }, citations: [quote], status: 'draft',
+      draft: { rule: s.rule, confidence: s.mode ? 0.6 : 0.3 },
     });
   }
 
@@ -213,18 +252,25 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const publishedYear = Number(meta.publishedAt.slice(0, 4));
   const quantities: DraftQuantity[] = [];
   const sortedParties = [...parties].sort((a, b) => a.start - b.start);
-  for (const f of findFigures(text, sentences, publishedYear)) {
+  const partiesIn = bySentence(sentences, sortedParties);
+  const pairingsIn = new Map<Sentence, PairingMention[]>();
+  for (const p of pairings) pairingsIn.set(p.sentence, [...(pairingsIn.get(p.sentence) ?? []), p]);
+  let lastBefore = -1; // the last party ending before the figure, found by walking forward (figures come in order)
+  for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
     const sentence = sentenceAt(sentences, f.start)!;
-    const inSentence = sortedParties.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
-    const subject = [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
-      [...sortedParties].reverse().find((p) => p.end <= f.start) ?? sortedParties[0];
+    const inSentence = partiesIn.get(sentence) ?? [];
+    while (lastBefore + 1 < sortedParties.length && sortedParties[lastBefore + 1]!.end <= f.start) lastBefore++;
+    // A figure after a pairing's words in its sentence is the supporter's (江苏对口支援西藏年度资金总计5.57亿元).
+    const pairing = pairingsIn.get(sentence)?.find((p) => p.at < f.start && p.until === undefined);
+    const subject = (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
+      sortedParties[lastBefore] ?? sortedParties[0];
     if (!subject) continue;
     quantities.push({
       id: `quantity:${meta.id}/${quantities.length + 1}`, subject: subject.id, metric: f.metric, value: f.value, unit: f.unit,
       qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
       ...(f.year !== undefined ? { year: f.year } : {}), ...(f.baselineYear !== undefined ? { baselineYear: f.baselineYear } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
-      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure; subject is the nearest name (${subject.id})` },
+      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure; subject ${pairing ? `the supporter of the pairing the sentence states (${subject.id})` : `is the nearest name (${subject.id})`}` },
     });
   }
 
@@ -245,8 +291,29 @@ function withoutAliases({ aliases: _none, ...rest }: DraftEntity): DraftEntity {
   return rest;
 }
 
+function entityOf(entities: Map<string, DraftEntity>, id: string): DraftEntity | undefined {
+  // Keys are `place|<code>` or `<group>|<name>`: a place's id names its code, else the id is searched.
+  const byCode = /:(\d+)$/u.exec(id)?.[1];
+  const hit = byCode ? entities.get(`place|${byCode}`) : undefined;
+  return hit?.id === id ? hit : [...entities.values()].find((x) => x.id === id);
+}
+
+/** Parties not inside a longer one (索县 in 索县人民医院 is not a party of its own), in one sweep. */
+function outermost(parties: readonly Party[]): Party[] {
+  const sorted = [...parties].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Party[] = [];
+  let reach = -1;
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.end <= reach && !(last.start === p.start && last.end === p.end)) continue;
+    out.push(p);
+    reach = Math.max(reach, p.end);
+  }
+  return out;
+}
+
 function levelOf(entities: Map<string, DraftEntity>, id: string): string {
-  const e = [...entities.values()].find((x) => x.id === id);
+  const e = entityOf(entities, id);
   const kind = e && isKindLabel(e.kind) ? kindOfLabel(e.kind) : undefined;
   return kind === 'PROVINCE' || kind === 'CITY' || kind === 'TOWNSHIP' ? kind : kind === 'DISTRICT' ? 'DISTRICT' : 'INSTITUTION';
 }

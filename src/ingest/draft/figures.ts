@@ -12,7 +12,7 @@ type Unit = SeedUnit;
 
 /** Hedge words before a figure, and the qualifier each means (the seeds' own reading, seeds/README.md). */
 const HEDGE_BEFORE: Array<[RegExp, Qualifier]> = [
-  [/(超过|超|逾|高于)$/u, 'MORE_THAN'], [/(近|约|大约|将近)$/u, 'APPROXIMATELY'], [/(不到|不足|低于)$/u, 'LESS_THAN'], [/(最多|至多)$/u, 'AT_MOST'],
+  [/(超过了?|超出了?|超|逾|高于)$/u, 'MORE_THAN'], [/(近|约|大约|将近)$/u, 'APPROXIMATELY'], [/(不到|不足|低于)$/u, 'LESS_THAN'], [/(最多|至多)$/u, 'AT_MOST'],
 ];
 /** Hedge words between a figure and its unit, or after it. */
 const HEDGE_AFTER: Array<[RegExp, Qualifier]> = [[/^(余|多)/u, 'AT_LEAST'], [/^以上/u, 'AT_LEAST'], [/^左右/u, 'APPROXIMATELY']];
@@ -23,7 +23,8 @@ const UNIT_WORDS: Array<[string, Unit, number?]> = ([
   ['米', 'm'], ['海拔', 'm'], ['%', 'percent'], ['％', 'percent'], ['人次', 'person'], ['人', 'person'], ['名', 'person'], ['位', 'person'],
   ['批次', 'batch'], ['批', 'batch'], ['套', 'set'], ['台', 'set'], ['天', 'day'], ['日', 'day'], ['年来', 'year'], ['年', 'year'], ['载', 'year'],
   ['个', 'count'], ['家', 'count'], ['座', 'count'], ['所', 'count'], ['场', 'count'], ['次', 'count'], ['项', 'count'], ['件', 'count'],
-  ['处', 'count'], ['条', 'count'], ['间', 'count'], ['大', 'count'], ['方面', 'count'], ['市', 'count'],
+  ['处', 'count'], ['条', 'count'], ['间', 'count'], ['大', 'count'], ['方面', 'count'], ['市', 'count'], ['户', 'count'], ['栋', 'count'],
+  ['县', 'count'], ['镇', 'count'], ['乡', 'count'], ['村', 'count'],
 ] satisfies Array<[string, Unit, number?]>).sort((a, b) => b[0].length - a[0].length);
 
 export interface FigureMention {
@@ -41,19 +42,30 @@ export interface FigureMention {
 
 const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]+)\\s*(万|亿)?`, 'gu');
 
-export function findFigures(text: string, sentences: readonly Sentence[], publishedYear: number): FigureMention[] {
+/**
+ * Every figure of the text. `names` are the spans of names (三台县 holds no figure); a figure in a
+ * short quoted phrase is a slogan's (“四件大事”), not a measure.
+ */
+export function findFigures(text: string, sentences: readonly Sentence[], publishedYear: number, names: ReadonlyArray<{ start: number; end: number }> = []): FigureMention[] {
   const out: FigureMention[] = [];
-  for (const m of text.matchAll(NUMBER)) {
+  const paragraphStart = new Map<number, number>();
+  for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
+  for (const m of [...text.matchAll(NUMBER), ...text.matchAll(/半(?=年)/gu)]) {
     const start = m.index;
-    const digits = m[1]!;
+    const digits = m[1] ?? '半';
     const sentence = sentenceAt(sentences, start);
     if (!sentence) continue;
     const before = text.slice(sentence.start, start);
     if (/第$/u.test(before)) continue; // 第十批: an ordinal
+    if (/[数几]$/u.test(before) && !/\d/u.test(digits)) continue; // 数百米, 几十个: no number stated
+    if (names.some((n) => n.start <= start && start < n.end)) continue;
+    if (/[“"][^”"]{0,6}$/u.test(before) && /^[^“”"]{0,8}[”"]/u.test(text.slice(start))) continue;
     const arabic = /\d/u.test(digits);
-    let value = arabic ? Number(digits) : chineseNumber(digits);
+    let value = digits === '半' ? 0.5 : arabic ? Number(digits) : chineseNumber(digits);
     if (value === undefined) continue;
-    if (!arabic && value === 1) continue; // 一批又一批, 一个: an article, not a figure
+    // 一批又一批, 一个: an article, not a figure; 一年 (a duration) is one.
+    // (一年又一年, 关键一年: a phrase, not a duration.)
+    if (!arabic && value === 1 && (!/^年(?!一度|级|又|来)/u.test(text.slice(start + m[0].length)) || /(关键|这|那|每|上|下|同|当|第)$/u.test(before))) continue;
     let at = start + m[0].length;
     let multiplier = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
     let qualifier: Qualifier = 'EXACT';
@@ -62,9 +74,14 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
     if (after) { qualifier = after[1]; at += text.slice(at).match(after[0])![0].length; }
     if (!m[2] && /^(万|亿)/u.test(text.slice(at))) { multiplier = text[at] === '万' ? 1e4 : 1e8; at++; } // 1800余万元
     while (text[at] === ' ') at++;
-    const unitWord = UNIT_WORDS.find(([w]) => text.startsWith(w, at));
+    if (text.startsWith('个月', at)) continue; // months: no unit of the seeds
+    let unitWord = UNIT_WORDS.find(([w]) => text.startsWith(w, at));
+    // 总人口41.66万: a population needs no unit word.
+    if (!unitWord && multiplier > 1 && /人口(为|达|约|近|超过?)?$/u.test(before)) unitWord = ['', 'person'];
     if (!unitWord) continue;
     const [word, unit, scale] = unitWord;
+    if (/^[县镇乡村]$/u.test(word) && !arabic) continue; // 五县 names a group; 11镇34乡 counts them
+    if (word === '大' && /党的$/u.test(before)) continue; // 党的十八大: a party congress
     // A year (2023年) or a date (5月27日) is no figure; 30年来 and 三十载 are durations.
     if (unit === 'year' && word === '年' && (/^\d{4}$/u.test(digits) || /^[月日]/u.test(text.slice(at + 1)))) continue;
     if (unit === 'day' && (word === '日' || /月$/u.test(before))) continue;
@@ -79,7 +96,8 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
     value = Number((value * multiplier * (scale ?? 1)).toPrecision(12));
     // 比2015年增加了66.44%: a change against the baseline year; 降低, 减少, 下降 make it negative.
     // Years of the paragraph up to this sentence's end: "2023年,…增加了…;…降低了…" states 2023 once.
-    const from = sentences.find((s) => s.paragraph === sentence.paragraph)!.start;
+    // The paragraph's start, no more than a few sentences back (a text without line breaks is one paragraph).
+    const from = Math.max(paragraphStart.get(sentence.paragraph) ?? sentence.start, sentence.start - 600);
     const years = [...text.slice(from, sentence.end).matchAll(/(\d{4})\s*年|今年/gu)]
       .map((y) => ({ at: from + y.index, year: y[1] ? Number(y[1]) : publishedYear, baseline: /比\s*$/u.test(text.slice(from, from + y.index)) }))
       .filter((y) => y.year >= 1900 && y.year <= 2100);

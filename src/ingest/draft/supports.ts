@@ -3,7 +3,7 @@
 // beneficiaries the one named first after it and those listed with it (、). 对口支援 between two
 // places is a twinning; everything else a support, its mode read from the sentence's words.
 import type { SupportMode } from '../../domain/vocabulary.js';
-import { sentenceAt, type Sentence } from './text.js';
+import { bySentence, sentenceAt, type Sentence } from './text.js';
 
 type Mode = SupportMode;
 
@@ -22,7 +22,11 @@ const MODE_WORDS: Array<[RegExp, Mode]> = [
 ];
 
 /** Anything the text names that can give or receive support. */
-export interface Party { start: number; end: number; id: string; isPlace: boolean }
+export interface Party {
+  start: number; end: number; id: string; isPlace: boolean; code?: string | undefined;
+  /** An institution's name, and the place its name starts with (巴青县 of 巴青县中学). */
+  name?: string | undefined; placeId?: string | undefined; placeCode?: string | undefined;
+}
 
 export interface SupportMention {
   type: 'TWINNED_WITH' | 'SUPPORTS';
@@ -36,13 +40,13 @@ export interface SupportMention {
 
 export function findSupports(text: string, sentences: readonly Sentence[], parties: readonly Party[]): SupportMention[] {
   const out: SupportMention[] = [];
-  const sorted = [...parties].sort((a, b) => a.start - b.start);
+  const grouped = bySentence(sentences, parties);
   for (const m of text.matchAll(SUPPORT_PHRASES)) {
     const at = m.index;
     const sentence = sentenceAt(sentences, at);
     if (!sentence) continue;
-    if (sorted.some((p) => p.start <= at && at < p.end)) continue; // inside a name: 大连市医疗人才“组团式”支援队
-    const inSentence = sorted.filter((p) => p.start >= sentence.start && p.end <= sentence.end);
+    const inSentence = grouped.get(sentence) ?? [];
+    if (inSentence.some((p) => p.start <= at && at < p.end)) continue; // inside a name: 大连市医疗人才“组团式”支援队
     const supporter = [...inSentence].reverse().find((p) => p.end <= at);
     const first = inSentence.find((p) => p.start >= at + m[0].length);
     if (!supporter || !first || supporter.id === first.id) continue;

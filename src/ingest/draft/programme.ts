@@ -1,0 +1,63 @@
+// Which programme a pairing belongs to, from the text's own words and from where the recipient lies.
+// The programme ids are the shared contract's (programme:aid-tibet …). Rules, in order:
+//   1. east→west words (东西部扶贫协作, 东西部协作, 扶贫协作, 东西扶贫) in the text, and a 帮扶 or
+//      协作 verb or a recipient outside Tibet and Xinjiang: east-west cooperation;
+//   2. the recipient in Tibet (54): aid to Tibet; in Xinjiang (65, or a 兵团 unit): aid to Xinjiang;
+//      in Qinghai (63): aid to Qinghai;
+//   3. the recipient in Sichuan, Gansu or Shaanxi and the text on the 2008 earthquake (汶川, 地震, 灾后):
+//      the Wenchuan reconstruction;
+//   4. otherwise the programme the text names most (援藏, 援疆, 援青 …), if it names one.
+// A pairing no rule places goes without a programme, for the reviewer.
+export const PROGRAMME_IDS = {
+  tibet: 'programme:aid-tibet',
+  xinjiang: 'programme:aid-xinjiang',
+  qinghai: 'programme:aid-qinghai',
+  wenchuan: 'programme:wenchuan-reconstruction',
+  eastWest: 'programme:east-west-cooperation',
+} as const;
+export type ProgrammeId = (typeof PROGRAMME_IDS)[keyof typeof PROGRAMME_IDS];
+
+const WORDS: Array<[RegExp, ProgrammeId]> = [
+  [/援藏|对口支援西藏|西藏工作座谈会/gu, PROGRAMME_IDS.tibet],
+  [/援疆|对口支援新疆|新疆工作会议/gu, PROGRAMME_IDS.xinjiang],
+  [/援青|对口支援青海/gu, PROGRAMME_IDS.qinghai],
+  [/汶川|地震|灾后恢复重建|灾后重建|灾区/gu, PROGRAMME_IDS.wenchuan],
+  [/东西部扶贫协作|东西部协作|东西扶贫协作|东西部扶贫|扶贫协作|东西协作/gu, PROGRAMME_IDS.eastWest],
+];
+
+export interface TextProgrammes {
+  /** How often the text names each programme's words. */
+  counts: Map<ProgrammeId, number>;
+}
+
+/** Reads the programme words of a text (the simplified copy). */
+export function programmeWords(text: string): TextProgrammes {
+  const counts = new Map<ProgrammeId, number>();
+  for (const [re, id] of WORDS) {
+    const n = [...text.matchAll(re)].length;
+    if (n) counts.set(id, (counts.get(id) ?? 0) + n);
+  }
+  return { counts };
+}
+
+export interface ProgrammeReading { programme: ProgrammeId; rule: string }
+
+/**
+ * The programme of one pairing: `recipientCode` is the recipient's official code (or 65 for a 兵团
+ * unit), `phrase` the words that stated the pairing, `sentence` the sentence that did.
+ */
+export function programmeOf(words: TextProgrammes, recipientCode: string | undefined, phrase: string, sentence: string): ProgrammeReading | undefined {
+  const province = recipientCode?.slice(0, 2);
+  const has = (id: ProgrammeId) => (words.counts.get(id) ?? 0) > 0;
+  if (has(PROGRAMME_IDS.eastWest) && (/帮扶|协作/u.test(phrase) || /帮扶|协作/u.test(sentence) || (province !== '54' && province !== '65'))) {
+    return { programme: PROGRAMME_IDS.eastWest, rule: 'the text speaks of east–west cooperation (东西部扶贫协作)' };
+  }
+  if (province === '54') return { programme: PROGRAMME_IDS.tibet, rule: 'the recipient lies in Tibet' };
+  if (province === '65') return { programme: PROGRAMME_IDS.xinjiang, rule: 'the recipient lies in Xinjiang' };
+  if (province === '63') return { programme: PROGRAMME_IDS.qinghai, rule: 'the recipient lies in Qinghai' };
+  if ((province === '51' || province === '62' || province === '61') && has(PROGRAMME_IDS.wenchuan)) {
+    return { programme: PROGRAMME_IDS.wenchuan, rule: 'the recipient lies in the 2008 earthquake area and the text speaks of it' };
+  }
+  const named = [...words.counts].sort((a, b) => b[1] - a[1])[0];
+  return named ? { programme: named[0], rule: 'the programme the text names most' } : undefined;
+}
