@@ -37,8 +37,8 @@ const goldInstitution = z.strictObject({
 const goldPerson = z.strictObject({ name: z.string().min(1), role: z.string().optional(), ...optional });
 const goldFigure = z.strictObject({
   value: z.number(),
-  unit: z.enum(Object.values(Unit) as [Unit, ...Unit[]]),
-  qualifier: z.enum(Object.values(QuantityQualifier) as [QuantityQualifier, ...QuantityQualifier[]]),
+  unit: z.enum(Unit),
+  qualifier: z.enum(QuantityQualifier),
   /** The words that state it, verbatim. */
   quote: z.string().min(1),
   about: z.string().optional(),
@@ -135,7 +135,7 @@ const PROGRAMME_OF_NAME: Record<string, string> = {
  * written as the gold writes them (a place's code, anything else's Chinese name).
  */
 export function articleCase(folder = ARTICLE_DIR): DevCase {
-  const src = parse(fs.readFileSync(path.join(folder, 'source.yaml'), 'utf8')) as Record<string, unknown>;
+  const src = z.record(z.string(), z.unknown()).parse(parse(fs.readFileSync(path.join(folder, 'source.yaml'), 'utf8')));
   const text = fs.readFileSync(path.join(folder, String(src.textFile ?? 'source.txt')), 'utf8');
   const entities = readRecords(folder, 'entities');
   const han = (list: unknown[]) => list.filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n));
@@ -233,7 +233,8 @@ function emptyKind(): KindScore {
 function scoreList<G extends { optional?: boolean | undefined }, D>(
   gold: readonly G[], draft: readonly D[], matches: (g: G, d: D) => boolean, goldLabel: (g: G) => string, draftLabel: (d: D) => string, oneToOne = false,
 ): KindScore & { pairs: Array<[G, D]> } {
-  const s = { ...emptyKind(), pairs: [] as Array<[G, D]> };
+  const pairs: Array<[G, D]> = [];
+  const s = { ...emptyKind(), pairs };
   const used = new Set<D>();
   for (const g of gold) {
     if (g.optional) continue;
@@ -287,7 +288,7 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
     const named = gold.institutions.find((i) => goldNames(i.name, i.aliases).has(nameKey(end)));
     return named ? goldNames(named.name, named.aliases) : new Set([nameKey(end)]);
   };
-  const draftPairings = draft.relationships.filter((r): r is typeof r & { type: PairingType } => (PAIRING_TYPES as readonly string[]).includes(r.type));
+  const draftPairings = draft.relationships.filter((r): r is typeof r & { type: PairingType } => PAIRING_TYPES.some((t) => t === r.type));
   const typesOf = (g: GoldPairing) => (Array.isArray(g.type) ? g.type : [g.type]);
   const sameEnds = (g: GoldPairing, d: (typeof draftPairings)[number]) => sameSet(goldEndKeys(g.supporter), endKeys(d.from)) && sameSet(goldEndKeys(g.recipient), endKeys(d.to));
   const endName = (entityId: string) => (byId.get(entityId)?.nameZh ?? entityId);
@@ -338,15 +339,17 @@ export function scoreDevSet(cases: readonly DevCase[], opts: DraftOptions = {}):
 export const recallOf = (k: KindScore) => (k.gold === 0 ? 1 : k.found / k.gold);
 export const precisionOf = (k: KindScore) => (k.drafted === 0 ? 1 : k.correct / k.drafted);
 
+const noAccuracy = (): Accuracy => ({ right: 0, of: 0, wrong: [] });
+
 export function totalOf(scores: readonly CaseScore[]): CaseScore {
   const sumKind = (kind: ScoredKind): KindScore => scores.reduce((t, s) => {
     const k = s.kinds[kind];
     return { gold: t.gold + k.gold, found: t.found + k.found, drafted: t.drafted + k.drafted, correct: t.correct + k.correct, missed: [...t.missed, ...k.missed], spurious: [...t.spurious, ...k.spurious] };
   }, emptyKind());
-  const sumAcc = (pick: (s: CaseScore) => Accuracy): Accuracy => scores.reduce((t, s) => ({ right: t.right + pick(s).right, of: t.of + pick(s).of, wrong: [...t.wrong, ...pick(s).wrong] }), { right: 0, of: 0, wrong: [] as string[] });
+  const sumAcc = (pick: (s: CaseScore) => Accuracy): Accuracy => scores.reduce((t, s) => ({ right: t.right + pick(s).right, of: t.of + pick(s).of, wrong: [...t.wrong, ...pick(s).wrong] }), noAccuracy());
   return {
     id: 'total',
-    kinds: Object.fromEntries(SCORED_KINDS.map((k) => [k, sumKind(k)])) as Record<ScoredKind, KindScore>,
+    kinds: { places: sumKind('places'), institutions: sumKind('institutions'), people: sumKind('people'), figures: sumKind('figures'), pairings: sumKind('pairings') },
     figureQualifier: sumAcc((s) => s.figureQualifier), pairingProgramme: sumAcc((s) => s.pairingProgramme),
     pairingYears: sumAcc((s) => s.pairingYears), pairingChange: sumAcc((s) => s.pairingChange),
     pairingWrongType: scores.flatMap((s) => s.pairingWrongType),
