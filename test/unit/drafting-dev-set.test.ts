@@ -90,6 +90,25 @@ describe('the scorer', () => {
     expect(unmetGoals(totalOf([s]), readGoals())).toContain('1 drafted quotes are not verbatim in their text');
   });
 
+  it('reads a change from the drafted years: an ended pairing has an until, a started one none', () => {
+    const text = '甲市由援建乙县改为援建丙县。';
+    const gold: Gold = {
+      text: 'x.txt', institutions: [], people: [], figures: [],
+      places: [{ code: '540624', name: '安多县', surface: ['乙县'] }, { code: '540626', name: '索县', surface: ['丙县'] }, { code: '2101', name: '沈阳市', surface: ['甲市'] }],
+      pairings: [
+        { supporter: '2101', recipient: '540624', type: 'TWINNED_WITH', change: 'ended', quote: '甲市由援建乙县' },
+        { supporter: '2101', recipient: '540626', type: 'TWINNED_WITH', change: 'started', quote: '改为援建丙县' },
+      ],
+    };
+    const draft = draftOfGold(gold);
+    draft.relationships[0]!.properties = {};
+    draft.relationships[1]!.properties = { until: 2010 };
+    expect(scoreDraft('x', text, gold, draft).pairingChange).toMatchObject({ right: 0, of: 2 });
+    draft.relationships[0]!.properties = { until: 2010 };
+    draft.relationships[1]!.properties = { since: 2010 };
+    expect(scoreDraft('x', text, gold, draft).pairingChange).toMatchObject({ right: 2, of: 2 });
+  });
+
   it('folds traditional characters when it matches names', () => {
     expect(nameKey('洛浦縣人民醫院')).toBe(nameKey('洛浦县人民医院'));
     expect(nameKey('新疆生產建設兵團')).toBe('新疆生产建设兵团');

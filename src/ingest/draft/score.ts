@@ -324,8 +324,10 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
       else pairingYears.wrong.push(`${name}: ${String(p.since ?? '…')}–${String(p.until ?? '…')} for ${g.since ?? '…'}–${g.until ?? '…'}`);
     }
     if (g.change) {
+      // The seed format states a change by its years: an ended pairing has an `until`, a started one has none.
       pairingChange.of++;
-      if (p.change === g.change) pairingChange.right++; else pairingChange.wrong.push(`${name}: ${String(p.change ?? 'none')} for ${g.change}`);
+      const drafted = p.until !== undefined || p.change === 'ended' ? 'ended' : 'started';
+      if (drafted === g.change) pairingChange.right++; else pairingChange.wrong.push(`${name}: ${drafted} for ${g.change}`);
     }
   }
 
