@@ -162,7 +162,9 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
       .map((e) => ({ name: String(e.nameZh), kind: e.kind, aliases: han(e.aliases ?? []) })),
     people: entities.filter((e) => e.kind === 'Person').map((e) => ({ name: String(e.nameZh), ...(e.properties?.roleZh ? { role: String(e.properties.roleZh) } : {}) })),
     figures: readRecords(folder, 'quantities').map((q) => ({ value: Number(q.value), unit: q.unit, qualifier: q.qualifier ?? 'EXACT', quote: quoteOf(q.citations?.[0]) })),
-    pairings: readRecords(folder, 'relationships').filter((r) => PAIRING_TYPES.includes(r.type)).map((r) => {
+    // A support whose beneficiary is a person (辽宁 → 洛桑, employment) is that person's work, not a
+    // pairing, by the dev set's rules (test/fixtures/programme/README.md).
+    pairings: readRecords(folder, 'relationships').filter((r) => PAIRING_TYPES.includes(r.type) && byId.get(r.to)?.kind !== 'Person').map((r) => {
       const p = r.properties ?? {};
       const programme = typeof p.programme === 'string' ? PROGRAMME_OF_NAME[p.programme] ?? p.programme : undefined;
       return {
