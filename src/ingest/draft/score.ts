@@ -37,8 +37,8 @@ const goldInstitution = z.strictObject({
 const goldPerson = z.strictObject({ name: z.string().min(1), role: z.string().optional(), ...optional });
 const goldFigure = z.strictObject({
   value: z.number(),
-  unit: z.enum(Object.values(Unit) as [Unit, ...Unit[]]),
-  qualifier: z.enum(Object.values(QuantityQualifier) as [QuantityQualifier, ...QuantityQualifier[]]),
+  unit: z.enum(Unit),
+  qualifier: z.enum(QuantityQualifier),
   /** The words that state it, verbatim. */
   quote: z.string().min(1),
   about: z.string().optional(),
@@ -46,6 +46,7 @@ const goldFigure = z.strictObject({
 });
 const PAIRING_TYPES = ['TWINNED_WITH', 'SUPPORTS'] as const;
 type PairingType = (typeof PAIRING_TYPES)[number];
+const isPairingType = (type: string): type is PairingType => PAIRING_TYPES.some((t) => t === type);
 const goldPairing = z.strictObject({
   /** An official code for a place, the Chinese name for anything else. */
   supporter: z.string().min(1),
@@ -128,6 +129,11 @@ export function programmeCases(keep: (id: string) => boolean = () => true, dir =
   });
 }
 
+const articleSource = z.object({
+  id: z.string(), title: z.string(), publisher: z.string(), publishedAt: z.string(), textFile: z.string().default('source.txt'),
+  license: z.string(), rightsHolder: z.string(), usageNote: z.string(),
+});
+
 const PROGRAMME_OF_NAME: Record<string, string> = {
   对口援藏: 'programme:aid-tibet', 对口援疆: 'programme:aid-xinjiang', 对口援青: 'programme:aid-qinghai',
 };
@@ -138,8 +144,8 @@ const PROGRAMME_OF_NAME: Record<string, string> = {
  * written as the gold writes them (a place's code, anything else's Chinese name).
  */
 export function articleCase(folder = ARTICLE_DIR): DevCase {
-  const src = parse(fs.readFileSync(path.join(folder, 'source.yaml'), 'utf8')) as Record<string, unknown>;
-  const text = fs.readFileSync(path.join(folder, String(src.textFile ?? 'source.txt')), 'utf8');
+  const src = articleSource.parse(parse(fs.readFileSync(path.join(folder, 'source.yaml'), 'utf8')));
+  const text = fs.readFileSync(path.join(folder, src.textFile), 'utf8');
   const entities = readRecords(folder, 'entities');
   const han = (list: unknown[]) => list.filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n));
   const byId = new Map(entities.map((e) => [String(e.id), e]));
@@ -164,7 +170,7 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
     figures: readRecords(folder, 'quantities').map((q) => ({ value: Number(q.value), unit: q.unit, qualifier: q.qualifier ?? 'EXACT', quote: quoteOf(q.citations?.[0]) })),
     // A support whose beneficiary is a person (辽宁 → 洛桑, employment) is that person's work, not a
     // pairing, by the dev set's rules (test/fixtures/programme/README.md).
-    pairings: readRecords(folder, 'relationships').filter((r) => PAIRING_TYPES.includes(r.type) && byId.get(r.to)?.kind !== 'Person').map((r) => {
+    pairings: readRecords(folder, 'relationships').filter((r) => isPairingType(String(r.type)) && byId.get(r.to)?.kind !== 'Person').map((r) => {
       const p = r.properties ?? {};
       const programme = typeof p.programme === 'string' ? PROGRAMME_OF_NAME[p.programme] ?? p.programme : undefined;
       return {
@@ -176,11 +182,8 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
     }),
   };
   return {
-    id: String(src.id), text, gold: goldFile.parse(gold),
-    meta: {
-      id: String(src.id), title: String(src.title), publisher: String(src.publisher), publishedAt: String(src.publishedAt),
-      license: String(src.license), rightsHolder: String(src.rightsHolder), usageNote: String(src.usageNote),
-    },
+    id: src.id, text, gold: goldFile.parse(gold),
+    meta: { id: src.id, title: src.title, publisher: src.publisher, publishedAt: src.publishedAt, license: src.license, rightsHolder: src.rightsHolder, usageNote: src.usageNote },
   };
 }
 
@@ -246,7 +249,8 @@ function emptyKind(): KindScore {
 function scoreList<G extends { optional?: boolean | undefined }, D>(
   gold: readonly G[], draft: readonly D[], matches: (g: G, d: D) => boolean, goldLabel: (g: G) => string, draftLabel: (d: D) => string, oneToOne = false,
 ): KindScore & { pairs: Array<[G, D]> } {
-  const s = { ...emptyKind(), pairs: [] as Array<[G, D]> };
+  const pairs: Array<[G, D]> = [];
+  const s = { ...emptyKind(), pairs };
   const used = new Set<D>();
   for (const g of gold) {
     if (g.optional) continue;
@@ -300,7 +304,7 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
     const named = gold.institutions.find((i) => goldNames(i.name, i.aliases).has(nameKey(end)));
     return named ? goldNames(named.name, named.aliases) : new Set([nameKey(end)]);
   };
-  const draftPairings = draft.relationships.filter((r): r is typeof r & { type: PairingType } => (PAIRING_TYPES as readonly string[]).includes(r.type));
+  const draftPairings = draft.relationships.filter((r): r is typeof r & { type: PairingType } => isPairingType(r.type));
   const typesOf = (g: GoldPairing) => (Array.isArray(g.type) ? g.type : [g.type]);
   const sameEnds = (g: GoldPairing, d: (typeof draftPairings)[number]) => sameSet(goldEndKeys(g.supporter), endKeys(d.from)) && sameSet(goldEndKeys(g.recipient), endKeys(d.to));
   const endName = (entityId: string) => (byId.get(entityId)?.nameZh ?? entityId);
@@ -358,10 +362,11 @@ export function totalOf(scores: readonly CaseScore[]): CaseScore {
     const k = s.kinds[kind];
     return { gold: t.gold + k.gold, found: t.found + k.found, drafted: t.drafted + k.drafted, correct: t.correct + k.correct, missed: [...t.missed, ...k.missed], spurious: [...t.spurious, ...k.spurious] };
   }, emptyKind());
-  const sumAcc = (pick: (s: CaseScore) => Accuracy): Accuracy => scores.reduce((t, s) => ({ right: t.right + pick(s).right, of: t.of + pick(s).of, wrong: [...t.wrong, ...pick(s).wrong] }), { right: 0, of: 0, wrong: [] as string[] });
+  const none: Accuracy = { right: 0, of: 0, wrong: [] };
+  const sumAcc = (pick: (s: CaseScore) => Accuracy): Accuracy => scores.reduce((t, s) => ({ right: t.right + pick(s).right, of: t.of + pick(s).of, wrong: [...t.wrong, ...pick(s).wrong] }), none);
   return {
     id: 'total',
-    kinds: Object.fromEntries(SCORED_KINDS.map((k) => [k, sumKind(k)])) as Record<ScoredKind, KindScore>,
+    kinds: { places: sumKind('places'), institutions: sumKind('institutions'), people: sumKind('people'), figures: sumKind('figures'), pairings: sumKind('pairings') },
     figureQualifier: sumAcc((s) => s.figureQualifier), pairingProgramme: sumAcc((s) => s.pairingProgramme),
     pairingYears: sumAcc((s) => s.pairingYears), pairingChange: sumAcc((s) => s.pairingChange),
     pairingWrongType: scores.flatMap((s) => s.pairingWrongType),
