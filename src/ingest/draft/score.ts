@@ -7,6 +7,7 @@
 // rules are in test/fixtures/programme/README.md; the goals in test/fixtures/programme/goals.yaml.
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -84,8 +85,9 @@ export type Goals = z.infer<typeof goalsFile>['goals'];
 
 // ---------------------------------------------------------------- the dev set on disk
 
-export const DEV_SET_DIR = path.resolve('test/fixtures/programme');
-export const ARTICLE_DIR = path.resolve('seeds/tibet-daily-2024-06-21-liaoning-nagqu');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DEV_SET_DIR = path.join(REPO, 'test/fixtures/programme');
+export const ARTICLE_DIR = path.join(REPO, 'seeds/tibet-daily-2024-06-21-liaoning-nagqu');
 
 export interface DevCase { id: string; text: string; meta: SourceMeta; gold: Gold }
 
@@ -434,7 +436,7 @@ export function formatMisses(scores: readonly CaseScore[]): string {
   return out.join('\n');
 }
 
-export const SCORE_PAGE = path.resolve('docs/drafting-dev-set.md');
+export const SCORE_PAGE = path.join(REPO, 'docs/drafting-dev-set.md');
 
 /** The measurement page: the table and the misses, with how to rerun it (asked for with WRITE_SCORE=1). */
 export function writeScorePage(scores: readonly CaseScore[], goals: Goals, file = SCORE_PAGE): string {
