@@ -26,6 +26,8 @@ const goldPlace = z.strictObject({
   name: z.string().min(1),
   /** Every form the text writes, verbatim (short, old or traditional). */
   surface: z.array(z.string().min(1)).min(1),
+  /** A Corps division (兵团师): a place outside the official list, matched by its name and surfaces. */
+  corpsDivision: z.literal(true).optional(),
   ...optional,
 });
 const goldInstitution = z.strictObject({
@@ -236,6 +238,7 @@ export interface CaseScore {
 type DraftEntity = Draft['entities'][number];
 
 const placeOf = (e: DraftEntity) => (isKindLabel(e.kind) && isPlaceKind(kindOfLabel(e.kind)) && e.code ? e.code : undefined);
+const CORPS_DIVISION_LABEL = 'CorpsDivision';
 const institutionKinds = new Set(['School', 'Hospital', 'Organization']);
 const namesOf = (e: DraftEntity) => new Set([e.nameZh, ...(e.aliases ?? [])].filter((n): n is string => !!n && /\p{Script=Han}/u.test(n)).map(nameKey));
 
@@ -275,13 +278,16 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
   const byId = new Map(draft.entities.map((e) => [e.id, e]));
   const label = (e: DraftEntity) => `${e.nameZh ?? e.name}${e.code ? ` ${e.code}` : ''}`;
 
-  const draftPlaces = draft.entities.filter((e) => placeOf(e));
-  const places = scoreList(gold.places.filter((p) => p.code), draftPlaces, (g, d) => g.code === d.code,
-    (g) => `${g.surface[0]} ${g.code}`, label);
-  // A draft place that is no division the gold names (珠峰 as a place) is spurious like any other.
-
   const goldNames = (name: string, aliases: readonly string[] = []) => new Set([name, ...aliases].map(nameKey));
-  const institutions = scoreList(gold.institutions, draft.entities.filter((e) => institutionKinds.has(e.kind)),
+  // Places of the list by code; a Corps division (no code) by name, whether drafted as one or as an
+  // organisation (it is judged as a place then, not as an institution).
+  const corpsNames = (g: GoldPlace) => goldNames(g.name, g.surface);
+  const isCorps = (e: DraftEntity) => e.kind === CORPS_DIVISION_LABEL ||
+    (e.kind === 'Organization' && gold.places.some((g) => g.corpsDivision && sameSet(corpsNames(g), namesOf(e))));
+  const places = scoreList(gold.places.filter((p) => p.code || p.corpsDivision), draft.entities.filter((e) => placeOf(e) || isCorps(e)),
+    (g, d) => (g.code ? g.code === d.code : !d.code && sameSet(corpsNames(g), namesOf(d))),
+    (g) => `${g.surface[0]} ${g.code ?? '(Corps division)'}`, label);
+  const institutions = scoreList(gold.institutions, draft.entities.filter((e) => institutionKinds.has(e.kind) && !isCorps(e)),
     (g, d) => sameSet(goldNames(g.name, g.aliases), namesOf(d)), (g) => g.name, label);
   const people = scoreList(gold.people, draft.entities.filter((e) => e.kind === 'Person'),
     (g, d) => sameSet(goldNames(g.name), namesOf(d)), (g) => `${g.name}${g.role ? ` (${g.role})` : ''}`, label);
@@ -303,8 +309,9 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
   // A pairing's end is a place code, or an institution's name: any name the gold gives that institution.
   const goldEndKeys = (end: string) => {
     if (/^\d+$/u.test(end)) return new Set([`code:${end}`]);
-    const named = gold.institutions.find((i) => goldNames(i.name, i.aliases).has(nameKey(end)));
-    return named ? goldNames(named.name, named.aliases) : new Set([nameKey(end)]);
+    const named = [...gold.institutions.map((i) => goldNames(i.name, i.aliases)), ...gold.places.filter((p) => p.corpsDivision).map(corpsNames)]
+      .find((names) => names.has(nameKey(end)));
+    return named ?? new Set([nameKey(end)]);
   };
   const draftPairings = draft.relationships.filter((r): r is typeof r & { type: PairingType } => isPairingType(r.type));
   const typesOf = (g: GoldPairing) => (Array.isArray(g.type) ? g.type : [g.type]);
