@@ -30,5 +30,6 @@ export interface Dataset {
   entities: Array<{ id: string; kind: EntityKind; props: Record<string, unknown> }>;
   relationships: Array<{ id: string; type: RelationshipType; from: string; to: string; props: Record<string, unknown> }>;
   quantities: Array<{ id: string; props: Record<string, unknown> }>;
-  citations: Array<{ id: string; subjectId: string; sourceId: string; quote: string }>;
+  /** `position` is the quote's place in its record's list; `evidence` whether it states the fact or implies it. */
+  citations: Array<{ id: string; subjectId: string; sourceId: string; quote: string; evidence: 'STATES' | 'IMPLIES'; position: number }>;
 }

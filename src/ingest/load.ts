@@ -73,9 +73,11 @@ const MERGE_CITATIONS = `
   MERGE (c:Citation {id: row.id})
   ON CREATE SET c.subjectId = row.subjectId, c.sourceId = row.sourceId, c.quote = row.quote, c.created = true, c:Seeded
   MERGE (c)-[:QUOTES]->(s)
-  WITH c, c.created AS isNew
+  // Whether the quote states its fact, and its place in the record's list, can change without the quote.
+  WITH c, c.created AS isNew, row, (c.evidence IS NULL OR c.evidence <> row.evidence OR c.position IS NULL OR c.position <> row.position) AS changed
+  SET c.evidence = row.evidence, c.position = row.position
   REMOVE c.created
-  RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, 0 AS updated, count(*) AS total`;
+  RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN changed AND isNew IS NULL THEN 1 ELSE 0 END) AS updated, count(*) AS total`;
 
 // The seed folders are the whole dataset: what they loaded before and no longer hold leaves the
 // graph, in the same transaction. Only Seeded nodes and the edges that seeds wrote (they carry a

@@ -100,6 +100,59 @@ export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
   return issues;
 }
 
+/**
+ * Evidence strength: a fact's quotes either state it or support reading it as implied. A fact with
+ * no stating quote is implied, and its note says so and why; a fact whose note calls it implied
+ * has no quote marked as stating it; a stating quote comes before every quote that only supports
+ * (the explorer shows the first quote as the proof); and a quote that states an edge names both of
+ * its ends, so a partial sentence ("为帮助索县毕业生到大连安居过渡" for Dalian → Sog) cannot pass as
+ * the statement of a pairing.
+ */
+export function evidenceIssues(data: Dataset, where: Where): SeedIssue[] {
+  const idsOf = new Map(data.entities.map((e) => [e.id, identifiers(e.props)]));
+  const zhOf = new Map(data.entities.map((e) => [e.id, [e.props.nameZh, ...(e.props.aliases as string[])]
+    .filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n)).map(normalizeName)]));
+  const names = (entityId: string, quote: string) =>
+    (idsOf.get(entityId) ?? []).some((k) => quote.includes(k)) || (zhOf.get(entityId) ?? []).some((n) => sharesRun(quote, n, NAME_RUN));
+  const bySubject = new Map<string, Dataset['citations']>();
+  for (const c of data.citations) bySubject.set(c.subjectId, [...(bySubject.get(c.subjectId) ?? []), c]);
+  const props = new Map<string, Record<string, unknown>>([
+    ...data.entities.map((e) => [e.id, e.props] as const), ...data.relationships.map((r) => [r.id, r.props] as const),
+    ...data.quantities.map((q) => [q.id, q.props] as const)]);
+  const rels = new Map(data.relationships.map((r) => [r.id, r]));
+  const issues: SeedIssue[] = [];
+  for (const [id, cites] of bySubject) {
+    const p = props.get(id);
+    if (!p) continue;
+    const stating = cites.filter((c) => c.evidence === 'STATES');
+    if (stating.length === 0 && !isImplied(p)) {
+      issues.push({ ...where(id), field: 'note', reason: 'no quote states this fact (every citation is evidence: IMPLIES): its note must say it is implied, and why' });
+    }
+    if (stating.length > 0 && isImplied(p)) {
+      issues.push({ ...where(id), field: 'citations', reason: `its note calls it implied, but "${stating[0]!.quote}" is marked as stating it: mark that quote evidence: IMPLIES, or drop "implied" from the note` });
+    }
+    // Within one folder, the order of the seed's list; citations from other folders keep their own.
+    const bySource = new Map<string, typeof cites>();
+    for (const c of cites) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+    for (const list of bySource.values()) {
+      const ordered = [...list].sort((a, b) => a.position - b.position);
+      const firstImplying = ordered.findIndex((c) => c.evidence === 'IMPLIES');
+      const lateStating = firstImplying < 0 ? undefined : ordered.slice(firstImplying).find((c) => c.evidence === 'STATES');
+      if (lateStating) issues.push({ ...where(id), field: `citations.${lateStating.position}`, reason: `the stating quote "${lateStating.quote}" must come before the quotes that only support the fact` });
+    }
+    const rel = rels.get(id);
+    if (rel && (rel.type === 'TWINNED_WITH' || rel.type === 'SUPPORTS')) {
+      for (const c of stating) {
+        const quote = normalizeName(c.quote);
+        const missing = [rel.from, rel.to].filter((end) => !names(end, quote));
+        // A quote naming neither end is refused by citationIssues already.
+        if (missing.length === 1) issues.push({ ...where(id), field: `citations.${c.position}`, reason: `"${c.quote}" is marked as stating the edge but does not name ${missing.join(' or ')}: quote the sentence that says it, or mark it evidence: IMPLIES` });
+      }
+    }
+  }
+  return issues;
+}
+
 /** A fact the source implies rather than states says so in its note ("implied: …", "inferred …"). */
 export function isImplied(props: Record<string, unknown>): boolean {
   return /\b(implied|inferred)\b/i.test(String(props.note ?? ''));
@@ -199,5 +252,5 @@ export function aliasIssues(data: Dataset, where: Where): SeedIssue[] {
 }
 
 export function qualityIssues(data: Dataset, where: Where): SeedIssue[] {
-  return [...aliasIssues(data, where), ...supporterIssues(data, where), ...modeIssues(data, where), ...citationIssues(data, where)];
+  return [...aliasIssues(data, where), ...supporterIssues(data, where), ...modeIssues(data, where), ...citationIssues(data, where), ...evidenceIssues(data, where)];
 }

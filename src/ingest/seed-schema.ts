@@ -22,9 +22,17 @@ const dateOrYear = z.union([year, z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 const propertyKey = /^[a-z][A-Za-z0-9]*$/;
 
+/**
+ * How strongly a quote proves its fact: STATES (the words say it; a bare string quote does) or
+ * IMPLIES (the words support it, the fact itself is read between them). A fact with no stating
+ * quote is implied, and its note says so; one with a stating quote lists it first.
+ */
+export const EVIDENCE = ['STATES', 'IMPLIES'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
 export const CitationSeed = z.union([
   z.string().trim().min(1, 'quote is empty'),
-  z.strictObject({ quote: z.string().trim().min(1, 'quote is empty'), source: z.string().min(1) }),
+  z.strictObject({ quote: z.string().trim().min(1, 'quote is empty'), source: z.string().min(1).optional(), evidence: z.enum(EVIDENCE).optional() }),
 ]);
 
 /** A non-empty string whose absence is reported with what belongs there. */

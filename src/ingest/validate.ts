@@ -312,7 +312,8 @@ class SeedReading {
   private cite(folder: SeedFolder, subjectId: string, list: CitationSeed[], where: Where): void {
     list.forEach((c, i) => {
       const quote = (typeof c === 'string' ? c : c.quote).trim();
-      const sourceId = typeof c === 'string' ? folder.source.id : c.source;
+      const sourceId = typeof c === 'string' ? folder.source.id : c.source ?? folder.source.id;
+      const evidence = typeof c === 'string' ? 'STATES' : c.evidence ?? 'STATES';
       this.pendingRefs.push(() => {
         if (!this.sourceIds.has(sourceId)) this.issues.push({ ...where, field: `citations.${i}.source`, reason: `unknown source "${sourceId}"` });
       });
@@ -323,7 +324,7 @@ class SeedReading {
       if (first === folder.dir) this.issues.push({ ...where, field: `citations.${i}`, reason: 'the same quote is cited twice for this record' });
       if (first !== undefined) return;
       this.citationIds.set(cid, folder.dir);
-      this.data.citations.push({ id: cid, subjectId, sourceId, quote });
+      this.data.citations.push({ id: cid, subjectId, sourceId, quote, evidence, position: i });
     });
   }
 

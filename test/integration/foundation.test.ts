@@ -132,7 +132,7 @@ describe('seeding', () => {
     const data = loadSeedFolders(SEEDS_DIR);
     // Valid for the validator, refused by Neo4j (a map is no property value): the last statement
     // of the transaction fails after every earlier one has run.
-    data.citations.push({ id: 'citation:broken', subjectId: 'county:amdo', sourceId: data.sources[0]!.id, quote: { not: 'a string' } as never });
+    data.citations.push({ id: 'citation:broken', subjectId: 'county:amdo', sourceId: data.sources[0]!.id, quote: { not: 'a string' } as never, evidence: 'STATES', position: 0 });
     const renamed = data.entities.find((e) => e.id === 'county:amdo')!;
     renamed.props = { ...renamed.props, name: 'Changed Before The Failure', contentHash: 'changed' };
     await expect(loadDataset(api.graph, data)).rejects.toThrow();

@@ -91,10 +91,11 @@ describe('every citation names what it proves', () => {
   });
 
   it('refuses an edge whose quotes together name only one end, unless its note marks it implied', () => {
-    const edge = (note: string) => FIXTURE_RELATIONSHIPS.replace('citations: [贝塔市属于阿尔法省]', `properties: { note: ${note} }\n  citations: [贝塔市是一座城市]`);
-    const issues = issuesOf(writeSeedFixture({ relationships: edge('stated') }));
+    const edge = (note: string, quote: string) => FIXTURE_RELATIONSHIPS.replace('citations: [贝塔市属于阿尔法省]', `properties: { note: ${note} }\n  citations: [${quote}]`);
+    const issues = issuesOf(writeSeedFixture({ relationships: edge('stated', '贝塔市是一座城市') }));
     expect(issues).toEqual([expect.objectContaining({ record: 'part-of:beta--alpha', reason: expect.stringMatching(/^no citation names province:alpha/) })]);
-    expect(() => loadSeedFolders(writeSeedFixture({ relationships: edge('"implied; the source never says so outright"') }))).not.toThrow();
+    // An implied edge's quotes only support it (seeds/README.md, evidence).
+    expect(() => loadSeedFolders(writeSeedFixture({ relationships: edge('"implied; the source never says so outright"', '{ quote: 贝塔市是一座城市, evidence: IMPLIES }') }))).not.toThrow();
   });
 
   it('refuses a quantity quote that does not state the figure, and reads 万, 亿 and Chinese numerals', () => {

@@ -15,6 +15,10 @@ export interface CitationRecord {
   sourceId: string;
   /** The source's date, which orders an entity's citations (newest first). */
   publishedAt: string;
+  /** Whether the quote states the fact or only supports reading it as implied. */
+  evidence: 'STATES' | 'IMPLIES';
+  /** The quote's place in its record's list in the seed (the stating quote first). */
+  position: number;
 }
 
 /** A citation seen from its source: the quote and the id of what it proves. */

@@ -14,6 +14,9 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A citation as CITATIONS_OF returns it: a stored quote, or the official record's code and name. */
 export interface CitationRow {
   quote: string | null;
+  /** STATES or IMPLIES; null on a quote rebuilt from the official list (which states its record). */
+  evidence?: string | null;
+  position?: number | null;
   code: string | null;
   officialName: string | null;
   sourceId: string;
@@ -30,7 +33,7 @@ export interface CitationRow {
 export const CITATIONS_OF = (subject: string, of: CitedSubject = 'any') => `COLLECT {
          ${[
            `MATCH (c:Citation {subjectId: ${subject}})-[:QUOTES]->(s:Source)
-         RETURN {quote: c.quote, code: null, officialName: null, sourceId: s.id, publishedAt: s.publishedAt} AS citation`,
+         RETURN {quote: c.quote, evidence: c.evidence, position: c.position, code: null, officialName: null, sourceId: s.id, publishedAt: s.publishedAt} AS citation`,
            ...(of === 'any' || of === 'entity' ? [`MATCH (e:Entity {id: ${subject}}) WHERE e.code IS NOT NULL
          MATCH (s:Source:Gazetteer)
          RETURN {quote: null, code: e.code, officialName: coalesce(e.officialName, e.nameZh), sourceId: s.id, publishedAt: s.publishedAt} AS citation`] : []),
@@ -47,11 +50,18 @@ export const CITATIONS_OF = (subject: string, of: CitedSubject = 'any') => `COLL
  */
 export type CitedSubject = 'any' | 'entity' | 'edge' | 'edge, not PART_OF';
 
-/** One subject's citation rows as records: newest source first, then by quote. */
+/**
+ * One subject's citation rows as records: the quotes that state the fact before those that only
+ * imply it, then newest source first, then in the order the seed lists them, then by quote.
+ */
 export function citationRecords(subjectId: string, rows: readonly CitationRow[]): CitationRecord[] {
   return rows
-    .map((r) => ({ subjectId, quote: r.quote ?? recordText(r.code!, r.officialName!), sourceId: r.sourceId, publishedAt: r.publishedAt }))
-    .sort((a, b) => byCodePoint(b.publishedAt, a.publishedAt) || byCodePoint(a.quote, b.quote));
+    .map((r) => ({
+      subjectId, quote: r.quote ?? recordText(r.code!, r.officialName!), sourceId: r.sourceId, publishedAt: r.publishedAt,
+      evidence: r.evidence === 'IMPLIES' ? 'IMPLIES' as const : 'STATES' as const, position: Number(r.position ?? 0),
+    }))
+    .sort((a, b) => (a.evidence === b.evidence ? 0 : a.evidence === 'STATES' ? -1 : 1)
+      || byCodePoint(b.publishedAt, a.publishedAt) || a.position - b.position || byCodePoint(a.quote, b.quote));
 }
 
 export interface ClaimsRequest { sourceId: string; offset: number; first: number }
