@@ -28,10 +28,13 @@ export const DIMENSION_UNITS: Record<MetricDimension, readonly Unit[]> = {
 type Declaration = [label: string, labelZh: string, dimension: MetricDimension, unit: Unit, additive: boolean, description?: string];
 const given = (d: Declaration) => ({ d, flow: 'GIVEN' as const });
 const attracted = (d: Declaration) => ({ d, flow: 'ATTRACTED' as const });
+const unattributed = (d: Declaration) => ({ d, flow: 'UNATTRIBUTED' as const });
 
 const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }> = {
   // Money given and money attracted are different things and never one total.
-  aidFunding: given(['Aid funding', '援助资金投入', 'MONEY', 'CNY', true, 'money the supporter side put into a project (总投入)']),
+  aidFunding: given(['Aid funding', '援助资金投入', 'MONEY', 'CNY', true, 'money the source says the supporter side gave']),
+  // 总投入 says how much went into a project, not who paid it: not aid given until a source says so.
+  projectInvestment: unattributed(['Total investment in a project', '项目总投入', 'MONEY', 'CNY', true, "a project's total investment (总投入), from whoever paid; the source does not say it was all aid"]),
   donations: given(['Donations of money and goods', '捐资捐物', 'MONEY', 'CNY', true, 'money and goods given, valued in CNY']),
   investmentAttracted: attracted(['Investment attracted', '招商引资投资额', 'MONEY', 'CNY', true, 'investment by enterprises the aid drew in (招商引资), not aid money']),
   contractedSales: attracted(['Contracted sales', '协议销售额', 'MONEY', 'CNY', true, "sales agreed at fairs the aid organised, the recipients' income, not aid money"]),
@@ -81,7 +84,7 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   livelihoodFundingShare: ['Share of funds for livelihoods', '保障和改善民生资金占比', 'RATE', 'percent', false],
   grassrootsFundingShare: ['Share of funds at county level and below', '县及县以下基层领域资金占比', 'RATE', 'percent', false],
   collegeAdmissionRate: ['College admission rate', '高考升学率', 'RATE', 'percent', false],
-  undergraduateAdmissionRate: ['Undergraduate admission rate', '本科上线率', 'RATE', 'percent', false],
+  undergraduateCutoffShare: ['Share above the undergraduate cut-off line', '本科上线率', 'RATE', 'percent', false, 'the share of examinees whose score reached the cut-off line for undergraduate admission, not those admitted'],
   maternalMortalityRate: ['Maternal mortality rate', '孕产妇死亡率', 'RATE', 'percent', false],
   infantMortalityRate: ['Infant mortality rate', '婴儿死亡率', 'RATE', 'percent', false],
 

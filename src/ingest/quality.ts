@@ -46,6 +46,15 @@ function sharesRun(text: string, name: string, n: number): boolean {
 /** How long a run of a descriptive Chinese name a quote must share to name it. */
 const NAME_RUN = 6;
 
+/** Whether a (normalised) quote names an entity of the dataset: see citationIssues. */
+function namer(data: Dataset): (entityId: string, quote: string) => boolean {
+  const idsOf = new Map(data.entities.map((e) => [e.id, identifiers(e.props)]));
+  const zhOf = new Map(data.entities.map((e) => [e.id, [e.props.nameZh, ...(e.props.aliases as string[])]
+    .filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n)).map(normalizeName)]));
+  return (entityId, quote) =>
+    (idsOf.get(entityId) ?? []).some((k) => quote.includes(k)) || (zhOf.get(entityId) ?? []).some((n) => sharesRun(quote, n, NAME_RUN));
+}
+
 /**
  * Every citation must identify what it proves: an entity's quote names the entity (a name, an
  * alias, a short place name, or six characters running of a Chinese name); a relationship's
@@ -54,13 +63,10 @@ const NAME_RUN = 6;
  * the figure.
  */
 export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
-  const idsOf = new Map(data.entities.map((e) => [e.id, identifiers(e.props)]));
-  const zhOf = new Map(data.entities.map((e) => [e.id, [e.props.nameZh, ...(e.props.aliases as string[])]
-    .filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n)).map(normalizeName)]));
+  const isEntity = new Set(data.entities.map((e) => e.id));
   const rels = new Map(data.relationships.map((r) => [r.id, r]));
   const quantities = new Map(data.quantities.map((q) => [q.id, q]));
-  const names = (entityId: string, quote: string) =>
-    (idsOf.get(entityId) ?? []).some((k) => quote.includes(k)) || (zhOf.get(entityId) ?? []).some((n) => sharesRun(quote, n, NAME_RUN));
+  const names = namer(data);
   // A programme is also proved by the sentence that gives its start or its term (对口支援期限按3年安排),
   // and a twinning whose end that term gives cites the same sentence, naming neither of its ends.
   const programmeFigures = new Map(data.entities.filter((e) => e.kind === 'PROGRAMME').map((e) => [e.id, programmeFigureForms(e.props)]));
@@ -74,7 +80,7 @@ export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
     const rel = rels.get(c.subjectId);
     const q = quantities.get(c.subjectId);
     let reason: string | undefined;
-    if (idsOf.has(c.subjectId)) {
+    if (isEntity.has(c.subjectId)) {
       const figures = programmeFigures.get(c.subjectId) ?? [];
       if (!names(c.subjectId, quote) && !figures.some((f) => c.quote.includes(f))) reason = `the quote "${c.quote}" does not name ${c.subjectId}`;
     } else if (rel && termQuote(rel, c)) {
@@ -109,11 +115,7 @@ export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
  * the statement of a pairing.
  */
 export function evidenceIssues(data: Dataset, where: Where): SeedIssue[] {
-  const idsOf = new Map(data.entities.map((e) => [e.id, identifiers(e.props)]));
-  const zhOf = new Map(data.entities.map((e) => [e.id, [e.props.nameZh, ...(e.props.aliases as string[])]
-    .filter((n): n is string => typeof n === 'string' && /\p{Script=Han}/u.test(n)).map(normalizeName)]));
-  const names = (entityId: string, quote: string) =>
-    (idsOf.get(entityId) ?? []).some((k) => quote.includes(k)) || (zhOf.get(entityId) ?? []).some((n) => sharesRun(quote, n, NAME_RUN));
+  const names = namer(data);
   const bySubject = new Map<string, Dataset['citations']>();
   for (const c of data.citations) bySubject.set(c.subjectId, [...(bySubject.get(c.subjectId) ?? []), c]);
   const props = new Map<string, Record<string, unknown>>([

@@ -250,9 +250,11 @@ describe('aid summaries keep what the numbers mean', () => {
     expect(res.errors).toBeUndefined();
     const { totals, unsummed } = res.data.aidSummary.overall;
     const byMetric = Object.fromEntries(totals.map((t: any) => [t.metric, t]));
-    expect(byMetric.aidFunding).toMatchObject({ value: 40_000_000, unit: 'CNY', qualifier: 'EXACT', definition: { dimension: 'MONEY', flow: 'GIVEN' } });
-    expect(byMetric.aidFunding.parts.map((p: any) => p.subjectId)).toEqual(['project:amdo-government-service-hall']);
-    expect(byMetric.aidFunding.parts[0].sources[0].quote).toContain('4000万元');
+    // 该项目总投入4000万元 is the project's total investment: no source says who paid, so it is no aid given.
+    expect(byMetric.aidFunding).toBeUndefined();
+    expect(byMetric.projectInvestment).toMatchObject({ value: 40_000_000, unit: 'CNY', qualifier: 'EXACT', definition: { dimension: 'MONEY', flow: 'UNATTRIBUTED' } });
+    expect(byMetric.projectInvestment.parts.map((p: any) => p.subjectId)).toEqual(['project:amdo-government-service-hall']);
+    expect(byMetric.projectInvestment.parts[0].sources[0].quote).toContain('4000万元');
     expect(byMetric.investmentAttracted).toMatchObject({ value: 3_000_000_000, unit: 'CNY', qualifier: 'AT_LEAST', text: '≥ 3,000,000,000 CNY', definition: { dimension: 'MONEY', flow: 'ATTRACTED' } });
     expect(byMetric.investmentAttracted.parts[0].sources[0].quote).toContain('30多亿元');
     // No total mixes metrics, and every total is of an additive metric.

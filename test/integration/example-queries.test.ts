@@ -42,7 +42,8 @@ const CHECKS: Record<string, () => Promise<void>> = {
     const byKey = Object.fromEntries(aidSummary.groups.map((g: any) => [g.key, g]));
     expect(byKey.PUBLIC_SERVICES.projects).toBeGreaterThanOrEqual(1);
     const money = byKey.PUBLIC_SERVICES.totals.find((t: any) => t.unit === 'CNY');
-    expect(money).toMatchObject({ metric: 'aidFunding', value: 40000000, qualifier: 'EXACT', definition: { flow: 'GIVEN' } });
+    // 总投入 is a project's total investment, not aid given: no money flow is claimed for it.
+    expect(money).toMatchObject({ metric: 'projectInvestment', value: 40000000, qualifier: 'EXACT', definition: { flow: 'UNATTRIBUTED' } });
     expect(money.parts.every(cited)).toBe(true);
     // Groups add up to the whole.
     const sum = (k: string) => aidSummary.groups.reduce((t: number, g: any) => t + g[k], 0);
@@ -95,7 +96,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
   'services.fetch-by-id.graphql': async () => {
     const { nodes } = await run('services.fetch-by-id.graphql');
     expect(nodes.map((n: any) => n?.__typename ?? null)).toEqual(['District', 'Twinning', 'Quantity', null]);
-    expect(nodes[2]).toMatchObject({ metric: 'aidFunding', value: 40000000, unit: 'CNY', qualifier: 'EXACT' });
+    expect(nodes[2]).toMatchObject({ metric: 'projectInvestment', value: 40000000, unit: 'CNY', qualifier: 'EXACT' });
   },
   'services.release-and-terms.graphql': async () => {
     const { stats } = await run('services.release-and-terms.graphql');

@@ -150,7 +150,7 @@ describe('questions the graph answers, with citations', () => {
     expect(leader.person.posts.every((p: any) => p.sources[0].quote.includes('于国强'))).toBe(true);
   });
 
-  it("the senior high school's admission rates by year", async () => {
+  it("the senior high school's admission rate and share above the undergraduate cut-off line, by year", async () => {
     const res = await api.gql(`{
       entity(id: "school:nagqu-no2-senior-high-school") {
         indicators { metric unit points { year value qualifier sources { quote } } }
@@ -158,7 +158,7 @@ describe('questions the graph answers, with citations', () => {
     }`);
     const series = Object.fromEntries(res.data.entity.indicators.map((s: any) => [s.metric, s.points.map((p: any) => [p.year, p.value])]));
     expect(series.collegeAdmissionRate).toEqual([[2016, 85], [2023, 98.7]]);
-    expect(series.undergraduateAdmissionRate).toEqual([[2016, 47.2], [2023, 69.1]]);
+    expect(series.undergraduateCutoffShare).toEqual([[2016, 47.2], [2023, 69.1]]);
     expect(res.data.entity.indicators.every((s: any) => s.unit === 'percent' && s.points.every((p: any) => p.sources.length > 0))).toBe(true);
   });
 

@@ -33,10 +33,10 @@ describe('the review of the Liaoning–Nagqu article', () => {
     }
   });
 
-  it("keeps 辽宁援藏 off the team, and gives the Amdo meeting Shenyang's team", () => {
+  it("keeps 辽宁援藏 off the team, and gives the Amdo meeting Shenyang's team and the schools it names (各中小学)", () => {
     expect(entity('org:liaoning-aid-tibet-team')!.props.aliases).not.toContain('辽宁援藏');
     expect(edges((r) => r.type === 'PARTICIPATES_IN' && r.to === 'event:amdo-study-tour-planning-meeting-2024-05-27').map((r) => r.from).sort())
-      .toEqual(['org:amdo-education-bureau', 'org:shenyang-10th-aid-team']);
+      .toEqual(['org:amdo-education-bureau', 'org:shenyang-10th-aid-team', 'school:amdo-meeting-primary-and-secondary-schools']);
   });
 
   it('dates "since the 18th Party Congress" as 2012, like the pairing\'s "30 years" as about 1994', () => {

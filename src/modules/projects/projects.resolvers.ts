@@ -25,7 +25,7 @@ const activityFields = {
 export const projectResolvers: Resolvers = {
   Project: {
     ...activityFields,
-    investment: (e, _a, ctx) => metric(ctx, e, 'aidFunding'),
+    investment: (e, _a, ctx) => metric(ctx, e, 'projectInvestment'),
     floorArea: (e, _a, ctx) => metric(ctx, e, 'floorArea'),
   } satisfies Complete<ProjectResolvers, Project, ProjectRecord>,
   Event: activityFields satisfies Complete<EventResolvers, Event, EventRecord>,

@@ -56,9 +56,9 @@ export type CitedSubject = 'any' | 'entity' | 'edge' | 'edge, not PART_OF';
  */
 export function citationRecords(subjectId: string, rows: readonly CitationRow[]): CitationRecord[] {
   return rows
-    .map((r) => ({
+    .map((r): CitationRecord => ({
       subjectId, quote: r.quote ?? recordText(r.code!, r.officialName!), sourceId: r.sourceId, publishedAt: r.publishedAt,
-      evidence: r.evidence === 'IMPLIES' ? 'IMPLIES' as const : 'STATES' as const, position: Number(r.position ?? 0),
+      evidence: r.evidence === 'IMPLIES' ? 'IMPLIES' : 'STATES', position: Number(r.position ?? 0),
     }))
     .sort((a, b) => (a.evidence === b.evidence ? 0 : a.evidence === 'STATES' ? -1 : 1)
       || byCodePoint(b.publishedAt, a.publishedAt) || a.position - b.position || byCodePoint(a.quote, b.quote));
