@@ -43,6 +43,23 @@ describe('adding up quantities', () => {
     expect(totals.every((t) => t.parts.length === 1)).toBe(true);
   });
 
+  it('says what a total is: how many stated figures it adds, that it covers only what sources state, and what stays apart', () => {
+    const totals = totalsOf([
+      q({ metric: 'projectInvestment', value: 40_000_000 }),
+      q({ metric: 'donations', value: 18_000_000, qualifier: 'AT_LEAST' }),
+      q({ metric: 'donations', value: 2_000_000 }),
+    ]);
+    const byMetric = Object.fromEntries(totals.map((t) => [t.metric, t]));
+    expect(byMetric.projectInvestment).toMatchObject({ count: 1, otherMetrics: ['donations'] });
+    expect(byMetric.projectInvestment!.note).toMatch(/^One figure a source states \(total investment in a project\), not a sum\. It covers only what the sources state/);
+    expect(byMetric.projectInvestment!.note).toContain('not added to it: donations of money and goods');
+    expect(byMetric.donations).toMatchObject({ count: 2, value: 20_000_000, otherMetrics: ['projectInvestment'] });
+    expect(byMetric.donations!.note).toMatch(/^The sum of 2 figures the sources state/);
+    expect(byMetric.donations!.noteZh).toMatch(/^来源所述2个数字（捐资捐物）之和。仅涵盖来源所述/);
+    // A metric alone in its dimension names nothing apart.
+    expect(totalsOf([q({ metric: 'medicalExpertsSent', unit: 'person', value: 132 })])[0]!.otherMetrics).toEqual([]);
+  });
+
   it('lists durations, distances, rates and percent changes one by one instead of adding them', () => {
     const figures = [
       q({ metric: 'supportPeriod', unit: 'year', value: 10, qualifier: 'APPROXIMATELY' }),

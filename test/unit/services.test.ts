@@ -119,10 +119,14 @@ describe('neighbourhoods and timelines', () => {
       edges: [
         edge('benefit:clinic', 'BENEFITS', 'project:clinic', sog.id),
         edge('support:dalian--sog', 'SUPPORTS', 'city:dalian', sog.id, { mode: 'EDUCATION', from: 2016, until: 2020 }),
+        // Only the article's date: reported then, not begun then.
+        edge('support:dalian--sog-jobs', 'SUPPORTS', 'city:dalian', sog.id, { mode: 'EMPLOYMENT', asOf: '2024-06-21' }),
       ],
     });
     const timeline = await new ExploreService(dated, neighbourhoods).timeline(sog.id, 10);
-    expect(timeline?.map((t) => [t.date, t.until])).toEqual([['2016', '2020'], ['2019-06', null]]);
+    expect(timeline?.map((t) => [t.date, t.until, t.dating])).toEqual([['2016', '2020', 'EVENT'], ['2019-06', null, 'EVENT'], ['2024-06-21', null, 'REPORTED']]);
+    expect(timeline?.[1]?.property).toBe('openedOn');
+    expect(timeline?.[2]?.what).toBe('reported on 2024-06-21: sog is supported by dalian (EMPLOYMENT)');
     expect(timeline?.[0]?.what).toBe('sog is supported by dalian (EDUCATION)');
     expect(await new ExploreService(dated, neighbourhoods).timeline(sog.id, 1)).toHaveLength(1);
     expect(await explore.timeline('county:nowhere', 10)).toBeNull();

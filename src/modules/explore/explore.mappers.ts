@@ -22,6 +22,8 @@ export interface TimelineEntryRecord {
   until: string | null;
   what: string;
   about: EntityRecord | RelationshipRecord | QuantityRecord;
+  dating: 'EVENT' | 'REPORTED';
+  property: string | null;
 }
 
 export interface CountRecord { key: string; count: number }

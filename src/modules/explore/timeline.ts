@@ -43,20 +43,20 @@ export function composeTimeline(
   const entries: TimelineEntryRecord[] = [];
   for (const p of DATE_PROPERTIES) {
     const d = str(self.properties[p]);
-    if (d) entries.push({ date: d, until: null, what: `${self.name}: ${p} ${d}`, about: self });
+    if (d) entries.push({ date: d, until: null, what: `${self.name}: ${p} ${d}`, about: self, dating: 'EVENT', property: p });
   }
   for (const r of edges) {
     const other = others.get(r.fromId === self.id ? r.toId : r.fromId);
     const start = str(r.properties.since ?? r.properties.from);
     const asOf = str(r.properties.asOf);
-    if (start) entries.push({ date: start, until: str(r.properties.until), what: describeEdge(r, self, other), about: r });
+    if (start) entries.push({ date: start, until: str(r.properties.until), what: describeEdge(r, self, other), about: r, dating: 'EVENT', property: null });
     // Only a statement date: the fact held then, it did not begin then.
-    else if (asOf) entries.push({ date: asOf, until: null, what: `as of ${asOf}: ${describeEdge(r, self, other)}`, about: r });
+    else if (asOf) entries.push({ date: asOf, until: null, what: `reported on ${asOf}: ${describeEdge(r, self, other)}`, about: r, dating: 'REPORTED', property: null });
     // Dated events and projects at the far end belong on this timeline too.
     if (other && (other.kind === 'EVENT' || other.kind === 'PROJECT')) {
       for (const p of DATE_PROPERTIES) {
         const d = str(other.properties[p]);
-        if (d) entries.push({ date: d, until: null, what: `${other.name} (${p})`, about: other });
+        if (d) entries.push({ date: d, until: null, what: `${other.name} (${p})`, about: other, dating: 'EVENT', property: p });
       }
     }
   }
@@ -69,8 +69,8 @@ export function composeTimeline(
     for (const q of list) {
       const date = q.measure === 'CHANGE' ? str(q.baselineYear) : str(q.year ?? q.from ?? q.asOf);
       const until = q.measure === 'CHANGE' ? str(q.year) : str(q.until);
-      const stated = q.year === null && q.from === null && q.measure === 'LEVEL' ? `as of ${date}: ` : '';
-      if (date) entries.push({ date, until, what: `${stated}${describeQuantity(q, subjectName)}`, about: q });
+      const reported = q.year === null && q.from === null && q.measure === 'LEVEL';
+      if (date) entries.push({ date, until, what: `${reported ? `reported on ${date}: ` : ''}${describeQuantity(q, subjectName)}`, about: q, dating: reported ? 'REPORTED' : 'EVENT', property: null });
     }
   }
   const seen = new Set<string>();

@@ -19,6 +19,10 @@ export interface QuantityTotalRecord {
   qualifier: Qualifier;
   text: string;
   parts: QuantityRecord[];
+  count: number;
+  otherMetrics: string[];
+  note: string;
+  noteZh: string;
 }
 
 export interface AidSummaryGroupRecord {
@@ -58,10 +62,30 @@ export function summable(q: QuantityRecord): boolean {
   return q.measure === 'LEVEL' && m.additive && q.unit === m.unit;
 }
 
+/**
+ * What a total is, in words: a reader must not take one project's budget for the whole aid. It
+ * says how many stated figures it adds, that it covers only what the sources state, and which
+ * other figures of its dimension stay apart from it.
+ */
+export function totalNote(count: number, definition: MetricRecord, others: readonly MetricRecord[]): { note: string; noteZh: string } {
+  const what = count === 1 ? `One figure a source states (${definition.label.toLowerCase()}), not a sum`
+    : `The sum of ${count} figures the sources state (${definition.label.toLowerCase()})`;
+  const apart = others.length ? ` Other figures of this kind are not added to it: ${others.map((m) => m.label.toLowerCase()).join(', ')}.` : '';
+  const whatZh = count === 1 ? `来源所述的一个数字（${definition.labelZh}），不是合计` : `来源所述${count}个数字（${definition.labelZh}）之和`;
+  const apartZh = others.length ? `同类的其他数字不计入其中：${others.map((m) => m.labelZh).join('、')}。` : '';
+  return {
+    note: `${what}. It covers only what the sources state, not all the aid there is.${apart}`,
+    noteZh: `${whatZh}。仅涵盖来源所述，并非全部援助。${apartZh}`,
+  };
+}
+
 /** One total per additive metric; durations, rates, distances and changes are never summed. */
 export function totalsOf(quantities: readonly QuantityRecord[]): QuantityTotalRecord[] {
   const groups = new Map<string, QuantityRecord[]>();
+  const byDimension = new Map<string, Set<string>>();
   for (const q of quantities) {
+    const d = metricOf(q.metric, q.unit).dimension;
+    byDimension.set(d, (byDimension.get(d) ?? new Set()).add(q.metric));
     if (!summable(q)) continue;
     groups.set(q.metric, [...(groups.get(q.metric) ?? []), q]);
   }
@@ -70,8 +94,11 @@ export function totalsOf(quantities: readonly QuantityRecord[]): QuantityTotalRe
       const value = parts.reduce((t, q) => t + q.value, 0);
       const qualifier = sumQualifier(parts.map((q) => q.qualifier));
       const first = parts[0]!;
+      const definition = metricOf(first.metric, first.unit);
       const text = quantityText({ ...first, value, qualifier, year: null, measure: 'LEVEL' });
-      return { metric: first.metric, definition: metricOf(first.metric, first.unit), unit: first.unit, value, qualifier, text, parts };
+      const otherMetrics = [...(byDimension.get(definition.dimension) ?? [])].filter((m) => m !== first.metric).sort();
+      const words = totalNote(parts.length, definition, otherMetrics.map((m) => metricOf(m, first.unit)));
+      return { metric: first.metric, definition, unit: first.unit, value, qualifier, text, parts, count: parts.length, otherMetrics, ...words };
     })
     .sort((a, b) => a.metric.localeCompare(b.metric));
 }
