@@ -1,15 +1,18 @@
-// Evidence as a reader checks it: the quote, highlighted, then the source's title (to the source
-// view), publisher, date and a link to the original.
+// Evidence as a reader checks it: the quote, highlighted, whether it states the fact or only
+// supports reading it as implied, then the source's title (to the source view), publisher, date and
+// a link to the original. The API lists stating quotes first; a fact none of whose quotes states it
+// is shown as implied, with the note that says why.
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { evidenceLabel, t } from './i18n.js';
 import { href } from './route.js';
 import type { CitationFieldsFragment } from '../generated/graphql.js';
 
 export function citation(c: CitationFieldsFragment): HTMLElement {
   const s = c.source;
-  return h('li', { class: 'citation' },
+  return h('li', { class: `citation evidence-${c.evidence.toLowerCase()}`, 'data-evidence': c.evidence },
     h('blockquote', {}, h('mark', {}, c.quote)),
     h('div', { class: 'cite-meta' },
+      c.evidence === 'IMPLIES' && [h('span', { class: 'evidence-tag' }, evidenceLabel(c.evidence)), ' · '],
       h('a', { href: href('source', s.id), class: 'source-title' }, s.title),
       s.titleEn && h('span', { class: 'alt' }, ` (${s.titleEn})`),
       ' · ', h('span', { class: 'publisher' }, s.publisher),
@@ -19,6 +22,15 @@ export function citation(c: CitationFieldsFragment): HTMLElement {
 
 export function citationList(cites: readonly CitationFieldsFragment[]): HTMLElement {
   return h('ul', { class: 'citations' }, cites.map(citation));
+}
+
+/** Whether a fact is implied: cited, but by no quote that states it. */
+export const isImplied = (cites: readonly CitationFieldsFragment[]): boolean => cites.length > 0 && !cites.some((c) => c.evidence === 'STATES');
+
+/** "Implied" and the note that says why, for a fact no quote states; nothing for a stated one. */
+export function impliedNote(cites: readonly CitationFieldsFragment[], note: unknown): HTMLElement | null {
+  if (!isImplied(cites)) return null;
+  return h('p', { class: 'implied' }, h('strong', {}, t('implied')), ' ', t('impliedWhy'), typeof note === 'string' && note ? h('span', { class: 'note' }, ` ${note}`) : null);
 }
 
 /** Citations folded under a count, for lists where every row has its own evidence. */

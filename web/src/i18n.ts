@@ -1,6 +1,10 @@
 // Interface text in Chinese and English. The choice is kept in localStorage; names from the
 // graph are shown in both languages wherever the graph has both (see names.ts).
-import type { EntityKind, RelationshipType, SupportMode } from '../generated/graphql.js';
+import type { EntityKind, RelationshipType } from '../generated/graphql.js';
+import {
+  EVIDENCE_LABELS, formatFigure, KIND_LABELS, label, LEVEL_LABELS, listOf, metricLabel, MODE_LABELS, PROGRAMME_LABELS, PROPERTY_LABELS,
+  QUALIFIER_LABELS, ROLE_LABELS, TYPE_LABELS, TYPE_NAMES, type Figure,
+} from '../../src/domain/labels.js';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'aidgraph.lang';
@@ -81,39 +85,58 @@ const TEXT = {
   sortBy: ['排序', 'Sort by'],
   home: ['首页', 'Home'],
   switchLang: ['English', '中文'],
+  implied: ['推断', 'Implied:'],
+  impliedWhy: ['原文没有直接陈述这一点，以下引文只是间接支持。', 'no sentence of the source states this; the quotes below only support it.'],
+  reportedOn: ['报道于', 'reported on'],
+  reportedTitle: ['报道日期（事件本身的日期未说明）', 'Reported on (when it happened is not stated)'],
+  about: ['约', 'about'],
+  statedFigures: ['个来源所述数字', 'stated figures'],
+  oneFigure: ['来源所述的一个数字，不是合计', 'One figure a source states, not a total'],
+  sumOf: ['合计', 'Sum of'],
+  onlyStated: ['仅涵盖来源所述，并非全部援助。', 'It covers only what the sources state, not all the aid there is.'],
+  otherFigures: ['同类的其他数字（不计入）', 'Other figures of this kind (not added)'],
+  startUnknown: ['起始年份未说明', 'start year not stated'],
+  unknownUnderYear: ['条的起始年份未说明：无法确定当年是否有效，仍列出并标注', 'have no stated start year: they cannot be placed in that year, and are listed, marked'],
+  tooLong: ['搜索词过长，已截为前200个字符。', 'Your search was longer than 200 characters; it was shortened to the first 200.'],
+  emptySearch: ['输入地名、机构、人物或项目的名称（中文、英文或拼音）或区划代码，例如：安多、Sog、540624。', 'Type the name of a place, institution, person or project (Chinese, English or pinyin) or a division code, for example 安多, Sog or 540624.'],
+  province: ['省份', 'Province'],
+  allProvinces: ['全部省份', 'All provinces'],
+  filters: ['筛选', 'Filters'],
+  showing: ['显示', 'Showing'],
+  matches: ['个结果', 'matches'],
+  atLeastMatches: ['至少', 'at least'],
+  narrowHint: ['结果较多：可按省份或类型缩小范围。', 'Many matches: narrow them by province or kind.'],
+  menu: ['菜单', 'Menu'],
+  firstEntries: ['仅显示最早的条目：', 'Showing the earliest entries only:'],
+  otherEdges: ['其他关系', 'Other relationships'],
+  administrative: ['行政隶属与所在地', 'Administrative (part of, located in)'],
+  entitiesShown: ['已显示的实体', 'Entities shown'],
+  shownOf: ['已显示', 'shown'],
+  labelsHidden: ['节点较多：放大或将鼠标移到节点上查看名称。', 'Many nodes: zoom in, or point at a node, to read its name.'],
 } as const;
 
 export function t(key: keyof typeof TEXT): string {
   return TEXT[key][lang === 'zh' ? 0 : 1];
 }
 
-const KINDS: Record<EntityKind, [string, string]> = {
-  PROVINCE: ['省级', 'Province'], CITY: ['地级市', 'City'], DISTRICT: ['县级', 'County/district'],
-  TOWNSHIP: ['乡镇', 'Township'], VILLAGE: ['村/社区', 'Village'], SCHOOL: ['学校', 'School'],
-  HOSPITAL: ['医院', 'Hospital'], ORGANIZATION: ['机构', 'Organisation'], PERSON: ['人物', 'Person'],
-  PROJECT: ['项目', 'Project'], EVENT: ['活动', 'Event'], CORPS_DIVISION: ['兵团师', 'Corps division'], PROGRAMME: ['对口支援工作', 'Programme'],
-};
-export const ALL_KINDS = Object.keys(KINDS) as EntityKind[];
-export const kindLabel = (k: EntityKind): string => KINDS[k][lang === 'zh' ? 0 : 1];
-
-const TYPES: Record<RelationshipType, [string, string]> = {
-  TWINNED_WITH: ['结对支援', 'twinned with'], SUPPORTS: ['支援', 'supports'], PART_OF: ['隶属', 'part of'],
-  LOCATED_IN: ['位于', 'located in'], MEMBER_OF: ['成员', 'member of'], HOLDS_POST: ['任职', 'holds post in'],
-  WORKS_AT: ['工作于', 'works at'], COMES_FROM: ['来自', 'comes from'], PARTICIPATES_IN: ['参与', 'takes part in'],
-  BENEFITS: ['受益', 'benefits'],
-};
-export const ALL_TYPES = Object.keys(TYPES) as RelationshipType[];
-export const typeLabel = (k: RelationshipType): string => TYPES[k][lang === 'zh' ? 0 : 1];
-
-const MODES: Record<SupportMode, [string, string]> = {
-  MEDICAL_TEAM: ['医疗人才“组团式”援藏', 'medical team'], HOSPITAL_TAKES_DEPARTMENT: ['以院包科', 'hospital takes a department'],
-  EDUCATION_TEAM: ['教育人才“组团式”援藏', 'education team'], SCHOOL_TAKES_SUBJECT: ['以校包科', 'school takes a subject'],
-  EMPLOYMENT: ['就业援藏', 'employment'], INDUSTRY: ['产业援藏', 'industry'], EDUCATION: ['教育援藏', 'education'],
-  HIGHER_EDUCATION: ['高等教育', 'higher education'], CADRE_EXCHANGE: ['干部人才交流', 'cadre exchange'], TRAINING: ['培训', 'training'],
-  DONATION: ['捐资捐物', 'donation'], PAIRING_ASSISTANCE: ['结对帮扶', 'pairing assistance'], INFRASTRUCTURE: ['基础设施', 'infrastructure'],
-  PUBLIC_SERVICES: ['公共服务', 'public services'], INVESTMENT_PROMOTION: ['招商引资', 'investment promotion'],
-  TRADE_PROMOTION: ['消费帮扶', 'trade promotion'], TOURISM: ['旅游', 'tourism'], CULTURAL_EXCHANGE: ['交往交流交融', 'cultural exchange'],
-  AGREEMENT: ['帮扶协议', 'agreement'],
-};
-/** A support mode in the reader's language; unknown codes are shown as they are. */
-export const modeLabel = (m: string): string => MODES[m as SupportMode]?.[lang === 'zh' ? 0 : 1] ?? m;
+// Every code goes through the one label dictionary (src/domain/labels.ts), shared with the CSV
+// and the JSON-LD, so the page never shows CULTURAL_EXCHANGE, grassrootsFundingShare or "150 count".
+const cap = (x: string) => (lang === 'en' && x ? x[0]!.toUpperCase() + x.slice(1) : x);
+export const ALL_KINDS = Object.keys(KIND_LABELS) as EntityKind[];
+export const kindLabel = (k: EntityKind): string => cap(label(KIND_LABELS, k, lang));
+export const ALL_TYPES = Object.keys(TYPE_LABELS) as RelationshipType[];
+/** The type as a verb, read from the edge's `from` end to its `to` end ("supports"). */
+export const typeLabel = (k: RelationshipType): string => label(TYPE_LABELS, k, lang);
+/** The type as a name, for legends and filters ("Twinning"). */
+export const typeName = (k: RelationshipType): string => cap(label(TYPE_NAMES, k, lang));
+/** A support mode in the reader's language; a code the dictionary lacks is put in words, never shown raw. */
+export const modeLabel = (m: string): string => label(MODE_LABELS, m, lang);
+export const levelLabel = (l: string): string => label(LEVEL_LABELS, l, lang);
+export const roleLabel = (r: string): string => label(ROLE_LABELS, r, lang);
+export const programmeLabel = (p: string): string => label(PROGRAMME_LABELS, p, lang);
+export const propertyLabel = (p: string): string => label(PROPERTY_LABELS, p, lang);
+export const evidenceLabel = (e: string): string => label(EVIDENCE_LABELS, e, lang);
+export const qualifierLabel = (q: string): string => label(QUALIFIER_LABELS, q, lang);
+export const metricName = (m: string): string => metricLabel(m, lang);
+export const figure = (f: Figure): string => formatFigure(f, lang);
+export const list = (items: readonly string[]): string => listOf(items, lang);

@@ -5,12 +5,12 @@
 // edges are listed as text, for keyboards, screen readers and tests.
 import type { Core } from 'cytoscape';
 import { request } from '../api.js';
-import { citationList } from '../citations.js';
+import { citationList, impliedNote } from '../citations.js';
 import { download, fill, h } from '../dom.js';
-import { ALL_KINDS, ALL_TYPES, kindLabel, modeLabel, t, typeLabel } from '../i18n.js';
+import { ALL_KINDS, ALL_TYPES, kindLabel, modeLabel, t, typeLabel, typeName } from '../i18n.js';
 import { bothNames, entityLink, primaryName } from '../names.js';
 import { go, href, listParam, type Route } from '../route.js';
-import { concentric, drawGraph, elements, KIND_COLOURS } from '../graph.js';
+import { ADMINISTRATIVE, concentric, drawGraph, EDGE_STYLES, elements, KIND_COLOURS, labelCollisions } from '../graph.js';
 import { NeighborhoodDocument, type EdgeFieldsFragment, type EntityKind, type EntityLabelFragment, type NeighborhoodQuery, type RelationshipType } from '../../generated/graphql.js';
 
 type Subgraph = NonNullable<NeighborhoodQuery['neighborhood']>;
@@ -61,13 +61,12 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
   document.title = `${t('network')}: ${primaryName(centre)} · aidgraph`;
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
-  // totalNodes counts what lies around the centre, the centre not included.
-  const around = sub.nodes.length - 1;
-  const hidden = sub.totalNodes - around;
-  const fromExpansions = nodes.length - sub.nodes.length;
-  const status = h('p', { class: 'status', id: 'network-status' },
-    `${around} ${t('of')} ${sub.totalNodesExact ? '' : `${t('atLeast')} `}${sub.totalNodes} ${t('shown')}`,
-    fromExpansions > 0 && ` (+${fromExpansions} ${t('fromExpansions')})`,
+  // One count everywhere: what is drawn and listed (the centre, what lies around it, what expansions
+  // added) against what lies within reach (totalNodes counts around the centre, not the centre).
+  const total = sub.totalNodes + 1 + (nodes.length - sub.nodes.length);
+  const hidden = sub.totalNodes - (sub.nodes.length - 1);
+  const status = h('p', { class: 'status', id: 'network-status', 'data-shown': nodes.length, 'data-total': total },
+    `${nodes.length} ${t('of')} ${sub.totalNodesExact ? '' : `${t('atLeast')} `}${total} ${t('shownOf')}`,
     sub.truncated && h('strong', { class: 'more-not-shown' }, ` · ${hidden} ${t('moreNotShown')}`));
 
   // Filters: they ask the API again (the URL changes), so what is drawn is what the API returns.
@@ -81,7 +80,12 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
     h('input', { type: 'checkbox', name: 'kind', value: k, checked: s.kinds.includes(k) }),
     h('span', { class: 'swatch', style: `background:${KIND_COLOURS[k]}` }), `${kindLabel(k)} (${kindCounts.get(k) ?? 0})`));
   const typeBoxes = ALL_TYPES.map((k) => h('label', { class: 'check' },
-    h('input', { type: 'checkbox', name: 'type', value: k, checked: s.types.includes(k) }), `${typeLabel(k)} (${typeCounts.get(k) ?? 0})`));
+    h('input', { type: 'checkbox', name: 'type', value: k, checked: s.types.includes(k) }), `${typeName(k)} (${typeCounts.get(k) ?? 0})`));
+  const edgeLegend = h('ul', { class: 'edge-legend', id: 'edge-legend' }, EDGE_STYLES.map((st) => {
+    const n = st.types.reduce((sum, k) => sum + (typeCounts.get(k) ?? 0), 0);
+    const name = st.key === 'ADMINISTRATIVE' ? t('administrative') : st.key === 'OTHER' ? t('otherEdges') : typeName(st.types[0]!);
+    return h('li', {}, h('span', { class: `line-swatch ls-${st.key.toLowerCase()}` }), `${name} (${n})`);
+  }));
   const checked = (boxes: HTMLElement[]) => boxes.map((b) => b.querySelector('input')!).filter((i) => i.checked).map((i) => i.value);
   const filters = h('form', { class: 'filters', onsubmit: (e: Event) => {
     e.preventDefault();
@@ -106,8 +110,9 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
     const e = edges.find((x) => x.id === id);
     if (!e) return;
     const from = byId.get(e.from.id), to = byId.get(e.to.id);
-    fill(panel, h('h2', { class: 'edge-title' }, from ? entityLink(from) : e.from.id, ` — ${typeLabel(e.type)} → `, to ? entityLink(to) : e.to.id),
+    fill(panel, h('h2', { class: 'edge-title' }, from ? entityLink(from) : e.from.id, ` → ${typeLabel(e.type)} → `, to ? entityLink(to) : e.to.id),
       typeof e.properties.mode === 'string' && h('p', {}, modeLabel(e.properties.mode)),
+      impliedNote(e.sources, (e.properties as Record<string, unknown>).note),
       h('h3', {}, `${t('citations')} (${e.sources.length})`), citationList(e.sources));
   };
 
@@ -118,6 +123,13 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
     nodes, edges: edges.map((e) => ({ id: e.id, type: e.type, from: e.from.id, to: e.to.id, properties: e.properties, citations: e.sources })),
   }, null, 2)], { type: 'application/json' }));
 
+  const edgeItem = (e: EdgeFieldsFragment) => h('li', { 'data-id': e.id },
+    h('button', { type: 'button', class: 'link', onclick: () => { cy?.$(':selected').unselect(); cy?.getElementById(e.id).select(); showEdge(e.id); panel.scrollIntoView({ block: 'nearest' }); } },
+      `${primaryName(byId.get(e.from.id) ?? { id: e.from.id, name: e.from.id })} → ${typeLabel(e.type)} → ${primaryName(byId.get(e.to.id) ?? { id: e.to.id, name: e.to.id })}`));
+  const aidEdges = edges.filter((e) => !ADMINISTRATIVE.has(e.type));
+  const adminEdges = edges.filter((e) => ADMINISTRATIVE.has(e.type));
+  const labelNote = h('p', { class: 'status small', id: 'label-note' });
+
   fill(main,
     h('h1', {}, `${t('network')}: `, entityLink(centre, true)),
     status,
@@ -126,21 +138,30 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
       h('button', { type: 'button', onclick: exportJson }, t('exportJson')),
       s.expand.length > 0 && h('a', { class: 'button', href: networkHref({ ...s, expand: s.expand.slice(0, -1) }) }, t('undo'))),
     h('div', { class: 'network-layout' }, canvas, panel),
-    filters,
+    labelNote,
+    h('section', { class: 'legend-box', 'aria-label': t('legend') }, h('h2', {}, t('legend')), edgeLegend),
+    h('details', { class: 'filters-box', open: window.innerWidth > 700 }, h('summary', {}, t('filters')), filters),
     h('section', { class: 'lists' },
-      h('h2', {}, `${t('nodes')} (${nodes.length})`),
+      h('h2', {}, `${t('entitiesShown')} (${nodes.length})`),
       h('ul', { id: 'node-list', class: 'node-list' }, nodes.map((n) => h('li', { 'data-id': n.id },
         h('span', { class: 'swatch', style: `background:${KIND_COLOURS[n.kind]}` }), entityLink(n, true), ' ',
         h('a', { class: 'small', href: expandHref(n.id), 'aria-label': `${t('expand')} ${bothNames(n)}` }, '+')))),
       h('details', {}, h('summary', {}, `${t('edges')} (${edges.length})`),
-        h('ul', { id: 'edge-list' }, edges.map((e) => h('li', { 'data-id': e.id },
-          h('button', { type: 'button', class: 'link', onclick: () => { cy?.$(':selected').unselect(); cy?.getElementById(e.id).select(); showEdge(e.id); panel.scrollIntoView({ block: 'nearest' }); } },
-            `${primaryName(byId.get(e.from.id) ?? { id: e.from.id, name: e.from.id })} — ${typeLabel(e.type)} → ${primaryName(byId.get(e.to.id) ?? { id: e.to.id, name: e.to.id })}`)))))));
+        h('ul', { id: 'edge-list' }, aidEdges.map(edgeItem),
+          adminEdges.length > 0 && h('li', { class: 'admin-group' }, h('details', {}, h('summary', {}, `${t('administrative')} (${adminEdges.length})`),
+            h('ul', { id: 'admin-edge-list' }, adminEdges.map(edgeItem))))))));
 
   const cy: Core = drawGraph(canvas, elements(nodes, edges, s.id));
   concentric(cy, s.id);
   canvas.dataset.nodes = String(cy.nodes().length);
   canvas.dataset.edges = String(cy.edges().length);
+  const noteLabels = () => {
+    const culled = Number(cy.scratch('_labelsHidden') ?? 0);
+    labelNote.textContent = culled > 0 ? t('labelsHidden') : '';
+    canvas.dataset.labelCollisions = String(labelCollisions(cy));
+  };
+  noteLabels();
+  cy.on('zoom', () => setTimeout(noteLabels, 200));
   cy.on('tap', 'node', (e) => showNode(e.target.id()));
   cy.on('tap', 'edge', (e) => showEdge(e.target.id()));
   cy.on('dbltap', 'node', (e) => go(expandHref(e.target.id())));

@@ -1,7 +1,7 @@
 // How are A and B connected: each path the API finds, as a readable chain (安多县 ← 结对支援 —
 // 沈阳市 …) with the quotes of every step, and all of them drawn together as a network.
 import { request } from '../api.js';
-import { citationList } from '../citations.js';
+import { citationList, impliedNote } from '../citations.js';
 import { fill, h } from '../dom.js';
 import { t, typeLabel } from '../i18n.js';
 import { bothNames, entityLink } from '../names.js';
@@ -48,14 +48,19 @@ export async function pathView(main: HTMLElement, route: Route): Promise<void> {
         h('p', { class: 'chain' }, p.nodes.map((n, j) => {
           const r = p.relationships[j];
           if (!r) return entityLink(n);
-          // The arrow follows the edge: 安多县 ← twinned with — 沈阳市 when 沈阳市 is the supporter.
+          // The arrow follows the edge: 安多县 ← is paired with ← 沈阳市 when 沈阳市 is the supporter.
           const forward = r.from.id === n.id;
-          return [entityLink(n), h('span', { class: `step-type t-${r.type}` }, forward ? ` — ${typeLabel(r.type)} → ` : ` ← ${typeLabel(r.type)} — `)];
+          return [entityLink(n), h('span', { class: `step-type t-${r.type}` }, forward ? ` → ${typeLabel(r.type)} → ` : ` ← ${typeLabel(r.type)} ← `)];
         })),
         h('ol', { class: 'steps' }, p.relationships.map((r, j) => {
+          // Each step reads from the edge's start to its end, whichever way the route walks it:
+          // 大连市 → supports → 索县人民医院, never the hospital "supporting" Dalian.
           const x = p.nodes[j]!, y = p.nodes[j + 1]!;
+          const [start, end] = r.from.id === x.id ? [x, y] : [y, x];
           return h('li', { class: 'step', 'data-id': r.id },
-            h('p', { class: 'step-title' }, `${bothNames(x)} — ${typeLabel(r.type)} — ${bothNames(y)}`),
+            h('p', { class: 'step-title' }, h('span', { class: 'step-from' }, bothNames(start)), h('span', { class: `step-type t-${r.type}` }, ` → ${typeLabel(r.type)} → `),
+              h('span', { class: 'step-to' }, bothNames(end))),
+            impliedNote(r.sources, (r.properties as Record<string, unknown>).note),
             citationList(r.sources));
         })));
     })),

@@ -2,7 +2,7 @@
 // reporter can check the graph against the original.
 import { request } from '../api.js';
 import { fill, h } from '../dom.js';
-import { t, typeLabel } from '../i18n.js';
+import { figure, metricName, t, typeLabel } from '../i18n.js';
 import { entityLink } from '../names.js';
 import { href, type Route } from '../route.js';
 import { SourcePageDocument, type SourcePageQuery } from '../../generated/graphql.js';
@@ -11,8 +11,8 @@ type Claim = NonNullable<SourcePageQuery['source']>['claims']['edges'][number]['
 
 function about(c: Claim['about']): HTMLElement | string {
   if ('kind' in c && c.kind) return entityLink({ id: c.id, name: c.name, nameZh: c.nameZh, kind: c.kind }, true);
-  if ('type' in c && c.type) return h('span', {}, entityLink(c.from), ` — ${typeLabel(c.type)} → `, entityLink(c.to));
-  if ('subjectId' in c) return h('span', {}, h('strong', {}, c.text), ' · ', h('a', { href: href('entity', c.subjectId) }, c.subjectId));
+  if ('type' in c && c.type) return h('span', {}, entityLink(c.from), ` → ${typeLabel(c.type)} → `, entityLink(c.to));
+  if ('subjectId' in c && c.metric) return h('span', {}, `${metricName(c.metric)}: `, h('strong', {}, figure(c)), ' · ', h('a', { href: href('entity', c.subjectId) }, c.subjectId));
   return c.id;
 }
 

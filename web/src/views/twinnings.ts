@@ -3,11 +3,13 @@
 // the rows shown, and the aid summary of a pair with its parts and their citations. Its route is
 // #/twinnings; #/partnerships, its former name, opens it too (route.ts).
 import { request } from '../api.js';
-import { foldedCitations } from '../citations.js';
+import { foldedCitations, isImplied } from '../citations.js';
 import { download, fill, h } from '../dom.js';
-import { modeLabel, t } from '../i18n.js';
-import { bothNames, entityLink, primaryName } from '../names.js';
+import { figure, lang, levelLabel, list, metricName, modeLabel, programmeLabel, t } from '../i18n.js';
+import { label, LEVEL_LABELS, listOf, MODE_LABELS, PROGRAMME_LABELS, QUALIFIER_LABELS, type Lang } from '../../../src/domain/labels.js';
+import { bothNames, entityLink } from '../names.js';
 import { entityPicker } from '../picker.js';
+import { CSV_HEADER, toCsv } from '../csv.js';
 import { go, href, type Route } from '../route.js';
 import { AidSummaryDocument, LabelsDocument, TwinningsDocument, type AidGroupFragment, type TwinningsQuery } from '../../generated/graphql.js';
 
@@ -20,7 +22,7 @@ const MAX_PAGES = 10;
 
 function since(p: TwinningRow): string {
   if (!p.since) return '';
-  const mark = p.sinceQualifier === 'APPROXIMATELY' ? '≈ ' : p.sinceQualifier === 'AT_LEAST' ? '≥ ' : '';
+  const mark = p.sinceQualifier && p.sinceQualifier !== 'EXACT' ? `${label(QUALIFIER_LABELS, p.sinceQualifier, lang)} ` : '';
   return `${mark}${p.since}${p.until ? `–${p.until}` : ''}`;
 }
 
@@ -29,15 +31,20 @@ function toRow(p: TwinningRow): Row {
     id: p.id, node: p,
     supporter: bothNames(p.supporter), supporterId: p.supporter.id,
     recipient: bothNames(p.recipient), recipientId: p.recipient.id,
-    level: p.level ?? '', since: since(p),
+    level: p.level ? levelLabel(p.level) : '', since: since(p),
     modes: [...new Set(p.supports.map((s) => s.mode))].sort().join(' '),
   };
 }
 
-/** RFC 4180 CSV (modes as their codes, which stay the same in either language) with a UTF-8 byte-order mark, so spreadsheet software reads the Chinese names. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+function csvRow(r: Row): Array<string | number> {
+  const p = r.node;
+  const both = (table: Parameters<typeof label>[0], code: string | null | undefined) => (['en', 'zh'] as Lang[]).map((l) => (code ? label(table, code, l) : ''));
+  const modes = (l: Lang) => listOf([...new Set(p.supports.map((s) => s.mode))].sort().map((m) => label(MODE_LABELS, m, l)), l);
+  const first = p.sources[0];
+  return [p.id, p.supporter.id, p.supporter.name, p.supporter.nameZh ?? '', p.recipient.id, p.recipient.name, p.recipient.nameZh ?? '',
+    ...both(LEVEL_LABELS, p.level), ...both(PROGRAMME_LABELS, p.programme), p.since ?? '',
+    p.sinceQualifier && p.sinceQualifier !== 'EXACT' ? label(QUALIFIER_LABELS, p.sinceQualifier, 'en') : '', p.until ?? '',
+    modes('en'), modes('zh'), isImplied(p.sources) ? 'implied' : 'stated', first?.quote ?? '', first?.source.title ?? '', first?.source.url ?? ''];
 }
 
 async function fetchAll(filter: Record<string, unknown>): Promise<{ rows: TwinningRow[]; total: number }> {
@@ -54,15 +61,29 @@ async function fetchAll(filter: Record<string, unknown>): Promise<{ rows: Twinni
   return { rows, total };
 }
 
+/**
+ * A group of an aid summary. A total says what it is: how many stated figures it adds, each listed
+ * with its quote, that it covers only what the sources state, and which figures of its kind stay
+ * apart; one figure is never headed as a sum.
+ */
 function aidGroup(g: AidGroupFragment, title: string): HTMLElement {
   return h('section', { class: 'aid-group', 'data-key': g.key },
     h('h3', {}, title),
     h('p', {}, `${t('supports')} ${g.supports} · ${t('projects')} ${g.projects} · ${t('people')} ${g.people}`),
-    g.totals.length > 0 && h('ul', { class: 'totals' }, g.totals.map((x) => h('li', {},
-      h('strong', {}, primaryName({ id: x.metric, name: x.definition.label, nameZh: x.definition.labelZh })), ': ', h('span', { class: 'figure' }, x.text),
-      h('ul', { class: 'parts' }, x.parts.map((p) => h('li', {}, p.text, foldedCitations(p.sources))))))),
-    g.unsummed.length > 0 && h('details', {}, h('summary', {}, t('notSummed')),
-      h('ul', {}, g.unsummed.map((q) => h('li', {}, primaryName({ id: q.metric, name: q.definition.label, nameZh: q.definition.labelZh }), ': ', q.text, foldedCitations(q.sources))))));
+    g.totals.length > 0 && h('ul', { class: 'totals' }, g.totals.map((x) => h('li', { class: 'total', 'data-metric': x.metric, 'data-count': x.count },
+      h('strong', {}, lang === 'zh' ? x.definition.labelZh : x.definition.label), ': ',
+      x.count === 1
+        ? [h('span', { class: 'figure' }, figure(x)), ' ', h('span', { class: 'total-kind' }, `(${t('oneFigure')})`)]
+        : [h('span', { class: 'total-kind' }, `${t('sumOf')} ${x.count} ${t('statedFigures')}: `), h('span', { class: 'figure' }, figure(x))],
+      h('p', { class: 'total-note' }, lang === 'zh' ? x.noteZh : x.note),
+      h('ol', { class: 'parts' }, x.parts.map((p) => h('li', { class: 'part' },
+        h('span', { class: 'figure' }, figure(p)), p.year ? ` (${p.year})` : '', ' ',
+        p.sources[0] && h('q', { class: 'part-quote' }, p.sources[0].quote),
+        foldedCitations(p.sources)))),
+      x.otherMetrics.length > 0 && h('p', { class: 'other-metrics' }, `${t('otherFigures')}: ${list(x.otherMetrics.map(metricName))}`)))),
+    g.unsummed.length > 0 && h('details', {}, h('summary', {}, `${t('notSummed')} (${g.unsummed.length})`),
+      h('ul', {}, g.unsummed.map((q) => h('li', {}, lang === 'zh' ? q.definition.labelZh : q.definition.label, ': ', figure(q),
+        q.measure === 'CHANGE' && q.baselineYear && q.year ? ` (${q.baselineYear}–${q.year})` : q.year ? ` (${q.year})` : '', foldedCitations(q.sources))))));
 }
 
 export async function twinningsView(main: HTMLElement, route: Route): Promise<void> {
@@ -97,21 +118,23 @@ export async function twinningsView(main: HTMLElement, route: Route): Promise<vo
   rows.sort((a, b) => factor * a[sort].localeCompare(b[sort], 'zh-Hans-CN', { numeric: true }) || a.id.localeCompare(b.id));
 
   const headers: Record<Column, string> = { supporter: t('supporter'), recipient: t('recipient'), level: t('level'), since: t('since'), modes: t('modes') };
-  const csv = () => download('aidgraph-twinnings.csv', new Blob([toCsv(
-    ['id', 'supporter_id', 'supporter', 'recipient_id', 'recipient', 'level', 'since', 'modes'],
-    rows.map((r) => [r.id, r.supporterId, r.supporter, r.recipientId, r.recipient, r.level, r.since, r.modes]))], { type: 'text/csv;charset=utf-8' }));
+  const csv = () => download('aidgraph-twinnings.csv', new Blob([toCsv(CSV_HEADER, rows.map(csvRow))], { type: 'text/csv;charset=utf-8' }));
+  const undated = year ? rows.filter((r) => !r.node.since).length : 0;
   const summary = h('section', { id: 'aid-summary', 'aria-live': 'polite' });
 
   fill(main, h('h1', {}, t('twinnings')), form,
     h('p', { class: 'status' }, `${rows.length} ${t('rows')}${total > rows.length ? ` ${t('of')} ${total}` : ''} `,
       h('button', { type: 'button', id: 'csv', onclick: csv }, t('downloadCsv'))),
+    undated > 0 && h('p', { class: 'status undated-note', id: 'undated-note' }, `${undated} ${t('unknownUnderYear')} (${year}).`),
     h('div', { class: 'table-wrap' }, h('table', { class: 'twinnings', id: 'twinnings' },
       h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c === sort ? (dir === 'asc' ? 'ascending' : 'descending') : 'none' },
         h('a', { href: href('twinnings', undefined, { ...state, sort: c, dir: c === sort && dir === 'asc' ? 'desc' : 'asc' }) },
           headers[c], c === sort ? (dir === 'asc' ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col', class: 'nowrap' }, t('aidSummary')))),
       h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id },
         h('td', {}, entityLink(r.node.supporter)), h('td', {}, entityLink(r.node.recipient)),
-        h('td', {}, r.level), h('td', {}, r.since), h('td', { class: 'modes' }, r.modes.split(' ').filter(Boolean).map(modeLabel).join('、')),
+        h('td', {}, r.level, r.node.programme && h('div', { class: 'small alt' }, programmeLabel(r.node.programme))),
+        h('td', { class: r.node.since ? '' : 'unknown-start' }, r.since || (year ? h('em', {}, t('startUnknown')) : '')),
+        h('td', { class: 'modes' }, list(r.modes.split(' ').filter(Boolean).map(modeLabel)), isImplied(r.node.sources) && h('div', { class: 'implied small' }, t('implied'))),
         h('td', { class: 'nowrap' }, h('a', { href: href('twinnings', undefined, { ...state, pair: r.id }) }, t('aidSummary')))))))),
     summary);
 
@@ -120,7 +143,8 @@ export async function twinningsView(main: HTMLElement, route: Route): Promise<vo
   const { aidSummary } = await request(AidSummaryDocument, { supporter: chosen.supporterId, recipient: chosen.recipientId });
   if (!aidSummary) return;
   fill(summary, h('h2', {}, `${t('aidSummary')}: `, entityLink(chosen.node.supporter), ' → ', entityLink(chosen.node.recipient)),
+    h('p', { class: 'intro' }, t('onlyStated')),
     aidGroup(aidSummary.overall, t('overall')),
-    aidSummary.groups.map((g) => aidGroup(g, g.label)));
+    aidSummary.groups.map((g) => aidGroup(g, modeLabel(g.key))));
   summary.scrollIntoView({ block: 'start' });
 }
