@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
 import { createRepositories } from '../loaders.js';
 import type { Graph } from '../db/graph.js';
-import { entityDocument } from '../modules/linked-data/json-ld.js';
+import { entityDocument, VOCAB_PATH, vocabularyDocument } from '../modules/linked-data/json-ld.js';
 import { quotedSource } from '../modules/provenance/provenance.mappers.js';
 import { sendError } from './replies.js';
 
@@ -17,6 +17,12 @@ export function baseUrl(request: { protocol: string; host: string }): string {
 }
 
 export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
+  // The vocabulary the documents' aidgraph: terms resolve to, served by the service itself.
+  app.get(VOCAB_PATH, async (request, reply) => reply
+    .type('application/ld+json; charset=utf-8')
+    .header('cache-control', 'public, max-age=3600')
+    .send(JSON.stringify(vocabularyDocument(baseUrl(request)))));
+
   app.get<{ Params: { '*': string } }>('/id/*', async (request, reply) => {
     const id = request.params['*'];
     if (!id || id.length > MAX_ID_LENGTH) return sendError(reply, 400, 'BAD_REQUEST', `an id of 1 to ${MAX_ID_LENGTH} characters is expected after /id/`);
@@ -28,13 +34,21 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     const repos = createRepositories(graph.forRequest(request.id));
     const [entity] = await repos.entities.byIds([id]);
     if (!entity) return sendError(reply, 404, 'NOT_FOUND', `no entity has the id ${JSON.stringify(id)}`);
-    const [[ancestors], [citations]] = await Promise.all([
+    const [[ancestors], [citations], aid] = await Promise.all([
       repos.entities.ancestorsOf([entity.id]), repos.provenance.citationsOf([entity.id]),
+      repos.entities.edgesOfKinds([{ id: entity.id, kind: { types: ['TWINNED_WITH', 'SUPPORTS'], direction: 'BOTH' } }]),
     ]);
-    const sources = await repos.provenance.sourcesByIds([...new Set(citations!.map((c) => c.sourceId))]);
+    const edges = aid.edges[0] ?? [];
+    const edgeCitations = await repos.provenance.citationsOf(edges.map((r) => r.id));
+    const all = [...citations!, ...edgeCitations.flat()];
+    const sources = await repos.provenance.sourcesByIds([...new Set(all.map((c) => c.sourceId))]);
     const sourceOf = new Map(sources.flatMap((s) => (s ? [[s.id, s] as const] : [])));
-    const quoted = citations!.map((c) => ({ ...c, source: quotedSource(c, sourceOf.get(c.sourceId)) }));
-    const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: quoted });
+    const quote = (list: typeof all) => list.map((c) => ({ ...c, source: quotedSource(c, sourceOf.get(c.sourceId)) }));
+    const ends = new Map(aid.ends.map((e) => [e.id, e]));
+    const doc = entityDocument(baseUrl(request), {
+      entity, ancestors: ancestors!, citations: quote(citations!),
+      edges: edges.map((edge, i) => ({ edge, other: ends.get(edge.fromId === entity.id ? edge.toId : edge.fromId), citations: quote(edgeCitations[i] ?? []) })),
+    });
     return reply
       .type(`${wanted}; charset=utf-8`)
       .header('cache-control', 'public, max-age=60')

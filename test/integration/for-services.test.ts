@@ -53,6 +53,46 @@ describe('/id/{id}: stable URIs answering by content negotiation', () => {
     expect(await jsonld.expand(compacted)).toEqual(expanded);
   });
 
+  it("carries Amdo's twinnings and supports with their quotes, and every aidgraph: term resolves to the service's own /vocab", async () => {
+    const { body } = await linkedData('county:amdo');
+    const origin = new URL(api.url).origin;
+    expect(body['@context'].aidgraph).toBe(`${origin}/vocab#`);
+    // Shenyang → Amdo is implied (no sentence states it): the document says so, quote by quote.
+    const twinning = body['aidgraph:twinnedBy'].find((t: any) => t['@id'] === `${origin}/id/twinning%3Ashenyang--amdo`);
+    expect(twinning['aidgraph:from']).toMatchObject({ '@id': `${origin}/id/city%3Ashenyang` });
+    expect(twinning['aidgraph:from'].name).toContainEqual({ '@value': '沈阳市', '@language': 'zh' });
+    expect(twinning['aidgraph:implied']).toBe(true);
+    expect(twinning.level).toBe(`${origin}/vocab#level-CITY`);
+    expect(twinning['aidgraph:levelLabel']).toContainEqual({ '@value': 'city level', '@language': 'en' });
+    expect(twinning.wasDerivedFrom.map((c: any) => c.evidence)).toEqual(twinning.wasDerivedFrom.map(() => `${origin}/vocab#evidence-IMPLIES`));
+    const supports = body.supportedBy.map((s: any) => s['@id']);
+    const expected = seeds.relationships.filter((r) => r.type === 'SUPPORTS' && r.to === 'county:amdo').map((r) => `${origin}/id/${encodeURIComponent(r.id)}`);
+    expect(supports.sort()).toEqual(expected.sort());
+    const hall = body.supportedBy.find((s: any) => s['@id'].endsWith('public-services'));
+    expect(hall.wasDerivedFrom[0]).toMatchObject({ text: expect.stringContaining('安多县政务服务大厅'), evidence: `${origin}/vocab#evidence-STATES` });
+    expect(hall['aidgraph:modeLabel']).toContainEqual({ '@value': '公共服务', '@language': 'zh' });
+
+    // The vocabulary is served at that address, and defines every aidgraph: term the document uses.
+    const res = await fetch(new URL('vocab', api.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    const vocab = await res.json() as any;
+    const flat = await jsonld.flatten(vocab) as any;
+    const nodes: any[] = Array.isArray(flat) ? flat : flat['@graph'];
+    const defined = new Set(nodes.map((n: any) => n['@id']));
+    const used = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) return x.forEach(walk);
+      if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) { if (k.startsWith(`${origin}/vocab#`)) used.add(k); walk(v); }
+      else if (typeof x === 'string' && x.startsWith(`${origin}/vocab#`)) used.add(x);
+    };
+    walk(await jsonld.expand(body));
+    expect(used.size).toBeGreaterThan(5);
+    expect([...used].filter((t) => !defined.has(t))).toEqual([]);
+    const district = nodes.find((n: any) => n['@id'] === `${origin}/vocab#kind-DISTRICT`);
+    expect(district['http://www.w3.org/2000/01/rdf-schema#label']).toContainEqual({ '@value': '县级', '@language': 'zh' });
+  });
+
   it.each(['School', 'Hospital', 'Organization', 'Person', 'Project', 'Event'])('types a seeded %s by schema.org, with its citations', async (type) => {
     const entity = seeds.entities.find((e) => e.kind === type.toUpperCase());
     expect(entity, `the seeds hold a ${type}`).toBeDefined();
