@@ -30,7 +30,7 @@ export const isImplied = (cites: readonly CitationFieldsFragment[]): boolean => 
 /** "Implied" and the note that says why, for a fact no quote states; nothing for a stated one. */
 export function impliedNote(cites: readonly CitationFieldsFragment[], note: unknown): HTMLElement | null {
   if (!isImplied(cites)) return null;
-  return h('p', { class: 'implied' }, h('strong', {}, t('implied')), ' ', t('impliedWhy'), typeof note === 'string' && note ? h('span', { class: 'note' }, ` ${note}`) : null);
+  return h('p', { class: 'implied' }, h('strong', {}, t('implied')), ' ', t('impliedWhy'), typeof note === 'string' && note ? h('span', { class: 'note' }, ` ${note.replace(/^(implied|inferred)\s*[:;,]\s*/i, '')}`) : null);
 }
 
 /** Citations folded under a count, for lists where every row has its own evidence. */

@@ -117,23 +117,31 @@ const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &&
  */
 export function cullLabels(cy: Core, priority: (n: NodeSingular) => number): number {
   const run = () => {
-    const zoom = cy.zoom();
-    const size = FONT_SIZE / Math.max(zoom, 0.25);
+    const zoom = Math.max(cy.zoom(), 0.25);
     const nodes = cy.nodes().toArray().sort((a, b) => priority(b) - priority(a));
-    let hidden = 0;
     cy.batch(() => {
-      cy.nodes().removeClass('nolabel').style({ 'font-size': size, 'text-max-width': `${120 / Math.max(zoom, 0.25)}px` });
+      cy.nodes('.nolabel').removeClass('nolabel');
+      cy.nodes().style({ 'font-size': FONT_SIZE / zoom, 'text-max-width': `${120 / zoom}px` });
     });
-    const kept: Box[] = [];
+    // Kept labels by grid cell, so each label is checked against its neighbours only.
+    const cell = 200 / zoom;
+    const grid = new Map<string, Box[]>();
+    const cells = (b: Box) => {
+      const out: string[] = [];
+      for (let x = Math.floor(b.x1 / cell); x <= Math.floor(b.x2 / cell); x++) for (let y = Math.floor(b.y1 / cell); y <= Math.floor(b.y2 / cell); y++) out.push(`${x},${y}`);
+      return out;
+    };
     const cull: NodeSingular[] = [];
     for (const n of nodes) {
       const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
       if (b.w === 0) continue;
-      if (kept.some((k) => overlap(k, b))) { cull.push(n); hidden++; } else kept.push(b);
+      const keys = cells(b);
+      if (keys.some((k) => grid.get(k)?.some((o) => overlap(o, b)))) { cull.push(n); continue; }
+      for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), b]);
     }
     cy.batch(() => cull.forEach((n) => n.addClass('nolabel')));
-    cy.scratch('_labelsHidden', hidden);
-    return hidden;
+    cy.scratch('_labelsHidden', cull.length);
+    return cull.length;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   cy.off('zoom.cull');

@@ -170,9 +170,10 @@ export function vocabularyDocument(base: string): Record<string, unknown> {
     Object.keys(table).map((code) => term(`${group}-${code}`, 'rdfs:Resource', label(table, code, 'en'), label(table, code, 'zh')));
   return asJson({
     '@context': jsonLdContext(base),
-    '@id': `${base}${VOCAB_PATH}`,
-    'rdfs:comment': 'The terms aidgraph uses beside schema.org and PROV: paired-assistance relationships, their modes and levels, and how strongly a quote proves a fact.',
+    // Terms in the default graph (a top-level @id would make them a named graph of their own).
     '@graph': [
+      { '@id': `${base}${VOCAB_PATH}`, '@type': 'DefinedTermSet', name: 'aidgraph vocabulary',
+        'rdfs:comment': 'The terms aidgraph uses beside schema.org and PROV: paired-assistance relationships, their modes and levels, and how strongly a quote proves a fact.' },
       term('TWINNED_WITH', 'rdfs:Class', 'twinning', '结对关系', 'A supporting place paired with a recipient place under a paired-assistance programme (对口支援).'),
       term('SUPPORTS', 'rdfs:Class', 'support', '支援', 'A supporter giving aid of one mode to a beneficiary.'),
       term('from', 'rdf:Property', 'from', '从', 'The start of the relationship: the supporter.'),
