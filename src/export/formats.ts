@@ -76,7 +76,7 @@ const CSV_TABLES = {
   entities: ['id', 'kind', 'name', 'nameZh', 'code', 'officialName', 'aliases', 'properties'],
   relationships: ['id', 'type', 'from', 'to', 'properties'],
   quantities: ['id', 'subjectId', 'metric', 'value', 'unit', 'qualifier', 'year', 'properties'],
-  citations: ['id', 'subjectId', 'sourceId', 'quote'],
+  citations: ['id', 'subjectId', 'sourceId', 'quote', 'evidence', 'position'],
   sources: ['id', 'title', 'titleEn', 'publisher', 'publishedAt', 'url', 'license', 'rightsHolder'],
 } as const;
 type CsvTable = keyof typeof CSV_TABLES;

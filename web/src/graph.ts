@@ -117,6 +117,7 @@ const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 &&
  */
 export function cullLabels(cy: Core, priority: (n: NodeSingular) => number): number {
   const run = () => {
+    const started = performance.now();
     const zoom = Math.max(cy.zoom(), 0.25);
     const nodes = cy.nodes().toArray().sort((a, b) => priority(b) - priority(a));
     cy.batch(() => {
@@ -141,6 +142,7 @@ export function cullLabels(cy: Core, priority: (n: NodeSingular) => number): num
     }
     cy.batch(() => cull.forEach((n) => n.addClass('nolabel')));
     cy.scratch('_labelsHidden', cull.length);
+    cy.scratch('_cullMs', performance.now() - started);
     return cull.length;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

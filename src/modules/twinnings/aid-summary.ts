@@ -96,7 +96,9 @@ export function totalsOf(quantities: readonly QuantityRecord[]): QuantityTotalRe
       const first = parts[0]!;
       const definition = metricOf(first.metric, first.unit);
       const text = quantityText({ ...first, value, qualifier, year: null, measure: 'LEVEL' });
-      const otherMetrics = [...(byDimension.get(definition.dimension) ?? [])].filter((m) => m !== first.metric).sort();
+      // Money is where a reader adds what must not be added (given, attracted, a project's total):
+      // the other money figures are named; different counts or headcounts plainly count other things.
+      const otherMetrics = definition.dimension === 'MONEY' ? [...(byDimension.get('MONEY') ?? [])].filter((m) => m !== first.metric).sort() : [];
       const words = totalNote(parts.length, definition, otherMetrics.map((m) => metricOf(m, first.unit)));
       return { metric: first.metric, definition, unit: first.unit, value, qualifier, text, parts, count: parts.length, otherMetrics, ...words };
     })

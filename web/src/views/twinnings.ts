@@ -5,7 +5,7 @@
 import { request } from '../api.js';
 import { foldedCitations, isImplied } from '../citations.js';
 import { download, fill, h } from '../dom.js';
-import { figure, lang, levelLabel, list, metricName, modeLabel, programmeLabel, t } from '../i18n.js';
+import { figure, lang, levelLabel, list, modeLabel, programmeLabel, t } from '../i18n.js';
 import { label, LEVEL_LABELS, listOf, MODE_LABELS, PROGRAMME_LABELS, QUALIFIER_LABELS, type Lang } from '../../../src/domain/labels.js';
 import { bothNames, entityLink } from '../names.js';
 import { entityPicker } from '../picker.js';
@@ -72,15 +72,14 @@ function aidGroup(g: AidGroupFragment, title: string): HTMLElement {
     h('p', {}, `${t('supports')} ${g.supports} · ${t('projects')} ${g.projects} · ${t('people')} ${g.people}`),
     g.totals.length > 0 && h('ul', { class: 'totals' }, g.totals.map((x) => h('li', { class: 'total', 'data-metric': x.metric, 'data-count': x.count },
       h('strong', {}, lang === 'zh' ? x.definition.labelZh : x.definition.label), ': ',
-      x.count === 1
-        ? [h('span', { class: 'figure' }, figure(x)), ' ', h('span', { class: 'total-kind' }, `(${t('oneFigure')})`)]
+      // One figure is shown as itself; the note under it says it is no sum, once.
+      x.count === 1 ? h('span', { class: 'figure' }, figure(x))
         : [h('span', { class: 'total-kind' }, `${t('sumOf')} ${x.count} ${t('statedFigures')}: `), h('span', { class: 'figure' }, figure(x))],
       h('p', { class: 'total-note' }, lang === 'zh' ? x.noteZh : x.note),
       h('ol', { class: 'parts' }, x.parts.map((p) => h('li', { class: 'part' },
         h('span', { class: 'figure' }, figure(p)), p.year ? ` (${p.year})` : '', ' ',
         p.sources[0] && h('q', { class: 'part-quote' }, p.sources[0].quote),
-        foldedCitations(p.sources)))),
-      x.otherMetrics.length > 0 && h('p', { class: 'other-metrics' }, `${t('otherFigures')}: ${list(x.otherMetrics.map(metricName))}`)))),
+        foldedCitations(p.sources))))))),
     g.unsummed.length > 0 && h('details', {}, h('summary', {}, `${t('notSummed')} (${g.unsummed.length})`),
       h('ul', {}, g.unsummed.map((q) => h('li', {}, lang === 'zh' ? q.definition.labelZh : q.definition.label, ': ', figure(q),
         q.measure === 'CHANGE' && q.baselineYear && q.year ? ` (${q.baselineYear}–${q.year})` : q.year ? ` (${q.year})` : '', foldedCitations(q.sources))))));
