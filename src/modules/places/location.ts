@@ -36,7 +36,8 @@ export function locationOf(place: Pick<PlaceRecord, 'id' | 'code'>): LocationRec
   return {
     ...position,
     basis: entry.seat === 'capital' ? 'CAPITAL' : 'SEAT',
-    citation: { subjectId: place.id, quote: entry.record, sourceId: source.id, publishedAt: source.publishedAt },
+    // The dataset's record states the position.
+    citation: { subjectId: place.id, quote: entry.record, sourceId: source.id, publishedAt: source.publishedAt, evidence: 'STATES', position: 0 },
   };
 }
 
