@@ -100,6 +100,11 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     if (!e.citations.includes(quote) && e.citations.length < MAX_CITATIONS) e.citations.push(quote);
   };
   const parties: Party[] = [];
+  /** A name read from the simplified copy keeps the text's own spelling (農十四師) as an alias, which its quotes name. */
+  const asWritten = (e: DraftEntity, name: string, start: number, end: number) => {
+    const written = text.slice(start, end);
+    if (mt.slice(start, end) === name && written !== name && written !== e.nameZh && !(e.aliases ?? []).includes(written)) e.aliases = [...(e.aliases ?? []), written];
+  };
 
   // Places
   const placeMentions = index.find(text, mt);
@@ -160,6 +165,12 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       else if (placeId && !seeded) located.push({ from: id, to: placeId, quote });
     }
     cite(e, text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end));
+    asWritten(e, m.name, m.start, m.end);
+    // A name put together (都江堰市医疗中心) keeps the words the text wrote (都江堰市的医疗中心), which its quote names.
+    if (m.written) {
+      const w = text.slice(m.written.start, m.written.end);
+      if (w !== e.nameZh && !(e.aliases ?? []).includes(w) && !isGenericAlias(w)) e.aliases = [...(e.aliases ?? []), w];
+    }
     // An institution named with its place (巴青县中学, 北京市代表团) knows the place: 援建的巴青县中学 pairs with 巴青县.
     const own = m.place && m.place.start === m.start ? { placeId: placeIdByCode.get(m.place.code), placeCode: m.place.code } : {};
     parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false, name: m.name, ...own });
@@ -184,6 +195,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       entities.set(`person|${key}`, e);
     }
     cite(e, quoteOf(m.start));
+    asWritten(e, m.name, m.start, m.end);
   }
 
   const relationships: DraftRelationship[] = [];
@@ -214,6 +226,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     const quote = text.slice(p.sentence.start, p.sentence.end);
     const reading = programmeOf(words, p.to.code ?? (/兵团|师$/u.test(entityOf(entities, p.to.id)?.nameZh ?? '') ? '65' : undefined), p.phrase, mt.slice(p.sentence.start, p.sentence.end));
     const ended = p.until !== undefined;
+    // An implied pairing says so: validation then asks its quote to name one end, not both.
+    const implied = /\(implied\)/u.test(p.rule) ? { note: `implied: ${p.rule}` } : {};
     const note = [reading ? `programme: ${reading.rule}` : 'no programme: the text and the recipient name none', ended ? 'this pairing ended: the text states a change' : ''].filter(Boolean).join('; ');
     if (p.from.isPlace && p.to.isPlace) {
       relationships.push({
@@ -221,14 +235,14 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
         properties: {
           level: levelOf(entities, p.from.id), ...(reading ? { programme: reading.programme } : {}),
           ...(p.since !== undefined ? { since: p.since, ...(p.sinceQualifier ? { sinceQualifier: p.sinceQualifier } : {}) } : {}),
-          ...(p.until !== undefined ? { until: p.until } : {}),
+          ...(p.until !== undefined ? { until: p.until } : {}), ...implied,
         },
         citations: [quote], status: 'draft', draft: { rule: p.rule, confidence: p.confidence, note },
       });
     } else {
       relationships.push({
         id: relId('SUPPORTS', p.from.id, p.to.id, '-pairing-assistance'), type: 'SUPPORTS', from: p.from.id, to: p.to.id,
-        properties: { mode: 'PAIRING_ASSISTANCE' }, citations: [quote], status: 'draft',
+        properties: { mode: /援建/u.test(p.phrase) ? 'INFRASTRUCTURE' : 'PAIRING_ASSISTANCE', ...implied }, citations: [quote], status: 'draft',
         draft: { rule: `${p.rule} (one end is no place: a support)`, confidence: p.confidence * 0.9, note },
       });
     }
