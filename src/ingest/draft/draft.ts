@@ -16,7 +16,7 @@ import { PlaceIndex, type KnownEntity } from './places.js';
 import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
 import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
-import { programmeOf, programmeWords } from './programme.js';
+import { PROGRAMME_NAMES, programmeOf, programmeWords, type ProgrammeId } from './programme.js';
 import { bySentence, matchingCopy, sentenceAt, sentencesOf, type Sentence } from './text.js';
 
 export interface SourceMeta {
@@ -53,7 +53,7 @@ export interface Draft {
 
 const KIND_NAME: Record<EntityKind, string> = KIND_LABEL;
 const PREFIX: Partial<Record<EntityKind, string>> = {
-  PROVINCE: 'province', CITY: 'city', TOWNSHIP: 'township', SCHOOL: 'school', HOSPITAL: 'hospital', ORGANIZATION: 'org', PERSON: 'person',
+  PROVINCE: 'province', CITY: 'city', TOWNSHIP: 'township', CORPS_DIVISION: 'corps-division', SCHOOL: 'school', HOSPITAL: 'hospital', ORGANIZATION: 'org', PERSON: 'person',
 };
 /** How many sentences an entity cites: enough to judge it, few enough to read. */
 const MAX_CITATIONS = 3;
@@ -149,7 +149,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     let e = entities.get(`institution|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
     if (e) entities.set(`institution|${key}`, e);
     if (!e) {
-      const kind = seeded?.kind ?? m.kind;
+      // A 兵团 division is a place outside the official list (kind CorpsDivision, no code), and may be twinned.
+      const kind: EntityKind = seeded?.kind ?? (m.corpsDivision ? 'CORPS_DIVISION' : m.kind);
       const id = seeded?.id ?? freshId(`${PREFIX[kind]}:${slug(m.name)}`);
       if (seeded) usedIds.add(id);
       e = {
@@ -173,7 +174,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     }
     // An institution named with its place (巴青县中学, 北京市代表团) knows the place: 援建的巴青县中学 pairs with 巴青县.
     const own = m.place && m.place.start === m.start ? { placeId: placeIdByCode.get(m.place.code), placeCode: m.place.code } : {};
-    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false, name: m.name, ...own });
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: !!m.corpsDivision, name: m.name, ...own });
   }
 
   // People
@@ -247,6 +248,32 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       });
     }
   }
+  // Each programme a twinning names is declared, cited by a sentence that names it; a programme the
+  // text never names (read from the recipient's province alone) stays in the note, for the reviewer.
+  const declared = new Set<string>();
+  for (const r of relationships) {
+    const id = r.type === 'TWINNED_WITH' ? r.properties?.programme : undefined;
+    if (typeof id !== 'string' || declared.has(id)) continue;
+    const names = PROGRAMME_NAMES[id as ProgrammeId];
+    const words = [names.nameZh, ...names.aliases];
+    const sentence = sentences.find((x) => words.some((w) => mt.slice(x.start, x.end).includes(w)));
+    if (!sentence) {
+      for (const other of relationships) {
+        if (other.properties?.programme !== id) continue;
+        delete other.properties.programme;
+        other.draft.note = `${other.draft.note ?? ''}; ${id} left out: the text never names it (add it by hand with a source that does)`;
+      }
+      continue;
+    }
+    declared.add(id);
+    const said = words.find((w) => mt.slice(sentence.start, sentence.end).includes(w))!;
+    entities.set(`programme|${id}`, {
+      id, kind: 'Programme', name: names.name, nameZh: names.nameZh, aliases: names.aliases.filter((a) => !isGenericAlias(a)),
+      citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
+      draft: { rule: `the programme a twinning names; the text names it (${said})`, confidence: 0.8 },
+    });
+  }
+
   // Supports and their modes (以院包科, 捐赠, 组团式 …): a pairing says who is paired, a support what one gives.
   const isPlaceId = (id: string) => parties.some((q) => q.id === id && q.isPlace);
   for (const s of findSupports(mt, sentences, outer)) {

@@ -65,6 +65,8 @@ export interface InstitutionMention {
   quoteStart: number;
   /** The place the name was attached to, or the first place it names. */
   place: PlaceMention | undefined;
+  /** A division of the Xinjiang Production and Construction Corps: a place outside the official list. */
+  corpsDivision?: boolean;
   /** Where the text writes it, when the name is put together (都江堰市的医疗中心 for 都江堰市医疗中心). */
   written?: { start: number; end: number } | undefined;
   rule: string;
@@ -93,7 +95,7 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], a
     for (const m of text.matchAll(CORPS_DIVISION)) {
       const sentence = sentenceAt(sentences, m.index);
       if (!sentence || (!m[1] && !/兵团$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) continue;
-      fixed.push({ start: m.index, end: m.index + m[0].length, mention: { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'ORGANIZATION', quoteStart: sentence.start, place: undefined, rule: 'a division of the Xinjiang Production and Construction Corps (兵团)' } });
+      fixed.push({ start: m.index, end: m.index + m[0].length, mention: { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'ORGANIZATION', quoteStart: sentence.start, place: undefined, rule: 'a division of the Xinjiang Production and Construction Corps (兵团)', corpsDivision: true } });
     }
   }
   const endings = [...ENDINGS.map(([s, k]) => ({ s, k, unit: false })), ...UNIT_ENDINGS.map((s) => ({ s, k: 'HOSPITAL' as const, unit: true }))]
