@@ -278,6 +278,9 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const isPlaceId = (id: string) => parties.some((q) => q.id === id && q.isPlace);
   for (const s of findSupports(mt, sentences, outer)) {
     if (s.type === 'TWINNED_WITH') continue;
+    // A place's own body (北京市代表团) pairs as the place: the pairing rules read it.
+    const body = parties.find((q) => q.id === s.from && !q.isPlace && q.placeId);
+    if (body && PAIRING_VERBS.includes(s.phrase) && paired.has(`${body.placeId}|${s.to}`)) continue;
     // Between two places a pairing verb (援建, 对口支援, 帮扶 …) states a pairing, read above; 产业援藏 or
     // 就业援藏 between them states what one gives the other.
     if (isPlaceId(s.from) && isPlaceId(s.to) && (PAIRING_VERBS.includes(s.phrase) || paired.has(`${s.from}|${s.to}`) && !s.mode)) continue;

@@ -76,7 +76,7 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       for (const p of inS.filter((q) => q.start >= first.end)) {
         const last = list[list.length - 1]!;
         // 河北省张家口市 is the city; 新疆生产建设兵团农十四师 the division.
-        if (p.start === last.end && (p.code && last.code ? p.code.startsWith(last.code) : !p.isPlace && !last.isPlace)) { list[list.length - 1] = p; continue; }
+        if (p.start === last.end && (p.code && last.code ? p.code.startsWith(last.code) : !last.isPlace)) { list[list.length - 1] = p; continue; }
         if (join.test(between(last, p))) list.push(p);
         else break;
       }
