@@ -230,7 +230,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     // An implied pairing says so: validation then asks its quote to name one end, not both.
     const implied = /\(implied\)/u.test(p.rule) ? { note: `implied: ${p.rule}` } : {};
     const note = [reading ? `programme: ${reading.rule}` : 'no programme: the text and the recipient name none', ended ? 'this pairing ended: the text states a change' : ''].filter(Boolean).join('; ');
-    if (p.from.isPlace && p.to.isPlace) {
+    if (p.from.isPlace && p.to.isPlace && !p.supportOnly) {
       relationships.push({
         id: relId('TWINNED_WITH', p.from.id, p.to.id, ended ? '-ended' : ''), type: 'TWINNED_WITH', from: p.from.id, to: p.to.id,
         properties: {
