@@ -1,4 +1,7 @@
 // `source add`: a text file and its metadata in, a draft seed folder out (see draft.ts, folder.ts).
+// What cannot be drafted is refused before anything is written, saying what to do: an empty file, a
+// binary one, a text not in UTF-8 (GBK is the usual other encoding of Chinese pages), a text longer
+// than a draft can be reviewed in (MAX_CHARACTERS). A failure after writing removes the folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { gazetteerEdition } from '../../gazetteer/division-list.js';
@@ -28,20 +31,45 @@ export interface AddReport {
   dropped: Dropped[];
 }
 
+/** The longest text drafted at once: ~10 s of drafting per 100,000 characters at most, and more than a person reviews. */
+export const MAX_CHARACTERS = 1_000_000;
+
+/** The text of a source file, or an error that says what is wrong with it and what to do. */
+export function readSourceText(file: string): string {
+  if (!fs.existsSync(file)) throw new Error(`no text file ${file}`);
+  if (!fs.statSync(file).isFile()) throw new Error(`${file} is not a file`);
+  const bytes = fs.readFileSync(file);
+  if (!bytes.length) throw new Error(`${file} is empty`);
+  if (bytes.includes(0)) throw new Error(`${file} is not text (it holds NUL bytes): source add reads a UTF-8 text file`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file} is not UTF-8: convert it first, e.g. iconv -f GBK -t UTF-8 ${file} > ${file}.utf8 (Chinese pages are often GBK or GB18030)`);
+  }
+  if (text.includes('\uFFFD')) {
+    throw new Error(`${file} holds U+FFFD replacement characters (a conversion to UTF-8 already lost characters): convert the original, e.g. iconv -f GBK -t UTF-8`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark is no part of the text
+  if (!text.trim()) throw new Error(`${file} is empty (only white space)`);
+  if (text.length > MAX_CHARACTERS) {
+    throw new Error(`${file} is ${text.length.toLocaleString('en')} characters; source add drafts at most ${MAX_CHARACTERS.toLocaleString('en')} at once: split it into parts (one source each)`);
+  }
+  return text;
+}
+
 /** Refuses, with what to do, anything that would make a folder no load could use. */
 export function sourceIdFor(o: Pick<AddOptions, 'id' | 'date' | 'title'>): string {
   return o.id ?? `${o.date}-${slug(o.title, 40)}`;
 }
 
 export function addSource(o: AddOptions): AddReport {
-  if (!fs.existsSync(o.textFile)) throw new Error(`no text file ${o.textFile}`);
+  const text = readSourceText(o.textFile);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.date)) throw new Error(`--date must be YYYY-MM-DD, not "${o.date}"`);
   const id = sourceIdFor(o);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new Error(`--id must be lower-case ASCII letters, digits and -, not "${id}"`);
   const folder = path.join(o.outDir, id);
   if (fs.existsSync(folder)) throw new Error(`${folder} already exists: give another --id, or remove it first`);
-  const text = fs.readFileSync(o.textFile, 'utf8');
-  if (!text.trim()) throw new Error(`${o.textFile} is empty`);
   const edition = gazetteerEdition();
   const known = o.seedsDir ? knownEntities(o.seedsDir, edition) : [];
   const meta: SourceMeta = {
@@ -54,8 +82,8 @@ export function addSource(o: AddOptions): AddReport {
       `citations, attributed to ${o.publisher} with the title and date.`,
   };
   const draft = draftFromText(text, meta, { known, edition });
-  writeDraftFolder(folder, text, draft);
   try {
+    writeDraftFolder(folder, text, draft);
     const dropped = settleDraft(folder, o.seedsDir && seedFolders(o.seedsDir).length ? o.seedsDir : undefined, edition);
     const goneIds = new Set(dropped.map((d) => d.id));
     const left = (list: Array<{ id: string }>) => list.filter((r) => !goneIds.has(r.id)).length;

@@ -9,7 +9,7 @@ import { SEEDS_DIR } from '../seed.js';
 import { SeedValidationError } from '../dataset.js';
 import { addSource } from './add.js';
 import { compareFolders, formatComparison } from './compare.js';
-import { applyDecisions, describe, draftItems, reviewInteractively, validationReport, type Decision } from './review.js';
+import { applyDecisions, describe, draftItems, reviewContext, reviewInteractively, validationReport, type Decision } from './review.js';
 
 const USAGE = `usage:
   npm run source -- add <text file> --title <title> --publisher <publisher> --date YYYY-MM-DD [--url <url>] [--author <name> …] [--id <id>] [--out <dir>]
@@ -43,7 +43,8 @@ try {
     const folder = args[0]!;
     if (values.list) {
       const items = draftItems(folder);
-      items.forEach((item, i) => console.log(`${describe(item, i, items.length)}\n`));
+      const context = reviewContext(folder);
+      items.forEach((item, i) => console.log(`${describe(item, i, items.length, context)}\n`));
       console.log(`${items.length} drafts: confirm each by deleting its status and draft lines (or drop the record), or run without --list`);
     } else {
       const result = values['confirm-all']

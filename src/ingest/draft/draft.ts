@@ -16,7 +16,7 @@ import { PlaceIndex, type KnownEntity } from './places.js';
 import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
 import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
-import { programmeOf, programmeWords } from './programme.js';
+import { PROGRAMME_NAMES, programmeOf, programmeWords, type ProgrammeId } from './programme.js';
 import { bySentence, matchingCopy, sentenceAt, sentencesOf, type Sentence } from './text.js';
 
 export interface SourceMeta {
@@ -53,7 +53,7 @@ export interface Draft {
 
 const KIND_NAME: Record<EntityKind, string> = KIND_LABEL;
 const PREFIX: Partial<Record<EntityKind, string>> = {
-  PROVINCE: 'province', CITY: 'city', TOWNSHIP: 'township', SCHOOL: 'school', HOSPITAL: 'hospital', ORGANIZATION: 'org', PERSON: 'person',
+  PROVINCE: 'province', CITY: 'city', TOWNSHIP: 'township', CORPS_DIVISION: 'corps-division', SCHOOL: 'school', HOSPITAL: 'hospital', ORGANIZATION: 'org', PERSON: 'person',
 };
 /** How many sentences an entity cites: enough to judge it, few enough to read. */
 const MAX_CITATIONS = 3;
@@ -100,6 +100,11 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     if (!e.citations.includes(quote) && e.citations.length < MAX_CITATIONS) e.citations.push(quote);
   };
   const parties: Party[] = [];
+  /** A name read from the simplified copy keeps the text's own spelling (農十四師) as an alias, which its quotes name. */
+  const asWritten = (e: DraftEntity, name: string, start: number, end: number) => {
+    const written = text.slice(start, end);
+    if (mt.slice(start, end) === name && written !== name && written !== e.nameZh && !(e.aliases ?? []).includes(written)) e.aliases = [...(e.aliases ?? []), written];
+  };
 
   // Places
   const placeMentions = index.find(text, mt);
@@ -144,7 +149,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     let e = entities.get(`institution|${key}`) ?? (seeded && [...entities.values()].find((x) => x.id === seeded.id));
     if (e) entities.set(`institution|${key}`, e);
     if (!e) {
-      const kind = seeded?.kind ?? m.kind;
+      // A 兵团 division is a place outside the official list (kind CorpsDivision, no code), and may be twinned.
+      const kind: EntityKind = seeded?.kind ?? (m.corpsDivision ? 'CORPS_DIVISION' : m.kind);
       const id = seeded?.id ?? freshId(`${PREFIX[kind]}:${slug(m.name)}`);
       if (seeded) usedIds.add(id);
       e = {
@@ -160,9 +166,15 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       else if (placeId && !seeded) located.push({ from: id, to: placeId, quote });
     }
     cite(e, text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end));
+    asWritten(e, m.name, m.start, m.end);
+    // A name put together (都江堰市医疗中心) keeps the words the text wrote (都江堰市的医疗中心), which its quote names.
+    if (m.written) {
+      const w = text.slice(m.written.start, m.written.end);
+      if (w !== e.nameZh && !(e.aliases ?? []).includes(w) && !isGenericAlias(w)) e.aliases = [...(e.aliases ?? []), w];
+    }
     // An institution named with its place (巴青县中学, 北京市代表团) knows the place: 援建的巴青县中学 pairs with 巴青县.
     const own = m.place && m.place.start === m.start ? { placeId: placeIdByCode.get(m.place.code), placeCode: m.place.code } : {};
-    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: false, name: m.name, ...own });
+    parties.push({ start: m.start, end: m.end, id: e.id, isPlace: !!m.corpsDivision, name: m.name, ...own });
   }
 
   // People
@@ -184,6 +196,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       entities.set(`person|${key}`, e);
     }
     cite(e, quoteOf(m.start));
+    asWritten(e, m.name, m.start, m.end);
   }
 
   const relationships: DraftRelationship[] = [];
@@ -214,29 +227,60 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     const quote = text.slice(p.sentence.start, p.sentence.end);
     const reading = programmeOf(words, p.to.code ?? (/兵团|师$/u.test(entityOf(entities, p.to.id)?.nameZh ?? '') ? '65' : undefined), p.phrase, mt.slice(p.sentence.start, p.sentence.end));
     const ended = p.until !== undefined;
+    // An implied pairing says so: validation then asks its quote to name one end, not both.
+    const implied = /\(implied\)/u.test(p.rule) ? { note: `implied: ${p.rule}` } : {};
     const note = [reading ? `programme: ${reading.rule}` : 'no programme: the text and the recipient name none', ended ? 'this pairing ended: the text states a change' : ''].filter(Boolean).join('; ');
-    if (p.from.isPlace && p.to.isPlace) {
+    if (p.from.isPlace && p.to.isPlace && !p.supportOnly) {
       relationships.push({
         id: relId('TWINNED_WITH', p.from.id, p.to.id, ended ? '-ended' : ''), type: 'TWINNED_WITH', from: p.from.id, to: p.to.id,
         properties: {
           level: levelOf(entities, p.from.id), ...(reading ? { programme: reading.programme } : {}),
           ...(p.since !== undefined ? { since: p.since, ...(p.sinceQualifier ? { sinceQualifier: p.sinceQualifier } : {}) } : {}),
-          ...(p.until !== undefined ? { until: p.until } : {}),
+          ...(p.until !== undefined ? { until: p.until } : {}), ...implied,
         },
         citations: [quote], status: 'draft', draft: { rule: p.rule, confidence: p.confidence, note },
       });
     } else {
       relationships.push({
         id: relId('SUPPORTS', p.from.id, p.to.id, '-pairing-assistance'), type: 'SUPPORTS', from: p.from.id, to: p.to.id,
-        properties: { mode: 'PAIRING_ASSISTANCE' }, citations: [quote], status: 'draft',
+        properties: { mode: /援建/u.test(p.phrase) ? 'INFRASTRUCTURE' : 'PAIRING_ASSISTANCE', ...implied }, citations: [quote], status: 'draft',
         draft: { rule: `${p.rule} (one end is no place: a support)`, confidence: p.confidence * 0.9, note },
       });
     }
   }
+  // Each programme a twinning names is declared, cited by a sentence that names it; a programme the
+  // text never names (read from the recipient's province alone) stays in the note, for the reviewer.
+  const declared = new Set<string>();
+  for (const r of relationships) {
+    const id = r.type === 'TWINNED_WITH' ? r.properties?.programme : undefined;
+    if (typeof id !== 'string' || declared.has(id)) continue;
+    const names = PROGRAMME_NAMES[id as ProgrammeId];
+    const words = [names.nameZh, ...names.aliases];
+    const sentence = sentences.find((x) => words.some((w) => mt.slice(x.start, x.end).includes(w)));
+    if (!sentence) {
+      for (const other of relationships) {
+        if (other.properties?.programme !== id) continue;
+        delete other.properties.programme;
+        other.draft.note = `${other.draft.note ?? ''}; ${id} left out: the text never names it (add it by hand with a source that does)`;
+      }
+      continue;
+    }
+    declared.add(id);
+    const said = words.find((w) => mt.slice(sentence.start, sentence.end).includes(w))!;
+    entities.set(`programme|${id}`, {
+      id, kind: 'Programme', name: names.name, nameZh: names.nameZh, aliases: names.aliases.filter((a) => !isGenericAlias(a)),
+      citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
+      draft: { rule: `the programme a twinning names; the text names it (${said})`, confidence: 0.8 },
+    });
+  }
+
   // Supports and their modes (以院包科, 捐赠, 组团式 …): a pairing says who is paired, a support what one gives.
   const isPlaceId = (id: string) => parties.some((q) => q.id === id && q.isPlace);
   for (const s of findSupports(mt, sentences, outer)) {
     if (s.type === 'TWINNED_WITH') continue;
+    // A place's own body (北京市代表团) pairs as the place: the pairing rules read it.
+    const body = parties.find((q) => q.id === s.from && !q.isPlace && q.placeId);
+    if (body && PAIRING_VERBS.includes(s.phrase) && paired.has(`${body.placeId}|${s.to}`)) continue;
     // Between two places a pairing verb (援建, 对口支援, 帮扶 …) states a pairing, read above; 产业援藏 or
     // 就业援藏 between them states what one gives the other.
     if (isPlaceId(s.from) && isPlaceId(s.to) && (PAIRING_VERBS.includes(s.phrase) || paired.has(`${s.from}|${s.to}`) && !s.mode)) continue;

@@ -52,7 +52,7 @@ const CONTINUES: Record<string, RegExp> = {
 /** Function words and verbs a name never holds: the name starts after the last of them. */
 const STOPS = /(的|了|在|已经|已|须|完成|注明|建立起|建立|降级为|改为|升格为|组建|率|带领|赴|来到|前往|对接|对(?!口)|把|被|从|向|到|将|让|使|说|并|也|还|都|又|而|或|该|这|是|由|给|各|及|我们|他们|成为|获批|统筹|设立|成立|实施|承担|支援|帮助|组织|参加|推进|协调|建成|创建|援建|推动|引进|邀请|选派|派出|开展|提供|挂牌|举办|围绕)/gu;
 // 县教育局 (a county's bureau), not 省内 or 省直 (within the province, directly under it).
-const LEVEL_START = /^(省|市|县|区|乡|镇)(?![内外直属])/u;
+const LEVEL_START = /^(省|市|县|区|乡|镇)(?![内外直属城])/u; // 县城二中: the county town's, not 县 + 城二中
 const QUOTE = /[“”"《》‘’]/u;
 
 export interface InstitutionMention {
@@ -65,6 +65,10 @@ export interface InstitutionMention {
   quoteStart: number;
   /** The place the name was attached to, or the first place it names. */
   place: PlaceMention | undefined;
+  /** A division of the Xinjiang Production and Construction Corps: a place outside the official list. */
+  corpsDivision?: boolean;
+  /** Where the text writes it, when the name is put together (都江堰市的医疗中心 for 都江堰市医疗中心). */
+  written?: { start: number; end: number } | undefined;
   rule: string;
 }
 
@@ -91,7 +95,7 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], a
     for (const m of text.matchAll(CORPS_DIVISION)) {
       const sentence = sentenceAt(sentences, m.index);
       if (!sentence || (!m[1] && !/兵团$/u.test(text.slice(Math.max(0, m.index - 4), m.index)))) continue;
-      fixed.push({ start: m.index, end: m.index + m[0].length, mention: { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'ORGANIZATION', quoteStart: sentence.start, place: undefined, rule: 'a division of the Xinjiang Production and Construction Corps (兵团)' } });
+      fixed.push({ start: m.index, end: m.index + m[0].length, mention: { start: m.index, end: m.index + m[0].length, name: m[0], kind: 'ORGANIZATION', quoteStart: sentence.start, place: undefined, rule: 'a division of the Xinjiang Production and Construction Corps (兵团)', corpsDivision: true } });
     }
   }
   const endings = [...ENDINGS.map(([s, k]) => ({ s, k, unit: false })), ...UNIT_ENDINGS.map((s) => ({ s, k: 'HOSPITAL' as const, unit: true }))]
@@ -145,6 +149,7 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], a
     let quoteStart = sentence.start;
     let place = placeInside;
     let rule = `ends with ${ending.s}`;
+    let written: InstitutionMention['written'];
     const stem = name.slice(0, -ending.s.length);
     if (ending.unit) {
       // A unit: named after its hospital, earlier in the paragraph; a short phrase in quotes is a term (“以院包科”).
@@ -168,6 +173,7 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], a
       if (!before) continue;
       const full = text.slice(before.start, before.end).endsWith(level) ? text.slice(before.start, before.end) : undefined;
       if (!full) continue;
+      written = { start, end };
       name = full + name.slice(1);
       place = before;
       rule += `, attached to ${text.slice(before.start, before.end)} named before it`;
@@ -175,13 +181,14 @@ export function findInstitutions(text: string, sentences: readonly Sentence[], a
       // 都江堰市的医疗中心、综合社会福利院: a description is named by the place before it (and its list).
       const owner = describedBy(text, start, places, out);
       if (!owner) continue;
+      written = { start: owner.adjacent ? owner.place.start : start, end };
       name = owner.name + name;
       place = owner.place;
       rule += `, a description named by ${owner.name} before it`;
     } else if (!placeInside && stem.replace(/[“”"《》‘’]/gu, '').length < 2) continue;
     if (!placeInside && !ending.unit && name.length < 4 && !rule.includes('description')) continue;
     floor = end;
-    out.push({ start, end, name, kind: ending.k, quoteStart, place, rule });
+    out.push({ start, end, name, kind: ending.k, quoteStart, place, rule, ...(written ? { written } : {}) });
     i = end - 1;
   }
   // A body named as written counts where no longer name holds it (国务院 in 国务院抗震救灾总指挥部).
@@ -202,10 +209,12 @@ export function isDescription(stem: string): boolean {
 }
 
 /** The place that names a description: `都江堰市的` right before it, or before the list it is in. */
-function describedBy(text: string, start: number, places: readonly PlaceMention[], found: readonly InstitutionMention[]): { name: string; place: PlaceMention } | undefined {
+function describedBy(text: string, start: number, places: readonly PlaceMention[], found: readonly InstitutionMention[]): { name: string; place: PlaceMention; adjacent: boolean } | undefined {
   const before = places.find((p) => /^的?$/u.test(text.slice(p.end, start)) && p.end <= start);
-  if (before) return { name: text.slice(before.start, before.end), place: before };
+  if (before) return { name: text.slice(before.start, before.end), place: before, adjacent: true };
   const listed = [...found].reverse().find((m) => m.end <= start && /^[、和及与]$/u.test(text.slice(m.end, start)));
-  if (listed?.place && listed.name.startsWith(text.slice(listed.place.start, listed.place.end))) return { name: text.slice(listed.place.start, listed.place.end), place: listed.place };
+  if (listed?.place && listed.name.startsWith(text.slice(listed.place.start, listed.place.end))) {
+    return { name: text.slice(listed.place.start, listed.place.end), place: listed.place, adjacent: false };
+  }
   return undefined;
 }

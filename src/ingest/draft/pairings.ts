@@ -36,6 +36,8 @@ export interface PairingMention {
   until?: number | undefined;
   /** The words that stated it (对口支援, 帮扶, a dash …), for the programme's reading. */
   phrase: string;
+  /** Stated between the places' units (their districts and townships): the places support, they are not twinned. */
+  supportOnly?: boolean;
 }
 
 /** The verbs that state a pairing, longest first (a shorter one inside a longer one is the longer one). */
@@ -76,7 +78,11 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       for (const p of inS.filter((q) => q.start >= first.end)) {
         const last = list[list.length - 1]!;
         // 河北省张家口市 is the city; 新疆生产建设兵团农十四师 the division.
-        if (p.start === last.end && (p.code && last.code ? p.code.startsWith(last.code) : !p.isPlace && !last.isPlace)) { list[list.length - 1] = p; continue; }
+        if (p.start === last.end && (p.code && last.code ? p.code.startsWith(last.code) : !last.isPlace)) {
+          // (the unit keeps the place its body is named after: 巴青县中学勤工俭学实践基地 is 巴青县's)
+          list[list.length - 1] = p.placeId || last.isPlace ? p : { ...p, placeId: last.placeId, placeCode: last.placeCode };
+          continue;
+        }
         if (join.test(between(last, p))) list.push(p);
         else break;
       }
@@ -117,13 +123,20 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
     const PAIR = /(结成|结为)?(帮扶|对口|结对|协作)?(对子|对口关系|帮扶关系|结对关系)|结对(?!帮扶|援助|支援)|(对口)?(扶贫)?协作(任务|关系)?|结下/gu;
     for (const m of text.slice(sentence.start, sentence.end).matchAll(PAIR)) {
       const at = sentence.start + m.index;
-      const b = [...inS].reverse().find((p) => p.end <= at && /^\s*(的)?\s*(正式|已|先后|也)?\s*$/u.test(between(p, { start: at })));
+      // 沈阳、大连、鞍山3市23个区(市、县)与那曲市23个乡镇结成帮扶对子: the places' units pair, so the
+      // places support one another (a support, not a twinning of the places themselves).
+      const UNITS = '(?:\\d+|[一二三四五六七八九十两]+)(?:个)?[^与和同,，。]{0,10}?';
+      const b = [...inS].reverse().find((p) => p.end <= at && new RegExp(`^\\s*(的)?(${UNITS})?\\s*(正式|已|先后|也)?\\s*$`, 'u').test(between(p, { start: at })));
       if (!b || !b.isPlace) continue;
-      const a = [...inS].reverse().find((p) => p.end <= b.start && /^\s*(由此|从此|早已|已经|已|也|就)?\s*(与|和|同)\s*$/u.test(between(p, b)));
+      const a = [...inS].reverse().find((p) => p.end <= b.start && new RegExp(`^\\s*(${UNITS})?\\s*(由此|从此|早已|已经|已|也|就)?\\s*(与|和|同)\\s*$`, 'u').test(between(p, b)));
       if (!a || !a.isPlace) continue;
+      const viaUnits = !/^\s*(由此|从此|早已|已经|已|也|就)?\s*(与|和|同)\s*$/u.test(between(a, b)) || !/^\s*(的)?\s*(正式|已|先后|也)?\s*$/u.test(between(b, { start: at }));
       let supporters = [a];
       for (let i = inS.indexOf(a) - 1; i >= 0 && /^\s*[、]\s*$/u.test(between(inS[i]!, supporters[0]!)); i--) supporters = [inS[i]!, ...supporters];
-      for (const s of supporters) emit(s, b, 'a pair phrase: A与B结成帮扶对子, A、B与C扶贫协作', 0.75, m[0], at);
+      for (const s of supporters) {
+        if (viaUnits) emit(s, b, 'a pair phrase between the places\' units (A的N个区与B的N个乡镇结成帮扶对子): a support', 0.7, m[0], at, { supportOnly: true });
+        else emit(s, b, 'a pair phrase: A与B结成帮扶对子, A、B与C扶贫协作', 0.75, m[0], at);
+      }
       for (let i = at; i < at + m[0].length; i++) used.add(i);
     }
 

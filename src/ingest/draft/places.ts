@@ -148,7 +148,8 @@ export class PlaceIndex {
     for (const m of raw) m.entries = m.entries.filter(placed);
     // Anchors: places named in full, and provinces; a short form must sit above or below one.
     const anchors = new Set<string>();
-    for (const m of raw) for (const e of m.entries) if (!e.short || e.code.length === 2) anchors.add(e.code);
+    // (a city jieba reads as a place word on its own, 日喀则, anchors its counties' short forms too: 江孜, 亚东.)
+    for (const m of raw) for (const e of m.entries) if (!e.short || e.code.length === 2 || e.code.length === 4 && placeWords.has(`${m.start}:${m.end}`)) anchors.add(e.code);
     // A short form needs its own parent (那曲 for 安多) or a place inside it named too: 振兴 (a
     // district of Dandong) in 乡村振兴 is no place when the text names Liaoning but not Dandong.
     const parentOf = (code: string) => code.slice(0, code.length === 4 ? 2 : code.length - 2);

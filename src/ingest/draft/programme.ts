@@ -61,3 +61,18 @@ export function programmeOf(words: TextProgrammes, recipientCode: string | undef
   const named = [...words.counts].sort((a, b) => b[1] - a[1])[0];
   return named ? { programme: named[0], rule: 'the programme the text names most' } : undefined;
 }
+
+/**
+ * How a draft declares a programme it names (seeds/README.md: a folder whose twinnings name a
+ * programme declares it, with the same id): its names, and the words a quote may name it by.
+ */
+export const PROGRAMME_NAMES: Record<ProgrammeId, { name: string; nameZh: string; aliases: string[] }> = {
+  [PROGRAMME_IDS.tibet]: { name: 'Paired assistance to Tibet', nameZh: '对口援藏', aliases: ['对口支援西藏', '援藏'] },
+  [PROGRAMME_IDS.xinjiang]: { name: 'Paired assistance to Xinjiang', nameZh: '对口援疆', aliases: ['对口支援新疆', '援疆'] },
+  [PROGRAMME_IDS.qinghai]: { name: 'Paired assistance to Qinghai', nameZh: '对口援青', aliases: ['对口支援青海', '援青'] },
+  [PROGRAMME_IDS.wenchuan]: {
+    name: 'Paired assistance for post-Wenchuan-earthquake reconstruction', nameZh: '汶川地震灾后恢复重建对口支援',
+    aliases: ['灾后恢复重建对口支援', '汶川地震灾后恢复重建', '灾后恢复重建'],
+  },
+  [PROGRAMME_IDS.eastWest]: { name: 'East–west poverty-alleviation cooperation', nameZh: '东西部扶贫协作', aliases: ['东西部协作', '东西扶贫协作', '东西部扶贫'] },
+};

@@ -1,6 +1,10 @@
 // `source review`: a person goes through a draft folder's candidates, each with its quote and what
 // the rule found, and confirms, edits or drops it; confirmed records lose `status: draft`, dropped
-// ones take what depends on them along. Then the folder is validated as a load would.
+// ones take what depends on them along. Then the folder is validated as a load would. Each quote is
+// shown where it stands in the text (the words around it, the quote between ⟦ ⟧ and the names it
+// is about between 【 】), and a name the list holds many times shows the other places it may be.
+import fs from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { gazetteerEdition, readRecords as readDivisionRecords } from '../../gazetteer/division-list.js';
 import { SeedValidationError, formatIssue } from '../dataset.js';
@@ -19,8 +23,40 @@ export function draftItems(folder: string): ReviewItem[] {
   return DRAFT_FILES.flatMap((file) => readRecords(folder, file).filter((r) => r.status === 'draft').map((record) => ({ file, record })));
 }
 
+/** What `describe` shows a quote in: the folder's text and the Chinese names of its records by id. */
+export interface ReviewContext { text: string; names: Map<string, string[]> }
+
+export function reviewContext(folder: string): ReviewContext {
+  const file = path.join(folder, 'source.txt');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const names = new Map<string, string[]>();
+  for (const e of readRecords(folder, 'entities')) {
+    names.set(String(e.id), [e.nameZh, ...(e.aliases ?? [])].filter((n): n is string => typeof n === 'string' && n.length > 0));
+  }
+  return { text, names };
+}
+
+/**
+ * A quote where it stands: up to `width` characters either side, the quote between ⟦ ⟧, and each of
+ * `marks` inside it between 【 】 (longest first, so 索县人民医院 is marked whole, not 索县).
+ */
+export function inContext(text: string, quote: string, marks: readonly string[], width = 30): string {
+  const at = text.indexOf(quote);
+  let body = quote;
+  const sorted = [...new Set(marks)].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (sorted.length) {
+    const re = new RegExp(sorted.map((m) => m.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu');
+    body = quote.replace(re, (m) => `【${m}】`);
+  }
+  if (at < 0) return `⟦${body}⟧ (not found in the text)`;
+  const flat = (s: string) => s.replace(/\s+/gu, ' ');
+  const before = flat(text.slice(Math.max(0, at - width), at));
+  const after = flat(text.slice(at + quote.length, at + quote.length + width));
+  return `${at > width ? '…' : ''}${before}⟦${body}⟧${after}${at + quote.length + width < text.length ? '…' : ''}`;
+}
+
 /** One candidate as a person reads it: what it is, the quote it comes from, the rule and its doubts. */
-export function describe(item: ReviewItem, index: number, total: number): string {
+export function describe(item: ReviewItem, index: number, total: number, context?: ReviewContext): string {
   const r = item.record;
   const what = item.file === 'entities'
     ? `${r.kind} ${r.nameZh ?? ''} (${r.name})${r.code ? ` code ${r.code}` : ''}`
@@ -30,11 +66,21 @@ export function describe(item: ReviewItem, index: number, total: number): string
   const d = r.draft ?? {};
   return [
     `[${index + 1}/${total}] ${r.id ?? ''}  ${what}`,
-    ...(r.citations ?? []).slice(0, 2).map((c: unknown) => `    “${quoteOf(c)}”`),
+    ...(r.citations ?? []).slice(0, 2).map((c: unknown) => (context
+      ? `    ${inContext(context.text, quoteOf(c), marksOf(item, context))}`
+      : `    “${quoteOf(c)}”`)),
     `    rule: ${d.rule ?? '?'}${d.confidence !== undefined ? `; confidence ${d.confidence}` : ''}${d.chain?.length ? `; in ${d.chain.join(' › ')}` : ''}`,
     ...(d.options?.length ? [`    other places of this name: ${d.options.join('; ')}`] : []),
     ...(d.note ? [`    note: ${d.note}`] : []),
   ].join('\n');
+}
+
+/** The names a record is about, to mark in its quote: its own, or its ends', or its subject's. */
+function marksOf(item: ReviewItem, context: ReviewContext): string[] {
+  const r = item.record;
+  if (item.file === 'entities') return context.names.get(String(r.id)) ?? [];
+  if (item.file === 'relationships') return [...(context.names.get(String(r.from)) ?? []), ...(context.names.get(String(r.to)) ?? [])];
+  return context.names.get(String(r.subject)) ?? [];
 }
 
 /**
@@ -99,13 +145,14 @@ export function validationReport(folder: string, seedsDir: string | undefined): 
 /** Asks about each draft in the terminal (or reads one answer a line from a pipe). */
 export async function reviewInteractively(folder: string, input: NodeJS.ReadableStream, output: NodeJS.WritableStream) {
   const items = draftItems(folder);
+  const context = reviewContext(folder);
   const rl = createInterface({ input, output, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
   const ask = async (q: string) => { output.write(q); const next = await lines.next(); return next.done ? 'q' : String(next.value).trim(); };
   const decisions = new Map<string, Decision>();
   try {
     for (const [i, item] of items.entries()) {
-      output.write(`\n${describe(item, i, items.length)}\n`);
+      output.write(`\n${describe(item, i, items.length, context)}\n`);
       const answer = (await ask('  [c]onfirm, [e]dit, [d]rop, [s]kip, [q]uit and save? ')).toLowerCase();
       if (answer.startsWith('q')) break;
       if (answer.startsWith('d')) decisions.set(item.record.id, { action: 'drop' });

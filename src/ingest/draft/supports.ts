@@ -46,6 +46,7 @@ export function findSupports(text: string, sentences: readonly Sentence[], parti
     const sentence = sentenceAt(sentences, at);
     if (!sentence) continue;
     const inSentence = grouped.get(sentence) ?? [];
+    if (/^援[藏疆青]$/u.test(m[0]) && text.startsWith('干部', at + m[0].length)) continue; // 援藏干部: cadres, a noun
     if (inSentence.some((p) => p.start <= at && at < p.end)) continue; // inside a name: 大连市医疗人才“组团式”支援队
     const supporter = [...inSentence].reverse().find((p) => p.end <= at);
     const first = inSentence.find((p) => p.start >= at + m[0].length);
