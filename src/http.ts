@@ -15,7 +15,7 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import helmet from 'helmet';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_HTTP_OPTIONS, lastLoadedConfig, type HttpOptions } from './config.js';
+import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './config.js';
 import { createContext, type RequestContext } from './context.js';
 import { bumpDataVersion } from './data-version.js';
 import type { Graph } from './db/graph.js';
@@ -184,11 +184,17 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
 /** The GraphQL route as @as-integrations/fastify types its handler: the answer is a string. */
 interface GraphQLRoute extends RouteGenericInterface { Reply: string }
 
-export async function listen(graph: Graph, port: number, host = '127.0.0.1', options: Partial<ListenOptions> = {}): Promise<RunningServer> {
-  const config = lastLoadedConfig();
-  // Every accepted request can finish: its statements time out by then (plus a second to answer).
-  const drainMs = (config?.queryTimeoutMs ?? 15_000) + 1_000;
-  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, ...config?.http, shedSampleMs: 1_000, drainMs, ...options };
+/** Where to listen, and the HTTP settings; what is not given takes its production default. */
+export interface ListenConfig extends Partial<ListenOptions> {
+  /** 0 picks a free port (tests, benchmarks). */
+  port: number;
+  host?: string;
+}
+
+export async function listen(graph: Graph, { port, host = '127.0.0.1', ...options }: ListenConfig): Promise<RunningServer> {
+  // drainMs: every accepted request can finish, as its statements time out by then (the default
+  // query timeout, 15 s, plus a second to answer); the service passes its configured timeout's.
+  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, shedSampleMs: 1_000, drainMs: 16_000, ...options };
   const { app, apollo } = await buildHttpApp(graph, opts);
   await app.listen({ port, host });
   bumpDataVersion(); // start-up loads are done by now: answers from before are stale
