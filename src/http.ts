@@ -48,8 +48,9 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * plugin built a new one for every request (4–7% of the Node CPU of a search, measured).
  */
 const securityHeaders = helmet({
-  // JSON answers run no scripts; the explorer's pages bring their own policy (http/explorer.ts).
-  contentSecurityPolicy: false,
+  // Answers that are not pages (JSON, JSON-LD, metrics) may load and run nothing at all; the
+  // explorer's and GraphiQL's pages replace this with their own policy (http/explorer.ts).
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   crossOriginEmbedderPolicy: false,
   // The data is public: other sites may load it.
   crossOriginResourcePolicy: { policy: 'cross-origin' },

@@ -107,6 +107,8 @@ describe('headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    // An answer that is not a page may load and run nothing (the pages have their own policy).
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(((await res.json()) as any).data.search.length).toBeGreaterThan(0);
