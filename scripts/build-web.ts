@@ -57,4 +57,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   for (const s of sizes) {
     console.log(`web/dist: ${s.page} JavaScript ${(s.bytes / 1024).toFixed(0)} KB, ${(s.gzipBytes / 1024).toFixed(0)} KB gzipped`);
   }
+  // Built once: the esbuild service this started has nothing more to do.
+  await esbuild.stop();
 }

@@ -99,13 +99,6 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = { rateLimitPerMinute: 1200, she
 
 export class ConfigError extends Error {}
 
-let last: Config | undefined;
-
-/** The configuration the process loaded at start-up (for parts started without it, such as listen()). */
-export function lastLoadedConfig(): Config | undefined {
-  return last;
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -113,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration (see docs/operations.md, "Configuration"):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  return (last = {
+  return {
     port: e.PORT,
     host: e.HOST,
     neo4j: e.NEO4J_URI
@@ -139,5 +132,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slowStatementMs: e.AIDGRAPH_SLOW_STATEMENT_MS,
     readConcurrency: e.AIDGRAPH_NEO4J_READ_CONCURRENCY,
     hideUncited: e.AIDGRAPH_HIDE_UNCITED === 'true',
-  });
+  };
 }

@@ -15,7 +15,7 @@ import fastifyUnderPressure from '@fastify/under-pressure';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import helmet from 'helmet';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { DEFAULT_HTTP_OPTIONS, lastLoadedConfig, type HttpOptions } from './config.js';
+import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './config.js';
 import { createContext, type RequestContext } from './context.js';
 import { bumpDataVersion } from './data-version.js';
 import type { Graph } from './db/graph.js';
@@ -48,8 +48,9 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
  * plugin built a new one for every request (4–7% of the Node CPU of a search, measured).
  */
 const securityHeaders = helmet({
-  // JSON answers run no scripts; the explorer's pages bring their own policy (http/explorer.ts).
-  contentSecurityPolicy: false,
+  // Answers that are not pages (JSON, JSON-LD, metrics) may load and run nothing at all; the
+  // explorer's and GraphiQL's pages replace this with their own policy (http/explorer.ts).
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
   crossOriginEmbedderPolicy: false,
   // The data is public: other sites may load it.
   crossOriginResourcePolicy: { policy: 'cross-origin' },
@@ -184,11 +185,17 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
 /** The GraphQL route as @as-integrations/fastify types its handler: the answer is a string. */
 interface GraphQLRoute extends RouteGenericInterface { Reply: string }
 
-export async function listen(graph: Graph, port: number, host = '127.0.0.1', options: Partial<ListenOptions> = {}): Promise<RunningServer> {
-  const config = lastLoadedConfig();
-  // Every accepted request can finish: its statements time out by then (plus a second to answer).
-  const drainMs = (config?.queryTimeoutMs ?? 15_000) + 1_000;
-  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, ...config?.http, shedSampleMs: 1_000, drainMs, ...options };
+/** Where to listen, and the HTTP settings; what is not given takes its production default. */
+export interface ListenConfig extends Partial<ListenOptions> {
+  /** 0 picks a free port (tests, benchmarks). */
+  port: number;
+  host?: string;
+}
+
+export async function listen(graph: Graph, { port, host = '127.0.0.1', ...options }: ListenConfig): Promise<RunningServer> {
+  // drainMs: every accepted request can finish, as its statements time out by then (the default
+  // query timeout, 15 s, plus a second to answer); the service passes its configured timeout's.
+  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, shedSampleMs: 1_000, drainMs: 16_000, ...options };
   const { app, apollo } = await buildHttpApp(graph, opts);
   await app.listen({ port, host });
   bumpDataVersion(); // start-up loads are done by now: answers from before are stale

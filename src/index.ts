@@ -1,17 +1,18 @@
-// `npm start`: open the graph (starting the embedded Neo4j unless NEO4J_URI is set), apply the
-// schema, load the seeds, serve GraphQL; on SIGINT/SIGTERM stop all of it, in reverse order.
+// `aidgraph serve` (what `npm start` runs): open the graph (starting the embedded Neo4j unless
+// NEO4J_URI is set), load it through the one pipeline (ingest/pipeline.ts) unless AIDGRAPH_SEED is
+// false, serve GraphQL; on SIGINT/SIGTERM stop all of it, in reverse order.
 import { Neo4jError } from 'neo4j-driver';
 import { loadConfig, ConfigError } from './config.js';
 import { openGraph, type OpenGraph } from './db/connect.js';
 import { applySchema } from './db/schema.js';
-import { formatReport, seedGraph } from './ingest/seed.js';
+import { formatReport, SEEDS_DIR } from './ingest/seed.js';
 import { gazetteerEdition } from './gazetteer/division-list.js';
-import { formatGazetteerReport, loadGazetteer } from './gazetteer/load.js';
+import { formatGazetteerReport } from './gazetteer/load.js';
 import { SeedValidationError } from './ingest/dataset.js';
 import { logger } from './logger.js';
 import { listen, type RunningServer } from './http.js';
-import { checkCitations, formatCitationCheck, recordCitationCheck } from './ingest/citation-check.js';
-import { SEEDS_DIR } from './ingest/seed.js';
+import { checkCitations, formatCitationCheck, recordCitationCheck, type CitationCheckReport } from './ingest/citation-check.js';
+import { loadAll } from './ingest/pipeline.js';
 
 let open: OpenGraph | undefined;
 let server: RunningServer | undefined;
@@ -62,22 +63,28 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 try {
   const config = loadConfig();
   open = await openGraph(config);
+  let check: CitationCheckReport;
   if (config.seedOnStart) {
-    const report = await seedGraph(open.graph, undefined, { includeDrafts: config.includeDrafts }); // applies constraints and indexes first
-    logger.info({ report }, `seeds loaded: ${formatReport(report)}`);
-    // After the seeds: the places they claim are already there and keep the seeds' ids.
-    const gazetteer = await loadGazetteer(open.graph, gazetteerEdition(), config.gazetteer);
-    logger.info({ gazetteer }, `gazetteer: ${formatGazetteerReport(gazetteer)}`);
+    ({ citations: check } = await loadAll(open.graph, {
+      includeDrafts: config.includeDrafts,
+      gazetteer: config.gazetteer,
+      onStage: (s) => {
+        if (s.stage === 'seeds') logger.info({ report: s.report }, `seeds loaded: ${formatReport(s.report)}`);
+        if (s.stage === 'gazetteer') logger.info({ gazetteer: s.report }, `gazetteer: ${formatGazetteerReport(s.report)}`);
+      },
+    }));
   } else {
     // Serving only: the user may be a read-only one (docs/operations.md, "A read-only user for the API").
     await writeIfAllowed('the schema is left to the loader', () => applySchema(open!.graph));
+    // Whatever reached the graph by another route than the loaders is found here, by id.
+    check = await checkCitations(open.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
+    const report = check;
+    await writeIfAllowed('stats shows the last count the loader recorded', () => recordCitationCheck(open!.graph, report));
   }
-  // Whatever reached the graph by another route than the loaders is found here, by id.
-  const check = await checkCitations(open.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
-  await writeIfAllowed('stats shows the last count the loader recorded', () => recordCitationCheck(open!.graph, check));
   if (check.uncited.length) logger.warn({ uncited: check.uncited.slice(0, 100) }, `citation check: ${formatCitationCheck(check)}`);
   else logger.info({ checked: check.checked, seconds: check.seconds }, `citation check: ${formatCitationCheck(check)}`);
-  server = await listen(open.graph, config.port, config.host);
+  // Every accepted request may finish on a stop: its statements time out by then, plus a second to answer.
+  server = await listen(open.graph, { port: config.port, host: config.host, ...config.http, drainMs: config.queryTimeoutMs + 1_000 });
   logger.info({ url: server.url, neo4j: open.version }, `aidgraph is serving GraphQL at ${server.url}`);
 } catch (err) {
   if (err instanceof ConfigError || err instanceof SeedValidationError) console.error(err.message);

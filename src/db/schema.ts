@@ -35,8 +35,21 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
 /** Indexes a bulk load may drop and have rebuilt once at its end. */
 export const SEARCH_INDEXES = ['described_names', 'entity_search'] as const;
 
+/** The statements that create SEARCH_INDEXES, by name. */
+const SEARCH_INDEX_STATEMENTS = new Set(['schema.entity-search', 'schema.described-names']);
+
+/** Every constraint and index: once per start, before anything is loaded or served (ingest/pipeline.ts). */
 export async function applySchema(graph: Graph): Promise<void> {
-  for (const [name, cypher] of STATEMENTS) {
+  await run(graph, STATEMENTS);
+}
+
+/** The search indexes only: what a bulk load that dropped them builds again at its end. */
+export async function createSearchIndexes(graph: Graph): Promise<void> {
+  await run(graph, STATEMENTS.filter(([name]) => SEARCH_INDEX_STATEMENTS.has(name)));
+}
+
+async function run(graph: Graph, statements: Array<[name: string, cypher: string]>): Promise<void> {
+  for (const [name, cypher] of statements) {
     await graph.write(name, `// ${name}\n${cypher}`);
   }
   await graph.write('schema.await-indexes', '// schema.await-indexes\nCALL db.awaitIndexes(600)');

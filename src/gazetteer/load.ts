@@ -5,7 +5,7 @@
 // renamed and removes the ones no longer selected.
 import type { Graph } from '../db/graph.js';
 import { perLabel } from '../db/per-label.js';
-import { applySchema, SEARCH_INDEXES } from '../db/schema.js';
+import { createSearchIndexes, SEARCH_INDEXES } from '../db/schema.js';
 import { logger } from '../logger.js';
 import { KIND_LABEL, PLACE_LABEL } from '../domain/vocabulary.js';
 import { DIVISION_LEVELS, levelsDownTo, type DivisionLevel, type GazetteerDepth } from '../domain/division-codes.js';
@@ -172,7 +172,9 @@ export async function loadGazetteer(
     report.renamed += counts.renamed;
   }
   if (needsRemoval) report.removed = await removeUnselected(graph, selected);
-  await applySchema(graph); // (re)builds the search indexes and waits for them
+  // The rest of the schema was applied before the load (ingest/pipeline.ts); the search indexes
+  // this load (or one it resumes) dropped are built again here, and waited for.
+  await createSearchIndexes(graph);
   await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
     stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, rewriting: false, level: null, citedMarked: true },
   });

@@ -11,9 +11,13 @@ import { sendError } from './replies.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-/** Pages load nothing from elsewhere: the policy says so, and a browser enforces it. */
+/**
+ * Pages load nothing from elsewhere, and run no script or style written into the page: scripts and
+ * styles come from the service's own files only (no 'unsafe-inline', no 'unsafe-eval'). The policy
+ * says so, and a browser enforces it; the browser test fails on any violation.
+ */
 const PAGE_POLICY = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:",
   "font-src 'self' data:", "connect-src 'self'", "worker-src 'self' blob:", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'self'",
 ].join('; ');
 

@@ -279,7 +279,7 @@ try {
   const report = await loadGazetteer(graph, gazetteerEdition(), { depth: DEPTH, provinces: null });
   console.log(`gazetteer (${DEPTH}): ${formatGazetteerReport(report)}, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-  const ours = await listen(graph, 0, undefined, { rateLimitPerMinute: 0, shedLagMs: 0 });
+  const ours = await listen(graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 });
   closers.push(() => ours.stop());
   // The peer and the floor get drivers of their own, with the driver's defaults.
   const auth = neo4j.auth.basic(neo4jServer.credentials.username, neo4jServer.credentials.password);

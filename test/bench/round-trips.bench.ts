@@ -22,7 +22,7 @@ const graph = new Graph(driver, { timeoutMs: 60_000 });
 try {
   await applySchema(graph);
   await seedGraph(graph, writeSyntheticSeeds(60));
-  const server = await listen(graph, 0);
+  const server = await listen(graph, { port: 0 });
   const post = async (query: string, n: number) => {
     const t0 = performance.now();
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { n } }) });

@@ -46,7 +46,7 @@ async function open(name: string): Promise<Side> {
   const graph = new Graph(createDriver({ uri: neo4j.uri, ...neo4j.credentials }), { timeoutMs: 60_000 });
   await seedGraph(graph);
   // No rate limit or shedding: the load generator is one client asking as fast as it can.
-  return { name, neo4j, graph, server: await listen(graph, 0, undefined, { rateLimitPerMinute: 0, shedLagMs: 0 }), dataDir };
+  return { name, neo4j, graph, server: await listen(graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 }), dataDir };
 }
 
 const du = (dir: string) => execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0];

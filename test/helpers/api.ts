@@ -65,7 +65,7 @@ export async function startTestApi(opts: { seed?: boolean } = {}): Promise<TestA
   // No rate limit or load shedding here: test files send bursts from one client on a busy machine
   // (test/integration/http-layer.test.ts covers both). Every operation runs compiled from its first
   // run, the way a production server runs its hot ones (the fuzz compares with graphql-js's answers).
-  const server: RunningServer = await listen(graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: 1 });
+  const server: RunningServer = await listen(graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: 1 });
   return {
     url: server.url,
     graph,

@@ -332,7 +332,7 @@ describe('when the database is down', () => {
   it('answers DATABASE_UNAVAILABLE, retryable, with no internals', async () => {
     // Nothing listens there: no retries, so the answer comes at once rather than after the retry budget.
     const driver = createDriver({ uri: `bolt://127.0.0.1:${await freePort()}`, username: 'neo4j', password: '' }, { maxTransactionRetryTime: 0, connectionTimeout: 1_000 });
-    const server = await listen(new Graph(driver, { timeoutMs: 2_000, readRetryMs: 0 }), 0);
+    const server = await listen(new Graph(driver, { timeoutMs: 2_000, readRetryMs: 0 }), { port: 0 });
     try {
       const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "city:nagqu") { id } }' }) });
       const body = (await res.json()) as any;

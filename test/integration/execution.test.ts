@@ -10,7 +10,7 @@ let server: RunningServer;
 const COMPILE_AFTER = 3;
 beforeAll(async () => {
   api = await startTestApi();
-  server = await listen(api.graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: COMPILE_AFTER });
+  server = await listen(api.graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: COMPILE_AFTER });
 });
 afterAll(async () => { await server?.stop(); await api?.close(); });
 

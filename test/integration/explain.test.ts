@@ -32,7 +32,7 @@ const ran: Ran[] = [];
 beforeAll(async () => {
   api = await startTestApi();
   // No load shedding: on a busy machine a shed request would fail the check, not a scan.
-  server = await listen(new RecordingGraph(api.graph, ran), 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
+  server = await listen(new RecordingGraph(api.graph, ran), { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 });
 });
 afterAll(async () => { await server?.stop(); await api?.close(); });
 

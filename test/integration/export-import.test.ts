@@ -128,7 +128,7 @@ describe('aidgraph export', () => {
       const { stderr } = await aidgraphOn(dataDir, 'import', file, '--no-progress');
       expect(stderr).toMatch(/imported \d+ nodes and \d+ relationships/);
       graph = new Graph(createDriver({ uri: local.uri, ...local.credentials }), { timeoutMs: 30_000, slowStatementMs: 0 });
-      server = await listen(graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
+      server = await listen(graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 });
       const gql = async (query: string) => (await (await fetch(server!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
       expect((await gql(STATS)).data.stats).toEqual(before);
       // The reloaded graph answers as before: search keys, citations, the gazetteer's record.

@@ -19,7 +19,7 @@ let api: TestApi;
 let interpreted: RunningServer;
 beforeAll(async () => {
   api = await startTestApi();
-  interpreted = await listen(api.graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: 0 });
+  interpreted = await listen(api.graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0, compileAfter: 0 });
 });
 afterAll(async () => { await interpreted?.stop(); await api?.close(); });
 

@@ -139,7 +139,7 @@ describe('a walk that asks only names reads each place as its names (a ref)', ()
   /** The read-ahead statement a query ran, run again: its tree as Neo4j returns it. */
   async function treeOf(query: string): Promise<any> {
     const ran: Ran[] = [];
-    const server = await listen(new RecordingGraph(api.graph, ran), 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
+    const server = await listen(new RecordingGraph(api.graph, ran), { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 });
     try {
       const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
       expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();

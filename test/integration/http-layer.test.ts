@@ -107,6 +107,8 @@ describe('headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    // An answer that is not a page may load and run nothing (the pages have their own policy).
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(((await res.json()) as any).data.search.length).toBeGreaterThan(0);
@@ -138,7 +140,7 @@ describe('per-client rate limit and load shedding', () => {
   afterAll(async () => { await limited?.stop(); });
 
   it('answers 429 with Retry-After past the limit, and never limits /health or /metrics', async () => {
-    limited = await listen(api.graph, 0, '127.0.0.1', { rateLimitPerMinute: 3, shedLagMs: 0 });
+    limited = await listen(api.graph, { port: 0, rateLimitPerMinute: 3, shedLagMs: 0 });
     for (let i = 0; i < 3; i++) expect((await post(limited.url, { query: '{ stats { sources } }' })).status).toBe(200);
     const refused = await post(limited.url, { query: '{ stats { sources } }' });
     expect(refused.status).toBe(429);
@@ -150,7 +152,7 @@ describe('per-client rate limit and load shedding', () => {
   });
 
   it('sheds requests with 503 and Retry-After while the event loop lags, then serves again', async () => {
-    const shedding = await listen(api.graph, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 50, shedSampleMs: 20 });
+    const shedding = await listen(api.graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 50, shedSampleMs: 20 });
     try {
       // Block the event loop for 100 ms in every 10 ms, as a CPU-bound burst would, for as long as
       // the request takes: a single block would be sampled once and forgotten at the next 20 ms
@@ -182,7 +184,7 @@ describe('turns for the database', () => {
   it('refuses reads that waited too long for a turn as OVERLOADED, retryable, and answers the rest', async () => {
     // One read at a time, and a wait of 1 ms at most: concurrent requests find the turn taken.
     const narrow = new Graph(api.graph.driver, api.graph.options, new DatabaseAccess(1, 1));
-    const server = await listen(narrow, 0, '127.0.0.1', { rateLimitPerMinute: 0, shedLagMs: 0 });
+    const server = await listen(narrow, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 });
     try {
       const bodies = await Promise.all(Array.from({ length: 12 }, () =>
         post(server.url, { query: '{ search(text: "那曲", first: 5) { id } }' }).then((r) => r.json() as Promise<any>)));

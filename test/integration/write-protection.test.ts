@@ -205,7 +205,7 @@ describe('the API and facts it did not load', () => {
 
   it('`npm run check` lists uncited facts by id and exits 1', () => {
     const conn = inject('neo4j');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/ingest/check-cli.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check'], {
       cwd: ROOT,
       env: {
         ...process.env, LOG_LEVEL: 'warn', NEO4J_URI: conn.uri, NEO4J_USERNAME: conn.username, NEO4J_PASSWORD: conn.password,

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
+import './page.css';
 
 declare const __EXAMPLE_TABS__: Array<{ query: string }>;
 

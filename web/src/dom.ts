@@ -8,6 +8,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value as EventListener);
     else if (key === 'class') el.className = String(value);
+    // Through the CSSOM: the page's policy refuses style attributes written as markup (style-src 'self').
+    else if (key === 'style') el.style.cssText = String(value);
     else if (key === 'value' && 'value' in el) (el as HTMLInputElement).value = String(value);
     else if (key === 'checked' && 'checked' in el) (el as HTMLInputElement).checked = Boolean(value);
     else el.setAttribute(key, value === true ? '' : String(value));

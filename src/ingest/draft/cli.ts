@@ -1,67 +1,69 @@
-// `npm run source -- <command>`: the thin entry for turning a source into seeds (mountable later as
-// `aidgraph source …`).
+// `aidgraph source …` (`npm run source -- …` from a clone): turning a source's text into seeds.
+// src/cli.ts parses the arguments (one parser for every command); these run what it parsed.
 //   add <text file> --title … --publisher … --date YYYY-MM-DD [--url …] [--author …] [--id …]
 //       [--license …] [--rights-holder …] [--usage-note …] [--out seeds] [--seeds seeds]
 //   review <folder> [--list | --confirm-all] [--seeds seeds]
 //   compare <draft folder> <hand-made folder>
-import { parseArgs } from 'node:util';
-import { SEEDS_DIR } from '../seed.js';
 import { SeedValidationError } from '../dataset.js';
 import { addSource } from './add.js';
 import { compareFolders, formatComparison } from './compare.js';
 import { applyDecisions, describe, draftItems, reviewContext, reviewInteractively, validationReport, type Decision } from './review.js';
 
-const USAGE = `usage:
-  npm run source -- add <text file> --title <title> --publisher <publisher> --date YYYY-MM-DD [--url <url>] [--author <name> …] [--id <id>] [--out <dir>]
-  npm run source -- review <folder> [--list | --confirm-all]
-  npm run source -- compare <draft folder> <hand-made folder>`;
+export interface SourceAddOptions {
+  title: string; publisher: string; date: string; url?: string | undefined; author?: string[] | undefined; id?: string | undefined;
+  license?: string | undefined; rightsHolder?: string | undefined; usageNote?: string | undefined;
+  /** Where the new folder goes, and the seed folders it is validated with. */
+  out: string; seeds: string;
+}
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    title: { type: 'string' }, publisher: { type: 'string' }, date: { type: 'string' }, url: { type: 'string' },
-    author: { type: 'string', multiple: true }, id: { type: 'string' }, license: { type: 'string' },
-    'rights-holder': { type: 'string' }, 'usage-note': { type: 'string' },
-    out: { type: 'string', default: SEEDS_DIR }, seeds: { type: 'string', default: SEEDS_DIR },
-    list: { type: 'boolean', default: false }, 'confirm-all': { type: 'boolean', default: false },
-  },
-});
+/** What a person can act on (a refused folder, a missing file) is one message and exit code 1. */
+function failed(err: unknown): number {
+  console.error(err instanceof SeedValidationError || err instanceof Error ? err.message : err);
+  return 1;
+}
 
-const [command, ...args] = positionals;
-try {
-  if (command === 'add' && args.length === 1) {
-    for (const need of ['title', 'publisher', 'date'] as const) if (!values[need]) throw new Error(`--${need} is required\n${USAGE}`);
+export function runSourceAdd(textFile: string, o: SourceAddOptions): number {
+  try {
     const report = addSource({
-      textFile: args[0]!, title: values.title!, publisher: values.publisher!, date: values.date!, url: values.url, authors: values.author,
-      id: values.id, license: values.license, rightsHolder: values['rights-holder'], usageNote: values['usage-note'],
-      outDir: values.out, seedsDir: values.seeds,
+      textFile, title: o.title, publisher: o.publisher, date: o.date, url: o.url, authors: o.author,
+      id: o.id, license: o.license, rightsHolder: o.rightsHolder, usageNote: o.usageNote,
+      outDir: o.out, seedsDir: o.seeds,
     });
     console.log(`drafted ${report.folder}: ${report.counts.entities} entities, ${report.counts.relationships} relationships, ${report.counts.quantities} quantities, all status: draft`);
     for (const d of report.dropped) console.log(`  left out ${d.id}: ${d.reason}`);
     console.log(`next: npm run source -- review ${report.folder}`);
-  } else if (command === 'review' && args.length === 1) {
-    const folder = args[0]!;
-    if (values.list) {
+    return 0;
+  } catch (err) {
+    return failed(err);
+  }
+}
+
+export async function runSourceReview(folder: string, o: { list: boolean; confirmAll: boolean; seeds: string }): Promise<number> {
+  try {
+    if (o.list) {
       const items = draftItems(folder);
       const context = reviewContext(folder);
       items.forEach((item, i) => console.log(`${describe(item, i, items.length, context)}\n`));
       console.log(`${items.length} drafts: confirm each by deleting its status and draft lines (or drop the record), or run without --list`);
     } else {
-      const result = values['confirm-all']
+      const result = o.confirmAll
         ? applyDecisions(folder, new Map(draftItems(folder).map((i): [string, Decision] => [i.record.id, { action: 'confirm' }])))
         : await reviewInteractively(folder, process.stdin, process.stdout);
       console.log(`confirmed ${result.confirmed} (edited ${result.edited}), dropped ${result.dropped}, ${result.left} drafts left`);
     }
-    const check = validationReport(folder, values.seeds);
+    const check = validationReport(folder, o.seeds);
     console.log(check.text);
-    if (!check.ok) process.exitCode = 1;
-  } else if (command === 'compare' && args.length === 2) {
-    console.log(formatComparison(compareFolders(args[0]!, args[1]!)));
-  } else {
-    console.error(USAGE);
-    process.exitCode = 2;
+    return check.ok ? 0 : 1;
+  } catch (err) {
+    return failed(err);
   }
-} catch (err) {
-  console.error(err instanceof SeedValidationError || err instanceof Error ? err.message : err);
-  process.exitCode = 1;
+}
+
+export function runSourceCompare(draft: string, folder: string): number {
+  try {
+    console.log(formatComparison(compareFolders(draft, folder)));
+    return 0;
+  } catch (err) {
+    return failed(err);
+  }
 }
