@@ -32,7 +32,7 @@ describe('the dev set gold', () => {
   it('names each pairing end as a place code the gold lists or a name it lists', () => {
     const dangling = cases.flatMap((c) => {
       const codes = new Set(c.gold.places.map((p) => p.code));
-      const names = new Set([...c.gold.institutions.flatMap((i) => [i.name, ...(i.aliases ?? [])]), ...c.gold.places.map((p) => p.name)].map(nameKey));
+      const names = new Set([...c.gold.institutions.flatMap((i) => [i.name, ...(i.aliases ?? [])]), ...c.gold.people.map((p) => p.name), ...c.gold.places.filter((p) => p.corpsDivision).flatMap((p) => [p.name, ...p.surface])].map(nameKey));
       return c.gold.pairings.flatMap((p) => [p.supporter, p.recipient]).filter((end) => (/^\d+$/u.test(end) ? !codes.has(end) : !names.has(nameKey(end)))).map((end) => `${c.id}: ${end}`);
     });
     expect(dangling).toEqual([]);
@@ -49,6 +49,10 @@ function draftOfGold(gold: Gold): Draft {
     idOf.set(key, id);
   };
   for (const p of gold.places) if (p.code) add(p.code, p.code.length === 2 ? 'Province' : p.code.length === 4 ? 'City' : p.code.length === 6 ? 'District' : 'Township', p.name, p.code);
+  for (const p of gold.places.filter((x) => x.corpsDivision)) {
+    add(nameKey(p.name), 'CorpsDivision', p.name);
+    for (const n of p.surface) idOf.set(nameKey(n), idOf.get(nameKey(p.name))!);
+  }
   for (const i of gold.institutions) add(nameKey(i.name), i.kind, i.name);
   for (const p of gold.people) add(nameKey(p.name), 'Person', p.name);
   const end = (e: string) => idOf.get(/^\d+$/u.test(e) ? e : nameKey(e)) ?? idOf.get(nameKey(gold.institutions.find((i) => i.aliases?.some((a) => nameKey(a) === nameKey(e)))?.name ?? e))!;
@@ -88,6 +92,25 @@ describe('the scorer', () => {
     expect(s.kinds.places.spurious).toEqual(['拉萨市 5401']);
     expect(s.quotes.notVerbatim).toEqual(['not in the text']);
     expect(unmetGoals(totalOf([s]), readGoals())).toContain('1 drafted quotes are not verbatim in their text');
+  });
+
+  it('reads a change from the drafted years: an ended pairing has an until, a started one none', () => {
+    const text = '甲市由援建乙县改为援建丙县。';
+    const gold: Gold = {
+      text: 'x.txt', institutions: [], people: [], figures: [],
+      places: [{ code: '540624', name: '安多县', surface: ['乙县'] }, { code: '540626', name: '索县', surface: ['丙县'] }, { code: '2101', name: '沈阳市', surface: ['甲市'] }],
+      pairings: [
+        { supporter: '2101', recipient: '540624', type: 'TWINNED_WITH', change: 'ended', quote: '甲市由援建乙县' },
+        { supporter: '2101', recipient: '540626', type: 'TWINNED_WITH', change: 'started', quote: '改为援建丙县' },
+      ],
+    };
+    const draft = draftOfGold(gold);
+    draft.relationships[0]!.properties = {};
+    draft.relationships[1]!.properties = { until: 2010 };
+    expect(scoreDraft('x', text, gold, draft).pairingChange).toMatchObject({ right: 0, of: 2 });
+    draft.relationships[0]!.properties = { until: 2010 };
+    draft.relationships[1]!.properties = { since: 2010 };
+    expect(scoreDraft('x', text, gold, draft).pairingChange).toMatchObject({ right: 2, of: 2 });
   });
 
   it('folds traditional characters when it matches names', () => {
