@@ -103,7 +103,10 @@ export class EdgePages {
               WHEN 'ID' THEN r.id
               ELSE a.name
             END AS sortKey`;
-    const { name, match } = anchoredEdges('twinnings.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
+    const { name, match } = q.supporter === null && q.recipient === null && q.programme !== null
+      ? { name: 'twinnings.page (by programme)', match: `MATCH (a:Entity)-[r:TWINNED_WITH {programme: $programme}]->(b:Entity)
+       WITH a, r, b WHERE ${bothCited}` }
+      : anchoredEdges('twinnings.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
     const { total, page, ends } = await this.page(name, `// ${name}
 ${match}${filters}`, {
       supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
