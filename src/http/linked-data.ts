@@ -6,6 +6,8 @@ import { createRepositories } from '../loaders.js';
 import type { Graph } from '../db/graph.js';
 import { entityDocument } from '../modules/linked-data/json-ld.js';
 import { quotedSource } from '../modules/provenance/provenance.mappers.js';
+import { isPlace } from '../modules/entities/entities.mappers.js';
+import { locationOf } from '../modules/places/location.js';
 import { sendError } from './replies.js';
 
 const MEDIA_TYPES = ['application/ld+json', 'application/json', 'text/html'];
@@ -31,10 +33,12 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     const [[ancestors], [citations]] = await Promise.all([
       repos.entities.ancestorsOf([entity.id]), repos.provenance.citationsOf([entity.id]),
     ]);
-    const sources = await repos.provenance.sourcesByIds([...new Set(citations!.map((c) => c.sourceId))]);
+    const location = isPlace(entity) ? locationOf(entity) : null;
+    const sources = await repos.provenance.sourcesByIds([...new Set([...citations!, ...(location ? [location.citation] : [])].map((c) => c.sourceId))]);
     const sourceOf = new Map(sources.flatMap((s) => (s ? [[s.id, s] as const] : [])));
     const quoted = citations!.map((c) => ({ ...c, source: quotedSource(c, sourceOf.get(c.sourceId)) }));
-    const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: quoted });
+    const located = location ? { ...location, citation: { ...location.citation, source: quotedSource(location.citation, sourceOf.get(location.citation.sourceId)) } } : null;
+    const doc = entityDocument(baseUrl(request), { entity, ancestors: ancestors!, citations: quoted, location: located });
     return reply
       .type(`${wanted}; charset=utf-8`)
       .header('cache-control', 'public, max-age=60')

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { EntityKind } from '../../domain/vocabulary.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import type { CitationRecord, SourceRecord } from '../provenance/provenance.mappers.js';
+import type { LatLon } from '../../domain/geo.js';
 
 /** schema.org's type for each kind of entity. */
 export const SCHEMA_ORG_TYPE: Record<EntityKind, string> = {
@@ -36,6 +37,8 @@ export interface LinkedEntity {
   ancestors: EntityRecord[];
   /** The entity's citations, each with the source it quotes. */
   citations: Array<CitationRecord & { source: SourceRecord }>;
+  /** A place's location (its seat), with the dataset record it is read from; null where none locates it. */
+  location?: (LatLon & { citation: CitationRecord & { source: SourceRecord } }) | null;
 }
 
 /** URIs under the service: `<base>/id/<id>`. */
@@ -71,8 +74,15 @@ function sourceNode(base: string, s: SourceRecord) {
   };
 }
 
+/** A quotation of a source, as an entity's statements derive from it. */
+const quotation = (base: string, c: CitationRecord & { source: SourceRecord }) => ({
+  '@type': ['Quotation', 'prov:Entity'],
+  text: c.quote,
+  isPartOf: sourceNode(base, c.source),
+});
+
 /** The entity's document; `base` is the service's origin (`https://host`), with no trailing slash. */
-export function entityDocument(base: string, { entity: e, ancestors, citations }: LinkedEntity): Record<string, unknown> {
+export function entityDocument(base: string, { entity: e, ancestors, citations, location }: LinkedEntity): Record<string, unknown> {
   const parent = ancestors[0];
   const doc: Record<string, unknown> = {
     '@context': JSON_LD_CONTEXT,
@@ -83,12 +93,15 @@ export function entityDocument(base: string, { entity: e, ancestors, citations }
     alternateName: e.aliases.length ? e.aliases : undefined,
     identifier: identifier(e),
     containedInPlace: parent ? placeRef(base, parent) : undefined,
+    // The seat's position, derived from the dataset's record of it.
+    geo: location ? {
+      '@type': 'GeoCoordinates',
+      latitude: location.latitude,
+      longitude: location.longitude,
+      wasDerivedFrom: quotation(base, location.citation),
+    } : undefined,
     // Each citation is a quotation of its source, and the entity's statements derive from it.
-    wasDerivedFrom: citations.map((c) => ({
-      '@type': ['Quotation', 'prov:Entity'],
-      text: c.quote,
-      isPartOf: sourceNode(base, c.source),
-    })),
+    wasDerivedFrom: citations.map((c) => quotation(base, c)),
     subjectOf: { '@id': `${base}/#/entity/${encodeURIComponent(e.id)}`, '@type': 'WebPage' },
   };
   return asJson(doc);
