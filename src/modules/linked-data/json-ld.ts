@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { EntityKind } from '../../domain/vocabulary.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import type { CitationRecord, SourceRecord } from '../provenance/provenance.mappers.js';
+import type { LatLon } from '../../domain/geo.js';
 
 /** schema.org's type for each kind of entity. */
 export const SCHEMA_ORG_TYPE: Record<EntityKind, string> = {
@@ -57,6 +58,8 @@ export interface LinkedEntity {
   citations: Array<CitationRecord & { source: SourceRecord }>;
   /** Its twinnings and supports, each with the entity at the other end and its citations. */
   edges?: Array<{ edge: RelationshipRecord; other: EntityRecord | undefined; citations: Array<CitationRecord & { source: SourceRecord }> }>;
+  /** A place's location (its seat), with the dataset record it is read from; null where none locates it. */
+  location?: (LatLon & { citation: CitationRecord & { source: SourceRecord } }) | null;
 }
 
 /** A code as a term of the vocabulary, with its labels in both languages. */
@@ -133,7 +136,7 @@ function sourceNode(base: string, s: SourceRecord) {
 }
 
 /** The entity's document; `base` is the service's origin (`https://host`), with no trailing slash. */
-export function entityDocument(base: string, { entity: e, ancestors, citations, edges = [] }: LinkedEntity): Record<string, unknown> {
+export function entityDocument(base: string, { entity: e, ancestors, citations, edges = [], location }: LinkedEntity): Record<string, unknown> {
   const parent = ancestors[0];
   const statements = (type: string, end: 'fromId' | 'toId') => {
     const list = edges.filter((x) => x.edge.type === type && x.edge[end] === e.id).map((x) => edgeStatement(base, e.id, x));
@@ -149,6 +152,13 @@ export function entityDocument(base: string, { entity: e, ancestors, citations, 
     alternateName: e.aliases.length ? e.aliases : undefined,
     identifier: identifier(e),
     containedInPlace: parent ? placeRef(base, parent) : undefined,
+    // The seat's position, derived from the dataset's record of it.
+    geo: location ? {
+      '@type': 'GeoCoordinates',
+      latitude: location.latitude,
+      longitude: location.longitude,
+      wasDerivedFrom: quotation(base, location.citation),
+    } : undefined,
     // Each citation is a quotation of its source, and the entity's statements derive from it.
     wasDerivedFrom: citations.map((c) => quotation(base, c)),
     // Twinnings and supports both ways: those it gives and those it receives.

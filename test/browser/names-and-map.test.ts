@@ -1,0 +1,93 @@
+// The explorer's English view names places in English, and the map view draws the twinnings of
+// Liaoning with Nagqu: in Debian's Chromium, against the real service and the seeded Neo4j, with
+// every request beyond 127.0.0.1 aborted (nothing is fetched from outside: no tiles, no borders).
+// The map's screenshot is kept in the docs (docs/explorer-map.png).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
+
+const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/explorer-map.png');
+const CHROMIUM = [process.env.AIDGRAPH_CHROMIUM, '/usr/lib/chromium/chromium-headless-shell', '/usr/bin/chromium-headless-shell', '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+let api: TestApi;
+let browser: Browser;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  await buildWeb();
+  api = await startTestApi();
+  const executablePath = CHROMIUM.find((p): p is string => !!p && fs.existsSync(p));
+  if (!executablePath) throw new Error('no Chromium found: `apt-get install chromium-headless-shell fonts-noto-cjk`, or set AIDGRAPH_CHROMIUM');
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+/** A page in the given language that may reach this machine only. */
+async function pageIn(lang: 'en' | 'zh'): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+  await ctx.addInitScript((l) => localStorage.setItem('aidgraph.lang', l), lang);
+  await ctx.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    outside.push(url.href);
+    return route.abort('internetdisconnected');
+  });
+  return ctx.newPage();
+}
+
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`${api.url}${hash}`);
+  await page.waitForFunction(() => document.querySelector('main')?.getAttribute('aria-busy') === 'false');
+  const error = await page.$eval('main', (m) => m.querySelector('.error')?.textContent);
+  if (error) throw new Error(`${hash} shows an error: ${error}`);
+}
+
+describe('the English view', () => {
+  it('names places in English (Lhasa, Shigatse, Nagqu), with the Chinese beside them', async () => {
+    const page = await pageIn('en');
+    await open(page, '#/entity/place%3A5401');
+    expect(await page.$eval('main h1', (e) => e.textContent)).toContain('Lhasa');
+    expect(await page.$eval('main', (e) => e.textContent)).toContain('拉萨市');
+    await open(page, '#/search?q=Shigatse');
+    const hits = await page.$$eval('main a[data-id]', (els) => els.map((e) => e.textContent ?? ''));
+    expect(hits).toContain('Shigatse');
+    // A county the seeds name keeps its seed's name; its parent, a place of the list, shows its English name.
+    await open(page, '#/entity/county%3Aamdo');
+    const text = await page.$eval('main', (e) => e.textContent ?? '');
+    expect(text).toContain('Amdo County');
+    expect(text).not.toMatch(/Naqu Shi|Xizang Zizhiqu/);
+  });
+});
+
+describe('the map view', () => {
+  it('draws the twinnings of Liaoning with Nagqu: a dot per place, a line per twinning, the quote on click', async () => {
+    const filter = { supporter: 'province:liaoning', recipient: 'city:nagqu' };
+    const res = await api.gql(`query($f: TwinningFilter) { twinnings(filter: $f, first: 100) { totalCount edges { node { id sources { quote } } } } }`, { f: filter });
+    expect(res.errors).toBeUndefined();
+    const twinnings = res.data.twinnings.edges.map((e: any) => e.node);
+    expect(twinnings.length).toBeGreaterThan(3);
+
+    const page = await pageIn('zh');
+    await open(page, `#/map?supporter=${encodeURIComponent(filter.supporter)}&recipient=${encodeURIComponent(filter.recipient)}`);
+    const lines = await page.$$eval('path.twinning-line', (els) => els.map((e) => e.getAttribute('data-twinning')));
+    expect(new Set(lines)).toEqual(new Set(twinnings.map((t: any) => t.id)));
+    expect(await page.$$eval('circle.dot-supporter', (els) => els.length)).toBeGreaterThan(1);
+    expect(await page.$$eval('circle.dot-recipient', (els) => els.length)).toBeGreaterThan(0);
+    const labels = await page.$$eval('text.dot-label', (els) => els.map((e) => e.textContent ?? ''));
+    expect(labels.join(' ')).toMatch(/沈阳市|辽宁省/);
+
+    // The Liaoning–Nagqu line shows the quote that states it.
+    const chosen = twinnings.find((t: any) => t.id === 'twinning:liaoning--nagqu') ?? twinnings[0];
+    await page.click(`path.twinning-line[data-twinning="${chosen.id}"]`, { force: true });
+    const quotes = await page.$$eval('.map-detail blockquote', (els) => els.map((e) => e.firstChild?.textContent ?? ''));
+    expect(quotes).toEqual(chosen.sources.map((s: any) => s.quote));
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(outside).toEqual([]);
+  });
+});
