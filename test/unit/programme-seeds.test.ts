@@ -180,7 +180,7 @@ describe('corps division seeds', () => {
   from: corps-division:xpcc-14th-division
   to: county:beta
   properties: { note: "implied: the pairing sentence names the division beside the county it lies in" }
-  citations: [阿尔法省对口支援贝塔县和新疆生产建设兵团农十四师团场]
+  citations: [{ quote: 阿尔法省对口支援贝塔县和新疆生产建设兵团农十四师团场, evidence: IMPLIES }]
 - id: twinning:alpha--xpcc-14th-division
   type: TWINNED_WITH
   from: province:alpha

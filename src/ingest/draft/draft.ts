@@ -73,6 +73,8 @@ export interface DraftOptions {
   places?: PlaceIndex;
 }
 
+const isProgrammeId = (id: string): id is ProgrammeId => Object.hasOwn(PROGRAMME_NAMES, id);
+
 export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions = {}): Draft {
   const known = opts.known ?? [];
   const index = opts.places ?? new PlaceIndex(opts.edition ?? gazetteerEdition(), known);
@@ -253,8 +255,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const declared = new Set<string>();
   for (const r of relationships) {
     const id = r.type === 'TWINNED_WITH' ? r.properties?.programme : undefined;
-    if (typeof id !== 'string' || declared.has(id)) continue;
-    const names = PROGRAMME_NAMES[id as ProgrammeId];
+    if (typeof id !== 'string' || !isProgrammeId(id) || declared.has(id)) continue;
+    const names = PROGRAMME_NAMES[id];
     const words = [names.nameZh, ...names.aliases];
     const sentence = sentences.find((x) => words.some((w) => mt.slice(x.start, x.end).includes(w)));
     if (!sentence) {
