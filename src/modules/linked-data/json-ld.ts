@@ -64,8 +64,9 @@ export interface LinkedEntity {
 
 /** A code as a term of the vocabulary, with its labels in both languages. */
 export const termUri = (base: string, group: string, code: string) => `${base}${VOCAB_PATH}#${group}-${code}`;
+const LANGS: readonly Lang[] = ['en', 'zh'];
 function labelled(table: Record<string, readonly [string, string]>, code: string) {
-  return (['en', 'zh'] as Lang[]).map((l) => ({ '@value': label(table, code, l), '@language': l === 'zh' ? 'zh' : 'en' }));
+  return LANGS.map((l) => ({ '@value': label(table, code, l), '@language': l === 'zh' ? 'zh' : 'en' }));
 }
 
 function quotation(base: string, c: CitationRecord & { source: SourceRecord }) {
