@@ -31,8 +31,8 @@ export interface AddReport {
   dropped: Dropped[];
 }
 
-/** The longest text drafted at once: ~10 s of drafting per 100,000 characters at most, and more than a person reviews. */
-export const MAX_CHARACTERS = 1_000_000;
+/** The longest text drafted at once: drafting takes 4–9 s per 100,000 characters (npm run bench:draft), and a person reviews far less. */
+export const MAX_CHARACTERS = 500_000;
 
 /** The text of a source file, or an error that says what is wrong with it and what to do. */
 export function readSourceText(file: string): string {
