@@ -69,10 +69,15 @@ export const ENGLISH_NAME_SOURCES = [
     rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',
   },
-] as const;
+];
 
-/** The source a place's location (and a dataset name) is cited to. */
-export const LOCATION_SOURCE_ID = ENGLISH_NAME_SOURCES[0].id;
+/**
+ * One of those datasets by id, as a source record. They are described here, not stored as source
+ * nodes: what they give (English names, positions) is read from the committed file, not loaded.
+ */
+export function placeNameSource(id: string): (typeof ENGLISH_NAME_SOURCES)[number] | undefined {
+  return ENGLISH_NAME_SOURCES.find((s) => s.id === id);
+}
 
 let file: EnglishNameFile | undefined;
 export function englishNameFile(): EnglishNameFile {

@@ -12,7 +12,7 @@ import { DIVISION_LEVELS, levelsDownTo, type DivisionLevel, type GazetteerDepth 
 import { readLevel, type DivisionRecord, type GazetteerEdition } from './division-list.js';
 import { gazetteerPlaceProps } from './place-props.js';
 import { CITED_LABEL } from '../domain/cited.js';
-import { ENGLISH_NAME_SOURCES, englishNameFile } from '../domain/english-names.js';
+import { englishNameFile } from '../domain/english-names.js';
 import { PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../domain/place-pinyin.js';
 import { createHash } from 'node:crypto';
 
@@ -126,11 +126,6 @@ export async function loadGazetteer(
     WITH s
     OPTIONAL MATCH (old:Source:Gazetteer) WHERE old.id <> s.id
     DETACH DELETE old`, { source: gazetteerSource(edition) });
-  // The datasets the places' English names and positions are cited to (data/english-names.json).
-  await graph.write('gazetteer.name-sources', `// gazetteer.name-sources
-    UNWIND $sources AS source
-    MERGE (s:Source {id: source.id})
-    SET s = source, s:PlaceNames`, { sources: ENGLISH_NAME_SOURCES });
 
   // A store loaded before places were labelled Cited would hide them all: label them once.
   if (prior && prior.citedMarked !== true) await markPlacesCited(graph);

@@ -2,7 +2,7 @@
 // facts (code, official name, parent, the record that states them), which the gazetteer and a seed
 // naming the same code write identically, and the names people search by, which a seed may claim
 // (安多县 stays `county:amdo`, "Amdo County") and which otherwise come from the list itself.
-import { pinyinName, searchKeys, searchText } from '../domain/search-keys.js';
+import { searchKeys, searchText } from '../domain/search-keys.js';
 import type { DivisionRecord } from './division-list.js';
 import { placeIdOfCode } from '../domain/ids.js';
 import { listedNames } from '../domain/english-names.js';
@@ -21,23 +21,6 @@ export function officialProps(r: DivisionRecord, nameZh: string | null = r.nameZ
   return nameZh === r.nameZh ? { code: r.code } : { code: r.code, officialName: r.nameZh };
 }
 
-/**
- * What the list's place is called and where it is, beyond the list itself: its pinyin, its English
- * names (data/english-names.json, else derived) and its seat's position where a dataset has one.
- * `names` are searched by, not stored; a seed's place takes these too, under the seed's own name.
- */
-export function listedPlaceFacts(r: DivisionRecord): { props: Record<string, unknown>; name: string; names: string[] } {
-  const { entry, name, names } = listedNames(r.code, r.nameZh);
-  return {
-    name,
-    names,
-    props: {
-      pinyin: pinyinName(r.nameZh),
-      ...(entry.lat !== undefined && entry.lon !== undefined ? { latitude: entry.lat, longitude: entry.lon } : {}),
-    },
-  };
-}
-
 /** Search fields of an entity, from all its names; one definition for seeds and the gazetteer. */
 export function searchProps(names: { name: string; nameZh: string | null; aliases: string[]; officialName?: string | null; more?: string[] }) {
   // The name's own key first: a search for it ranks the entity as an exact name match.
@@ -50,13 +33,14 @@ export function searchProps(names: { name: string; nameZh: string | null; aliase
 
 /** A place as the list alone describes it (no seed claims it): named in English, found by every name. */
 export function gazetteerPlaceProps(r: DivisionRecord): Record<string, unknown> {
-  const { name, names, props } = listedPlaceFacts(r);
+  // Names and keys only: such a place travels as a compact row (entities/projection.ts), so its
+  // pinyin and position are read from its official name and code when asked (places/location.ts).
+  const { name, names } = listedNames(r.code, r.nameZh);
   return {
     id: placeIdOfCode(r.code),
     kind: r.kind,
     name,
     nameZh: r.nameZh,
-    ...props,
     ...searchProps({ name, nameZh: r.nameZh, aliases: [], more: names }),
     ...officialProps(r),
   };

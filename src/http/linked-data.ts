@@ -8,6 +8,7 @@ import { entityDocument, VOCAB_PATH, vocabularyDocument } from '../modules/linke
 import { quotedSource } from '../modules/provenance/provenance.mappers.js';
 import { isPlace } from '../modules/entities/entities.mappers.js';
 import { locationOf } from '../modules/places/location.js';
+import { placeNameSource } from '../domain/english-names.js';
 import { sendError } from './replies.js';
 
 const MEDIA_TYPES = ['application/ld+json', 'application/json', 'text/html'];
@@ -43,12 +44,12 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     const edges = aid.edges[0] ?? [];
     const edgeCitations = await repos.provenance.citationsOf(edges.map((r) => r.id));
     const location = isPlace(entity) ? locationOf(entity) : null;
-    const all = [...citations!, ...edgeCitations.flat(), ...(location ? [location.citation] : [])];
+    const all = [...citations!, ...edgeCitations.flat()];
     const sources = await repos.provenance.sourcesByIds([...new Set(all.map((c) => c.sourceId))]);
     const sourceOf = new Map(sources.flatMap((s) => (s ? [[s.id, s] as const] : [])));
     const quote = (list: typeof citations) => list!.map((c) => ({ ...c, source: quotedSource(c, sourceOf.get(c.sourceId)) }));
     const ends = new Map(aid.ends.map((e) => [e.id, e]));
-    const located = location ? { ...location, citation: { ...location.citation, source: quotedSource(location.citation, sourceOf.get(location.citation.sourceId)) } } : null;
+    const located = location ? { ...location, citation: { ...location.citation, source: quotedSource(location.citation, placeNameSource(location.citation.sourceId)) } } : null;
     const doc = entityDocument(baseUrl(request), {
       entity, ancestors: ancestors!, citations: quote(citations), location: located,
       edges: edges.map((edge, i) => ({ edge, other: ends.get(edge.fromId === entity.id ? edge.toId : edge.fromId), citations: quote(edgeCitations[i] ?? []) })),

@@ -13,7 +13,8 @@ import {
 import { programmeIssues } from './programmes.js';
 import { gazetteerEdition, readRecords, type DivisionRecord, type GazetteerEdition } from '../gazetteer/division-list.js';
 import { levelOfCode } from '../domain/division-codes.js';
-import { listedPlaceFacts, officialProps, searchProps } from '../gazetteer/place-props.js';
+import { officialProps, searchProps } from '../gazetteer/place-props.js';
+import { listedNames } from '../domain/english-names.js';
 import { partOfIdOfCode } from '../domain/ids.js';
 import { metricIssues } from '../domain/metric-vocabulary.js';
 import { qualityIssues } from './quality.js';
@@ -391,9 +392,9 @@ class SeedReading {
 function deriveSearchKeysAndHashes(data: Dataset, records: Map<string, DivisionRecord>): void {
   for (const e of data.entities) {
     const record = records.get(e.id);
-    // A coded place keeps its seed's names and takes the list's pinyin, position and English names.
-    const listed = record ? listedPlaceFacts(record) : null;
-    Object.assign(e.props, record ? officialProps(record, e.props.nameZh as string | null) : {}, listed?.props ?? {}, searchProps({
+    // A coded place keeps its seed's names and is found by the list's English names too.
+    const listed = record ? listedNames(record.code, record.nameZh) : null;
+    Object.assign(e.props, record ? officialProps(record, e.props.nameZh as string | null) : {}, searchProps({
       name: e.props.name as string, nameZh: e.props.nameZh as string | null, aliases: e.props.aliases as string[],
       officialName: record?.nameZh ?? null, more: listed ? [listed.name, ...listed.names] : [],
     }));

@@ -30,7 +30,7 @@ export async function wipe(graph: Graph): Promise<void> {
   const session = graph.driver.session({ database: inject('neo4j').database });
   try {
     await session.run(`// test.wipe
-      MATCH (n) WHERE NOT (n:Place AND n.code IS NOT NULL AND NOT n:Seeded) AND NOT n:GazetteerLoad AND NOT n:Gazetteer AND NOT n:PlaceNames
+      MATCH (n) WHERE NOT (n:Place AND n.code IS NOT NULL AND NOT n:Seeded) AND NOT n:GazetteerLoad AND NOT n:Gazetteer
       CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS`);
   } finally {
     await session.close();

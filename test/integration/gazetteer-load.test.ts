@@ -63,7 +63,7 @@ describe('loading the official division list', () => {
     const all = await places();
     expect(all.map((p) => p.code)).toEqual([...new Set(all.map((p) => p.code))]);
     expect(all.find((p) => p.code === '990101001001')).toEqual({
-      code: '990101001001', id: 'place:990101001001', name: 'Heping Cun', nameZh: '和平村', parent: '990101001',
+      code: '990101001001', id: 'place:990101001001', name: 'Heping Village', nameZh: '和平村', parent: '990101001',
     });
     expect(all.filter((p) => p.parent === null).map((p) => p.code)).toEqual(['99']);
   });
@@ -84,7 +84,7 @@ describe('loading the official division list', () => {
     const report = await loadGazetteer(graph, v2, ALL);
     expect(report).toMatchObject({ skipped: false, created: 1, renamed: 1, removed: 1, places: FIXTURE_PLACES });
     const after = await places();
-    expect(after.find((p) => p.code === '990201001001')).toMatchObject({ nameZh: '红星社区', name: 'Hongxing Shequ' });
+    expect(after.find((p) => p.code === '990201001001')).toMatchObject({ nameZh: '红星社区', name: 'Hongxing Community' });
     expect(after.find((p) => p.code === '990101002002')).toMatchObject({ parent: '990101002' });
     expect(after.some((p) => p.code === '990101001002')).toBe(false);
     const unchanged = after.filter((p) => !['990201001001', '990101002002'].includes(p.code));
@@ -134,7 +134,7 @@ describe('loading the official division list', () => {
 
     await loadDataset(graph, { sources: [], entities: [], relationships: [], quantities: [], citations: [] });
     all = await places();
-    expect(all.filter((p) => p.code === '990101')).toEqual([{ code: '990101', id: 'place:990101', name: 'Bing Xian', nameZh: '丙县', parent: '9901' }]);
+    expect(all.filter((p) => p.code === '990101')).toEqual([{ code: '990101', id: 'place:990101', name: 'Bing County', nameZh: '丙县', parent: '9901' }]);
     expect(all).toHaveLength(FIXTURE_PLACES);
   });
 });

@@ -1,12 +1,12 @@
 // Where a place is and whose name it carries: its location (the seat's position a dataset gives)
 // with the dataset's record as its citation, the origin of its English name, its pinyin, and the
-// distance between two located places. The loads store position and pinyin on the node too (for
-// export and Cypher), but a place of the list travels as a compact row without them
-// (entities/projection.ts), so they are read here from what the node is made from: its code and
-// the names file, and its official name.
+// distance between two located places. They are not stored on the node: a place of the list holds
+// its names, code and keys only and travels as a compact row (entities/projection.ts), so they are
+// read here from what the node is made from: its code (through the committed names file) and its
+// official name. Every reader gets the same answer from the same two inputs.
 import type { LocationBasis, NameOrigin } from '../../generated/graphql.js';
 import { greatCircleKm, type LatLon } from '../../domain/geo.js';
-import { englishNameFile, type EnglishNameSource } from '../../domain/english-names.js';
+import { englishNameFile, placeNameSource, type EnglishNameSource } from '../../domain/english-names.js';
 import { PLACE_CODE_ID } from '../../domain/ids.js';
 import { pinyinName } from '../../domain/search-keys.js';
 import type { CitationRecord } from '../provenance/provenance.mappers.js';
@@ -31,7 +31,7 @@ export function positionOf(place: Pick<PlaceRecord, 'code'>): LatLon | null {
 export function locationOf(place: Pick<PlaceRecord, 'id' | 'code'>): LocationRecord | null {
   const position = positionOf(place);
   const entry = place.code ? englishNameFile().places[place.code] : undefined;
-  const source = englishNameFile().sources.find((s) => s.id === entry?.recordSource);
+  const source = entry?.recordSource ? placeNameSource(entry.recordSource) : undefined;
   if (!position || !entry?.record || !source) return null;
   return {
     ...position,

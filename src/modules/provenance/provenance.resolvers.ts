@@ -6,6 +6,7 @@ import { connectionOf, pageWindow } from '../../pagination.js';
 import { disagreeing, quantityText, quotedSource } from './provenance.mappers.js';
 import { CODE_VERSION, readDataVersion } from '../../version.js';
 import { METRICS, metricOf } from '../../domain/metric-vocabulary.js';
+import { placeNameSource } from '../../domain/english-names.js';
 
 export const provenanceResolvers: Resolvers = {
   Query: {
@@ -24,7 +25,8 @@ export const provenanceResolvers: Resolvers = {
     },
   },
   Citation: {
-    source: async (c, _a, ctx) => quotedSource(c, await ctx.loaders.source.load(c.sourceId)),
+    // A place's location cites a dataset the names file describes, not a source node (docs/names.md).
+    source: async (c, _a, ctx) => placeNameSource(c.sourceId) ?? quotedSource(c, await ctx.loaders.source.load(c.sourceId)),
   },
   Claim: {
     about: async (c, _a, ctx) => {

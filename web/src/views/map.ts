@@ -28,15 +28,17 @@ const TEXT = {
 } as const;
 const say = (key: keyof typeof TEXT) => TEXT[key][lang === 'zh' ? 0 : 1];
 
-const MAX_PAGES = 10;
+const MAX_PAGES = 25; // 20 a page: the query cost limit allows no more with both ends' ancestors
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 /** The view's name, for the navigation. */
 export const mapLabel = () => say('title');
 const WIDTH = 960;
 const HEIGHT = 600;
 const PAD = 60;
+/** Room on the right for the labels, which are written to the right of their dots. */
+const LABEL_ROOM = 150;
 
-async function fetchAll(filter: Record<string, string>): Promise<MapTwinning[]> {
+async function fetchAll(filter: Record<string, string | boolean>): Promise<MapTwinning[]> {
   const rows: MapTwinning[] = [];
   let after: string | null | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -63,8 +65,8 @@ function projection(points: Point[]): (p: Point) => [number, number] {
   const k = Math.cos(((minLat + maxLat) / 2) * (Math.PI / 180));
   const spanX = Math.max((maxLon - minLon) * k, 1);
   const spanY = Math.max(maxLat - minLat, 1);
-  const scale = Math.min((WIDTH - 2 * PAD) / spanX, (HEIGHT - 2 * PAD) / spanY);
-  const offX = (WIDTH - spanX * scale) / 2;
+  const scale = Math.min((WIDTH - 2 * PAD - LABEL_ROOM) / spanX, (HEIGHT - 2 * PAD) / spanY);
+  const offX = (WIDTH - LABEL_ROOM - spanX * scale) / 2;
   const offY = (HEIGHT - spanY * scale) / 2;
   return (p) => [offX + (p.longitude - minLon) * k * scale, offY + (maxLat - p.latitude) * scale];
 }
@@ -88,9 +90,10 @@ function detail(t: MapTwinning, ends: [Placed, Placed]): HTMLElement {
 }
 
 export async function mapView(main: HTMLElement, route: Route): Promise<void> {
+  // As the twinnings table: a supporter or recipient with everything within it.
   const filter: Record<string, string> = {};
   for (const key of ['supporter', 'recipient'] as const) { const v = route.params.get(key); if (v) filter[key] = v; }
-  const rows = await fetchAll(filter);
+  const rows = await fetchAll({ ...filter, includeDescendants: true });
   const drawn = rows.flatMap((t) => {
     const a = placed(t.supporter);
     const b = placed(t.recipient);
@@ -140,7 +143,8 @@ export async function mapView(main: HTMLElement, route: Route): Promise<void> {
     if (!dots.has(ends[1].place.id)) dots.set(ends[1].place.id, { p: ends[1], role: 'recipient' });
   }
   const labelled = new Set<string>();
-  for (const { p, role } of dots.values()) {
+  // Hollow dots (places drawn at an ancestor's point) first, so a located place's dot stays on top.
+  for (const { p, role } of [...dots.values()].sort((a, b) => Number(!a.p.at) - Number(!b.p.at))) {
     const [x, y] = project(p.point);
     const colour = role === 'supporter' ? '#1f4e9c' : '#d0342c';
     map.append(svg('circle', {
