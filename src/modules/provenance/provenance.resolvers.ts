@@ -42,6 +42,8 @@ export const provenanceResolvers: Resolvers = {
     uncitedFacts: (_s, _a, ctx) => ctx.repos.provenance.uncitedFacts(),
   },
   Quantity: {
+    // The record keeps the seed's name for the span's first year; the API's is `since`.
+    since: (q) => q.from,
     text: (q) => quantityText(q),
     definition: (q) => metricOf(q.metric, q.unit),
     sources: (q, _a, ctx) => ctx.loaders.citationsOf.load(q.id),

@@ -6,7 +6,7 @@ import type {
 import type { RequestContext } from '../../context.js';
 import type { Complete } from '../../resolver-types.js';
 import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
-import { requireRange } from '../../errors.js';
+import { badInput, requireRange } from '../../errors.js';
 import { anyEntity, endOf } from '../entities/graph-reads.js';
 import { isPerson, isPlace, isProgramme } from '../entities/entities.mappers.js';
 import { connectionOf, pageWindow } from '../../pagination.js';
@@ -43,9 +43,15 @@ export const twinningResolvers: Resolvers = {
     partnerships: (_p, args, ctx) => twinningsPage(args, ctx),
     supports: async (_p, { filter, orderBy, first, after }, ctx) => {
       const window = pageWindow(first, after, 20);
+      // `beneficiary` is the deprecated name of `recipient`: either may be given, not two different ids.
+      if (filter?.recipient && filter.beneficiary && filter.recipient !== filter.beneficiary) {
+        throw badInput('filter.recipient', '`beneficiary` is the deprecated name of `recipient`: give one of them, or the same id');
+      }
       const [supporter, beneficiary] = await Promise.all([
         optionalEntityIdArgument(ctx.reads, 'filter.supporter', filter?.supporter),
-        optionalEntityIdArgument(ctx.reads, 'filter.beneficiary', filter?.beneficiary),
+        filter?.recipient
+          ? optionalEntityIdArgument(ctx.reads, 'filter.recipient', filter.recipient)
+          : optionalEntityIdArgument(ctx.reads, 'filter.beneficiary', filter?.beneficiary),
       ]);
       const { total, page, ends } = await ctx.repos.edgePages.supports(
         {
@@ -91,7 +97,10 @@ export const twinningResolvers: Resolvers = {
   Support: {
     ...relationshipFields,
     supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
+    recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
     beneficiary: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+    // The record keeps the seed's name for the start year; the API's is `since`.
+    since: (r) => r.from ?? null,
   } satisfies Complete<SupportResolvers, Support, SupportRecord>,
   AidSummaryGroup: {
     entity: (g, _a, ctx) => (g.entityId ? ctx.reads.entity(g.entityId) : null),
