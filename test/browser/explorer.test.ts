@@ -432,7 +432,7 @@ describe('the explorer in Chromium', () => {
     // The Amdo hall's 40,000,000 is a project's total investment, not aid given, and its own line.
     const hall = page.locator('#aid-summary .aid-group[data-key=all] li.total[data-metric="projectInvestment"]');
     expect(await hall.textContent()).toMatch(/^Total investment in a project: 40,000,000 yuan/);
-    expect(await hall.locator('.total-note').textContent()).toMatch(/^One figure a source states \(total investment in a project\), not a sum\. It covers only what the sources state, not all the aid there is\. Other figures of this kind are not added to it: .*investment attracted/);
+    expect(await hall.locator('.total-note').textContent()).toMatch(/^One figure a source states \(Total investment in a project\), not a sum\. It covers only what the sources state, not all the aid there is\. Other figures of this kind are not added to it: .*Investment attracted/);
     await page.locator('#aid-summary').scrollIntoViewIfNeeded();
     await docShot(page, 'aid-summary');
     await close();
