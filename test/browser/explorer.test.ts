@@ -339,8 +339,9 @@ describe('the explorer in Chromium', () => {
 
   it('shows a source claim by claim, page after page', async () => {
     const page = await context.newPage();
-    const { data } = await api.gql('{ sources(first: 1) { id claims(first: 100) { totalCount edges { node { quote } } } } }');
-    const source = data.sources[0];
+    // The article, by id: the newest source need not be one with many claims (a dataset of names is a source too).
+    const { data } = await api.gql('{ source(id: "tibet-daily-2024-06-21-liaoning-nagqu") { id claims(first: 100) { totalCount edges { node { quote } } } } }');
+    const source = data.source;
     expect(source.claims.totalCount).toBeGreaterThan(30);
     await open(page, `#/source/${encodeURIComponent(source.id)}`);
     expect(await page.textContent('h2')).toContain(String(source.claims.totalCount));
@@ -431,7 +432,7 @@ describe('the explorer in Chromium', () => {
     // The Amdo hall's 40,000,000 is a project's total investment, not aid given, and its own line.
     const hall = page.locator('#aid-summary .aid-group[data-key=all] li.total[data-metric="projectInvestment"]');
     expect(await hall.textContent()).toMatch(/^Total investment in a project: 40,000,000 yuan/);
-    expect(await hall.locator('.total-note').textContent()).toMatch(/^One figure a source states \(total investment in a project\), not a sum\. It covers only what the sources state, not all the aid there is\. Other figures of this kind are not added to it: .*investment attracted/);
+    expect(await hall.locator('.total-note').textContent()).toMatch(/^One figure a source states \(Total investment in a project\), not a sum\. It covers only what the sources state, not all the aid there is\. Other figures of this kind are not added to it: .*Investment attracted/);
     await page.locator('#aid-summary').scrollIntoViewIfNeeded();
     await docShot(page, 'aid-summary');
     await close();

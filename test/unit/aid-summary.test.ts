@@ -51,8 +51,8 @@ describe('adding up quantities', () => {
     ]);
     const byMetric = Object.fromEntries(totals.map((t) => [t.metric, t]));
     expect(byMetric.projectInvestment).toMatchObject({ count: 1, otherMetrics: ['donations'] });
-    expect(byMetric.projectInvestment!.note).toMatch(/^One figure a source states \(total investment in a project\), not a sum\. It covers only what the sources state/);
-    expect(byMetric.projectInvestment!.note).toContain('not added to it: donations of money and goods');
+    expect(byMetric.projectInvestment!.note).toMatch(/^One figure a source states \(Total investment in a project\), not a sum\. It covers only what the sources state/);
+    expect(byMetric.projectInvestment!.note).toContain('not added to it: Donations of money and goods');
     expect(byMetric.donations).toMatchObject({ count: 2, value: 20_000_000, otherMetrics: ['projectInvestment'] });
     expect(byMetric.donations!.note).toMatch(/^The sum of 2 figures the sources state/);
     expect(byMetric.donations!.noteZh).toMatch(/^来源所述2个数字（捐资捐物）之和。仅涵盖来源所述/);

@@ -68,9 +68,10 @@ export function summable(q: QuantityRecord): boolean {
  * other figures of its dimension stay apart from it.
  */
 export function totalNote(count: number, definition: MetricRecord, others: readonly MetricRecord[]): { note: string; noteZh: string } {
-  const what = count === 1 ? `One figure a source states (${definition.label.toLowerCase()}), not a sum`
-    : `The sum of ${count} figures the sources state (${definition.label.toLowerCase()})`;
-  const apart = others.length ? ` Other figures of this kind are not added to it: ${others.map((m) => m.label.toLowerCase()).join(', ')}.` : '';
+  // Labels keep their case: a metric's label may hold place names (People from Nagqu employed in Liaoning).
+  const what = count === 1 ? `One figure a source states (${definition.label}), not a sum`
+    : `The sum of ${count} figures the sources state (${definition.label})`;
+  const apart = others.length ? ` Other figures of this kind are not added to it: ${others.map((m) => m.label).join(', ')}.` : '';
   const whatZh = count === 1 ? `来源所述的一个数字（${definition.labelZh}），不是合计` : `来源所述${count}个数字（${definition.labelZh}）之和`;
   const apartZh = others.length ? `同类的其他数字不计入其中：${others.map((m) => m.labelZh).join('、')}。` : '';
   return {
