@@ -18,11 +18,10 @@ import { gazetteerEdition, readLevel, type DivisionRecord } from '../../src/gaze
 import { GAZETTEER_DEPTHS, levelsDownTo, type GazetteerDepth } from '../../src/domain/division-codes.js';
 import { formatGazetteerReport, loadGazetteer, type GazetteerSelection } from '../../src/gazetteer/load.js';
 import { SEEDS_DIR, formatReport, seedGraph } from '../../src/ingest/seed.js';
-import { loadSeedFolders } from '../../src/ingest/validate.js';
 import { checkCitations, formatCitationCheck } from '../../src/ingest/citation-check.js';
 import { listen, type RunningServer } from '../../src/http.js';
 import { collectInside } from '../../src/modules/places/inside.js';
-import { writeKnowledgeLayer, type LayerCounts } from '../helpers/synthetic.js';
+import { seedLayer, writeKnowledgeLayer, type LayerCounts } from '../helpers/synthetic.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const HEAP = process.env.BENCH_HEAP ?? '1g';
@@ -52,24 +51,8 @@ async function open(name: string): Promise<Side> {
 const du = (dir: string) => execFileSync('du', ['-sm', dir], { encoding: 'utf8' }).split('\t')[0];
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** The seeds' own knowledge layer, which the synthetic one multiplies. */
-function seedCounts(): { base: LayerCounts; claimed: Map<string, string>; programmes: Set<string> } {
-  const data = loadSeedFolders(SEEDS_DIR);
-  const rels = (type: string) => data.relationships.filter((r) => r.type === type).length;
-  const kinds = (kind: string) => data.entities.filter((e) => e.kind === kind).length;
-  return {
-    base: {
-      twinnings: rels('TWINNED_WITH'), supports: rels('SUPPORTS'), quantities: data.quantities.length, citations: data.citations.length,
-      schools: kinds('SCHOOL'), hospitals: kinds('HOSPITAL'), organizations: kinds('ORGANIZATION'), projects: kinds('PROJECT'),
-      participations: rels('PARTICIPATES_IN'), benefits: rels('BENEFITS'),
-    },
-    claimed: new Map(data.entities.filter((e) => typeof e.props.code === 'string').map((e) => [e.props.code as string, e.id])),
-    programmes: new Set(data.entities.filter((e) => e.kind === 'PROGRAMME').map((e) => e.id)),
-  };
-}
-
 const edition = gazetteerEdition();
-const seeds = seedCounts();
+const seeds = seedLayer(SEEDS_DIR);
 const levels = levelsDownTo(DEPTH);
 const places: DivisionRecord[] = levels.slice(0, 3).flatMap((level) => readLevel(edition, level, SELECTION.provinces));
 const layerStarted = Date.now();

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FIXTURE_TERMS } from './seed-fixtures.js';
 import { pinyinName } from '../../src/domain/search-keys.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
 
 export function writeSyntheticSeeds(pairs: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-synthetic-'));
@@ -91,6 +92,22 @@ export interface KnowledgeLayerInput {
   claimed: ReadonlyMap<string, string>;
   /** Programme ids the real seeds already declare. */
   programmes: ReadonlySet<string>;
+}
+
+/** The seeds' own knowledge layer (what the synthetic one multiplies), the codes they claim and their programmes. */
+export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<string, string>; programmes: Set<string> } {
+  const data = loadSeedFolders(seedsDir);
+  const rels = (type: string) => data.relationships.filter((r) => r.type === type).length;
+  const kinds = (kind: string) => data.entities.filter((e) => e.kind === kind).length;
+  return {
+    base: {
+      twinnings: rels('TWINNED_WITH'), supports: rels('SUPPORTS'), quantities: data.quantities.length, citations: data.citations.length,
+      schools: kinds('SCHOOL'), hospitals: kinds('HOSPITAL'), organizations: kinds('ORGANIZATION'), projects: kinds('PROJECT'),
+      participations: rels('PARTICIPATES_IN'), benefits: rels('BENEFITS'),
+    },
+    claimed: new Map(data.entities.filter((e) => typeof e.props.code === 'string').map((e) => [e.props.code as string, e.id])),
+    programmes: new Set(data.entities.filter((e) => e.kind === 'PROGRAMME').map((e) => e.id)),
+  };
 }
 
 export const SYNTHETIC_SOURCE_ID = 'synthetic-knowledge-layer';
@@ -285,6 +302,7 @@ export function writeKnowledgeLayer(input: KnowledgeLayerInput): { dir: string; 
     } else {
       q = { subject: projects[Math.floor(n / 5) % projects.length]!, metric: 'aidFunding', value: value * 10, unit: 'CNY', qualifier };
     }
+    q = { id: `quantity:syn-${n}`, ...q }; // at a small factor two figures share subject, metric and year
     quantities.push(cite(q, `${String(q.metric)}为${String(q.value)}`));
   }
 
