@@ -42,7 +42,9 @@ interface Side { name: string; neo4j: LocalNeo4j; graph: Graph; server: RunningS
 async function open(name: string): Promise<Side> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `aidgraph-scale-${name}-`));
   const neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), heap: HEAP, pageCache: PAGECACHE });
-  const graph = new Graph(createDriver({ uri: neo4j.uri, ...neo4j.credentials }), { timeoutMs: 60_000 });
+  // Long enough for what the load waits on: two stores building their text indexes over 665k places at
+  // once on a busy machine took longer than a minute (the national run of 2026-12-06 stopped there).
+  const graph = new Graph(createDriver({ uri: neo4j.uri, ...neo4j.credentials }), { timeoutMs: 10 * 60_000 });
   await seedGraph(graph);
   // No rate limit or shedding: the load generator is one client asking as fast as it can.
   return { name, neo4j, graph, server: await listen(graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0 }), dataDir };
