@@ -49,6 +49,7 @@ const EXPECTED: Record<string, { names: 'entity' | 'node' | 'source' | 'programm
   'partnerships.filter.recipient': { names: 'entity', unknown: 'refused' },
   'supports.filter.supporter': { names: 'entity', unknown: 'refused' },
   'supports.filter.beneficiary': { names: 'entity', unknown: 'refused' },
+  'supports.filter.recipient': { names: 'entity', unknown: 'refused' },
   'aidSummary.supporter': { names: 'entity', unknown: 'refused' },
   'aidSummary.recipient': { names: 'entity', unknown: 'refused' },
   'source.id': { names: 'source', unknown: 'null' },
