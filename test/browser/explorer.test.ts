@@ -337,6 +337,37 @@ describe('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('a programme page shows its twinnings as a table and a matrix, as of a year kept in the URL, linked from a twinning on an entity page', async () => {
+    const page = await context.newPage();
+    await open(page, `#/entity/${encodeURIComponent('county:amdo')}`);
+    await after(page, () => page.click('#relationships .rel a.programme-link'));
+    expect(page.url()).toContain(`#/programme/${encodeURIComponent('programme:aid-tibet')}`);
+    const all = (await api.gql('{ programme(id: "programme:aid-tibet") { twinnings { id supporter { id } recipient { id } } } }')).data.programme.twinnings;
+    expect(all.length).toBeGreaterThan(1);
+    expect((await attrs(page, '#programme-twinnings tbody tr', 'data-id')).sort()).toEqual(all.map((x: any) => x.id).sort());
+    expect(await page.locator('#programme-matrix td.paired').count()).toBe(all.length);
+    expect(await page.locator('#programme-matrix tbody tr').count()).toBe(new Set(all.map((x: any) => x.supporter.id)).size);
+    await shot(page, '09-programme');
+
+    // As of 1990: Liaoning → Nagqu (since about 1994) is left out; the year stays in the URL and the form.
+    await after(page, async () => { await page.fill('input[name="year"]', '1990'); await page.click('form.filters button[type="submit"]'); });
+    expect(page.url()).toContain('year=1990');
+    const in1990 = (await api.gql('{ programme(id: "programme:aid-tibet") { twinnings(asOf: 1990) { id } } }')).data.programme.twinnings.map((x: any) => x.id);
+    expect(in1990).not.toContain('twinning:liaoning--nagqu');
+    expect((await attrs(page, '#programme-twinnings tbody tr', 'data-id')).sort()).toEqual([...in1990].sort());
+    await page.reload();
+    await ready(page);
+    expect(await page.inputValue('input[name="year"]')).toBe('1990');
+
+    // The network and path views keep their year in the URL too, and ask the API with it.
+    await open(page, `#/network/${encodeURIComponent('city:nagqu')}?year=1990`);
+    expect(await page.inputValue('form.filters input[name="year"]')).toBe('1990');
+    expect(await attrs(page, '#network-status', 'id')).toHaveLength(1);
+    await open(page, `#/path?from=${encodeURIComponent('county:amdo')}&to=${encodeURIComponent('city:shenyang')}&year=2020`);
+    expect(await page.inputValue('input[name="year"]')).toBe('2020');
+    await page.close();
+  });
+
   it('shows a source claim by claim, page after page', async () => {
     const page = await context.newPage();
     // The article, by id: the newest source need not be one with many claims (a dataset of names is a source too).

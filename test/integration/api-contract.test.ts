@@ -144,6 +144,12 @@ describe('paging and filtering', () => {
     expect((await q('{ level: [PROVINCE] }')).data.twinnings.edges.map((e: any) => e.node.id)).toEqual(['twinning:liaoning--nagqu']);
     expect((await q('{ activeYear: 1990 }')).data.twinnings.edges.map((e: any) => e.node.id)).not.toContain('twinning:liaoning--nagqu');
     expect((await q('{ activeYear: 2020 }')).data.twinnings.totalCount).toBe(4);
+    // Supports under a programme are those its twinnings hold, each once.
+    const under = await api.gql('{ supports(filter: { programme: "programme:aid-tibet" }, first: 100) { totalCount edges { node { id } } } }');
+    const held = await api.gql('{ programme(id: "programme:aid-tibet") { twinnings { supports { id } } } }');
+    const expected = [...new Set(held.data.programme.twinnings.flatMap((t: any) => t.supports.map((s: any) => s.id)))].sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(under.data.supports.edges.map((e: any) => e.node.id).sort()).toEqual(expected);
     // A programme by its id, or by the Chinese name the filter took before programmes were entities.
     expect((await q('{ programme: "programme:aid-tibet" }')).data.twinnings.totalCount).toBe(4);
     expect((await q('{ programme: "对口援藏" }')).data.twinnings.totalCount).toBe(4);

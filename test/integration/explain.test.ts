@@ -64,6 +64,8 @@ const OPERATIONS = [
   '{ programmes { id twinnings(asOf: 2020) { id programmeOf { id } } supporters { supporter { id } quantities { id disagreesWith { id } } } } }',
   '{ programme(id: "programme:aid-tibet") { twinnings { id } } }',
   '{ twinnings(filter: { programme: "programme:aid-tibet" }) { totalCount } }',
+  '{ supports(filter: { programme: "programme:aid-tibet" }) { totalCount } }',
+  '{ supports(filter: { programme: "对口援藏", supporter: "place:21", includeDescendants: true }) { totalCount } }',
   '{ twinnings(filter: { supporter: "place:21", programme: "对口援藏", activeYear: 2020 }) { totalCount } }',
   '{ neighborhood(id: "city:nagqu", depth: 2, asOf: 2010) { nodes { id } edges { id } } }',
   '{ connections(from: "county:amdo", to: "city:shenyang", maxHops: 4, asOf: 2020) { length since until } }',
@@ -88,6 +90,7 @@ describe('hot statements start from an index seek', () => {
     expect(names).toContain('programmes.list');
     expect(names).toContain('programmes.twinnings');
     expect(names).toContain('twinnings.page (by programme)');
+    expect(names).toContain('supports.page (by programme)');
     // The read-ahead from a plain id, and from an id that may be a code.
     expect(new Set(ran.filter((r) => r.name === 'entities.read-ahead').map((r) => r.cypher.includes('{code: $code}'))).size).toBe(2);
     // The batch read by id, alone and with the seek by code that ids of the form place:<code> need.

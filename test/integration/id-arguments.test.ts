@@ -49,6 +49,7 @@ const EXPECTED: Record<string, { names: 'entity' | 'node' | 'source' | 'programm
   'partnerships.filter.recipient': { names: 'entity', unknown: 'refused' },
   'supports.filter.supporter': { names: 'entity', unknown: 'refused' },
   'supports.filter.beneficiary': { names: 'entity', unknown: 'refused' },
+  'supports.filter.recipient': { names: 'entity', unknown: 'refused' },
   'aidSummary.supporter': { names: 'entity', unknown: 'refused' },
   'aidSummary.recipient': { names: 'entity', unknown: 'refused' },
   'source.id': { names: 'source', unknown: 'null' },
@@ -56,7 +57,7 @@ const EXPECTED: Record<string, { names: 'entity' | 'node' | 'source' | 'programm
 };
 
 /** Arguments that take an id as a String, kept in this list by hand (the walk finds ID only). */
-const STRING_IDS = ['twinnings.filter.programme', 'partnerships.filter.programme'];
+const STRING_IDS = ['twinnings.filter.programme', 'partnerships.filter.programme', 'supports.filter.programme'];
 
 /** What to select, per root field (connections' other end is Nagqu). */
 const SELECTION: Record<string, string> = {

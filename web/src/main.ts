@@ -11,10 +11,11 @@ import { pathView } from './views/path.js';
 import { searchView } from './views/search.js';
 import { sourceView } from './views/source.js';
 import { mapLabel, mapView } from './views/map.js';
+import { programmeView } from './views/programme.js';
 
 const VIEWS: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
   search: searchView, entity: entityView, network: networkView, path: pathView, source: sourceView, twinnings: twinningsView,
-  map: mapView,
+  map: mapView, programme: programmeView,
 };
 
 const main = document.getElementById('main')!;
@@ -25,7 +26,7 @@ let rendering = 0;
 function renderNav(view: string): void {
   const link = (v: string, label: string, to: string) => h('a', { href: to, 'aria-current': v === view ? 'page' : undefined }, label);
   fill(nav, link('search', t('search'), href('search')), link('path', t('path'), href('path')),
-    link('twinnings', t('twinnings'), href('twinnings')), link('map', mapLabel(), href('map')), h('a', { href: '/graphql' }, t('ide')));
+    link('twinnings', t('twinnings'), href('twinnings')), link('map', mapLabel(), href('map')), link('programme', t('programmes'), href('programme')), h('a', { href: '/graphql' }, t('ide')));
   langButton.textContent = t('switchLang');
   langButton.setAttribute('aria-label', lang === 'zh' ? 'Switch to English' : '切换到中文');
 }

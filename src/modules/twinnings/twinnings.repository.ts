@@ -47,6 +47,8 @@ export interface TwinningQuery {
 }
 
 export interface SupportQuery {
+  /** A programme id: only supports under one of its twinnings. */
+  programme: string | null;
   modes: string[] | null;
   supporter: string | null;
   beneficiary: string | null;
@@ -128,10 +130,12 @@ ${match}${filters}`, {
               WHEN 'ID' THEN r.id
               ELSE r.mode
             END AS sortKey`;
-    const { name, match } = anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
+    const { name, match } = q.programme !== null
+      ? supportsUnderProgramme(q.supporter, q.beneficiary, q.includeDescendants)
+      : anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
     const { total, page, ends } = await this.page(name, `// ${name}
 ${match}${filters}`, {
-      modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil,
+      modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil, programme: q.programme,
     }, p);
     return { total, page: page.filter(ofType(['SUPPORTS'])), ends };
   }
@@ -164,6 +168,27 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
   }
   return { name: `${base} (all)`, match: `MATCH (a:Entity)-[r:${type}]->(b:Entity)
        WITH a, r, b WHERE ${bothCited}` };
+}
+
+/**
+ * The MATCH of a page of supports under a programme: each of its twinnings (an index seek on the
+ * programme), then the supports from anything inside its supporter to anything inside its recipient,
+ * the scope `Twinning.supports` reads; a support under two of its twinnings counts once.
+ */
+function supportsUnderProgramme(supporter: string | null, beneficiary: string | null, descendants: boolean) {
+  const side = (node: string, param: string, value: string | null) =>
+    (value === null ? 'true' : descendants ? isInside(node, param) : `${node}.id = ${param}`);
+  return {
+    name: 'supports.page (by programme)',
+    match: `MATCH (x:Entity)-[t:TWINNED_WITH {programme: $programme}]->(y:Entity)
+       WHERE ${citedEdge('t')} AND ${cited('x')} AND ${cited('y')}
+       ${collectInside('y.id', 'side', 'x, y')}
+       UNWIND side AS b
+       MATCH (a:Entity)-[r:SUPPORTS]->(b)
+       WHERE ${isInside('a', 'x.id')} AND ${bothCited}
+       WITH DISTINCT a, r, b
+       WITH a, r, b WHERE ${side('a', '$supporter', supporter)} AND ${side('b', '$recipient', beneficiary)}`,
+  };
 }
 
 export interface AidScopeRow {

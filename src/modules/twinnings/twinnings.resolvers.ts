@@ -55,6 +55,7 @@ export const twinningResolvers: Resolvers = {
       ]);
       const { total, page, ends } = await ctx.repos.edgePages.supports(
         {
+          programme: filter?.programme ? (await ctx.services.programmes.resolve('filter.programme', filter.programme)).id : null,
           modes: filter?.mode ?? null,
           supporter,
           beneficiary,

@@ -73,7 +73,8 @@ export async function entityView(main: HTMLElement, route: Route): Promise<void>
         h('a', { class: 'button', href: href('network', entity.id) }, t('network')),
         h('a', { class: 'button', href: href('path', undefined, { from: entity.id }) }, t('path')),
         PLACE_KINDS.has(entity.kind) && h('a', { class: 'button', href: href('twinnings', undefined, { supporter: entity.id }) }, `${t('twinnings')} (${t('supporter')})`),
-        PLACE_KINDS.has(entity.kind) && h('a', { class: 'button', href: href('twinnings', undefined, { recipient: entity.id }) }, `${t('twinnings')} (${t('recipient')})`))),
+        PLACE_KINDS.has(entity.kind) && h('a', { class: 'button', href: href('twinnings', undefined, { recipient: entity.id }) }, `${t('twinnings')} (${t('recipient')})`),
+        entity.kind === 'PROGRAMME' && h('a', { class: 'button', id: 'programme-page', href: href('programme', entity.id) }, t('programme')))),
     entity.quantities.length > 0 && h('section', { id: 'figures' },
       h('h2', {}, t('figures')),
       h('table', { class: 'figures' }, h('tbody', {}, entity.quantities.map((q) => h('tr', {},
@@ -91,6 +92,8 @@ export async function entityView(main: HTMLElement, route: Route): Promise<void>
           return h('li', { class: `rel${isImplied(r.sources) ? ' is-implied' : ''}`, 'data-id': r.id },
             entityLink(r.from, r.from.id !== entity.id), ` ${typeLabel(r.type)} `, entityLink(r.to, r.to.id !== entity.id),
             typeof props.mode === 'string' && h('span', { class: 'mode' }, ` · ${modeLabel(props.mode)}`),
+            typeof props.programme === 'string' && props.programme.startsWith('programme:') &&
+              h('a', { class: 'programme-link', href: href('programme', props.programme) }, ` · ${t('programme')}`),
             impliedNote(r.sources, props.note),
             foldedCitations(r.sources));
         }))))),

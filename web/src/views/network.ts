@@ -15,7 +15,7 @@ import { NeighborhoodDocument, type EdgeFieldsFragment, type EntityKind, type En
 
 type Subgraph = NonNullable<NeighborhoodQuery['neighborhood']>;
 
-export interface NetworkState { id: string; depth: number; limit: number; kinds: EntityKind[]; types: RelationshipType[]; expand: string[] }
+export interface NetworkState { id: string; depth: number; limit: number; kinds: EntityKind[]; types: RelationshipType[]; expand: string[]; year: number | undefined }
 
 export function networkState(route: Route): NetworkState {
   const p = route.params;
@@ -30,18 +30,19 @@ export function networkState(route: Route): NetworkState {
     kinds: listParam(p, 'kinds').filter((k): k is EntityKind => (ALL_KINDS as string[]).includes(k)),
     types: listParam(p, 'types').filter((k): k is RelationshipType => (ALL_TYPES as string[]).includes(k)),
     expand: listParam(p, 'expand'),
+    year: int('year', 1900, 2100, 0) || undefined,
   };
 }
 
 export const networkHref = (s: NetworkState): string => href('network', s.id, {
   depth: s.depth === 1 ? undefined : s.depth, limit: s.limit === 100 ? undefined : s.limit,
-  kinds: s.kinds.join(','), types: s.types.join(','), expand: s.expand.join(','),
+  kinds: s.kinds.join(','), types: s.types.join(','), expand: s.expand.join(','), year: s.year,
 });
 
 /** The centre's neighbourhood and one hop around each expanded node, merged. */
 async function load(s: NetworkState): Promise<{ main: Subgraph | null; nodes: EntityLabelFragment[]; edges: EdgeFieldsFragment[] }> {
   const ask = (id: string, depth: number) => request(NeighborhoodDocument, {
-    id, depth, limit: s.limit, kinds: s.kinds.length ? s.kinds : null, types: s.types.length ? s.types : null,
+    id, depth, limit: s.limit, kinds: s.kinds.length ? s.kinds : null, types: s.types.length ? s.types : null, asOf: s.year ?? null,
   }).then((r) => r.neighborhood);
   const [main, ...more] = await Promise.all([ask(s.id, s.depth), ...s.expand.map((id) => ask(id, 1))]);
   const nodes = new Map<string, EntityLabelFragment>();
@@ -72,6 +73,7 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
   // Filters: they ask the API again (the URL changes), so what is drawn is what the API returns.
   const depth = h('select', { name: 'depth' }, [1, 2, 3].map((d) => h('option', { value: d, selected: d === s.depth }, d)));
   const limit = h('input', { type: 'number', name: 'limit', min: 1, max: 500, value: s.limit });
+  const yearInput = h('input', { type: 'number', name: 'year', min: 1900, max: 2100, value: s.year ?? '' });
   const kindCounts = new Map<EntityKind, number>();
   for (const n of nodes) kindCounts.set(n.kind, (kindCounts.get(n.kind) ?? 0) + 1);
   const typeCounts = new Map<RelationshipType, number>();
@@ -90,9 +92,9 @@ export async function networkView(main: HTMLElement, route: Route): Promise<void
   const filters = h('form', { class: 'filters', onsubmit: (e: Event) => {
     e.preventDefault();
     go(networkHref({ ...s, depth: Number(depth.value), limit: Math.min(500, Math.max(1, Number(limit.value) || 100)),
-      kinds: checked(kindBoxes) as EntityKind[], types: checked(typeBoxes) as RelationshipType[] }));
+      kinds: checked(kindBoxes) as EntityKind[], types: checked(typeBoxes) as RelationshipType[], year: Number(yearInput.value) || undefined }));
   } },
-    h('label', {}, `${t('depth')} `, depth), ' ', h('label', {}, `${t('limit')} `, limit),
+    h('label', {}, `${t('depth')} `, depth), ' ', h('label', {}, `${t('limit')} `, limit), ' ', h('label', {}, `${t('asOfYear')} `, yearInput),
     h('fieldset', { class: 'legend' }, h('legend', {}, `${t('legend')} · ${t('kinds')}`), kindBoxes),
     h('fieldset', {}, h('legend', {}, t('edgeTypes')), typeBoxes),
     h('button', { type: 'submit' }, t('apply')));

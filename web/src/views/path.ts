@@ -20,19 +20,21 @@ export async function pathView(main: HTMLElement, route: Route): Promise<void> {
   const from = route.params.get('from') ?? undefined;
   const to = route.params.get('to') ?? undefined;
   const hops = Math.min(6, Math.max(1, Number(route.params.get('hops')) || 4));
+  const year = Number(route.params.get('year')) || undefined;
   const labels = await labelsOf([from, to].filter((x): x is string => !!x));
   const a = entityPicker(t('from'), 'from', from ? { id: from, label: labels.get(from) ?? from } : undefined);
   const b = entityPicker(t('to'), 'to', to ? { id: to, label: labels.get(to) ?? to } : undefined);
   const hopsInput = h('input', { type: 'number', name: 'hops', min: 1, max: 6, value: hops });
+  const yearInput = h('input', { type: 'number', name: 'year', min: 1900, max: 2100, value: year ?? '' });
   const form = h('form', { class: 'path-form', onsubmit: (e: Event) => {
     e.preventDefault();
-    go(href('path', undefined, { from: a.value(), to: b.value(), hops: Number(hopsInput.value) === 4 ? undefined : hopsInput.value }));
-  } }, a.element, b.element, h('label', {}, `${t('maxHops')} `, hopsInput), h('button', { type: 'submit' }, t('find')));
+    go(href('path', undefined, { from: a.value(), to: b.value(), hops: Number(hopsInput.value) === 4 ? undefined : hopsInput.value, year: yearInput.value || undefined }));
+  } }, a.element, b.element, h('label', {}, `${t('maxHops')} `, hopsInput), h('label', {}, `${t('asOfYear')} `, yearInput), h('button', { type: 'submit' }, t('find')));
   const results = h('section', { id: 'paths', 'aria-live': 'polite' });
   fill(main, h('h1', {}, t('path')), form, results);
   if (!from || !to) return;
 
-  const { connections } = await request(ConnectionsDocument, { from, to, maxHops: hops });
+  const { connections } = await request(ConnectionsDocument, { from, to, maxHops: hops, asOf: year });
   if (!connections) return fill(results, h('p', {}, t('notFound')));
   if (!connections.length) return fill(results, h('p', {}, t('noPath')));
   document.title = `${labels.get(from)} → ${labels.get(to)} · aidgraph`;
@@ -45,6 +47,7 @@ export async function pathView(main: HTMLElement, route: Route): Promise<void> {
       p.nodes.forEach((n) => allNodes.set(n.id, n));
       p.relationships.forEach((r) => allEdges.set(r.id, r));
       return h('li', { class: 'path', 'data-index': i },
+        (p.since || p.until) && h('p', { class: 'path-years' }, `${t('pathYears')}: ${p.since ?? '…'}–${p.until ?? '…'}`),
         h('p', { class: 'chain' }, p.nodes.map((n, j) => {
           const r = p.relationships[j];
           if (!r) return entityLink(n);

@@ -42,7 +42,7 @@ function csvRow(r: Row): Array<string | number> {
   const modes = (l: Lang) => listOf([...new Set(p.supports.map((s) => s.mode))].sort().map((m) => label(MODE_LABELS, m, l)), l);
   const first = p.sources[0];
   return [p.id, p.supporter.id, p.supporter.name, p.supporter.nameZh ?? '', p.recipient.id, p.recipient.name, p.recipient.nameZh ?? '',
-    ...both(LEVEL_LABELS, p.level), ...both(PROGRAMME_LABELS, p.programme), p.since ?? '',
+    ...both(LEVEL_LABELS, p.level), ...both(PROGRAMME_LABELS, p.programmeOf?.id), p.since ?? '',
     p.sinceQualifier && p.sinceQualifier !== 'EXACT' ? label(QUALIFIER_LABELS, p.sinceQualifier, 'en') : '', p.until ?? '',
     modes('en'), modes('zh'), isImplied(p.sources) ? 'implied' : 'stated', first?.quote ?? '', first?.source.title ?? '', first?.source.url ?? ''];
 }
@@ -107,7 +107,7 @@ export async function twinningsView(main: HTMLElement, route: Route): Promise<vo
   const form = h('form', { class: 'filters', onsubmit: (e: Event) => {
     e.preventDefault();
     go(href('twinnings', undefined, { ...state, pair: undefined, supporter: sp.value(), recipient: rp.value(), year: yearInput.value || undefined }));
-  } }, sp.element, rp.element, h('label', {}, `${t('activeYear')} `, yearInput), h('button', { type: 'submit' }, t('apply')),
+  } }, sp.element, rp.element, h('label', {}, `${t('asOfYear')} `, yearInput), h('button', { type: 'submit' }, t('apply')),
     h('a', { class: 'button', href: href('twinnings') }, t('clear')));
 
   const filter = { supporter, recipient, includeDescendants: true, activeYear: year };
@@ -131,7 +131,8 @@ export async function twinningsView(main: HTMLElement, route: Route): Promise<vo
           headers[c], c === sort ? (dir === 'asc' ? ' ▲' : ' ▼') : ''))), h('th', { scope: 'col', class: 'nowrap' }, t('aidSummary')))),
       h('tbody', {}, rows.map((r) => h('tr', { 'data-id': r.id },
         h('td', {}, entityLink(r.node.supporter)), h('td', {}, entityLink(r.node.recipient)),
-        h('td', {}, r.level, r.node.programme && h('div', { class: 'small alt' }, programmeLabel(r.node.programme))),
+        h('td', {}, r.level, r.node.programmeOf && h('div', { class: 'small alt' },
+          h('a', { class: 'programme-link', href: href('programme', r.node.programmeOf.id, { year }) }, programmeLabel(r.node.programmeOf.id)))),
         h('td', { class: r.node.since ? '' : 'unknown-start' }, r.since || (year ? h('em', {}, t('startUnknown')) : '')),
         h('td', { class: 'modes' }, list(r.modes.split(' ').filter(Boolean).map(modeLabel)), isImplied(r.node.sources) && h('div', { class: 'implied small' }, t('implied'))),
         h('td', { class: 'nowrap' }, h('a', { href: href('twinnings', undefined, { ...state, pair: r.id }) }, t('aidSummary')))))))),
@@ -139,7 +140,7 @@ export async function twinningsView(main: HTMLElement, route: Route): Promise<vo
 
   const chosen = rows.find((r) => r.id === pair);
   if (!chosen) return;
-  const { aidSummary } = await request(AidSummaryDocument, { supporter: chosen.supporterId, recipient: chosen.recipientId });
+  const { aidSummary } = await request(AidSummaryDocument, { supporter: chosen.supporterId, recipient: chosen.recipientId, asOf: year });
   if (!aidSummary) return;
   fill(summary, h('h2', {}, `${t('aidSummary')}: `, entityLink(chosen.node.supporter), ' → ', entityLink(chosen.node.recipient)),
     h('p', { class: 'intro' }, t('onlyStated')),
