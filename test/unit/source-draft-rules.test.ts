@@ -127,6 +127,41 @@ describe('pairings', () => {
   });
 });
 
+describe('aid stated without a pairing verb', () => {
+  /** The supports of a draft as `supporter → recipient mode`, by code for places and name otherwise. */
+  const supports = (d: Draft) => {
+    const name = new Map(d.entities.map((e) => [e.id, e.code ?? e.nameZh ?? e.id]));
+    return d.relationships.filter((r) => r.type === 'SUPPORTS').map((r) => `${name.get(r.from)}→${name.get(r.to)} ${String(r.properties?.mode)}`).sort();
+  };
+
+  it('reads an aid cadre holding a post in the recipient as an implied pairing (X援疆干部、Y县委书记)', () => {
+    const d = draft('杭州市第九批援疆干部、阿克苏地区阿瓦提县副县长张明介绍了情况。无锡市援藏干部、拉萨市林周县副县长李强说。');
+    expect(pairs(d)).toEqual(['3202→540121', '3301→652928']);
+    expect(twinnings(d).every((t) => /implied/u.test(String(t.note)))).toBe(true);
+    // A cadre of a place serving in that same place states nothing.
+    expect(pairs(draft('成都市援藏干部、成都市教育局副局长王刚说。'))).toEqual([]);
+  });
+
+  it('reads X的援建者 in a sentence about one place; a township is supported, never twinned', () => {
+    const d = draft('在青川县,浙江的援建者建起了新学校。汶川县映秀镇在广东援建者的手中换了新颜。');
+    expect(pairs(d)).toEqual(['33→510822']);
+    expect(supports(d).some((s) => s.startsWith('44→513221'))).toBe(true);
+    // Builders in a sentence naming two places say nothing about which.
+    expect(pairs(draft('山东的援建者在北川和青川都建了学校。'))).toEqual([]);
+  });
+
+  it('reads credit (这背后是X的支持), an agreement (A与B签署协议), a setting-up (在P设立W) and a visit to learn', () => {
+    const d = draft('日喀则市人民医院建成了胸痛中心,这背后,是上海援藏医疗队的大力支持。');
+    expect(supports(d)).toEqual(['31→日喀则市人民医院 MEDICAL_TEAM', '31→胸痛中心 MEDICAL_TEAM']);
+    const a = draft('江苏省教育厅与拉萨市教育局签署教育帮扶协议。');
+    expect(supports(a)).toContain('江苏省教育厅→拉萨市教育局 AGREEMENT');
+    const s = draft('组织浙江大学、浙江工业大学等2所高校,在阿克苏地区设立远程教学点。');
+    expect(supports(s)).toEqual(expect.arrayContaining(['浙江大学→远程教学点 HIGHER_EDUCATION', '浙江工业大学→远程教学点 HIGHER_EDUCATION']));
+    const v = draft('今年5月,林周县卫生服务中心8名医生,赴无锡开展了为期一月的跟岗学习。');
+    expect(supports(v)).toContain('3202→林周县卫生服务中心 TRAINING');
+  });
+});
+
 describe('programme', () => {
   const of = (text: string, code: string, phrase = '对口支援') => programmeOf(programmeWords(text), code, phrase, text)?.programme;
   it('reads the programme from the recipient\'s province and the text\'s words', () => {
