@@ -137,7 +137,7 @@ describe('aid stated without a pairing verb', () => {
   it('reads an aid cadre holding a post in the recipient as an implied pairing (X援疆干部、Y县委书记)', () => {
     const d = draft('杭州市第九批援疆干部、阿克苏地区阿瓦提县副县长张明介绍了情况。无锡市援藏干部、拉萨市林周县副县长李强说。');
     expect(pairs(d)).toEqual(['3202→540121', '3301→652928']);
-    expect(twinnings(d).every((t) => /implied/u.test(String(t.note)))).toBe(true);
+    expect(twinnings(d).every((t) => /implied/u.test(t.rule))).toBe(true);
     // A cadre of a place serving in that same place states nothing.
     expect(pairs(draft('成都市援藏干部、成都市教育局副局长王刚说。'))).toEqual([]);
   });
