@@ -162,6 +162,18 @@ describe('aid stated without a pairing verb', () => {
   });
 });
 
+describe('a 兵团 division', () => {
+  it('lies in the one Xinjiang prefecture its sentence names with it, cited; with two named, in none', () => {
+    const d = draft('上海市对口支援喀什地区的莎车县、泽普县和新疆生产建设兵团农三师。');
+    const division = d.entities.find((e) => e.kind === 'CorpsDivision')!;
+    const located = d.relationships.filter((r) => r.type === 'LOCATED_IN' && r.from === division.id);
+    expect(located.map((r) => r.to)).toEqual(['city:6531']);
+    expect(located[0]!.citations[0]).toMatch(/喀什地区.*农三师/u);
+    const two = draft('南疆的喀什地区、和田地区和新疆生产建设兵团农十四师。');
+    expect(two.relationships.filter((r) => r.type === 'LOCATED_IN' && r.from.startsWith('corps-division:'))).toEqual([]);
+  });
+});
+
 describe('programme', () => {
   const of = (text: string, code: string, phrase = '对口支援') => programmeOf(programmeWords(text), code, phrase, text)?.programme;
   it('reads the programme from the recipient\'s province and the text\'s words', () => {
