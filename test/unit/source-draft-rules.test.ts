@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { addSource, MAX_CHARACTERS, readSourceText } from '../../src/ingest/draft/add.js';
 import { draftFromText, type Draft } from '../../src/ingest/draft/draft.js';
+import { devCases } from '../../src/ingest/draft/score.js';
+import { statesValue } from '../../src/domain/chinese-numbers.js';
 import { findFigures } from '../../src/ingest/draft/figures.js';
 import { findInstitutions } from '../../src/ingest/draft/institutions.js';
 import { findPeople } from '../../src/ingest/draft/people.js';
@@ -201,6 +203,38 @@ describe('figures', () => {
   it('attaches a figure to the supporter of the pairing its sentence states', () => {
     const d = draft('今年,浙江省对口支援阿坝州资金总计8.2亿元。');
     expect(d.quantities[0]).toMatchObject({ subject: 'province:33', value: 820_000_000 });
+  });
+});
+
+describe('quantities as validation reads them', () => {
+  it('reads a quote\'s values the way the figure rules do: multipliers, unit scales, hedges, 半, numerals', () => {
+    expect(statesValue('总面积18.5万平方公里', 1.85e11)).toBe(true);
+    expect(statesValue('用了半年时间', 0.5)).toBe(true);
+    expect(statesValue('捐资捐物1800余万元', 1.8e7)).toBe(true);
+    expect(statesValue('援助资金30多亿元', 3e9)).toBe(true);
+    expect(statesValue('震后两年', 2)).toBe(true);
+    expect(statesValue('下降了12.5%', -12.5)).toBe(true);
+    expect(statesValue('撥款1.5億元', 1.5e8)).toBe(true);
+    expect(statesValue('共1,021名', 1021)).toBe(true);
+    expect(statesValue('总面积18.5万平方公里', 18.6e10)).toBe(false);
+    expect(statesValue('三年', 2)).toBe(false);
+  });
+
+  it('keeps through source add every drafted figure the gold annotation holds', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-add-figures-'));
+    try {
+      for (const c of devCases((id) => /^(05|14|15)-/u.test(id))) {
+        const textFile = path.join(dir, `${c.id}.txt`);
+        fs.writeFileSync(textFile, c.text);
+        const drafted = draftFromText(c.text, c.meta).quantities
+          .filter((q) => c.gold.figures.some((g) => g.unit === q.unit && Math.abs(g.value - q.value) <= 1e-9 * Math.abs(g.value)));
+        expect(drafted.length, c.id).toBeGreaterThan(0);
+        const report = addSource({ textFile, title: c.meta.title, publisher: c.meta.publisher, date: c.meta.publishedAt, id: c.meta.id, outDir: dir });
+        expect(report.dropped.filter((d) => drafted.some((q) => q.id === d.id)), c.id).toEqual([]);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
