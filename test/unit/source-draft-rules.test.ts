@@ -10,6 +10,7 @@ import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { addSource, MAX_CHARACTERS, readSourceText } from '../../src/ingest/draft/add.js';
 import { draftFromText, type Draft } from '../../src/ingest/draft/draft.js';
 import { devCases } from '../../src/ingest/draft/score.js';
+import { readRecords } from '../../src/ingest/draft/folder.js';
 import { statesValue } from '../../src/domain/chinese-numbers.js';
 import { findFigures } from '../../src/ingest/draft/figures.js';
 import { findInstitutions } from '../../src/ingest/draft/institutions.js';
@@ -220,7 +221,7 @@ describe('quantities as validation reads them', () => {
     expect(statesValue('三年', 2)).toBe(false);
   });
 
-  it('keeps through source add every drafted figure the gold annotation holds', () => {
+  it('keeps through source add every drafted figure the gold annotation holds, and implied pairings', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-add-figures-'));
     try {
       for (const c of devCases((id) => /^(05|14|15)-/u.test(id))) {
@@ -232,6 +233,13 @@ describe('quantities as validation reads them', () => {
         const report = addSource({ textFile, title: c.meta.title, publisher: c.meta.publisher, date: c.meta.publishedAt, id: c.meta.id, outDir: dir });
         expect(report.dropped.filter((d) => drafted.some((q) => q.id === d.id)), c.id).toEqual([]);
       }
+      // An implied pairing is written with its quotes as evidence IMPLIES, so validation keeps it.
+      const implied = path.join(dir, 'implied.txt');
+      fs.writeFileSync(implied, '无锡市援藏干部、林周县副县长李强说,今年新建了三所学校。');
+      const report = addSource({ textFile: implied, title: 't', publisher: 'p', date: '2024-01-01', id: 'implied', outDir: dir });
+      expect(report.dropped).toEqual([]);
+      const written = readRecords(path.join(dir, 'implied'), 'relationships').find((r) => r.type === 'TWINNED_WITH');
+      expect(written?.citations).toEqual([{ quote: '无锡市援藏干部、林周县副县长李强说,今年新建了三所学校', evidence: 'IMPLIES' }]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
