@@ -162,6 +162,8 @@ describe('aid stated without a pairing verb', () => {
     expect(supports(s)).toEqual(expect.arrayContaining(['浙江大学→远程教学点 HIGHER_EDUCATION', '浙江工业大学→远程教学点 HIGHER_EDUCATION']));
     const v = draft('今年5月,林周县卫生服务中心8名医生,赴无锡开展了为期一月的跟岗学习。');
     expect(supports(v)).toContain('3202→林周县卫生服务中心 TRAINING');
+    // 援藏 before a noun (援藏项目, 援藏工作) modifies it and states no support between the names around it.
+    expect(supports(draft('浙江援疆项目推进会在阿克苏地区召开。'))).toEqual([]);
   });
 });
 

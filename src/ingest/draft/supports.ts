@@ -11,6 +11,9 @@ type Mode = SupportMode;
 const SUPPORT_PHRASES = /对口支援|对口援藏|对口援疆|援建|结对帮扶|帮扶|组团式|以院包科|以校包科|就业援藏|产业援藏|教育援藏|医疗援藏|援藏|援疆|支援|捐资|捐赠/gu;
 const TWINNING_PHRASES = new Set(['对口支援', '对口援藏', '对口援疆']);
 
+/** After 援藏 (援疆, 援青), words that make it a noun's modifier: 援藏干部, 援藏项目, 援藏工作. */
+const AID_NOUN = /^(干部|项目|工作|资金|人才|政策|力量|队伍|办|指挥部)/u;
+
 /** Words that name the mode, most specific first (the support modes of seeds/README.md). */
 const MODE_WORDS: Array<[RegExp, Mode]> = [
   [/以院包科/u, 'HOSPITAL_TAKES_DEPARTMENT'], [/以校包科/u, 'SCHOOL_TAKES_SUBJECT'],
@@ -46,7 +49,7 @@ export function findSupports(text: string, sentences: readonly Sentence[], parti
     const sentence = sentenceAt(sentences, at);
     if (!sentence) continue;
     const inSentence = grouped.get(sentence) ?? [];
-    if (/^援[藏疆青]$/u.test(m[0]) && text.startsWith('干部', at + m[0].length)) continue; // 援藏干部: cadres, a noun
+    if (/^援[藏疆青]$/u.test(m[0]) && AID_NOUN.test(text.slice(at + m[0].length))) continue; // 援藏干部, 援藏项目现场推进会: a noun, no support stated
     if (inSentence.some((p) => p.start <= at && at < p.end)) continue; // inside a name: 大连市医疗人才“组团式”支援队
     const supporter = [...inSentence].reverse().find((p) => p.end <= at);
     const first = inSentence.find((p) => p.start >= at + m[0].length);
