@@ -145,10 +145,13 @@ describe('aid stated without a pairing verb', () => {
     expect(pairs(draft('成都市援藏干部、成都市教育局副局长王刚说。'))).toEqual([]);
   });
 
-  it('reads X的援建者 in a sentence about one place; a township is supported, never twinned', () => {
+  it('reads X的援建者 and a topic (X援疆,…) in a sentence about one place; a township is supported, never twinned', () => {
     const d = draft('在青川县,浙江的援建者建起了新学校。汶川县映秀镇在广东援建者的手中换了新颜。');
     expect(pairs(d)).toEqual(['33→510822']);
     expect(supports(d).some((s) => s.startsWith('44→513221'))).toBe(true);
+    // X援疆 as a sentence's topic, about the one place it names after (implied); two places, none.
+    expect(pairs(draft('杭州援疆,以阿瓦提县青少年为重点,开展了研学活动。'))).toEqual(['3301→652928']);
+    expect(pairs(draft('杭州援疆,在阿瓦提县和乌什县都建了学校。'))).toEqual([]);
     // Builders in a sentence naming two places say nothing about which.
     expect(pairs(draft('山东的援建者在北川和青川都建了学校。'))).toEqual([]);
   });

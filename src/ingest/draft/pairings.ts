@@ -175,6 +175,15 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       if (from && to && !to.code?.startsWith(from.code ?? '-')) emit(from, to, 'a cadre\'s post: X援藏干部、Y的职务 (implied)', 0.55, '援建', x.end);
     }
 
+    // Topic: `沈阳援藏,以安多青年学生为突破口…` — X's aid as the sentence's topic, about the one place it names after.
+    for (const x of inS) {
+      const topic = /^\s*(产业|教育|医疗|就业|科技|文化)?援[藏疆青][,，]/u.exec(text.slice(x.end, sentence.end));
+      if (!x.isPlace || !topic) continue;
+      const others = inS.filter((p) => p.isPlace && p.start >= x.end + topic[0].length && !x.code?.startsWith(p.code ?? '-'));
+      const innermost = others.filter((p) => !others.some((q) => q !== p && q.code && p.code && q.code.length > p.code.length && q.code.startsWith(p.code)));
+      if (new Set(innermost.map((p) => p.id)).size === 1) emit(x, innermost[0]!, 'topic: X援藏, about the one place the sentence names (implied)', 0.5, '援建', x.end);
+    }
+
     // Builders: (来自)X的援建者 in a sentence about one other place.
     for (const m of text.slice(sentence.start, sentence.end).matchAll(/援建者/gu)) {
       const at = sentence.start + m.index;
