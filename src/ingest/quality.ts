@@ -3,6 +3,7 @@
 // supports; one fact has one mode; an alias names one thing. Run by validation after merging.
 import { isPlaceKind, type EntityKind } from '../domain/vocabulary.js';
 import { normalizeName } from '../domain/search-keys.js';
+import { statesValue } from '../domain/chinese-numbers.js';
 import type { Dataset, SeedIssue } from './dataset.js';
 import { programmeFigureForms } from './programmes.js';
 
@@ -15,26 +16,6 @@ function identifiers(props: Record<string, unknown>): string[] {
   const names = [props.nameZh, props.name, ...((props.aliases as string[] | undefined) ?? [])].filter((n): n is string => typeof n === 'string');
   const short = names.map((n) => n.replace(ADMIN_SUFFIX, '')).filter((n) => n.length >= 2);
   return [...new Set([...names, ...short].map(normalizeName))].filter(Boolean);
-}
-
-const DIGITS = '零一二三四五六七八九';
-/** Chinese numerals as an article writes small round figures (三十载, 四千公里, 近十年). */
-function chineseNumeral(n: number): string | undefined {
-  if (!Number.isInteger(n) || n <= 0 || n >= 10000) return undefined;
-  let out = '';
-  for (const [size, unit] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
-    const d = Math.floor(n / size) % 10;
-    if (d) out += (d === 1 && size === 10 && out === '' ? '' : DIGITS[d]) + unit;
-  }
-  return out;
-}
-
-/** The ways a source may write a figure: 4000, 4000万 (÷10⁴), 30多亿 (÷10⁸), 四千. */
-function figureForms(value: number): string[] {
-  const v = Math.abs(value);
-  const forms = [v, v / 1e4, v / 1e8].filter((x) => x >= 1 || x === v).map((x) => String(Number(x.toFixed(4))));
-  const zh = chineseNumeral(v);
-  return zh ? [...forms, zh] : forms;
 }
 
 /** Whether two texts share a run of `n` characters: a source paraphrasing a descriptive name ("辽宁教育援藏…25个项目"). */
@@ -92,8 +73,7 @@ export function citationIssues(data: Dataset, where: Where): SeedIssue[] {
       named.forEach((n) => seen.add(n));
       endsNamed.set(rel.id, seen);
     } else if (q) {
-      const figures = c.quote.normalize('NFKC').replace(/\s+/g, '');
-      if (!figureForms(Number(q.props.value)).some((f) => figures.includes(f))) reason = `the quote "${c.quote}" does not state the figure ${String(q.props.value)}`;
+      if (!statesValue(c.quote, Number(q.props.value))) reason = `the quote "${c.quote}" does not state the figure ${String(q.props.value)}`;
     }
     if (reason) issues.push({ ...where(c.subjectId), field: 'citations', reason });
   }

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { addSource, MAX_CHARACTERS, readSourceText } from '../../src/ingest/draft/add.js';
 import { draftFromText, type Draft } from '../../src/ingest/draft/draft.js';
+import { devCases } from '../../src/ingest/draft/score.js';
+import { readRecords } from '../../src/ingest/draft/folder.js';
+import { statesValue } from '../../src/domain/chinese-numbers.js';
 import { findFigures } from '../../src/ingest/draft/figures.js';
 import { findInstitutions } from '../../src/ingest/draft/institutions.js';
 import { findPeople } from '../../src/ingest/draft/people.js';
@@ -127,6 +130,58 @@ describe('pairings', () => {
   });
 });
 
+describe('aid stated without a pairing verb', () => {
+  /** The supports of a draft as `supporter → recipient mode`, by code for places and name otherwise. */
+  const supports = (d: Draft) => {
+    const name = new Map(d.entities.map((e) => [e.id, e.code ?? e.nameZh ?? e.id]));
+    return d.relationships.filter((r) => r.type === 'SUPPORTS').map((r) => `${name.get(r.from)}→${name.get(r.to)} ${String(r.properties?.mode)}`).sort();
+  };
+
+  it('reads an aid cadre holding a post in the recipient as an implied pairing (X援疆干部、Y县委书记)', () => {
+    const d = draft('杭州市第九批援疆干部、阿克苏地区阿瓦提县副县长张明介绍了情况。无锡市援藏干部、拉萨市林周县副县长李强说。');
+    expect(pairs(d)).toEqual(['3202→540121', '3301→652928']);
+    expect(twinnings(d).every((t) => /implied/u.test(t.rule))).toBe(true);
+    // A cadre of a place serving in that same place states nothing.
+    expect(pairs(draft('成都市援藏干部、成都市教育局副局长王刚说。'))).toEqual([]);
+  });
+
+  it('reads X的援建者 and a topic (X援疆,…) in a sentence about one place; a township is supported, never twinned', () => {
+    const d = draft('在青川县,浙江的援建者建起了新学校。汶川县映秀镇在广东援建者的手中换了新颜。');
+    expect(pairs(d)).toEqual(['33→510822']);
+    expect(supports(d).some((s) => s.startsWith('44→513221'))).toBe(true);
+    // X援疆 as a sentence's topic, about the one place it names after (implied); two places, none.
+    expect(pairs(draft('杭州援疆,以阿瓦提县青少年为重点,开展了研学活动。'))).toEqual(['3301→652928']);
+    expect(pairs(draft('杭州援疆,在阿瓦提县和乌什县都建了学校。'))).toEqual([]);
+    // Builders in a sentence naming two places say nothing about which.
+    expect(pairs(draft('山东的援建者在北川和青川都建了学校。'))).toEqual([]);
+  });
+
+  it('reads credit (这背后是X的支持), an agreement (A与B签署协议), a setting-up (在P设立W) and a visit to learn', () => {
+    const d = draft('日喀则市人民医院建成了胸痛中心,这背后,是上海援藏医疗队的大力支持。');
+    expect(supports(d)).toEqual(['31→日喀则市人民医院 MEDICAL_TEAM', '31→胸痛中心 MEDICAL_TEAM']);
+    const a = draft('江苏省教育厅与拉萨市教育局签署教育帮扶协议。');
+    expect(supports(a)).toContain('江苏省教育厅→拉萨市教育局 AGREEMENT');
+    const s = draft('组织浙江大学、浙江工业大学等2所高校,在阿克苏地区设立远程教学点。');
+    expect(supports(s)).toEqual(expect.arrayContaining(['浙江大学→远程教学点 HIGHER_EDUCATION', '浙江工业大学→远程教学点 HIGHER_EDUCATION']));
+    const v = draft('今年5月,林周县卫生服务中心8名医生,赴无锡开展了为期一月的跟岗学习。');
+    expect(supports(v)).toContain('3202→林周县卫生服务中心 TRAINING');
+    // 援藏 before a noun (援藏项目, 援藏工作) modifies it and states no support between the names around it.
+    expect(supports(draft('浙江援疆项目推进会在阿克苏地区召开。'))).toEqual([]);
+  });
+});
+
+describe('a 兵团 division', () => {
+  it('lies in the one Xinjiang prefecture its sentence names with it, cited; with two named, in none', () => {
+    const d = draft('上海市对口支援喀什地区的莎车县、泽普县和新疆生产建设兵团农三师。');
+    const division = d.entities.find((e) => e.kind === 'CorpsDivision')!;
+    const located = d.relationships.filter((r) => r.type === 'LOCATED_IN' && r.from === division.id);
+    expect(located.map((r) => r.to)).toEqual(['city:6531']);
+    expect(located[0]!.citations[0]).toMatch(/喀什地区.*农三师/u);
+    const two = draft('南疆的喀什地区、和田地区和新疆生产建设兵团农十四师。');
+    expect(two.relationships.filter((r) => r.type === 'LOCATED_IN' && r.from.startsWith('corps-division:'))).toEqual([]);
+  });
+});
+
 describe('programme', () => {
   const of = (text: string, code: string, phrase = '对口支援') => programmeOf(programmeWords(text), code, phrase, text)?.programme;
   it('reads the programme from the recipient\'s province and the text\'s words', () => {
@@ -154,6 +209,45 @@ describe('figures', () => {
   it('attaches a figure to the supporter of the pairing its sentence states', () => {
     const d = draft('今年,浙江省对口支援阿坝州资金总计8.2亿元。');
     expect(d.quantities[0]).toMatchObject({ subject: 'province:33', value: 820_000_000 });
+  });
+});
+
+describe('quantities as validation reads them', () => {
+  it('reads a quote\'s values the way the figure rules do: multipliers, unit scales, hedges, 半, numerals', () => {
+    expect(statesValue('总面积18.5万平方公里', 1.85e11)).toBe(true);
+    expect(statesValue('用了半年时间', 0.5)).toBe(true);
+    expect(statesValue('捐资捐物1800余万元', 1.8e7)).toBe(true);
+    expect(statesValue('援助资金30多亿元', 3e9)).toBe(true);
+    expect(statesValue('震后两年', 2)).toBe(true);
+    expect(statesValue('下降了12.5%', -12.5)).toBe(true);
+    expect(statesValue('撥款1.5億元', 1.5e8)).toBe(true);
+    expect(statesValue('共1,021名', 1021)).toBe(true);
+    expect(statesValue('总面积18.5万平方公里', 18.6e10)).toBe(false);
+    expect(statesValue('三年', 2)).toBe(false);
+  });
+
+  it('keeps through source add every drafted figure the gold annotation holds, and implied pairings', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-add-figures-'));
+    try {
+      for (const c of devCases((id) => /^(05|14|15)-/u.test(id))) {
+        const textFile = path.join(dir, `${c.id}.txt`);
+        fs.writeFileSync(textFile, c.text);
+        const drafted = draftFromText(c.text, c.meta).quantities
+          .filter((q) => c.gold.figures.some((g) => g.unit === q.unit && Math.abs(g.value - q.value) <= 1e-9 * Math.abs(g.value)));
+        expect(drafted.length, c.id).toBeGreaterThan(0);
+        const report = addSource({ textFile, title: c.meta.title, publisher: c.meta.publisher, date: c.meta.publishedAt, id: c.meta.id, outDir: dir });
+        expect(report.dropped.filter((d) => drafted.some((q) => q.id === d.id)), c.id).toEqual([]);
+      }
+      // An implied pairing is written with its quotes as evidence IMPLIES, so validation keeps it.
+      const implied = path.join(dir, 'implied.txt');
+      fs.writeFileSync(implied, '无锡市援藏干部、林周县副县长李强说,今年新建了三所学校。');
+      const report = addSource({ textFile: implied, title: 't', publisher: 'p', date: '2024-01-01', id: 'implied', outDir: dir });
+      expect(report.dropped).toEqual([]);
+      const written = readRecords(path.join(dir, 'implied'), 'relationships').find((r) => r.type === 'TWINNED_WITH');
+      expect(written?.citations).toEqual([{ quote: '无锡市援藏干部、林周县副县长李强说,今年新建了三所学校', evidence: 'IMPLIES' }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

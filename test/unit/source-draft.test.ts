@@ -5,7 +5,8 @@ import { compareFolders, formatComparison, RECALL_GOALS } from '../../src/ingest
 import { applyDecisions, draftItems } from '../../src/ingest/draft/review.js';
 import { findFigures } from '../../src/ingest/draft/figures.js';
 import { PlaceIndex } from '../../src/ingest/draft/places.js';
-import { chineseNumber, sentencesOf } from '../../src/ingest/draft/text.js';
+import { sentencesOf } from '../../src/ingest/draft/text.js';
+import { chineseNumber } from '../../src/domain/chinese-numbers.js';
 import { readRecords } from '../../src/ingest/draft/folder.js';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { SEEDS_DIR } from '../../src/ingest/seed.js';

@@ -141,7 +141,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   }
 
   // Institutions, each in the place it names or was attached to.
-  const located: Array<{ from: string; to: string; quote: string; unitOf?: string }> = [];
+  const located: Array<{ from: string; to: string; quote: string; unitOf?: string; rule?: string }> = [];
   const institutionMentions = findInstitutions(mt, sentences, placeMentions);
   const institutionIdByName = new Map<string, string>();
   for (const m of institutionMentions) {
@@ -166,6 +166,14 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       const hospital = /a unit of (.+) named before it/u.exec(m.rule)?.[1];
       if (hospital) located.push({ from: id, to: '', quote, unitOf: normalizeName(hospital) });
       else if (placeId && !seeded) located.push({ from: id, to: placeId, quote });
+      else if (m.corpsDivision && !seeded) {
+        // A 兵团 division lies in the one Xinjiang prefecture its sentence names with it (和田地区、…农十四师).
+        const sentence = sentenceAt(sentences, m.start)!;
+        const prefectures = new Set(placeMentions.filter((p) => p.start >= sentence.start && p.end <= sentence.end && /^65\d\d$/u.test(p.code)).map((p) => p.code));
+        const [code] = prefectures;
+        const to = prefectures.size === 1 ? placeIdByCode.get(code!) : undefined;
+        if (to) located.push({ from: id, to, quote: text.slice(sentence.start, sentence.end), rule: 'a 兵团 division in the one prefecture its sentence names with it' });
+      }
     }
     cite(e, text.slice(m.quoteStart, sentenceAt(sentences, m.start)!.end));
     asWritten(e, m.name, m.start, m.end);
@@ -216,7 +224,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     const type = l.unitOf ? 'PART_OF' : 'LOCATED_IN';
     relationships.push({
       id: relId(type, l.from, to), type, from: l.from, to, citations: [l.quote], status: 'draft',
-      draft: { rule: l.unitOf ? 'a unit named after its hospital' : 'an institution named with its place', confidence: 0.7 },
+      draft: { rule: l.rule ?? (l.unitOf ? 'a unit named after its hospital' : 'an institution named with its place'), confidence: l.rule ? 0.5 : 0.7 },
     });
   }
   // A place inside an institution's name (索县 in 索县人民医院) is not a party of its own.

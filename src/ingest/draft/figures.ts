@@ -5,7 +5,8 @@
 // metrics.ts) whose Chinese label shares most with the words before the figure.
 import { METRICS } from '../../domain/metric-vocabulary.js';
 import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
-import { chineseNumber, sentenceAt, ZH_NUMERAL_CHARS, type Sentence } from './text.js';
+import { chineseNumber, MULTIPLIERS, UNIT_WORDS, ZH_NUMERAL_CHARS } from '../../domain/chinese-numbers.js';
+import { sentenceAt, type Sentence } from './text.js';
 
 type Qualifier = QuantityQualifier;
 type Unit = SeedUnit;
@@ -17,15 +18,6 @@ const HEDGE_BEFORE: Array<[RegExp, Qualifier]> = [
 /** Hedge words between a figure and its unit, or after it. */
 const HEDGE_AFTER: Array<[RegExp, Qualifier]> = [[/^(余|多)/u, 'AT_LEAST'], [/^以上/u, 'AT_LEAST'], [/^左右/u, 'APPROXIMATELY']];
 
-/** Units as written, longest first, with the seed unit and what a CNY unit multiplies by. */
-const UNIT_WORDS: Array<[string, Unit, number?]> = ([
-  ['平方公里', 'm2', 1e6], ['平方米', 'm2'], ['亿元', 'CNY', 1e8], ['万元', 'CNY', 1e4], ['元', 'CNY'], ['公里', 'km'], ['千米', 'km'],
-  ['米', 'm'], ['海拔', 'm'], ['%', 'percent'], ['％', 'percent'], ['人次', 'person'], ['人', 'person'], ['名', 'person'], ['位', 'person'],
-  ['批次', 'batch'], ['批', 'batch'], ['套', 'set'], ['台', 'set'], ['天', 'day'], ['日', 'day'], ['年来', 'year'], ['年', 'year'], ['载', 'year'],
-  ['个', 'count'], ['家', 'count'], ['座', 'count'], ['所', 'count'], ['场', 'count'], ['次', 'count'], ['项', 'count'], ['件', 'count'],
-  ['处', 'count'], ['条', 'count'], ['间', 'count'], ['大', 'count'], ['方面', 'count'], ['市', 'count'], ['户', 'count'], ['栋', 'count'],
-  ['县', 'count'], ['镇', 'count'], ['乡', 'count'], ['村', 'count'],
-] satisfies Array<[string, Unit, number?]>).sort((a, b) => b[0].length - a[0].length);
 
 export interface FigureMention {
   start: number;
@@ -67,15 +59,15 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
     // (一年又一年, 关键一年: a phrase, not a duration.)
     if (!arabic && value === 1 && (!/^年(?!一度|级|又|来)/u.test(text.slice(start + m[0].length)) || /(关键|这|那|每|上|下|同|当|第)$/u.test(before))) continue;
     let at = start + m[0].length;
-    let multiplier = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
+    let multiplier = MULTIPLIERS[m[2] ?? ''] ?? 1;
     let qualifier: Qualifier = 'EXACT';
     const hedge = (list: Array<[RegExp, Qualifier]>, s: string) => list.find(([re]) => re.test(s));
     const after = hedge(HEDGE_AFTER, text.slice(at));
     if (after) { qualifier = after[1]; at += text.slice(at).match(after[0])![0].length; }
-    if (!m[2] && /^(万|亿)/u.test(text.slice(at))) { multiplier = text[at] === '万' ? 1e4 : 1e8; at++; } // 1800余万元
+    if (!m[2] && MULTIPLIERS[text[at] ?? '']) { multiplier = MULTIPLIERS[text[at]!]!; at++; } // 1800余万元
     while (text[at] === ' ') at++;
     if (text.startsWith('个月', at)) continue; // months: no unit of the seeds
-    let unitWord = UNIT_WORDS.find(([w]) => text.startsWith(w, at));
+    let unitWord: readonly [string, Unit, number?] | undefined = UNIT_WORDS.find(([w]) => text.startsWith(w, at));
     // 总人口41.66万: a population needs no unit word.
     if (!unitWord && multiplier > 1 && /人口(为|达|约|近|超过?)?$/u.test(before)) unitWord = ['', 'person'];
     if (!unitWord) continue;

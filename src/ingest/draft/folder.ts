@@ -40,7 +40,13 @@ export function writeDraftFolder(folder: string, text: string, draft: Draft): vo
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, 'source.txt'), text);
   fs.writeFileSync(path.join(folder, 'source.yaml'), stringify(draft.source, { lineWidth: 0 }));
-  for (const file of DRAFT_FILES) writeRecords(folder, file, draft[file]);
+  for (const file of DRAFT_FILES) writeRecords(folder, file, file === 'relationships' ? draft.relationships.map(asSeedEvidence) : draft[file]);
+}
+
+/** An implied fact's quotes support reading it, none states it: the seed format marks each `evidence: IMPLIES`. */
+function asSeedEvidence(r: Draft['relationships'][number]): object {
+  const note = r.properties?.note;
+  return typeof note === 'string' && /^implied\b/u.test(note) ? { ...r, citations: r.citations.map((quote) => ({ quote, evidence: 'IMPLIES' })) } : r;
 }
 
 export function writeRecords(folder: string, file: DraftFile, records: readonly object[]): void {
@@ -112,7 +118,7 @@ export function settleDraft(folder: string, seedsDir: string | undefined, editio
       const quote = /the quote "(.+?)" (does not|names neither)/u.exec(issue.reason)?.[1];
       const record = DRAFT_FILES.flatMap((f) => files[f]).find((r) => r.id === id || (r.id === undefined && id.startsWith('quantity:')));
       if (quote && record && record.citations.length > 1) {
-        record.citations = record.citations.filter((c: unknown) => c !== quote);
+        record.citations = record.citations.filter((c: unknown) => quoteOf(c) !== quote);
         continue;
       }
       gone.add(id);

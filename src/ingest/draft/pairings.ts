@@ -57,6 +57,14 @@ const DASH = /^\s*(—{1,2}|－|–{1,2}|-{1,2}|→)\s*$/u;
 /** Bodies that act for the place they are named after. */
 const OWN_BODY = /(代表团|省委|市委|县委|区委|人民政府|政府|党委|援[藏疆青川]办公室|援建指挥部|前方指挥部)$/u;
 
+/** Between a supporter's name and a post in the recipient: 第六批援藏干部、 (an aid cadre who holds a post there). */
+const CADRE_OF = /^\s*(第[一二三四五六七八九十\d]{1,3}批)?(援[藏疆青川]|援建|挂职)干部\s*[、,，]\s*$/u;
+/** The place a party stands for: itself, or the place an institution is named after. */
+function placeOf(p: PairingParty): PairingParty | undefined {
+  if (p.isPlace) return p;
+  return p.placeId ? { start: p.start, end: p.end, id: p.placeId, code: p.placeCode, isPlace: true } : undefined;
+}
+
 const YEAR_SINCE = /(?:自|从|于)?\s*(\d{4})\s*年(?:[^。;；]{0,24}?)(?:以来|起|开始)/u;
 
 export function findPairings(text: string, sentences: readonly Sentence[], parties: readonly PairingParty[], publishedYear?: number): PairingMention[] {
@@ -153,6 +161,42 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       if (supporters.length > 1 && !/^\s*等/u.test(text.slice(supporter.end, at))) supporters = [supporter];
       const recipients = listFrom(first, /^\s*(、|和|及|与|以及|及下属|和下属)\s*$/u);
       for (const s of supporters) for (const r of recipients) emit(s, r, 'cadres sent: a supporter\'s cadres sent to its recipients (implied)', 0.55, m[1]!, at);
+    }
+
+    // Cadre's post: X(第N批)援藏干部、Y县委书记 — a supporter's aid cadre holds a post in the recipient.
+    for (let i = 0; i + 1 < inS.length; i++) {
+      const [x, y] = [inS[i]!, inS[i + 1]!];
+      if (!CADRE_OF.test(between(x, y))) continue;
+      const from = placeOf(x);
+      // 阿克苏地区阿瓦提县委副书记: the innermost of the names that run on.
+      let j = i + 1;
+      while (j + 1 < inS.length && inS[j + 1]!.start === inS[j]!.end) j++;
+      const to = placeOf(inS[j]!);
+      if (from && to && !to.code?.startsWith(from.code ?? '-')) emit(from, to, 'a cadre\'s post: X援藏干部、Y的职务 (implied)', 0.55, '援建', x.end);
+    }
+
+    // Topic: `沈阳援藏,以安多青年学生为突破口…` — X's aid as the sentence's topic, about the one place it names after.
+    for (const x of inS) {
+      const topic = /^\s*(产业|教育|医疗|就业|科技|文化)?援[藏疆青][,，]/u.exec(text.slice(x.end, sentence.end));
+      if (!x.isPlace || !topic) continue;
+      const others = inS.filter((p) => p.isPlace && p.start >= x.end + topic[0].length && !x.code?.startsWith(p.code ?? '-'));
+      const innermost = others.filter((p) => !others.some((q) => q !== p && q.code && p.code && q.code.length > p.code.length && q.code.startsWith(p.code)));
+      if (new Set(innermost.map((p) => p.id)).size === 1) emit(x, innermost[0]!, 'topic: X援藏, about the one place the sentence names (implied)', 0.5, '援建', x.end);
+    }
+
+    // Builders: (来自)X的援建者 in a sentence about one other place.
+    for (const m of text.slice(sentence.start, sentence.end).matchAll(/援建者/gu)) {
+      const at = sentence.start + m.index;
+      const x = [...inS].reverse().find((p) => p.end <= at && /^\s*(的)?\s*$/u.test(between(p, { start: at })));
+      if (!x || !x.isPlace) continue;
+      // The places the sentence is about, a place named inside another read as the inner one.
+      const others = inS.filter((p) => p.isPlace && p.id !== x.id && !x.code?.startsWith(p.code ?? '-'));
+      const innermost = others.filter((p) => !others.some((q) => q !== p && q.code && p.code && q.code.length > p.code.length && q.code.startsWith(p.code)));
+      const ids = new Set(innermost.map((p) => p.id));
+      if (ids.size !== 1) continue;
+      const to = innermost[0]!;
+      // A township is aided, never twinned.
+      emit(x, to, 'builders: X的援建者 in a sentence about one place (implied)', 0.5, '援建', at, (to.code?.length ?? 0) > 6 ? { supportOnly: true } : {});
     }
 
     // Pairing verbs.

@@ -65,27 +65,6 @@ export function bySentence<T extends { start: number; end: number }>(sentences: 
 /** Characters a name never contains: the clause breaks of running text (quotes and brackets are part of names). */
 export const NAME_BREAK = /[,，、。；;:：！？!?()（）|…—\s\u00a0]/u;
 
-const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const ZH_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-
-/** The value of a Chinese numeral below ten thousand (四千 → 4000, 十 → 10, 二十三 → 23); undefined if it is not one. */
-export function chineseNumber(text: string): number | undefined {
-  if (!text || ![...text].every((c) => c in ZH_DIGITS || c in ZH_UNITS)) return undefined;
-  let total = 0;
-  let digit: number | undefined;
-  for (const c of text) {
-    if (c in ZH_DIGITS) {
-      if (digit !== undefined) return undefined; // 四五: a range, not a number
-      digit = ZH_DIGITS[c]!;
-    } else {
-      total += (digit ?? 1) * ZH_UNITS[c]!;
-      digit = undefined;
-    }
-  }
-  return total + (digit ?? 0);
-}
-
-export const ZH_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const charMemo = new Map<string, string>();
