@@ -1,6 +1,6 @@
 // Evidence as a reader checks it: the quote, highlighted, whether it states the fact or only
-// supports reading it as implied, then the source's title (to the source view), publisher, date and
-// a link to the original. The API lists stating quotes first; a fact none of whose quotes states it
+// supports reading it as implied, then the source's title (to the source view), publisher, date, a
+// link to the original, whether the text is a stored copy or excerpt, and its licence. The API lists stating quotes first; a fact none of whose quotes states it
 // is shown as implied, with the note that says why.
 import { h } from './dom.js';
 import { evidenceLabel, t } from './i18n.js';
@@ -17,7 +17,10 @@ export function citation(c: CitationFieldsFragment): HTMLElement {
       s.titleEn && h('span', { class: 'alt' }, ` (${s.titleEn})`),
       ' · ', h('span', { class: 'publisher' }, s.publisher),
       ' · ', h('time', { datetime: s.publishedAt }, s.publishedAt),
-      s.url && [' · ', h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', class: 'external' }, t('link'))]));
+      s.url && [' · ', h('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', class: 'external' }, t('link'))],
+      // What the quote was checked against: a stored copy (an excerpt states only what it holds), and whose text it is.
+      s.storedCopy && [' · ', h('span', { class: 'stored-copy', 'data-excerpt': String(s.excerpt) }, t(s.excerpt ? 'storedExcerpt' : 'storedCopy'))],
+      ' · ', h('span', { class: 'licence' }, `${t('licence')}: ${s.license}`)));
 }
 
 export function citationList(cites: readonly CitationFieldsFragment[]): HTMLElement {
