@@ -40,6 +40,7 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   contractedSales: attracted(['Contracted sales', '协议销售额', 'MONEY', 'CNY', true, "sales agreed at fairs the aid organised, the recipients' income, not aid money"]),
 
   medicalExpertsSent: ['Medical experts sent', '派出医疗人才“组团式”援藏专家', 'PEOPLE', 'person', true],
+  cadresSent: ['Cadres and professionals sent', '选派干部人才数', 'PEOPLE', 'person', true, 'aid cadres and technical staff a supporter sent (援藏干部人才)'],
   teachersAndManagersSent: ['Teachers and school managers sent', '选派骨干教师和管理人员', 'PEOPLE', 'person', true],
   employedInLiaoning: ['People from Nagqu employed in Liaoning', '那曲籍在辽就业人数', 'PEOPLE', 'person', true, 'graduates and workers, cumulative'],
   intendedHires: ['Intended hires', '初步达成意向就业人数', 'PEOPLE', 'person', true, 'preliminary hiring intentions, not jobs taken'],
