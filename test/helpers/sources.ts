@@ -7,14 +7,17 @@ import { parse } from 'yaml';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SEEDS_DIR = path.join(ROOT, 'seeds');
 
-export function sourceText(textFile: string | null | undefined): string {
-  if (!textFile) throw new Error('the source names no textFile');
+/** The text of one source: its folder is the one whose source.yaml has its id (every folder names its text source.txt). */
+export function sourceText(sourceId: string, textFile: string | null | undefined): string {
+  if (!textFile) throw new Error(`the source ${sourceId} names no textFile`);
   const folders = fs.readdirSync(SEEDS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory());
   for (const d of folders) {
+    const yaml = path.join(SEEDS_DIR, d.name, 'source.yaml');
+    if (!fs.existsSync(yaml) || (parse(fs.readFileSync(yaml, 'utf8')) as { id?: unknown }).id !== sourceId) continue;
     const file = path.join(SEEDS_DIR, d.name, textFile);
     if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
   }
-  throw new Error(`source text ${textFile} is in no seed folder under ${SEEDS_DIR}`);
+  throw new Error(`source text ${textFile} of ${sourceId} is in no seed folder under ${SEEDS_DIR}`);
 }
 
 /** The source.yaml of every real seed folder, parsed: what the graph's sources must answer with. */

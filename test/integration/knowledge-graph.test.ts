@@ -32,7 +32,7 @@ describe('coverage of the source article', () => {
 
   it('holds every figure of the article body, as a value or inside a citation quote', async () => {
     const { quantities, quotes, textFile } = await loaded();
-    const text = sourceText(textFile);
+    const text = sourceText(ARTICLE, textFile);
     // The body runs from the first paragraph to the byline; captions and page furniture are not facts.
     const body = text.slice(text.indexOf('辽宁,位于'), text.indexOf('编辑:'));
     // A figure with its scale, across a hedge word: 1800余万 is 18,000,000 (at least).
@@ -54,7 +54,7 @@ describe('coverage of the source article', () => {
 
   it('quotes every citation verbatim from its source text', async () => {
     const { quotes, textFile } = await loaded();
-    const text = sourceText(textFile);
+    const text = sourceText(ARTICLE, textFile);
     expect(quotes.length).toBeGreaterThan(100);
     expect(quotes.filter((q) => !text.includes(q))).toEqual([]);
   });
