@@ -9,6 +9,7 @@ import { SEEDS_DIR, seedGraph } from '../../src/ingest/seed.js';
 import { loadSeedFolders } from '../../src/ingest/validate.js';
 import { SeedValidationError } from '../../src/ingest/dataset.js';
 import { countAll, startTestApi, type TestApi } from '../helpers/api.js';
+import { ARTICLE } from '../helpers/article-coverage.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -112,7 +113,8 @@ describe('seeding', () => {
     const before = await countAll(api.graph);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aidgraph-broken-'));
     fs.cpSync(SEEDS_DIR, dir, { recursive: true });
-    const folder = fs.readdirSync(dir).find((f) => fs.statSync(path.join(dir, f)).isDirectory())!;
+    // The article's folder: the records below cite its words (辽宁).
+    const folder = ARTICLE;
     const relFile = path.join(dir, folder, 'relationships.yaml');
     // A new, valid entity plus an edge from it to an id that does not exist.
     fs.appendFileSync(path.join(dir, folder, 'entities.yaml'),
