@@ -396,7 +396,11 @@ function completeFromGold(review: Review, termSource: string): number {
       review.note(`${id} (${g.supporter} → ${g.recipient}, ${type}) «${g.quote}»`, wrongType ? MISS_CLASS.type! : g.implied ? MISS_CLASS.implied! : MISS_CLASS.pairing!);
     }
     const p = (r.properties ??= {}) as Record<string, unknown>;
-    if (g.implied && !/\b(implied|inferred)\b/iu.test(String(p.note ?? ''))) {
+    // Stated by another folder: this text's quote only supports it, and the merged record is not implied.
+    const statedElsewhere = seedFolders(SEEDS).some((f) => path.resolve(f) !== path.resolve(review.folder) &&
+      readRecords(f, 'relationships').some((x) => x.id === r!.id && !/\b(implied|inferred)\b/iu.test(String(x.properties?.note ?? ''))));
+    if (g.implied && statedElsewhere) r.citations = r.citations.map((c: unknown) => (typeof c === 'string' ? implying(c) : c));
+    else if (g.implied && !/\b(implied|inferred)\b/iu.test(String(p.note ?? ''))) {
       p.note = `implied: the text shows the aid without a pairing verb («${g.quote}»)`;
       r.citations = r.citations.map((c: unknown) => (typeof c === 'string' ? implying(c) : c));
     }
