@@ -416,7 +416,10 @@ function completeFromGold(review: Review, termSource: string): number {
     }
     // A Wenchuan twinning ends with the programme's three-year term when its text gives no end.
     if (p.programme === 'programme:wenchuan-reconstruction' && p.until === undefined) {
-      p.until = (typeof p.since === 'number' ? p.since : 2008) + 3;
+      // Its twinnings were set up by the programme itself (国办发〔2008〕53号), so they start with it.
+      const since = typeof p.since === 'number' ? p.since : 2008;
+      p.since = since;
+      p.until = since + 3;
       p.untilBasis = 'PROGRAMME_TERM';
       r.citations.push({ quote: TERM_QUOTE, source: termSource });
     }

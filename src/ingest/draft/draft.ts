@@ -2,6 +2,7 @@
 // people, figures, supports) becomes a record in the seed format, cited by the sentence it comes
 // from, marked `status: draft` with what the rule found (confidence, options, the place's chain).
 // Names the seeds already hold resolve to their ids, so a confirmed draft merges with them.
+import { englishNameOf } from '../../domain/english-names.js';
 import { gazetteerEdition, type GazetteerEdition } from '../../gazetteer/division-list.js';
 import { levelOfCode } from '../../domain/division-codes.js';
 import { placeIdOfCode } from '../../domain/ids.js';
@@ -123,7 +124,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       usedIds.add(id);
       const chain = index.chain(m.code);
       e = {
-        id, kind: KIND_NAME[kind], name: seeded?.name ?? pinyinName(record.nameZh), nameZh: seeded?.nameZh ?? record.nameZh, aliases: [], code: m.code,
+        id, kind: KIND_NAME[kind], name: seeded?.name ?? englishNameOf(m.code, record.nameZh).name, nameZh: seeded?.nameZh ?? record.nameZh, aliases: [], code: m.code,
         citations: [], status: 'draft',
         draft: {
           rule: m.renamed ? `${m.surface}, renamed since: ${RENAMES.find((r) => r.old === index.matchingName(m.surface) && r.code === m.code)?.source ?? record.nameZh}`
