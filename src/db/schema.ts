@@ -25,6 +25,11 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
   ],
   // The twinnings under a programme (programme(id) { twinnings }, the programme filter): a seek.
   ['schema.twinning-programme', 'CREATE INDEX twinning_programme IF NOT EXISTS FOR ()-[r:TWINNED_WITH]-() ON (r.programme)'],
+  // "Inside X" (modules/places/inside.ts) finds the described places under a coded X by a prefix
+  // seek on their codes, instead of reading every Seeded entity and walking its chain upwards.
+  ['schema.seeded-code', 'CREATE INDEX seeded_code IF NOT EXISTS FOR (e:Seeded) ON (e.code)'],
+  // supports(filter: { mode }) with no anchor: a seek on the mode, not a read of the whole type.
+  ['schema.support-mode', 'CREATE INDEX support_mode IF NOT EXISTS FOR ()-[r:SUPPORTS]-() ON (r.mode)'],
   // Relationship ids are unique per type (the id prefix names the type).
   ...RELATIONSHIP_TYPES.map((t): [string, string] => [
     `schema.rel-id-${t}`,

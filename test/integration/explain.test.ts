@@ -4,13 +4,15 @@
 // read of the whole type by definition.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, type RunningServer } from '../../src/http.js';
-import { KIND_LABEL, PLACE_LABEL } from '../../src/domain/vocabulary.js';
+import { KIND_LABEL, PLACE_LABEL, SEEDED_LABEL } from '../../src/domain/vocabulary.js';
+import { collectInside } from '../../src/modules/places/inside.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
 import { CITED_LABEL } from '../../src/domain/cited.js';
 
-// Cited is on every entity the API may show: a scan of it is a scan of the entities.
-const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, CITED_LABEL, ...Object.values(KIND_LABEL)]);
+// Cited is on every entity the API may show: a scan of it is a scan of the entities. Seeded holds
+// everything the sources describe, which grows with them: a scan of it is one too.
+const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, CITED_LABEL, SEEDED_LABEL, ...Object.values(KIND_LABEL)]);
 
 interface PlanNode { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] }
 function scans(plan: PlanNode): string[] {
@@ -58,6 +60,7 @@ const OPERATIONS = [
   '{ twinnings(filter: { supporter: "city:dalian", recipient: "county:sog" }) { totalCount } }',
   '{ supports(filter: { beneficiary: "city:nagqu", includeDescendants: true }) { totalCount } }',
   '{ supports(filter: { supporter: "province:liaoning", includeDescendants: true }) { totalCount } }',
+  '{ supports(filter: { mode: [MEDICAL_TEAM, EDUCATION_TEAM] }) { totalCount } }',
   '{ aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") { overall { supports } } }',
   '{ aidSummary(supporter: "province:liaoning") { overall { supports } } }',
   '{ timeline(id: "county:amdo") { date } }',
@@ -109,6 +112,20 @@ describe('hot statements start from an index seek', () => {
     console.log(`[explain] ${distinct.size} distinct statements checked: ${[...new Set([...distinct.values()].map((r) => r.name))].join(', ')}`);
     expect(offenders).toEqual([]);
   }, 180_000); // forty operations, each planned afresh, and as many EXPLAINs: minutes on a busy machine
+
+  it('finds what is inside a place from a seek on the described places\' codes', async () => {
+    const session = api.graph.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${collectInside('$id', 'side')} RETURN size(side) AS n`, { id: 'province:tibet' });
+      const plan = result.summary.plan as unknown as PlanNode;
+      const ops = (n: PlanNode): string[] => [`${n.operatorType} ${String(n.arguments.Details ?? '')}`, ...n.children.flatMap(ops)];
+      // The prefix seek on seeded_code (RANGE INDEX …:Seeded(code) WHERE code STARTS WITH …).
+      expect(ops(plan).filter((o) => o.includes('Seeded'))).toEqual(expect.arrayContaining([expect.stringMatching(/^NodeIndexSeek\w*@?\S* .*:Seeded\(code\)/)]));
+      expect(scans(plan)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
 
   it('catches a scan when a statement has one', async () => {
     const session = api.graph.driver.session();

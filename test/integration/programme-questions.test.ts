@@ -203,3 +203,22 @@ describe('questions the programme texts answer', () => {
     expect(pairs).toEqual(expect.arrayContaining(['21→5406', '31→5402', '32→5401']));
   });
 });
+
+describe('a programme\'s twinnings, a page at a time', () => {
+  it('gives the first so many in the full list\'s order, and the total beside them', async () => {
+    const data = await ask(`{ programme(id: "programme:aid-tibet") {
+      all: twinnings { id } two: twinnings(first: 2) { id } none: twinnings(first: 0) { id } twinningCount
+      in2020: twinnings(asOf: 2020) { id } count2020: twinningCount(asOf: 2020) } }`);
+    const p = data.programme;
+    expect(p.all.length).toBeGreaterThan(2);
+    expect(p.two).toEqual(p.all.slice(0, 2));
+    expect(p.none).toEqual([]);
+    expect(p.twinningCount).toBe(p.all.length);
+    expect(p.count2020).toBe(p.in2020.length);
+  });
+
+  it('refuses a page size out of range, naming the argument', async () => {
+    const res = await api.gql('{ programme(id: "programme:aid-tibet") { twinnings(first: -1) { id } } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+  });
+});

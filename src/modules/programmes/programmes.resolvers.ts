@@ -28,7 +28,12 @@ export const programmeResolvers: Resolvers = {
     },
     termYears: (p) => year(p, 'termYears'),
     adjusted: (p) => year(p, 'adjusted'),
-    twinnings: (p, { asOf }, ctx) => ctx.services.programmes.twinnings(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null),
+    twinnings: async (p, { asOf, first }, ctx) => {
+      const n = requireRange('first', first, 0, 1000);
+      const all = await ctx.services.programmes.twinnings(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null);
+      return n === undefined ? all : all.slice(0, n);
+    },
+    twinningCount: async (p, { asOf }, ctx) => (await ctx.services.programmes.twinnings(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null)).length,
     supporters: (p, { asOf }, ctx) => ctx.services.programmes.supporters(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null),
   } satisfies Complete<ProgrammeResolvers, Programme, ProgrammeRecord>,
   ProgrammeSupporter: {

@@ -130,8 +130,14 @@ ${match}${filters}`, {
               WHEN 'ID' THEN r.id
               ELSE r.mode
             END AS sortKey`;
+    // Modes alone: a seek on support_mode, not a read of the whole type.
     const { name, match } = q.programme !== null
       ? supportsUnderProgramme(q.supporter, q.beneficiary, q.includeDescendants)
+      : q.supporter === null && q.beneficiary === null && q.modes !== null
+      ? { name: 'supports.page (by mode)', match: `UNWIND $modes AS mode
+       WITH DISTINCT mode
+       MATCH (a:Entity)-[r:SUPPORTS {mode: mode}]->(b:Entity)
+       WITH a, r, b WHERE ${bothCited}` }
       : anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
     const { total, page, ends } = await this.page(name, `// ${name}
 ${match}${filters}`, {
