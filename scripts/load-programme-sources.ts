@@ -274,7 +274,13 @@ class Review {
       // A Corps division drafted as an organisation is rewritten as what it is (below), with its contract id.
       keep(e, !!g && !g.optional && !('corpsDivision' in g && g.corpsDivision && e.kind !== 'CorpsDivision'));
     }
-    for (const r of files.relationships) keep(r, !!this.goldPairing(files.entities, r));
+    const entity = (id: string) => files.entities.find((e) => e.id === id);
+    // Where a Corps division lies: the text names the prefecture beside it (the gold holds both ends).
+    const corpsLocation = (r: DraftRecord) => {
+      const [from, to] = [entity(r.from), entity(r.to)];
+      return r.type === 'LOCATED_IN' && from?.kind === 'CorpsDivision' && !!to && isPlace(to) && !!this.goldPlace(from) && !!this.goldPlace(to);
+    };
+    for (const r of files.relationships) keep(r, !!this.goldPairing(files.entities, r) || corpsLocation(r));
     for (const q of files.quantities) keep(q, false); // settled below: a figure is confirmed only with the subject the review gives it
     for (const [q] of this.figurePairs(files.quantities)) keep(q, true);
     const all = DRAFT_FILES.flatMap((f) => files[f]);
