@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   AIDGRAPH_GAZETTEER: z.enum(GAZETTEER_DEPTHS, {
     error: `AIDGRAPH_GAZETTEER must be one of ${GAZETTEER_DEPTHS.join(', ')}`,
   }).default('village'),
+  // With AIDGRAPH_GAZETTEER_PROVINCES: the whole country down to this level beside them (off: none).
+  AIDGRAPH_GAZETTEER_OUTLINE: z.enum(GAZETTEER_DEPTHS, {
+    error: `AIDGRAPH_GAZETTEER_OUTLINE must be one of ${GAZETTEER_DEPTHS.join(', ')}`,
+  }).optional(),
   AIDGRAPH_GAZETTEER_PROVINCES: z
     .string()
     .regex(/^(all|\d{2}(,\d{2})*)$/, 'AIDGRAPH_GAZETTEER_PROVINCES must be "all" or two-digit province codes, e.g. 54,21')
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     gazetteer: {
       depth: e.AIDGRAPH_GAZETTEER,
       provinces: e.AIDGRAPH_GAZETTEER_PROVINCES === 'all' ? null : e.AIDGRAPH_GAZETTEER_PROVINCES.split(','),
+      ...(e.AIDGRAPH_GAZETTEER_OUTLINE ? { outline: e.AIDGRAPH_GAZETTEER_OUTLINE } : {}),
     },
     logLevel: e.LOG_LEVEL,
     http: {

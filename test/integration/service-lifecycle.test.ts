@@ -131,6 +131,8 @@ describe('npm start on the embedded default', () => {
       AIDGRAPH_DATA_DIR: ownDir, PORT: String(await freePort()),
       // The run's database already holds this slice: the service finds it loaded.
       AIDGRAPH_GAZETTEER: TEST_GAZETTEER.depth, AIDGRAPH_GAZETTEER_PROVINCES: TEST_GAZETTEER.provinces!.join(','),
+      // The same outline, or the service would unload the rest of the country's counties.
+      ...(TEST_GAZETTEER.outline ? { AIDGRAPH_GAZETTEER_OUTLINE: TEST_GAZETTEER.outline } : {}),
     });
     try {
       expect(s.neo4jPid).toBeUndefined();
