@@ -58,7 +58,7 @@ const seeds = seedLayer(SEEDS_DIR);
 const levels = levelsDownTo(DEPTH);
 const places: DivisionRecord[] = levels.slice(0, 3).flatMap((level) => readLevel(edition, level, SELECTION.provinces));
 const layerStarted = Date.now();
-const layer = writeKnowledgeLayer({ factor: FACTOR, base: seeds.base, places, claimed: seeds.claimed, programmes: seeds.programmes });
+const layer = writeKnowledgeLayer({ factor: FACTOR, base: seeds.base, places, claimed: seeds.claimed, programmes: seeds.programmes, terms: seeds.terms });
 // The layer's folder is a seeds folder: the real seeds beside the synthetic one, loaded as a start loads seeds.
 for (const entry of fs.readdirSync(SEEDS_DIR, { withFileTypes: true })) {
   if (entry.isDirectory()) fs.cpSync(path.join(SEEDS_DIR, entry.name), path.join(layer.dir, entry.name), { recursive: true });

@@ -92,10 +92,12 @@ export interface KnowledgeLayerInput {
   claimed: ReadonlyMap<string, string>;
   /** Programme ids the real seeds already declare. */
   programmes: ReadonlySet<string>;
+  /** The seeds' sentence stating a declared programme's term, and its source: what a derived end cites. */
+  terms?: ReadonlyMap<string, { quote: string; source: string }>;
 }
 
 /** The seeds' own knowledge layer (what the synthetic one multiplies), the codes they claim and their programmes. */
-export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<string, string>; programmes: Set<string> } {
+export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<string, string>; programmes: Set<string>; terms: Map<string, { quote: string; source: string }> } {
   const data = loadSeedFolders(seedsDir);
   const rels = (type: string) => data.relationships.filter((r) => r.type === type).length;
   const kinds = (kind: string) => data.entities.filter((e) => e.kind === kind).length;
@@ -107,6 +109,10 @@ export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<s
     },
     claimed: new Map(data.entities.filter((e) => typeof e.props.code === 'string').map((e) => [e.props.code as string, e.id])),
     programmes: new Set(data.entities.filter((e) => e.kind === 'PROGRAMME').map((e) => e.id)),
+    terms: new Map(data.entities.filter((e) => e.kind === 'PROGRAMME' && typeof e.props.termYears === 'number').flatMap((e) => {
+      const c = data.citations.find((x) => x.subjectId === e.id && x.quote.includes(`${String(e.props.termYears)}年`));
+      return c ? [[e.id, { quote: c.quote, source: c.sourceId }] as const] : [];
+    })),
   };
 }
 
@@ -215,11 +221,16 @@ export function writeKnowledgeLayer(input: KnowledgeLayerInput): { dir: string; 
     const since = p.id === 'programme:wenchuan-reconstruction' ? 2008
       : p.id === 'programme:east-west-cooperation' ? (n % 2 ? 2016 : 1996) : p.since + (n % 12);
     const props: Record<string, unknown> = { level: provincial ? 'PROVINCE' : 'CITY', programme: p.id, since };
-    const quotes: string[] = [];
-    // An end from the programme's term is cited by the term's sentence, which only a programme declared here has.
+    const quotes: Array<string | { quote: string; source: string }> = [];
+    // An end from the programme's term is cited by the term's sentence: the layer's own where it
+    // declares the programme, the seeds' (with its source) where they do.
+    const seedTerm = input.terms?.get(p.id);
     if ('termYears' in p && !input.programmes.has(p.id)) {
       Object.assign(props, { until: since + p.termYears, untilBasis: 'PROGRAMME_TERM' });
       quotes.push(`${p.zh}自${p.since}年起,对口支援期限按${p.termYears}年安排`); // the programme's own sentence
+    } else if ('termYears' in p && seedTerm) {
+      Object.assign(props, { until: since + p.termYears, untilBasis: 'PROGRAMME_TERM' });
+      quotes.push(seedTerm);
     } else if (p.id === 'programme:east-west-cooperation' && since === 1996 && n % 4 === 0) props.until = 2015;
     const id = `twinning:syn-${supporterCode}--${recipientCode}`;
     const rel = { id, type: 'TWINNED_WITH', from, to, properties: props, citations: quotes };
