@@ -32,7 +32,9 @@ function readYamlList(file: string, issues: SeedIssue[], rel: string): Located<u
   if (doc.errors.length) return [];
   if (doc.contents === null) return [];
   if (!isSeq(doc.contents)) {
-    issues.push({ file: rel, reason: 'must be a YAML list of records' });
+    // Named at the line where the file's content starts, so the reader finds what is not a list.
+    const at = doc.contents.range?.[0];
+    issues.push({ file: rel, line: at === undefined ? 1 : lineCounter.linePos(at).line, reason: 'must be a YAML list of records' });
     return [];
   }
   return doc.contents.items.map((item, index) => ({

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { seedSources } from '../helpers/sources.js';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
-import { ENGLISH_NAME_SOURCES } from '../../src/domain/english-names.js';
 import { TEST_GAZETTEER } from '../helpers/gazetteer-slice.js';
 
 const PACKAGE_VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -19,16 +18,16 @@ const seeds = seedSources();
 // The run's graph also holds the official division list (its slice), a source of its own.
 const edition = gazetteerEdition();
 const gazetteerSource = { id: edition.sourceId, publishedAt: edition.asOf, license: 'MIT' };
-// And the datasets the places' English names and positions are cited to (GeoNames).
-const nameSources = ENGLISH_NAME_SOURCES.map((s) => ({ id: s.id, publishedAt: s.publishedAt, license: s.license }));
-const oldestFirst = [...seeds, gazetteerSource, ...nameSources].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
+// The GeoNames datasets the places' English names are cited to are described in code
+// (ENGLISH_NAME_SOURCES), not stored as sources: they are not among these.
+const oldestFirst = [...seeds, gazetteerSource].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
 
 describe('every source answers with its terms', () => {
   it('{ sources { title license rightsHolder } } holds every seed source, each with the terms its source.yaml states', async () => {
     const res = await api.gql('{ sources { id title license rightsHolder usageNote } }');
     expect(res.errors).toBeUndefined();
     const byId = new Map(res.data.sources.map((s: any) => [s.id, s]));
-    expect([...byId.keys()].sort()).toEqual([...seeds.map((s) => s.id), edition.sourceId, ...nameSources.map((s) => s.id)].sort());
+    expect([...byId.keys()].sort()).toEqual([...seeds.map((s) => s.id), edition.sourceId].sort());
     expect(byId.get(edition.sourceId)).toMatchObject({ license: 'MIT', rightsHolder: expect.stringContaining('国家统计局') });
     for (const seed of seeds) {
       const s: any = byId.get(seed.id);
@@ -88,7 +87,7 @@ describe('/health and stats report the code and data versions', () => {
     const res = await api.gql('{ stats { sources version dataVersion { sources { id publishedAt license } gazetteer { edition } } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.stats).toEqual({
-      sources: seeds.length + 1 + nameSources.length,
+      sources: seeds.length + 1,
       version: PACKAGE_VERSION,
       dataVersion: {
         sources: oldestFirst.map((s) => ({ id: s.id, publishedAt: s.publishedAt, license: s.license })),

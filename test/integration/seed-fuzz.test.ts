@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 const FILES = ['entities.yaml', 'relationships.yaml', 'quantities.yaml', 'source.yaml'] as const;
-const folder = fs.readdirSync(SEEDS_DIR).find((d) => fs.statSync(path.join(SEEDS_DIR, d)).isDirectory())!;
+// The first article's folder: the largest, with every kind of record.
+const folder = 'tibet-daily-2024-06-21-liaoning-nagqu';
 
 const mutation = fc.record({
   file: fc.constantFrom(...FILES),

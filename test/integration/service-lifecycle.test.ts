@@ -8,6 +8,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../src/db/local-neo4j.js';
+import { gazetteerEdition, readLevel, readRecords } from '../../src/gazetteer/division-list.js';
+import { DIVISION_LEVELS } from '../../src/domain/division-codes.js';
+import { loadSeedFolders } from '../../src/ingest/validate.js';
+import { SEEDS_DIR } from '../../src/ingest/seed.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -99,10 +103,15 @@ describe('npm start on the embedded default', () => {
     const stats1 = (await post(first.url, STATS)).data.stats;
     // Seeds' places of Tibet are the gazetteer's own nodes: every place counted once.
     expect(stats1.entities).toBe(counts1.entities.created + gazetteer1.created);
-    // Tibet, its 7 cities and 78 counties from the list; the seeds add Liaoning, Xinjiang, five
-    // Liaoning cities and three Tibetan townships (below this depth), with their official codes.
-    expect(gazetteer1.places).toBe(1 + 7 + 78 + 10);
-    expect(gazetteer1.created).toBe(1 + 7 + 78 - 8); // 8 of them the seeds had claimed already
+    // Tibet, its 7 cities and 78 counties from the list, and every place the seeds name with its
+    // official code and the places above it (the seeds' places outside the slice, or below its depth).
+    const tibet = new Set(DIVISION_LEVELS.filter((l) => l.digits <= 6).flatMap((l) => readLevel(gazetteerEdition(), l, ['54']).map((r) => r.code)));
+    expect(tibet.size).toBe(1 + 7 + 78);
+    const seeded = new Set(loadSeedFolders(SEEDS_DIR).entities.flatMap((e) => (typeof e.props.code === 'string' ? [e.props.code] : [])));
+    const listed = readRecords(gazetteerEdition(), [...seeded].flatMap((c) => [2, 4, 6, 9, 12].filter((d) => d <= c.length).map((d) => c.slice(0, d))));
+    const places = new Set([...tibet, ...listed.keys()]);
+    expect(gazetteer1.places).toBe(places.size);
+    expect(gazetteer1.created).toBe([...tibet].filter((c) => !seeded.has(c)).length); // the seeds had claimed the rest already
 
     expect(await stopService(first)).toBe(0);
     expect(alive(first.neo4jPid!)).toBe(false);
