@@ -5,13 +5,10 @@
 
 /** Entry points: they wire layers together, so no layer rule applies to what they import. */
 const ENTRY = '/[a-z0-9-]*cli\\.ts$';
-/**
- * Leaves any layer may use, as they import only packages: the process's logger, its Prometheus
- * registry, and the one translation of errors (the statement choke-point in db/ uses it too).
- */
-const LEAVES = '^src/(logger|metrics|errors)\\.ts$';
+/** Leaves any layer may use, as they import only packages: the process's logger and its Prometheus registry. */
+const LEAVES = '^src/telemetry/';
 /** The API's shared parts: a module's resolvers and stores may use them; loaders may not. */
-const API_SHARED = '^src/(context|loaders|pagination|list-budget|selection|resolver-types|version)\\.ts$';
+const API_SHARED = '^src/api/(context|loaders|pagination|list-budget|selection|resolver-types|version)\\.ts$';
 
 /** A rule: files under `from` may import only what `allowed` matches, among the files of src/. */
 const only = (name, comment, from, allowed) => ({
@@ -36,7 +33,7 @@ export default {
       '^src/domain/', '^src/(domain|generated)/'),
     only('db-below-the-rest',
       'db/ runs statements and the local Neo4j; it knows the domain and the configuration, no loader and no API module.',
-      '^src/db/', `^src/(db|domain|generated)/|^src/config\\.ts$|${LEAVES}`),
+      '^src/db/', `^src/(db|domain|generated)/|^src/app/config\\.ts$|${LEAVES}`),
     only('gazetteer-imports-domain-and-db',
       'The official division list loads from the domain and db/ only.',
       '^src/gazetteer/', `^src/(gazetteer|domain|db|generated)/|${LEAVES}`),
@@ -51,7 +48,13 @@ export default {
       '^src/export/', `^src/(export|modules|domain|db|generated|ingest|gazetteer)/|${API_SHARED}|${LEAVES}`),
     only('http-routes-below-the-app',
       'The HTTP routes use the API and the modules; the app (start, CLI, configuration) wires them.',
-      '^src/http/', `^src/(http|modules|domain|db|generated)/|${API_SHARED}|^src/(data-version|version|config)\\.ts$|${LEAVES}`),
+      '^src/http/', `^src/(http|api|modules|domain|db|generated)/|^src/app/config\\.ts$|${LEAVES}`),
+    only('api-over-modules',
+      'The API (schema, resolvers, execution, the request context) is built from the modules; it never reaches up into the HTTP layer, the app or a loader.',
+      '^src/api/', `^src/(api|modules|domain|db|generated)/|${LEAVES}`),
+    only('telemetry-is-a-leaf',
+      'The logger and the metrics registry import only packages, so every layer may use them.',
+      '^src/telemetry/', `^src/telemetry/`),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,5 +1,5 @@
 // Builds the explorer (web/src) and the GraphQL IDE (web/graphiql) into web/dist, which the
-// service serves (src/http.ts) and git ignores. esbuild: one ES module per page, minified, in a
+// service serves (src/http/listen.ts) and git ignores. esbuild: one ES module per page, minified, in a
 // fraction of a second, so `npm start` and `npm test` can afford to build every time.
 // Prints each page's JavaScript, raw and gzipped: the explorer's first load must stay under 300 KB.
 import fs from 'node:fs';

@@ -66,7 +66,7 @@ const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 
 console.log(`[soak] starting the service (data in ${dataDir}) …`);
 const { NEO4J_URI: _ignored, ...env } = process.env;
-const service = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+const service = spawn(process.execPath, ['--import', 'tsx', 'src/app/serve.ts'], {
   cwd: ROOT,
   env: {
     // info with --stop-at: the service's own account of the drain is part of the verdict.

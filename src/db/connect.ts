@@ -1,9 +1,9 @@
 // Opens the graph the configuration asks for: the user's Neo4j when NEO4J_URI is set, otherwise
 // the embedded local one, started here. close() undoes exactly what open did.
 import path from 'node:path';
-import type { Config } from '../config.js';
-import { logger } from '../logger.js';
-import { databaseRestarts } from '../metrics.js';
+import type { Config } from '../app/config.js';
+import { logger } from '../telemetry/logger.js';
+import { databaseRestarts } from '../telemetry/metrics.js';
 import { createDriver, DatabaseAccess, Graph } from './graph.js';
 import { LOCAL_USERNAME, localPassword, runningLocalBoltUri, runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import { folderSize, machineMemory, recommendMemory } from './memory.js';

@@ -4,9 +4,9 @@
 import os from 'node:os';
 import neo4j, { isRetryableError, Neo4jError, type Config, type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { databaseUnavailable, overloaded, translateNeo4jError } from '../errors.js';
-import { logger } from '../logger.js';
-import { sessionsInUse, statementsWaiting } from '../metrics.js';
+import { databaseUnavailable, overloaded, translateNeo4jError } from '../domain/errors.js';
+import { logger } from '../telemetry/logger.js';
+import { sessionsInUse, statementsWaiting } from '../telemetry/metrics.js';
 
 /**
  * The driver captures a stack trace for every result it creates, in case the result fails; at a few

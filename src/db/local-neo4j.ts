@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { logger as rootLogger } from '../logger.js';
+import { logger as rootLogger } from '../telemetry/logger.js';
 
 const log = rootLogger.child({ component: 'local-neo4j' });
 

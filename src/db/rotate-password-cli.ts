@@ -2,7 +2,7 @@
 // folder's owner-only file. Run with aidgraph stopped; the next start sets it (the launcher applies
 // the file at every start). A database at NEO4J_URI keeps its own users: rotate there with
 // `ALTER USER ... SET PASSWORD` and update NEO4J_PASSWORD.
-import { loadConfig, ConfigError } from '../config.js';
+import { loadConfig, ConfigError } from '../app/config.js';
 import { rotateLocalPassword } from './local-neo4j.js';
 
 try {

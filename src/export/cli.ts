@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../app/config.js';
 import { GraphUnreachableError, openGraph, type OpenGraph } from '../db/connect.js';
 import { StoreBusyError } from '../db/local-neo4j.js';
-import { logger } from '../logger.js';
+import { logger } from '../telemetry/logger.js';
 import { ENTITY_KINDS, isEntityKind, isOneOf } from '../domain/vocabulary.js';
 import { ExploreRepository } from '../modules/explore/explore.repository.js';
 import { EXPORT_FORMATS, exportGraph, ExportSelectionError } from './export.js';

@@ -6,7 +6,7 @@
 import type { Graph } from '../db/graph.js';
 import { perLabel } from '../db/per-label.js';
 import { createSearchIndexes, SEARCH_INDEXES } from '../db/schema.js';
-import { logger } from '../logger.js';
+import { logger } from '../telemetry/logger.js';
 import { KIND_LABEL, PLACE_LABEL } from '../domain/vocabulary.js';
 import { DIVISION_LEVELS, levelsDownTo, type DivisionLevel, type GazetteerDepth } from '../domain/division-codes.js';
 import { readLevel, type DivisionRecord, type GazetteerEdition } from './division-list.js';

@@ -3,7 +3,7 @@
 // media type asked for). A client that sends the ETag back gets 304 without the query running.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { dataVersion } from '../data-version.js';
+import { dataVersion } from '../api/data-version.js';
 
 /** The ETag a GET answer to this request has at the current data version. */
 export function etagFor(request: FastifyRequest): string {

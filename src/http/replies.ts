@@ -1,8 +1,8 @@
 // HTTP-level refusals in the same shape as GraphQL errors ({ errors: [{ message, extensions.code }] }),
 // so a client reads a 413, 429 or 503 the way it reads any other error. Each is counted by code.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { logger } from '../logger.js';
-import { rejections } from '../metrics.js';
+import { logger } from '../telemetry/logger.js';
+import { rejections } from '../telemetry/metrics.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,14 +1,14 @@
-// `aidgraph seed` and `aidgraph check` (`npm run seed`, `npm run check`); src/cli.ts parses the
+// `aidgraph seed` and `aidgraph check` (`npm run seed`, `npm run check`); src/app/cli.ts parses the
 // arguments. `seed` validates the seed folders and makes the configured Neo4j (the embedded one
 // unless NEO4J_URI is set) hold exactly them, through the one pipeline (ingest/pipeline.ts); the
 // folders are the whole dataset: what they no longer hold is removed unless keepStale. `check`
 // validates only, drafts included (it says how many await review); a load refuses drafts unless
 // includeDrafts. `check` (the citation check) attaches to the Neo4j of a running `npm start`.
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../app/config.js';
 import { openGraph } from '../db/connect.js';
 import { gazetteerEdition } from '../gazetteer/division-list.js';
 import { formatGazetteerReport } from '../gazetteer/load.js';
-import { logger } from '../logger.js';
+import { logger } from '../telemetry/logger.js';
 import { checkCitations, formatCitationCheck, recordCitationCheck } from './citation-check.js';
 import { SeedValidationError } from './dataset.js';
 import { loadAll } from './pipeline.js';

@@ -24,7 +24,7 @@ import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
 import { formatGazetteerReport, loadGazetteer } from '../../src/gazetteer/load.js';
 import { seedGraph } from '../../src/ingest/seed.js';
-import { listen } from '../../src/http.js';
+import { listen } from '../../src/http/listen.js';
 import { collectInside, isInside } from '../../src/modules/places/inside.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 9);

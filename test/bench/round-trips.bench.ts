@@ -9,7 +9,7 @@ import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort, startLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { applySchema } from '../../src/db/schema.js';
 import { seedGraph } from '../../src/ingest/seed.js';
-import { listen } from '../../src/http.js';
+import { listen } from '../../src/http/listen.js';
 import { NESTED_OPERATIONS, writeSyntheticSeeds } from '../helpers/synthetic.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);

@@ -19,7 +19,7 @@ import { GAZETTEER_DEPTHS, levelsDownTo, type GazetteerDepth } from '../../src/d
 import { formatGazetteerReport, loadGazetteer, type GazetteerSelection } from '../../src/gazetteer/load.js';
 import { SEEDS_DIR, formatReport, seedGraph } from '../../src/ingest/seed.js';
 import { checkCitations, formatCitationCheck } from '../../src/ingest/citation-check.js';
-import { listen, type RunningServer } from '../../src/http.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
 import { collectInside } from '../../src/modules/places/inside.js';
 import { seedLayer, writeKnowledgeLayer, type LayerCounts } from '../helpers/synthetic.js';
 

@@ -5,7 +5,7 @@ import { createDriver, Graph } from '../../src/db/graph.js';
 import { applySchema } from '../../src/db/schema.js';
 import { seedGraph } from '../../src/ingest/seed.js';
 import { loadDataset, type LoadReport } from '../../src/ingest/load.js';
-import { listen, type RunningServer } from '../../src/http.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
 
 export interface GqlResponse<T = any> {
   data?: T;

@@ -4,9 +4,9 @@ import { TEST_GAZETTEER_PLACES } from '../helpers/gazetteer-slice.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort } from '../../src/db/local-neo4j.js';
-import { listen } from '../../src/http.js';
-import { MAX_LIST_ITEMS } from '../../src/list-budget.js';
-import { QUERY_LIMITS } from '../../src/server.js';
+import { listen } from '../../src/http/listen.js';
+import { MAX_LIST_ITEMS } from '../../src/api/list-budget.js';
+import { QUERY_LIMITS } from '../../src/api/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { ARTICLE } from '../helpers/article-coverage.js';
 

@@ -82,7 +82,7 @@ describe('npm start as deployed', () => {
     // Production runs the compiled JavaScript `npm run build` wrote, not TypeScript through a loader,
     // and the build leaves nothing running beside the service (tsx's loader kept two
     // `esbuild --service` processes alive for the service's whole life).
-    expect(commandOf(service).slice(1)).toEqual(['dist/cli.js', 'serve']);
+    expect(commandOf(service).slice(1)).toEqual(['dist/app/cli.js', 'serve']);
     expect(childrenOf(service).map(commandOf).filter((c) => c.some((arg) => arg.includes('esbuild')))).toEqual([]);
     expect(parentOf(neo4j)).toBe(service);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);

@@ -1,8 +1,8 @@
-// Hot operations run compiled (src/execution.ts): graphql-js runs an operation until it has run
+// Hot operations run compiled (src/api/execution.ts): graphql-js runs an operation until it has run
 // `compileAfter` times, graphql-jit from then on. The counter at /metrics shows when an operation is
 // compiled; the answers before and after must be the same, errors and status included.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../../src/http.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;

@@ -3,7 +3,7 @@
 // exceptions are the statements named "(all)": they answer "every pairing/support", which is a
 // read of the whole type by definition.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../../src/http.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
 import { KIND_LABEL, PLACE_LABEL, SEEDED_LABEL } from '../../src/domain/vocabulary.js';
 import { collectInside } from '../../src/modules/places/inside.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';

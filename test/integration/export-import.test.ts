@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver, Graph } from '../../src/db/graph.js';
 import { freePort, startLocalNeo4j, StoreBusyError, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
-import { listen, type RunningServer } from '../../src/http.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
 import { checkCitations, recordCitationCheck } from '../../src/ingest/citation-check.js';
 import { SEEDS_DIR } from '../../src/ingest/seed.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
@@ -38,7 +38,7 @@ afterAll(async () => {
 /** The command on the run's shared Neo4j, by NEO4J_URI. */
 async function aidgraph(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   const conn = inject('neo4j');
-  return run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  return run(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', ...args], {
     cwd: ROOT, maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, LOG_LEVEL: 'warn', NEO4J_URI: conn.uri, NEO4J_USERNAME: conn.username, NEO4J_PASSWORD: conn.password, ...(conn.database ? { NEO4J_DATABASE: conn.database } : {}) },
   });
@@ -48,7 +48,7 @@ async function aidgraph(...args: string[]): Promise<{ stdout: string; stderr: st
 async function aidgraphOn(dataDir: string, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', AIDGRAPH_DATA_DIR: dataDir };
   for (const name of ['NEO4J_URI', 'NEO4J_USERNAME', 'NEO4J_PASSWORD', 'NEO4J_DATABASE']) delete env[name];
-  return run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env });
+  return run(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env });
 }
 
 describe('aidgraph export', () => {

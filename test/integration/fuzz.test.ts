@@ -10,8 +10,8 @@ import {
   isObjectType, isScalarType, isUnionType, type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, type RunningServer } from '../../src/http.js';
-import { loadTypeDefs } from '../../src/server.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
+import { loadTypeDefs } from '../../src/api/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 let api: TestApi;

@@ -3,8 +3,8 @@
 // edges or citations, and answers what the level-by-level loaders answer (same places, same order);
 // walks deeper than the look-ahead go level by level, still without one statement per item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context.js';
-import { listen } from '../../src/http.js';
+import { createContext } from '../../src/api/context.js';
+import { listen } from '../../src/http/listen.js';
 import { parsePlaceRef, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
 import { placeFields } from '../../src/modules/entities/entities.resolvers.js';
 import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';

@@ -3,9 +3,9 @@
 // shedding and metrics.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bumpDataVersion } from '../../src/data-version.js';
+import { bumpDataVersion } from '../../src/api/data-version.js';
 import { DatabaseAccess, Graph } from '../../src/db/graph.js';
-import { listen, type RunningServer } from '../../src/http.js';
+import { listen, type RunningServer } from '../../src/http/listen.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { seedSources } from '../helpers/sources.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getNamedType, getNullableType, isInputObjectType, isListType, isScalarType, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
-import { apiSchema } from '../../src/server.js';
+import { apiSchema } from '../../src/api/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
 /** An id-taking argument: the root field and the path to the argument inside its input objects. */

@@ -19,7 +19,7 @@ interface Service { child: ChildProcess; url: string; logs: Array<Record<string,
 
 async function startService(env: Record<string, string>): Promise<Service> {
   const { NEO4J_URI: _ownUri, ...inherited } = process.env; // each case says which Neo4j it wants
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/serve.ts'], {
     cwd: ROOT,
     env: { ...inherited, CI: 'true', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,7 +44,7 @@ describe.runIf(!process.env.NEO4J_URI)('the supervised embedded Neo4j', () => {
   it('recovers from a killed JVM without a restart of the service, then exits 1 when restarts keep failing', async () => {
     const boltPort = await freePort();
     const { NEO4J_URI: _own, ...inherited } = process.env;
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/app/serve.ts'], {
       cwd: ROOT,
       env: {
         ...inherited, CI: 'true', LOG_LEVEL: 'info', AIDGRAPH_SEED: 'false', AIDGRAPH_DATA_DIR: dataDir,

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type AuthToken } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createContext } from '../../src/context.js';
+import { createContext } from '../../src/api/context.js';
 import { Graph, ReadOnlyGraphError } from '../../src/db/graph.js';
 import { freePort, passwordFileOf, rotateLocalPassword, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { gazetteerEdition } from '../../src/gazetteer/division-list.js';
@@ -205,7 +205,7 @@ describe('the API and facts it did not load', () => {
 
   it('`npm run check` lists uncited facts by id and exits 1', () => {
     const conn = inject('neo4j');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/cli.ts', 'check'], {
       cwd: ROOT,
       env: {
         ...process.env, LOG_LEVEL: 'warn', NEO4J_URI: conn.uri, NEO4J_USERNAME: conn.username, NEO4J_PASSWORD: conn.password,

@@ -1,12 +1,12 @@
-// The executor behind Apollo's gateway hook (src/execution.ts), on a small schema of its own: when
+// The executor behind Apollo's gateway hook (src/api/execution.ts), on a small schema of its own: when
 // operations compile, and that the compiled ones are bounded.
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { assertAbstractType, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { compiledFields, executionGateway, MAX_COMPILED_FIELDS } from '../../src/execution.js';
-import { apiSchema } from '../../src/server.js';
-import { operationsCompiled } from '../../src/metrics.js';
+import { compiledFields, executionGateway, MAX_COMPILED_FIELDS } from '../../src/api/execution.js';
+import { apiSchema } from '../../src/api/server.js';
+import { operationsCompiled } from '../../src/telemetry/metrics.js';
 
 const schema = makeExecutableSchema({
   typeDefs: 'type Query { greeting(name: String! = "world"): String! twice(n: Int!): Int! }',

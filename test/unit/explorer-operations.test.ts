@@ -3,7 +3,7 @@
 import { buildSchema, parse, validate, type ValidationRule } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { describe, expect, it } from 'vitest';
-import { loadTypeDefs, QUERY_LIMITS } from '../../src/server.js';
+import { loadTypeDefs, QUERY_LIMITS } from '../../src/api/server.js';
 import * as operations from '../../web/generated/graphql.js';
 
 const schema = buildSchema(loadTypeDefs());

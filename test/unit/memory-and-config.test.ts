@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classDataArchive, pruneClassData } from '../../src/db/local-neo4j.js';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/app/config.js';
 import { recommendMemory } from '../../src/db/memory.js';
 
 const GB = 1024 ** 3;

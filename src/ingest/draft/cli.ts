@@ -1,5 +1,5 @@
 // `aidgraph source …` (`npm run source -- …` from a clone): turning a source's text into seeds.
-// src/cli.ts parses the arguments (one parser for every command); these run what it parsed.
+// src/app/cli.ts parses the arguments (one parser for every command); these run what it parsed.
 //   add <text file> --title … --publisher … --date YYYY-MM-DD [--url …] [--author …] [--id …]
 //       [--license …] [--rights-holder …] [--usage-note …] [--out seeds] [--seeds seeds]
 //   review <folder> [--list | --confirm-all] [--seeds seeds]

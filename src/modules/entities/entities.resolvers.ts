@@ -1,13 +1,13 @@
 // Fields every entity has, the generic Relationship type, and how interfaces pick their type.
 import type { ProvinceResolvers, Relationship, RelationshipResolvers, Resolvers, SchoolResolvers } from '../../generated/graphql.js';
 import { EDGE_TYPE_NAME, KIND_LABEL } from '../../domain/vocabulary.js';
-import type { Complete, SharedFields } from '../../resolver-types.js';
+import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import { toIndicatorSeries } from '../provenance/provenance.mappers.js';
 import { anyEntity, edgesOf, endOf } from './graph-reads.js';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../../api/context.js';
 import { isPlace, isPlaceRef, type EntityRecord, type PlaceNode, type PlaceRecord, type PlaceRef } from './entities.mappers.js';
 import type { RelationshipRecord } from './relationships.mappers.js';
-import { requireRange } from '../../errors.js';
+import { requireRange } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
 import { spanOf } from './edge-periods.js';
 import { locationOf, nameOriginOf, pinyinOf } from '../places/location.js';

@@ -1,7 +1,7 @@
 // The reads a request makes while resolving: entities, edges and quantities by id, through the
 // request's DataLoaders (so nested lists cost one statement per level). Services take these as a
 // GraphReads, which unit tests fake with plain lists; resolvers reach them as `ctx.reads`.
-import type { Loaders } from '../../loaders.js';
+import type { Loaders } from '../../api/loaders.js';
 import { RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
 import type { QuantityRecord } from '../provenance/provenance.mappers.js';
 import type { EntityRecord, PlaceNode } from './entities.mappers.js';

@@ -3,7 +3,7 @@
 // loader already resolves. An argument that anchors or filters a question must name something: an
 // id that names nothing is BAD_USER_INPUT with the argument's name, never an empty answer. (Lookups
 // by id, `entity`, `node`, `nodes`, `source`, `programme`, answer null instead, as Relay's do.)
-import { badInput } from '../../errors.js';
+import { badInput } from '../../domain/errors.js';
 import type { GraphReads } from './graph-reads.js';
 
 /** The stored id of the entity an argument names, or BAD_USER_INPUT naming the argument. */

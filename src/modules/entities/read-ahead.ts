@@ -4,10 +4,10 @@
 // to the per-request loaders, where the ordinary field resolvers (typed, with the list budget) find
 // it. A place with its twinnings, supports and all their citations costs one statement, not four.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../../api/context.js';
 import { RELATIONSHIP_TYPES } from '../../domain/vocabulary.js';
 import { collectWalk, primeWalk } from '../places/hierarchy.js';
-import { fieldsOf } from '../../selection.js';
+import { fieldsOf } from '../../api/selection.js';
 import { citationRecords } from '../provenance/provenance.repository.js';
 import { parseSource } from '../provenance/provenance.mappers.js';
 import { edgeKindKey, type EdgeKind, type EdgeWithEnd, type ReadAheadShape, type ReadAheadTree } from './entities.repository.js';

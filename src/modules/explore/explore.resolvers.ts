@@ -1,12 +1,12 @@
 // Finding and exploring: search, lookup by id, neighbourhoods, connections, timelines, stats.
-import { badInput, requireRange } from '../../errors.js';
+import { badInput, requireRange } from '../../domain/errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { MAX_DEPTH, MAX_HOPS, MAX_PATHS } from './explore.repository.js';
 import { loadNode } from '../entities/graph-reads.js';
 import { withReadAhead } from '../entities/read-ahead.js';
 import { parseEntity } from '../entities/entities.mappers.js';
 import { CORE_FIELDS } from '../entities/projection.js';
-import { fieldsOf } from '../../selection.js';
+import { fieldsOf } from '../../api/selection.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { entityIdArgument } from '../entities/id-arguments.js';
 import { spanOf } from '../entities/edge-periods.js';

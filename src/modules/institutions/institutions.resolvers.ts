@@ -2,7 +2,7 @@
 import type {
   Hospital, HospitalResolvers, Organization, OrganizationResolvers, Resolvers, School, SchoolResolvers,
 } from '../../generated/graphql.js';
-import type { Complete, SharedFields } from '../../resolver-types.js';
+import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { EntityRecord, HospitalRecord, OrganizationRecord, SchoolRecord } from '../entities/entities.mappers.js';
 import { edgesOf } from '../entities/graph-reads.js';
 import { entityFields } from '../entities/entities.resolvers.js';

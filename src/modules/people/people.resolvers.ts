@@ -3,7 +3,7 @@
 import type {
   Employment, EmploymentResolvers, Membership, MembershipResolvers, Person, PersonResolvers, Post, PostResolvers, Resolvers,
 } from '../../generated/graphql.js';
-import type { Complete } from '../../resolver-types.js';
+import type { Complete } from '../../api/resolver-types.js';
 import type { PersonRecord } from '../entities/entities.mappers.js';
 import type { EmploymentRecord, MembershipRecord, PostRecord } from '../entities/relationships.mappers.js';
 import { anyEntity, edgesOf, endOf, farEnds } from '../entities/graph-reads.js';

@@ -4,9 +4,9 @@
 // per-request loaders, so the ordinary field resolvers find their answers there instead of asking
 // Neo4j level by level.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../../api/context.js';
 import { parsePlace, parsePlaceRef, type PlaceNode, type PlaceRecord } from '../entities/entities.mappers.js';
-import { fieldsOf } from '../../selection.js';
+import { fieldsOf } from '../../api/selection.js';
 import { REF_ROW_FIELDS } from '../entities/projection.js';
 import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository.js';
 

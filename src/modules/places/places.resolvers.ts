@@ -1,6 +1,6 @@
 // Provinces, cities, districts, townships and villages: the administrative hierarchy and its twinnings.
 import type { Province, ProvinceResolvers, Resolvers } from '../../generated/graphql.js';
-import type { Complete } from '../../resolver-types.js';
+import type { Complete } from '../../api/resolver-types.js';
 import { parsePlace, type PlaceNode } from '../entities/entities.mappers.js';
 import { KIND_LABEL } from '../../domain/vocabulary.js';
 import { placeFields } from '../entities/entities.resolvers.js';

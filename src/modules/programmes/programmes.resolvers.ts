@@ -1,12 +1,12 @@
 // Programmes: the list, one by id, a programme's twinnings and its supporters' figures, and the
 // field that links every twinning to its programme.
 import type { Programme, ProgrammeResolvers, ProgrammeSupporter, ProgrammeSupporterResolvers, Resolvers } from '../../generated/graphql.js';
-import type { Complete } from '../../resolver-types.js';
+import type { Complete } from '../../api/resolver-types.js';
 import type { ProgrammeRecord } from '../entities/entities.mappers.js';
 import { isPlace } from '../entities/entities.mappers.js';
 import { endOf } from '../entities/graph-reads.js';
 import { entityFields } from '../entities/entities.resolvers.js';
-import { requireRange } from '../../errors.js';
+import { requireRange } from '../../domain/errors.js';
 import type { ProgrammeSupporterRecord } from './programmes.mappers.js';
 
 const year = (p: ProgrammeRecord, key: 'since' | 'termYears' | 'adjusted') => {

@@ -1,7 +1,7 @@
 // The rules of programmes beyond plain reads: which programme an argument names (its id, or the
 // Chinese name clients sent before programmes were entities), which of its twinnings were active
 // in a year, and its twinnings grouped by supporter.
-import { badInput } from '../../errors.js';
+import { badInput } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
 import type { ProgrammeRecord } from '../entities/entities.mappers.js';
 import type { TwinningRecord } from '../entities/relationships.mappers.js';

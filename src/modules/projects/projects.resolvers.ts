@@ -5,8 +5,8 @@ import type {
 } from '../../generated/graphql.js';
 import type { EventRecord, ProjectRecord } from '../entities/entities.mappers.js';
 import type { ParticipationRecord } from '../entities/relationships.mappers.js';
-import type { Complete, SharedFields } from '../../resolver-types.js';
-import type { RequestContext } from '../../context.js';
+import type { Complete, SharedFields } from '../../api/resolver-types.js';
+import type { RequestContext } from '../../api/context.js';
 import { anyEntity, edgesOf, endOf, farEnds } from '../entities/graph-reads.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';

@@ -1,10 +1,10 @@
 // Sources, citations and quantities.
 import type { Resolvers } from '../../generated/graphql.js';
-import { requireRange } from '../../errors.js';
+import { requireRange } from '../../domain/errors.js';
 import { loadNode } from '../entities/graph-reads.js';
-import { connectionOf, pageWindow } from '../../pagination.js';
+import { connectionOf, pageWindow } from '../../api/pagination.js';
 import { disagreeing, quantityText, quotedSource } from './provenance.mappers.js';
-import { CODE_VERSION, readDataVersion } from '../../version.js';
+import { CODE_VERSION, readDataVersion } from '../../api/version.js';
 import { METRICS, metricOf } from '../../domain/metric-vocabulary.js';
 import { placeNameSource } from '../../domain/english-names.js';
 

@@ -3,13 +3,13 @@
 import type {
   QueryPartnershipsArgs, QueryTwinningsArgs, Resolvers, Support, SupportResolvers, Twinning, TwinningResolvers,
 } from '../../generated/graphql.js';
-import type { RequestContext } from '../../context.js';
-import type { Complete } from '../../resolver-types.js';
+import type { RequestContext } from '../../api/context.js';
+import type { Complete } from '../../api/resolver-types.js';
 import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
-import { badInput, requireRange } from '../../errors.js';
+import { badInput, requireRange } from '../../domain/errors.js';
 import { anyEntity, endOf } from '../entities/graph-reads.js';
 import { isPerson, isPlace, isProgramme } from '../entities/entities.mappers.js';
-import { connectionOf, pageWindow } from '../../pagination.js';
+import { connectionOf, pageWindow } from '../../api/pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 import { optionalEntityIdArgument } from '../entities/id-arguments.js';
 import { distanceKm } from '../places/location.js';

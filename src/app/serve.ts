@@ -3,16 +3,16 @@
 // false, serve GraphQL; on SIGINT/SIGTERM stop all of it, in reverse order.
 import { Neo4jError } from 'neo4j-driver';
 import { loadConfig, ConfigError } from './config.js';
-import { openGraph, type OpenGraph } from './db/connect.js';
-import { applySchema } from './db/schema.js';
-import { formatReport, SEEDS_DIR } from './ingest/seed.js';
-import { gazetteerEdition } from './gazetteer/division-list.js';
-import { formatGazetteerReport } from './gazetteer/load.js';
-import { SeedValidationError } from './ingest/dataset.js';
-import { logger } from './logger.js';
-import { listen, type RunningServer } from './http.js';
-import { checkCitations, formatCitationCheck, recordCitationCheck, type CitationCheckReport } from './ingest/citation-check.js';
-import { loadAll } from './ingest/pipeline.js';
+import { openGraph, type OpenGraph } from '../db/connect.js';
+import { applySchema } from '../db/schema.js';
+import { formatReport, SEEDS_DIR } from '../ingest/seed.js';
+import { gazetteerEdition } from '../gazetteer/division-list.js';
+import { formatGazetteerReport } from '../gazetteer/load.js';
+import { SeedValidationError } from '../ingest/dataset.js';
+import { logger } from '../telemetry/logger.js';
+import { listen, type RunningServer } from '../http/listen.js';
+import { checkCitations, formatCitationCheck, recordCitationCheck, type CitationCheckReport } from '../ingest/citation-check.js';
+import { loadAll } from '../ingest/pipeline.js';
 
 let open: OpenGraph | undefined;
 let server: RunningServer | undefined;

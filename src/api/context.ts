@@ -1,13 +1,13 @@
 // The one place a request's context is built: its own statement counter over the shared driver,
 // the repositories, and per-request DataLoaders so nested lists cost one query per level.
-import type { Graph } from './db/graph.js';
+import type { Graph } from '../db/graph.js';
 import { ListBudget } from './list-budget.js';
 import { createRepositories, RequestLoaders, type Loaders, type Repositories } from './loaders.js';
-import { loaderReads, Walks, type GraphReads } from './modules/entities/graph-reads.js';
-import { PlaceService } from './modules/places/places.service.js';
-import { AidSummaryService } from './modules/twinnings/aid-summary.service.js';
-import { ExploreService } from './modules/explore/explore.service.js';
-import { ProgrammeService } from './modules/programmes/programmes.service.js';
+import { loaderReads, Walks, type GraphReads } from '../modules/entities/graph-reads.js';
+import { PlaceService } from '../modules/places/places.service.js';
+import { AidSummaryService } from '../modules/twinnings/aid-summary.service.js';
+import { ExploreService } from '../modules/explore/explore.service.js';
+import { ProgrammeService } from '../modules/programmes/programmes.service.js';
 
 /** The rules that are more than plain reads (Hive's managers): resolvers call these. */
 export interface Services {

@@ -1,7 +1,7 @@
 // Field resolvers checked against the records they resolve. Codegen makes every field resolver
 // optional, so a forgotten one would answer null (or fail at run time); `Complete` makes it a type
 // error: each GraphQL field the record does not hold, with a type the field accepts, needs one.
-import type { ResolverFn, ResolverWithResolve } from './generated/graphql.js';
+import type { ResolverFn, ResolverWithResolve } from '../generated/graphql.js';
 
 /** The fields a record resolves by default: held by the record with a type the GraphQL field accepts. */
 type Defaulted<TGql, TRecord> = {

@@ -12,8 +12,8 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
-import { logger } from './logger.js';
-import { operationsCompiled } from './metrics.js';
+import { logger } from '../telemetry/logger.js';
+import { operationsCompiled } from '../telemetry/metrics.js';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 

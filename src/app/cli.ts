@@ -7,9 +7,9 @@
 // the graph out in bulk; `import` loads a JSONL export into an empty database; `source` drafts,
 // reviews and compares seed folders made from a source's text.
 import { Command, Option } from 'commander';
-import type { SourceAddOptions } from './ingest/draft/cli.js';
-import { SEEDS_DIR } from './ingest/seed.js';
-import { CODE_VERSION } from './version.js';
+import type { SourceAddOptions } from '../ingest/draft/cli.js';
+import { SEEDS_DIR } from '../ingest/seed.js';
+import { CODE_VERSION } from '../api/version.js';
 
 const program = new Command('aidgraph')
   .description('An open GraphQL knowledge graph of paired-assistance (对口支援) relationships, every fact cited.')
@@ -32,7 +32,7 @@ program
     // createServer (introspection, stack traces, landing page). Before the import: graphql reads it
     // once, as it loads.
     process.env.NODE_ENV ??= 'production';
-    await import('./index.js');
+    await import('./serve.js');
   });
 
 program
@@ -43,7 +43,7 @@ program
   .option('--keep-stale', 'remove nothing the folders no longer hold', false)
   .option('--include-drafts', 'load records still awaiting review (status: draft)', false)
   .action(async (opts: { dir: string; check: boolean; keepStale: boolean; includeDrafts: boolean }) => {
-    const { runSeed } = await import('./ingest/cli.js');
+    const { runSeed } = await import('../ingest/cli.js');
     process.exitCode = await runSeed(opts);
   });
 
@@ -51,7 +51,7 @@ program
   .command('check')
   .description('the citation check on the configured graph: list every uncited fact by id, record the count; exit 1 if any')
   .action(async () => {
-    const { runCheck } = await import('./ingest/cli.js');
+    const { runCheck } = await import('../ingest/cli.js');
     process.exitCode = await runCheck();
   });
 
@@ -67,7 +67,7 @@ program
   .option('--base <url>', 'jsonld: the public origin of the service, for entity URIs', 'http://127.0.0.1:4000')
   .option('--no-progress', 'no progress bar on stderr')
   .action(async (opts: { format: string; kinds?: string[]; under?: string; out: string; base: string; progress: boolean }) => {
-    const { runExport } = await import('./export/cli.js');
+    const { runExport } = await import('../export/cli.js');
     process.exitCode = await runExport(opts);
   });
 
@@ -77,7 +77,7 @@ program
   .argument('<file>', 'a file written by `aidgraph export --format jsonl`')
   .option('--no-progress', 'no progress bar on stderr')
   .action(async (file: string, opts: { progress: boolean }) => {
-    const { runImport } = await import('./export/cli.js');
+    const { runImport } = await import('../export/cli.js');
     process.exitCode = await runImport(file, opts);
   });
 
@@ -100,7 +100,7 @@ source
   .option('--out <dir>', 'where the new folder goes', SEEDS_DIR)
   .option('--seeds <dir>', 'the seed folders it is validated with', SEEDS_DIR)
   .action(async (text: string, opts: SourceAddOptions) => {
-    const { runSourceAdd } = await import('./ingest/draft/cli.js');
+    const { runSourceAdd } = await import('../ingest/draft/cli.js');
     process.exitCode = runSourceAdd(text, opts);
   });
 
@@ -112,7 +112,7 @@ source
   .option('--confirm-all', 'confirm every draft as it stands', false)
   .option('--seeds <dir>', 'the seed folders it is validated with', SEEDS_DIR)
   .action(async (folder: string, opts: { list: boolean; confirmAll: boolean; seeds: string }) => {
-    const { runSourceReview } = await import('./ingest/draft/cli.js');
+    const { runSourceReview } = await import('../ingest/draft/cli.js');
     process.exitCode = await runSourceReview(folder, opts);
   });
 
@@ -122,7 +122,7 @@ source
   .argument('<draft>', 'the drafted folder')
   .argument('<folder>', 'the hand-made folder')
   .action(async (draft: string, folder: string) => {
-    const { runSourceCompare } = await import('./ingest/draft/cli.js');
+    const { runSourceCompare } = await import('../ingest/draft/cli.js');
     process.exitCode = runSourceCompare(draft, folder);
   });
 

@@ -2,8 +2,8 @@
 // docs/operations.md and .env.example; a bad value stops the process with a message that says how to fix it.
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_READ_CONCURRENCY } from './db/graph.js';
-import { GAZETTEER_DEPTHS, type GazetteerDepth } from './domain/division-codes.js';
+import { DEFAULT_READ_CONCURRENCY } from '../db/graph.js';
+import { GAZETTEER_DEPTHS, type GazetteerDepth } from '../domain/division-codes.js';
 
 const port = (name: string, fallback: number) =>
   z.coerce
@@ -95,7 +95,7 @@ export interface HttpOptions {
   cacheMaxAgeS: number;
   /** Trust X-Forwarded-For (behind a reverse proxy), so the rate limit sees the real client. */
   trustProxy: boolean;
-  /** Runs of one operation after which it runs compiled (src/execution.ts); 0 never compiles. */
+  /** Runs of one operation after which it runs compiled (src/api/execution.ts); 0 never compiles. */
   compileAfter: number;
 }
 

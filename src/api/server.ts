@@ -14,12 +14,12 @@ import type { RequestContext } from './context.js';
 import { executionGateway, type ExecutionOptions } from './execution.js';
 import { FEDERATION_TYPE_DEFS, referenceResolvers } from './federation.js';
 import { MAX_LIST_ITEMS } from './list-budget.js';
-import { logger } from './logger.js';
-import { operationLabel, requestDuration, statementsPerRequest } from './metrics.js';
+import { logger } from '../telemetry/logger.js';
+import { operationLabel, requestDuration, statementsPerRequest } from '../telemetry/metrics.js';
 import { resolvers } from './resolvers.js';
 import { CODE_VERSION } from './version.js';
 
-export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema');
+export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
 
 /** The SDL, base first, then each domain file. */
 export function loadTypeDefs(): string {

@@ -3,17 +3,17 @@
 // reads the services walk (modules/entities/graph-reads.ts) can name the loaders without importing
 // the context that builds the services.
 import DataLoader from 'dataloader';
-import type { Graph } from './db/graph.js';
-import { EntityRepository, edgeKindKey, type EdgeKind } from './modules/entities/entities.repository.js';
-import type { EntityRecord, PlaceNode, PlaceRecord, ProgrammeRecord } from './modules/entities/entities.mappers.js';
-import type { RelationshipRecord, TwinningRecord } from './modules/entities/relationships.mappers.js';
-import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningAid } from './modules/twinnings/twinnings.repository.js';
-import { ExploreRepository } from './modules/explore/explore.repository.js';
-import { HierarchyRepository } from './modules/places/hierarchy.repository.js';
-import { ProgrammeRepository } from './modules/programmes/programmes.repository.js';
-import { SearchRepository } from './modules/explore/search.repository.js';
-import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from './modules/provenance/provenance.repository.js';
-import type { CitationRecord, QuantityRecord, SourceRecord } from './modules/provenance/provenance.mappers.js';
+import type { Graph } from '../db/graph.js';
+import { EntityRepository, edgeKindKey, type EdgeKind } from '../modules/entities/entities.repository.js';
+import type { EntityRecord, PlaceNode, PlaceRecord, ProgrammeRecord } from '../modules/entities/entities.mappers.js';
+import type { RelationshipRecord, TwinningRecord } from '../modules/entities/relationships.mappers.js';
+import { AidSummaryRepository, EdgePages, TwinningScopeRepository, type TwinningAid } from '../modules/twinnings/twinnings.repository.js';
+import { ExploreRepository } from '../modules/explore/explore.repository.js';
+import { HierarchyRepository } from '../modules/places/hierarchy.repository.js';
+import { ProgrammeRepository } from '../modules/programmes/programmes.repository.js';
+import { SearchRepository } from '../modules/explore/search.repository.js';
+import { ProvenanceRepository, type ClaimsPage, type ClaimsRequest } from '../modules/provenance/provenance.repository.js';
+import type { CitationRecord, QuantityRecord, SourceRecord } from '../modules/provenance/provenance.mappers.js';
 
 export interface Repositories {
   entities: EntityRepository;

@@ -4,8 +4,8 @@
 // GraphQL; buildSubgraphSchema merges these extensions into the types they name.
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { RequestContext } from './context.js';
-import { ENTITY_KINDS, isPlaceKind, KIND_LABEL } from './domain/vocabulary.js';
-import { type EntityRecord } from './modules/entities/entities.mappers.js';
+import { ENTITY_KINDS, isPlaceKind, KIND_LABEL } from '../domain/vocabulary.js';
+import { type EntityRecord } from '../modules/entities/entities.mappers.js';
 
 const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
 

@@ -4,12 +4,12 @@
 // and `stats` all answer from here.
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { Graph } from './db/graph.js';
-import { parseSource, type SourceRecord } from './modules/provenance/provenance.mappers.js';
+import type { Graph } from '../db/graph.js';
+import { parseSource, type SourceRecord } from '../modules/provenance/provenance.mappers.js';
 
 /** The running code's version, read once from package.json (which sits above both src/ and dist/). */
 export const CODE_VERSION: string = z.object({ version: z.string() })
-  .parse(JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+  .parse(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'))).version;
 
 /**
  * The official division list the places come from, as loaded: its source node (`:Source:Gazetteer`,

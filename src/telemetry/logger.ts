@@ -10,7 +10,7 @@ export const logger = pino({
   level,
   base: { app: 'aidgraph' },
   // A line written while serving a request names it (`reqId`): the request, its Graph view and its
-  // context carry the id to each place that logs (src/http.ts, src/db/graph.ts, src/server.ts).
+  // context carry the id to each place that logs (src/http/listen.ts, src/db/graph.ts, src/api/server.ts).
   ...(process.stdout.isTTY && !process.env.CI
     ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss' } } }
     : {}),

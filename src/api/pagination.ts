@@ -1,5 +1,5 @@
 // Relay connections over a stable order. Cursors are opaque to clients: base64 of a position.
-import { badInput, requireRange } from './errors.js';
+import { badInput, requireRange } from '../domain/errors.js';
 
 /** Far beyond any list here, and within what Cypher list slicing takes. */
 const MAX_OFFSET = 1_000_000;
