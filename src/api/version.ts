@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Graph } from '../db/graph.js';
 import { parseSource, type SourceRecord } from '../modules/provenance/provenance.mappers.js';
+import { statement } from '../db/statement.js';
 
 /** The running code's version, read once from package.json (which sits above both src/ and dist/). */
 export const CODE_VERSION: string = z.object({ version: z.string() })
@@ -61,8 +62,7 @@ function toGazetteerEdition(p: Record<string, unknown> | null): GazetteerEdition
 /** One statement: every source and the (at most one) gazetteer edition. */
 export async function readDataVersion(graph: Graph): Promise<DataVersionRecord> {
   const [row] = await graph.read<{ sources: Array<Record<string, unknown>>; gazetteer: Record<string, unknown> | null }>(
-    'version.data',
-    `// version.data
+    statement(`// version.data
      CALL { MATCH (s:Source) WITH s ORDER BY s.publishedAt, s.id RETURN collect(s {.*}) AS sources }
      CALL {
        OPTIONAL MATCH (g:Source:Gazetteer)
@@ -71,7 +71,7 @@ export async function readDataVersion(graph: Graph): Promise<DataVersionRecord> 
                                                     depth: l.depth, provinces: l.provinces, complete: l.complete} END AS gazetteer
        LIMIT 1
      }
-     RETURN sources, gazetteer`,
+     RETURN sources, gazetteer`),
   );
   return { sources: (row?.sources ?? []).map(parseSource), gazetteer: toGazetteerEdition(row?.gazetteer ?? null) };
 }

@@ -7,6 +7,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { databaseUnavailable, overloaded, translateNeo4jError } from '../domain/errors.js';
 import { logger } from '../telemetry/logger.js';
 import { sessionsInUse, statementsWaiting } from '../telemetry/metrics.js';
+import { nameOf, statement, type Statement } from './statement.js';
 
 /**
  * The driver captures a stack trace for every result it creates, in case the result fails; at a few
@@ -26,10 +27,9 @@ function withoutStackCapture<R>(call: () => R): R {
 /** Driver error codes of a statement that never reached the database. */
 const NOT_REACHED = new Set(['ServiceUnavailable', 'SessionExpired']);
 
-/** A statement's own name: the comment it opens with (`// twinnings.page`), else its unit of work's. */
+/** The name of a statement run inside a unit of work: the comment it opens with, else the unit's. */
 function statementName(cypher: unknown, fallback: string): string {
-  const m = typeof cypher === 'string' ? /^\s*\/\/\s*(\S+)/.exec(cypher) : null;
-  return m ? m[1]! : fallback;
+  return (typeof cypher === 'string' ? nameOf(cypher) : undefined) ?? fallback;
 }
 
 export interface Neo4jConnection {
@@ -131,6 +131,11 @@ export class ReadOnlyGraphError extends Error {
   }
 }
 
+const SERVER_VERSION = statement(`// dbms.version
+  CALL dbms.components() YIELD name, versions, edition
+  WHERE name = 'Neo4j Kernel'
+  RETURN versions[0] AS version, edition`);
+
 /** Runs statements; `statements` counts them so a request can report (and tests can bound) its round trips. */
 export class Graph {
   statements = 0;
@@ -171,14 +176,14 @@ export class Graph {
    * Transient failures are retried within the budget a managed transaction has (readRetryMs).
    */
   async read<T extends RecordShape = RecordShape>(
-    name: string, cypher: string, params: Record<string, unknown> = {}, opts: { timeoutMs?: number } = {},
+    stmt: Statement, params: Record<string, unknown> = {}, opts: { timeoutMs?: number } = {},
   ): Promise<T[]> {
     if (this.access.isDown) throw databaseUnavailable();
     const timeoutMs = opts.timeoutMs ?? this.opts.timeoutMs;
-    return this.access.takeTurn(timeoutMs, () => this.autoCommitRead<T>(name, cypher, params, timeoutMs));
+    return this.access.takeTurn(timeoutMs, () => this.autoCommitRead<T>(stmt, params, timeoutMs));
   }
 
-  private async autoCommitRead<T extends RecordShape>(name: string, cypher: string, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
+  private async autoCommitRead<T extends RecordShape>({ name, cypher }: Statement, params: Record<string, unknown>, timeoutMs: number): Promise<T[]> {
     const started = performance.now();
     const retryMs = this.opts.readRetryMs ?? 5_000;
     const withSwitch = { ...params, showUncited: this.opts.showUncited ?? false };
@@ -190,7 +195,7 @@ export class Graph {
         this.statements += 1;
         const ms = Math.round(performance.now() - started);
         const slowMs = this.opts.slowStatementMs ?? 500;
-        if (slowMs > 0 && ms >= slowMs) logger.warn({ reqId: this.reqId, statement: statementName(cypher, name), ms, rows: res.records.length }, 'slow statement');
+        if (slowMs > 0 && ms >= slowMs) logger.warn({ reqId: this.reqId, statement: name, ms, rows: res.records.length }, 'slow statement');
         return res.records.map((r) => r.toObject());
       } catch (err) {
         if (this.access.isDown) throw databaseUnavailable();
@@ -216,7 +221,7 @@ export class Graph {
    * takes no turn: bulk reads belong to tools, not to the API's request path.
    */
   async *stream<T extends RecordShape = RecordShape>(
-    name: string, cypher: string, params: Record<string, unknown> = {}, opts: { timeoutMs: number; fetchSize?: number },
+    { name, cypher }: Statement, params: Record<string, unknown> = {}, opts: { timeoutMs: number; fetchSize?: number },
   ): AsyncGenerator<T> {
     if (this.access.isDown) throw databaseUnavailable();
     const session = this.driver.session({
@@ -238,7 +243,7 @@ export class Graph {
   }
 
   /** Runs one named write statement. */
-  async write<T extends RecordShape = RecordShape>(name: string, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  async write<T extends RecordShape = RecordShape>({ name, cypher }: Statement, params: Record<string, unknown> = {}): Promise<T[]> {
     return this.unitOfWork('WRITE', name, async (tx) => {
       const res: QueryResult<T> = await tx.run<T>(cypher, params);
       return res.records.map((r) => r.toObject());
@@ -299,13 +304,7 @@ export class Graph {
   }
 
   async serverVersion(): Promise<string> {
-    const rows = await this.read<{ version: string; edition: string }>(
-      'dbms.version',
-      `// dbms.version
-       CALL dbms.components() YIELD name, versions, edition
-       WHERE name = 'Neo4j Kernel'
-       RETURN versions[0] AS version, edition`,
-    );
+    const rows = await this.read<{ version: string; edition: string }>(SERVER_VERSION);
     return rows[0] ? `${rows[0].version} ${rows[0].edition}` : 'unknown';
   }
 }

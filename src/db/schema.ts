@@ -1,6 +1,7 @@
 // Constraints and indexes, created idempotently before anything is loaded or served.
 import type { Graph } from './graph.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
+import { statement } from './statement.js';
 
 const STATEMENTS: Array<[name: string, cypher: string]> = [
   ['schema.entity-id', 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE'],
@@ -55,7 +56,7 @@ export async function createSearchIndexes(graph: Graph): Promise<void> {
 
 async function run(graph: Graph, statements: Array<[name: string, cypher: string]>): Promise<void> {
   for (const [name, cypher] of statements) {
-    await graph.write(name, `// ${name}\n${cypher}`);
+    await graph.write(statement(`// ${name}\n${cypher}`));
   }
-  await graph.write('schema.await-indexes', '// schema.await-indexes\nCALL db.awaitIndexes(600)');
+  await graph.write(statement('// schema.await-indexes\nCALL db.awaitIndexes(600)'));
 }

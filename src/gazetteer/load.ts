@@ -15,6 +15,7 @@ import { CITED_LABEL } from '../domain/cited.js';
 import { englishNameFile } from '../domain/english-names.js';
 import { PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../domain/place-pinyin.js';
 import { createHash } from 'node:crypto';
+import { statement } from '../db/statement.js';
 
 export interface GazetteerSelection {
   depth: GazetteerDepth;
@@ -80,16 +81,16 @@ const RENAME_PLACES = `
   }
   RETURN count(n) AS written`;
 
-const CLASSIFY = `
+const CLASSIFY = statement(`
   // gazetteer.known-names
   UNWIND $codes AS code
   MATCH (n:${PLACE_LABEL} {code: code})
-  RETURN code, coalesce(n.officialName, n.nameZh) AS officialName`;
+  RETURN code, coalesce(n.officialName, n.nameZh) AS officialName`);
 
-const SAVE_CURSOR = `
+const SAVE_CURSOR = statement(`
   // gazetteer.save-cursor
   MERGE (s:GazetteerLoad {id: $stateId})
-  SET s += $state`;
+  SET s += $state`);
 
 export interface LoadOptions {
   /** Places per transaction. */
@@ -107,9 +108,8 @@ export async function loadGazetteer(
     names: namesVersion(),
   };
   const [stateRow] = await graph.read<{ s: Record<string, unknown> | null }>(
-    'gazetteer.state',
-    `// gazetteer.state
-     OPTIONAL MATCH (s:GazetteerLoad {id: $stateId}) RETURN s {.*} AS s`,
+    statement(`// gazetteer.state
+     OPTIONAL MATCH (s:GazetteerLoad {id: $stateId}) RETURN s {.*} AS s`),
     { stateId: STATE_ID },
   );
   const prior = stateRow?.s ?? null;
@@ -120,12 +120,12 @@ export async function loadGazetteer(
   };
 
   // Seeded places with a code cite the list too, so its source is there whatever the depth.
-  await graph.write('gazetteer.source', `// gazetteer.source
+  await graph.write(statement(`// gazetteer.source
     MERGE (s:Source {id: $source.id})
     SET s = $source, s:Gazetteer
     WITH s
     OPTIONAL MATCH (old:Source:Gazetteer) WHERE old.id <> s.id
-    DETACH DELETE old`, { source: gazetteerSource(edition) });
+    DETACH DELETE old`), { source: gazetteerSource(edition) });
 
   // A store loaded before places were labelled Cited would hide them all: label them once.
   if (prior && prior.citedMarked !== true) await markPlacesCited(graph);
@@ -151,7 +151,7 @@ export async function loadGazetteer(
   // A first load (or its resumption) creates places without looking each one up.
   const creating = !prior || (sameTarget && prior.creating === true);
   const state = { ...target, needsRemoval, creating, rewriting };
-  await graph.write('gazetteer.save-cursor', SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false } });
+  await graph.write(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false } });
   // Even a first load may meet places already there: the ones seeds hold.
   const existing = creating ? new Set(await placeCodes(graph)) : null;
   // Search indexes are cheaper built once over a bulk load than kept up to date row by row.
@@ -170,7 +170,7 @@ export async function loadGazetteer(
   // The rest of the schema was applied before the load (ingest/pipeline.ts); the search indexes
   // this load (or one it resumes) dropped are built again here, and waited for.
   await createSearchIndexes(graph);
-  await graph.write('gazetteer.save-cursor', SAVE_CURSOR, {
+  await graph.write(SAVE_CURSOR, {
     stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, rewriting: false, level: null, citedMarked: true },
   });
   report.places = await countPlaces(graph);
@@ -186,20 +186,20 @@ async function markPlacesCited(graph: Graph): Promise<void> {
   const started = Date.now();
   let marked = 0;
   for (;;) {
-    const [row] = await graph.write<{ n: number }>('gazetteer.mark-cited', `// gazetteer.mark-cited
+    const [row] = await graph.write<{ n: number }>(statement(`// gazetteer.mark-cited
       MATCH (n:${PLACE_LABEL}) WHERE n.code IS NOT NULL AND NOT n:${CITED_LABEL}
       WITH n LIMIT toInteger($batch)
       SET n:${CITED_LABEL}
-      RETURN count(n) AS n`, { batch: BATCH });
+      RETURN count(n) AS n`), { batch: BATCH });
     marked += row!.n;
     if (row!.n < BATCH) break;
   }
-  await graph.write('gazetteer.save-cursor', SAVE_CURSOR, { stateId: STATE_ID, state: { citedMarked: true } });
+  await graph.write(SAVE_CURSOR, { stateId: STATE_ID, state: { citedMarked: true } });
   logger.info({ marked, seconds: (Date.now() - started) / 1000 }, 'places of the official list labelled Cited');
 }
 
 async function dropSearchIndexes(graph: Graph): Promise<void> {
-  for (const name of SEARCH_INDEXES) await graph.write('gazetteer.drop-search-index', `// gazetteer.drop-search-index\nDROP INDEX ${name} IF EXISTS`);
+  for (const name of SEARCH_INDEXES) await graph.write(statement(`// gazetteer.drop-search-index\nDROP INDEX ${name} IF EXISTS`));
 }
 
 /** Transactions in flight at once: the database writes one batch while it commits another. */
@@ -220,7 +220,7 @@ async function loadLevel(
     const batch = records.slice(i, i + size);
     const known = existing
       ? new Map(batch.filter((r) => existing.has(r.code)).map((r) => [r.code, r.nameZh]))
-      : new Map((await graph.read<{ code: string; officialName: string }>('gazetteer.known-names', CLASSIFY, { codes: batch.map((r) => r.code) }))
+      : new Map((await graph.read<{ code: string; officialName: string }>(CLASSIFY, { codes: batch.map((r) => r.code) }))
         .map((k) => [k.code, k.officialName]));
     const created = batch.filter((r) => !known.has(r.code)).map((r) => ({ props: gazetteerPlaceProps(r), parentCode: r.parentCode }));
     const renamed = batch.filter((r) => known.has(r.code) && (rewriting || known.get(r.code) !== r.nameZh)).map((r) => ({ props: gazetteerPlaceProps(r) }));
@@ -229,7 +229,7 @@ async function loadLevel(
     const write = graph.unitOfWork('WRITE', 'gazetteer.batch', async (tx) => {
       if (created.length) await tx.run(CREATE_PLACES(level.kind), { rows: created });
       if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
-      await tx.run(SAVE_CURSOR, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind } });
+      await tx.run(SAVE_CURSOR.cypher, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind } });
     }, { timeoutMs: LOAD_TIMEOUT_MS }).then(() => {
       // Progress counts what has committed, not what was sent.
       counts.created += created.length;
@@ -255,10 +255,9 @@ async function loadLevel(
 
 async function placeCodes(graph: Graph): Promise<string[]> {
   const rows = await graph.read<{ code: string }>(
-    'gazetteer.codes',
-    `// gazetteer.codes
+    statement(`// gazetteer.codes
      MATCH (p:${PLACE_LABEL}) WHERE p.code IS NOT NULL
-     RETURN p.code AS code`,
+     RETURN p.code AS code`),
   );
   return rows.map((r) => r.code);
 }
@@ -270,13 +269,12 @@ async function removeUnselected(graph: Graph, selected: Set<string>): Promise<nu
   let removed = 0;
   for (let i = 0; i < gone.length; i += BATCH) {
     const [row] = await graph.write<{ removed: number }>(
-      'gazetteer.remove',
-      `// gazetteer.remove
+      statement(`// gazetteer.remove
        UNWIND $codes AS code
        MATCH (p:${PLACE_LABEL} {code: code})
        WHERE NOT p:Seeded
        DETACH DELETE p
-       RETURN count(*) AS removed`,
+       RETURN count(*) AS removed`),
       { codes: gone.slice(i, i + BATCH) },
     );
     removed += row?.removed ?? 0;
@@ -291,8 +289,8 @@ export function formatGazetteerReport(r: GazetteerReport): string {
 }
 
 export async function countPlaces(graph: Graph): Promise<number> {
-  const [row] = await graph.read<{ n: number }>('gazetteer.count', `// gazetteer.count
-    MATCH (p:${PLACE_LABEL}) RETURN count(p) AS n`);
+  const [row] = await graph.read<{ n: number }>(statement(`// gazetteer.count
+    MATCH (p:${PLACE_LABEL}) RETURN count(p) AS n`));
   return row?.n ?? 0;
 }
 

@@ -12,6 +12,7 @@ import { readLevel, type GazetteerEdition } from '../gazetteer/division-list.js'
 import { partOfIdOfCode } from '../domain/ids.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 import { cited, citedEdge } from '../domain/cited.js';
+import { statement } from '../db/statement.js';
 
 export type FactKind = 'entity' | 'relationship' | 'quantity';
 
@@ -78,9 +79,9 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
 
   // Seed citations: a subject is cited when one of its quotes stands in its source's text.
   const texts = sourceTexts(opts.seedsDir);
-  const citations = await graph.read<{ subjectId: string; quote: string; sourceId: string }>('check.citations', `// check.citations
+  const citations = await graph.read<{ subjectId: string; quote: string; sourceId: string }>(statement(`// check.citations
     MATCH (c:Citation)-[:QUOTES]->(s:Source)
-    RETURN c.subjectId AS subjectId, c.quote AS quote, s.id AS sourceId`, {}, long);
+    RETURN c.subjectId AS subjectId, c.quote AS quote, s.id AS sourceId`), {}, long);
   // Cited: at least one quote found in its source's text, and none missing from it.
   const verified = new Set<string>();
   const misquoted = new Map<string, string>();
@@ -94,13 +95,13 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
   const reasonFor = (id: string | null) => (id !== null && misquoted.get(id)) || 'no citation';
 
   // Places of the official list are cited by their record in it, when the list is loaded as a source.
-  const [gazetteer] = await graph.read<{ loaded: boolean; provinces: string[] }>('check.gazetteer-source', `// check.gazetteer-source
+  const [gazetteer] = await graph.read<{ loaded: boolean; provinces: string[] }>(statement(`// check.gazetteer-source
     RETURN EXISTS { MATCH (:Source:Gazetteer) } AS loaded,
-           COLLECT { MATCH (p:${PLACE_LABEL}) WHERE p.code STARTS WITH '' RETURN DISTINCT substring(p.code, 0, 2) } AS provinces`, {}, long);
+           COLLECT { MATCH (p:${PLACE_LABEL}) WHERE p.code STARTS WITH '' RETURN DISTINCT substring(p.code, 0, 2) } AS provinces`), {}, long);
   const list = gazetteer?.loaded ? officialList(opts.edition, gazetteer.provinces) : new Map<string, string>();
 
   // Entities without a code, every edge that is not a coded place's PART_OF, every quantity: few.
-  const others = await graph.read<{ id: string | null; ref: string; what: FactKind; shown: boolean }>('check.facts', `// check.facts
+  const others = await graph.read<{ id: string | null; ref: string; what: FactKind; shown: boolean }>(statement(`// check.facts
     CALL {
       MATCH (e:Entity) WHERE e.code IS NULL
       RETURN e.id AS id, elementId(e) AS ref, 'entity' AS what, ${cited('e')} AS shown
@@ -111,7 +112,7 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
       MATCH (q:Quantity)
       RETURN q.id AS id, elementId(q) AS ref, 'quantity' AS what, ${cited('q')} AS shown
     }
-    RETURN id, ref, what, shown`, { types: RELATIONSHIP_TYPES }, long);
+    RETURN id, ref, what, shown`), { types: RELATIONSHIP_TYPES }, long);
   for (const f of others) {
     checked[f.what] += 1;
     if (isCited(f.id)) continue;
@@ -123,11 +124,12 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
   for (;;) {
     // Rows as short lists: the driver builds each one, and a national check reads 665k of them.
     const page = await graph.read<{ p: [code: string, id: string | null, name: string | null, shown: boolean, ref: string | null];
-      partOf: Array<[id: string | null, parentCode: string | null, shown: boolean, ref: string | null]> }>('check.places', `// check.places (a page in code order)
+      partOf: Array<[id: string | null, parentCode: string | null, shown: boolean, ref: string | null]> }>(statement(`// check.places
+      // a page in code order
       MATCH (e:${PLACE_LABEL}) WHERE e.code > $after
       WITH e ORDER BY e.code LIMIT toInteger($page)
       RETURN [e.code, e.id, coalesce(e.officialName, e.nameZh), ${cited('e')}, CASE WHEN e.id IS NULL THEN elementId(e) END] AS p,
-             [(e)-[r:PART_OF]->(parent:Entity) | [r.id, parent.code, ${cited('e')} AND ${cited('parent')} AND ${citedEdge('r')}, CASE WHEN r.id IS NULL THEN elementId(r) END]] AS partOf`,
+             [(e)-[r:PART_OF]->(parent:Entity) | [r.id, parent.code, ${cited('e')} AND ${cited('parent')} AND ${citedEdge('r')}, CASE WHEN r.id IS NULL THEN elementId(r) END]] AS partOf`),
     { after, page: PAGE }, long);
     for (const { p: [code, id, name, shown, ref], partOf } of page) {
       checked.entity += 1;
@@ -155,9 +157,9 @@ export async function checkCitations(graph: Graph, opts: { seedsDir: string; edi
 
 /** The check's outcome, kept in the graph so that `stats` can say it (the API cannot write). */
 export async function recordCitationCheck(graph: Graph, report: CitationCheckReport): Promise<void> {
-  await graph.write('check.record', `// check.record
+  await graph.write(statement(`// check.record
     MERGE (c:CitationCheck {id: 'citations'})
-    SET c.uncited = $uncited, c.uncitedIds = $ids, c.checkedAt = datetime()`,
+    SET c.uncited = $uncited, c.uncitedIds = $ids, c.checkedAt = datetime()`),
   { uncited: report.uncited.length, ids: report.uncited.slice(0, 100).map((f) => f.id) });
 }
 

@@ -6,6 +6,7 @@ import { applySchema } from '../../src/db/schema.js';
 import { seedGraph } from '../../src/ingest/seed.js';
 import { loadDataset, type LoadReport } from '../../src/ingest/load.js';
 import { listen, type RunningServer } from '../../src/http/listen.js';
+import { statement } from '../../src/db/statement.js';
 
 export interface GqlResponse<T = any> {
   data?: T;
@@ -39,11 +40,10 @@ export async function wipe(graph: Graph): Promise<void> {
 
 export async function countAll(graph: Graph): Promise<{ nodes: number; relationships: number }> {
   const [row] = await graph.read<{ nodes: number; relationships: number }>(
-    'test.count',
-    `// test.count
+    statement(`// test.count
      CALL { MATCH (n) RETURN count(n) AS nodes }
      CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     RETURN nodes, relationships`,
+     RETURN nodes, relationships`),
   );
   return row!;
 }

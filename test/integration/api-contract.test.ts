@@ -9,6 +9,7 @@ import { MAX_LIST_ITEMS } from '../../src/api/list-budget.js';
 import { QUERY_LIMITS } from '../../src/api/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { ARTICLE } from '../helpers/article-coverage.js';
+import { statement } from '../../src/db/statement.js';
 
 /** The first article's twinnings: Liaoning → Nagqu and its three cities → their counties. */
 const ARTICLE_TWINNINGS = ['twinning:anshan--baqen', 'twinning:dalian--sog', 'twinning:liaoning--nagqu', 'twinning:shenyang--amdo'];
@@ -317,7 +318,7 @@ describe('aid summaries keep what the numbers mean', () => {
     expect(res.data.money.every((m: any) => m.labelZh && m.label)).toBe(true);
     expect(res.data.all.length).toBeGreaterThan(res.data.money.length);
     expect(res.data.node.definition).toEqual({ name: 'livelihoodFundingShare', labelZh: '保障和改善民生资金占比', dimension: 'RATE', additive: false });
-    const [row] = await api.graph.read<{ metrics: string[] }>('test.metrics', '// test.metrics\nMATCH (q:Quantity) RETURN collect(DISTINCT q.metric) AS metrics');
+    const [row] = await api.graph.read<{ metrics: string[] }>(statement('// test.metrics\nMATCH (q:Quantity) RETURN collect(DISTINCT q.metric) AS metrics'));
     const declared = new Set(res.data.all.map((m: any) => m.name));
     expect(row!.metrics.filter((m) => !declared.has(m))).toEqual([]);
   });
@@ -345,10 +346,10 @@ describe('graph stats', () => {
     const s = res.data.stats;
     // Seeded places are places of the official list: counted once (the slice holds Liaoning and
     // Tibet to their villages, the rest of the country to its counties).
-    const [seeded] = await api.graph.read<{ claimed: number; gazetteerEdges: number }>('test.seeded-places', `// test.seeded-places
+    const [seeded] = await api.graph.read<{ claimed: number; gazetteerEdges: number }>(statement(`// test.seeded-places
       CALL { MATCH (p:Seeded:Place) WHERE left(p.code, 2) IN ['21', '54'] OR size(p.code) <= 6 RETURN count(p) AS claimed }
       CALL { MATCH ()-[r:PART_OF]->() WHERE r.contentHash IS NULL RETURN count(r) AS gazetteerEdges }
-      RETURN claimed, gazetteerEdges`);
+      RETURN claimed, gazetteerEdges`));
     expect(s.entities).toBe(api.seedReport!.entities.created + TEST_GAZETTEER_PLACES - seeded!.claimed);
     expect(s.relationships).toBe(api.seedReport!.relationships.created + seeded!.gazetteerEdges);
     // Every place below a province has its PART_OF: one edge per place, whoever stated it.

@@ -4,6 +4,7 @@
 // the places next to a seeded entity and their edges to it, not the whole list 100 at a time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { statement } from '../../src/db/statement.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -34,14 +35,13 @@ const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) {
 describe('every seeded object through its typed fields', () => {
   it('resolves all entities, edges and quantities without an error', async () => {
     const rows = await api.graph.read<{ id: string }>(
-      'test.all-ids',
-      `// test.all-ids
+      statement(`// test.all-ids
        CALL {
          MATCH (e:Entity) WHERE e:Seeded OR EXISTS { (e)--(:Seeded) } RETURN e.id AS id
          UNION MATCH (a:Entity)-[r]->(b:Entity) WHERE a:Seeded OR b:Seeded RETURN r.id AS id
          UNION MATCH (q:Quantity) RETURN q.id AS id
        }
-       RETURN id ORDER BY id`,
+       RETURN id ORDER BY id`),
     );
     const ids = rows.map((r) => r.id);
     expect(ids.length).toBeGreaterThan(300);

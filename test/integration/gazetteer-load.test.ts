@@ -13,6 +13,7 @@ import { loadDataset } from '../../src/ingest/load.js';
 import { loadSeedFolders } from '../../src/ingest/validate.js';
 import { FIXTURE_PLACES, writeGazetteerFixture } from '../helpers/gazetteer-fixture.js';
 import { FIXTURE_SOURCE } from '../helpers/seed-fixtures.js';
+import { statement } from '../../src/db/statement.js';
 
 let neo4j: LocalNeo4j;
 let graph: Graph;
@@ -33,9 +34,9 @@ const ALL: GazetteerSelection = { depth: 'village', provinces: null };
 const v1 = writeGazetteerFixture('1.0.0');
 
 async function places(): Promise<Array<{ code: string; id: string; name: string; nameZh: string; parent: string | null }>> {
-  return graph.read('test.places', `// test.places
+  return graph.read(statement(`// test.places
     MATCH (p:Place) OPTIONAL MATCH (p)-[:PART_OF]->(up:Place)
-    RETURN p.code AS code, p.id AS id, p.name AS name, p.nameZh AS nameZh, up.code AS parent ORDER BY code`);
+    RETURN p.code AS code, p.id AS id, p.name AS name, p.nameZh AS nameZh, up.code AS parent ORDER BY code`));
 }
 
 /** Stops the load (as a shutdown would) once `after` batches have committed. */
@@ -89,7 +90,7 @@ describe('loading the official division list', () => {
     expect(after.some((p) => p.code === '990101001002')).toBe(false);
     const unchanged = after.filter((p) => !['990201001001', '990101002002'].includes(p.code));
     expect(unchanged).toEqual(before.filter((p) => !['990201001001', '990101001002'].includes(p.code)));
-    const [source] = await graph.read<{ ids: string[] }>('test.sources', '// test.sources\nMATCH (s:Source:Gazetteer) RETURN collect(s.id) AS ids');
+    const [source] = await graph.read<{ ids: string[] }>(statement('// test.sources\nMATCH (s:Source:Gazetteer) RETURN collect(s.id) AS ids'));
     expect(source!.ids).toEqual([v2.sourceId]);
   });
 
@@ -127,7 +128,7 @@ describe('loading the official division list', () => {
     await loadDataset(graph, loadSeedFolders(dir, edition));
     let all = await places();
     expect(all.filter((p) => p.code === '990101')).toEqual([{ code: '990101', id: 'county:bing', name: 'Bing County', nameZh: '丙县', parent: '9901' }]);
-    const [edges] = await graph.read<{ n: number }>('test.edges', "// test.edges\nMATCH (:Place {code: '990101'})-[r:PART_OF]->() RETURN count(r) AS n");
+    const [edges] = await graph.read<{ n: number }>(statement("// test.edges\nMATCH (:Place {code: '990101'})-[r:PART_OF]->() RETURN count(r) AS n"));
     expect(edges!.n).toBe(1);
     // A later gazetteer load leaves the claim alone.
     expect((await loadGazetteer(graph, edition, ALL)).skipped).toBe(true);

@@ -147,7 +147,7 @@ describe('a walk that asks only names reads each place as its names (a ref)', ()
       await server.stop();
     }
     const [walk] = ran.filter((r) => r.name === 'entities.read-ahead');
-    const [row] = await api.graph.read<{ tree: any }>(walk!.name, walk!.cypher, walk!.params);
+    const [row] = await api.graph.read<{ tree: any }>(walk!, walk!.params);
     return row!.tree;
   }
   const rowsBelow = (tree: any): unknown[] => tree.children.flatMap((t: any) => [t.e, ...t.children]);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { sourceText } from '../helpers/sources.js';
 import { ARTICLE, missingNames, NAMED_IN_ARTICLE } from '../helpers/article-coverage.js';
+import { statement } from '../../src/db/statement.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -12,13 +13,12 @@ interface Loaded { names: string[]; quantities: Array<{ value: number; unit: str
 
 async function loaded(): Promise<Loaded> {
   const [row] = await api.graph.read<Loaded>(
-    'test.loaded',
-    `// test.loaded
+    statement(`// test.loaded
      CALL { MATCH (e:Entity) UNWIND [e.name, e.nameZh] + e.aliases AS n RETURN collect(n) AS names }
      CALL { MATCH (q:Quantity) RETURN collect({value: q.value, unit: q.unit}) AS quantities }
      CALL { MATCH (c:Citation)-[:QUOTES]->(:Source {id: $source}) RETURN collect(c.quote) AS quotes }
      MATCH (s:Source {id: $source})
-     RETURN names, quantities, quotes, s.textFile AS textFile`,
+     RETURN names, quantities, quotes, s.textFile AS textFile`),
     { source: ARTICLE },
   );
   return row!;
@@ -61,15 +61,14 @@ describe('coverage of the source article', () => {
 
   it('cites every entity, edge and quantity, and reports what it loaded', async () => {
     const [row] = await api.graph.read<{ entities: number; edges: number; quantities: number; citations: number; uncited: string[] }>(
-      'test.provenance',
-      `// test.provenance
+      statement(`// test.provenance
        CALL { MATCH (e:Seeded:Entity) RETURN count(e) AS entities, collect(e.id) AS entityIds }
        CALL { MATCH (:Entity)-[r]->(:Entity) WHERE r.contentHash IS NOT NULL RETURN count(r) AS edges, collect(r.id) AS edgeIds }
        CALL { MATCH (q:Quantity) RETURN count(q) AS quantities, collect(q.id) AS quantityIds }
        CALL { MATCH (c:Citation) RETURN count(c) AS citations }
        WITH entities, edges, quantities, citations, entityIds + edgeIds + quantityIds AS ids
        RETURN entities, edges, quantities, citations,
-              [id IN ids WHERE NOT EXISTS { MATCH (c:Citation {subjectId: id}) }] AS uncited`,
+              [id IN ids WHERE NOT EXISTS { MATCH (c:Citation {subjectId: id}) }] AS uncited`),
     );
     console.log(`[coverage] loaded ${row!.entities} entities, ${row!.edges} edges, ${row!.quantities} quantities, ${row!.citations} citations`);
     expect(row!.uncited).toEqual([]);

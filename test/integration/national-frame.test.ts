@@ -9,6 +9,7 @@ import { SEEDED_LABEL } from '../../src/domain/vocabulary.js';
 import { COMPACT_ORDER } from '../../src/modules/entities/projection.js';
 import { SearchRepository } from '../../src/modules/explore/search.repository.js';
 import { splitGeneric } from '../../src/domain/search-keys.js';
+import { statement } from '../../src/db/statement.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -59,10 +60,10 @@ describe('place(code:)', () => {
 
 describe('one node per real place', () => {
   it('holds every code once, the seeds\' places among them with their ids, names and citations', async () => {
-    const [row] = await api.graph.read<{ dup: string[]; amdo: Array<Record<string, unknown>> }>('test.one-node', `// test.one-node
+    const [row] = await api.graph.read<{ dup: string[]; amdo: Array<Record<string, unknown>> }>(statement(`// test.one-node
       CALL { MATCH (p:Place) WHERE p.code IS NOT NULL WITH p.code AS code, count(*) AS n WHERE n > 1 RETURN collect(code) AS dup }
       CALL { MATCH (p:Place {code: '540624'}) RETURN collect(p {.id, .name, .nameZh}) AS amdo }
-      RETURN dup, amdo`);
+      RETURN dup, amdo`));
     expect(row!.dup).toEqual([]);
     expect(row!.amdo).toEqual([{ id: 'county:amdo', name: 'Amdo County', nameZh: '安多县' }]);
     // Amdo's children are the list's townships, 扎仁镇 and 帕那镇 among them, each once.
@@ -75,10 +76,10 @@ describe('one node per real place', () => {
 
   it('holds the list\'s own places (not Seeded) to names, code and search keys: what a compact row carries', async () => {
     // projection.ts sends these places as their seven core values; a fact on one would be lost.
-    const [row] = await api.graph.read<{ places: number; other: string[] }>('test.list-places', `// test.list-places
+    const [row] = await api.graph.read<{ places: number; other: string[] }>(statement(`// test.list-places
       MATCH (p:Entity) WHERE NOT p:${SEEDED_LABEL}
       WITH p, [k IN keys(p) WHERE NOT k IN $allowed] AS extra
-      RETURN count(p) AS places, collect(DISTINCT p.id + ': ' + reduce(s = '', k IN extra | s + k + ' '))[..5] AS other`,
+      RETURN count(p) AS places, collect(DISTINCT p.id + ': ' + reduce(s = '', k IN extra | s + k + ' '))[..5] AS other`),
     { allowed: [...COMPACT_ORDER, 'searchText', 'aliasesText', 'contentHash'] });
     expect(row!.places).toBeGreaterThan(20_000);
     expect(row!.other.filter((o) => !o.endsWith(': '))).toEqual([]);
@@ -148,13 +149,13 @@ describe('search at national size', () => {
     for (const v of villages) counts.set(v.nameZh, (counts.get(v.nameZh) ?? 0) + 1);
     const [shared] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
     const [stem] = splitGeneric(shared);
-    const exactIds = (await api.graph.read<{ id: string }>('test.exact', `// test.exact
-      MATCH (e:Entity:Cited) WHERE e.searchText CONTAINS $exact RETURN e.id AS id`, { exact: `|${stem}|` })).map((r) => r.id);
+    const exactIds = (await api.graph.read<{ id: string }>(statement(`// test.exact
+      MATCH (e:Entity:Cited) WHERE e.searchText CONTAINS $exact RETURN e.id AS id`), { exact: `|${stem}|` })).map((r) => r.id);
     const bound = exactIds.length;
     expect(bound).toBeGreaterThan(5);
     // What one seek with that bound reads (the repository's first seek, in the same index order).
-    const firstSeek = (await api.graph.read<{ id: string }>('test.first-seek', `// test.first-seek
-      MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix WITH e WHERE e:Cited WITH e LIMIT toInteger($bound) RETURN e.id AS id`,
+    const firstSeek = (await api.graph.read<{ id: string }>(statement(`// test.first-seek
+      MATCH (e:Entity) WHERE e.searchText CONTAINS $prefix WITH e WHERE e:Cited WITH e LIMIT toInteger($bound) RETURN e.id AS id`),
     { prefix: `|${stem}`, bound })).map((r) => r.id);
     expect(firstSeek).toHaveLength(bound);
     expect(exactIds.filter((id) => !firstSeek.includes(id)).length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph } from '../../src/ingest/seed.js';
 import { countAll, startTestApi, type TestApi } from '../helpers/api.js';
 import { writeSyntheticSeeds } from '../helpers/synthetic.js';
+import { statement } from '../../src/db/statement.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi({ seed: false }); });
@@ -32,10 +33,10 @@ describe('loading an edited dataset', () => {
     expect((await api.gql('{ entity(id: "city:s002") { id } }')).data.entity).toBeNull();
     // What the seeds hold now, beside the run's gazetteer slice, which the prune leaves alone.
     const stats = (await api.gql('{ stats { entities relationships quantities } }')).data.stats;
-    const [slice] = await api.graph.read<{ places: number; partOf: number }>('test.slice', `// test.slice
+    const [slice] = await api.graph.read<{ places: number; partOf: number }>(statement(`// test.slice
       CALL { MATCH (p:Place) WHERE NOT p:Seeded RETURN count(p) AS places }
       CALL { MATCH ()-[r:PART_OF]->() WHERE r.contentHash IS NULL RETURN count(r) AS partOf }
-      RETURN places, partOf`);
+      RETURN places, partOf`));
     expect(slice!.places).toBe(TEST_GAZETTEER_PLACES);
     expect(stats).toEqual({ entities: 2 + 2 * 6 + slice!.places, relationships: 2 * 10 + slice!.partOf, quantities: 2 * 2 });
   });

@@ -16,6 +16,7 @@ import { searchProps } from '../../src/gazetteer/place-props.js';
 import { checkCitations, recordCitationCheck } from '../../src/ingest/citation-check.js';
 import { SEEDS_DIR } from '../../src/ingest/seed.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { statement } from '../../src/db/statement.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
@@ -80,24 +81,24 @@ describe('the API and facts it did not load', () => {
   afterAll(async () => {
     // The intruder's edges join places of the gazetteer slice, which the next file's wipe keeps:
     // take them out here, or the files after this one would find them.
-    await api?.graph.write('test.intrusion-undone', `// test.intrusion-undone
+    await api?.graph.write(statement(`// test.intrusion-undone
       OPTIONAL MATCH ()-[r]->() WHERE r.id IN ['part-of:fake', 'twinning:fake', 'support:fake']
       DELETE r
       WITH count(*) AS edges
       OPTIONAL MATCH (n) WHERE n.id IN ['district:fake', 'quantity:fake', 'place:549999']
-      DETACH DELETE n`);
+      DETACH DELETE n`));
     await api?.close();
   });
 
   const countIntruders = async () =>
-    (await api.graph.read<{ n: number }>('test.intruders', '// test.intruders\nMATCH (n:Intruder) RETURN count(n) AS n'))[0]!.n;
+    (await api.graph.read<{ n: number }>(statement('// test.intruders\nMATCH (n:Intruder) RETURN count(n) AS n')))[0]!.n;
 
   it('cannot write through its data path: the view refuses, and the database refuses a write in a read', async () => {
     const { graph } = createContext(api.graph);
-    await expect(graph.write('test.write', '// test.write\nCREATE (:Intruder)')).rejects.toBeInstanceOf(ReadOnlyGraphError);
+    await expect(graph.write(statement('// test.write\nCREATE (:Intruder)'))).rejects.toBeInstanceOf(ReadOnlyGraphError);
     await expect(graph.unitOfWork('WRITE', 'test.write', (tx) => tx.run('CREATE (:Intruder)'))).rejects.toBeInstanceOf(ReadOnlyGraphError);
     // A read statement that writes (a bug, or text that reached Cypher) fails in the database itself.
-    await expect(graph.read('test.read-that-writes', '// test.read-that-writes\nCREATE (:Intruder) RETURN 1 AS x'))
+    await expect(graph.read(statement('// test.read-that-writes\nCREATE (:Intruder) RETURN 1 AS x')))
       .rejects.toThrow(/read access mode|not allowed/i);
     expect(await countIntruders()).toBe(0);
   });
@@ -117,7 +118,7 @@ describe('the API and facts it did not load', () => {
     // What an intruder with database access did before authentication was on: a district with no
     // citation, inside Nagqu; an edge between two real entities; a quantity; a place with a code the
     // official list does not have; and a real citation whose quote was edited.
-    await api.graph.write('test.intrude', `// test.intrude
+    await api.graph.write(statement(`// test.intrude
       MATCH (nagqu:Entity {id: 'city:nagqu'}), (liaoning:Entity {id: 'province:liaoning'})
       CREATE (fake:Entity:Place:District {id: 'district:fake', kind: 'DISTRICT', name: 'Jia Xian', nameZh: '假县'})
       SET fake += $search
@@ -128,7 +129,7 @@ describe('the API and facts it did not load', () => {
       CREATE (:Entity:Place:District:Cited {id: 'place:549999', code: '549999', kind: 'DISTRICT', name: 'Bu Cun Zai', nameZh: '不存在县'})
       WITH 1 AS done
       MATCH (c:Citation {subjectId: 'county:amdo'}) WITH c LIMIT 1
-      SET c.quote = '安多县是假的'`,
+      SET c.quote = '安多县是假的'`),
     { search: searchProps({ name: 'Jia Xian', nameZh: '假县', aliases: [] }) });
 
     const report = await checkCitations(api.graph, { seedsDir: SEEDS_DIR, edition: gazetteerEdition() });
@@ -179,14 +180,14 @@ describe('the API and facts it did not load', () => {
     try {
       // A project Liaoning funds for Nagqu and a member of Liaoning's aid team, written without the
       // loaders' marks: in the aid scope by every edge, but cited by nothing.
-      await api.graph.write('test.intrude-aid', `// test.intrude-aid
+      await api.graph.write(statement(`// test.intrude-aid
         MATCH (nagqu:Entity {id: 'city:nagqu'}), (liaoning:Entity {id: 'province:liaoning'}),
               (team:Entity {id: 'org:liaoning-aid-tibet-team'})
         CREATE (project:Entity:Project {id: 'project:fake-aid', kind: 'PROJECT', name: 'Fake Aid', supportMode: 'DONATION'})
         CREATE (liaoning)-[:PARTICIPATES_IN {id: 'participation:fake-aid', role: 'FUNDING'}]->(project)
         CREATE (project)-[:BENEFITS {id: 'benefits:fake-aid'}]->(nagqu)
         CREATE (person:Entity:Person {id: 'person:fake-aid', kind: 'PERSON', name: 'Fake Person'})
-        CREATE (person)-[:MEMBER_OF {id: 'membership:fake-aid'}]->(team)`);
+        CREATE (person)-[:MEMBER_OF {id: 'membership:fake-aid'}]->(team)`));
       const hidden = await api.gql(`${AID.slice(0, -1)} twinnings(filter: { supporter: "province:liaoning", recipient: "city:nagqu" }) { edges { node { projects { id } people { id } } } } }`);
       expect(hidden.errors).toBeUndefined();
       expect(hidden.data.aidSummary.overall).toEqual(before);
@@ -197,8 +198,8 @@ describe('the API and facts it did not load', () => {
       const shown = await summaryOf(new Graph(api.graph.driver, { ...api.graph.options, showUncited: true }));
       expect(shown!.overall).toMatchObject({ projects: before.projects + 1, people: before.people + 1 });
     } finally {
-      await api.graph.write('test.intrude-aid-undone', `// test.intrude-aid-undone
-        MATCH (n:Entity) WHERE n.id IN ['project:fake-aid', 'person:fake-aid'] DETACH DELETE n`);
+      await api.graph.write(statement(`// test.intrude-aid-undone
+        MATCH (n:Entity) WHERE n.id IN ['project:fake-aid', 'person:fake-aid'] DETACH DELETE n`));
     }
     expect((await api.gql(AID)).data.aidSummary.overall).toEqual(before);
   });

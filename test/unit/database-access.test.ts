@@ -4,6 +4,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createDriver, DatabaseAccess, Graph } from '../../src/db/graph.js';
+import { statement } from '../../src/db/statement.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -68,7 +69,7 @@ describe('database access', () => {
       expect(Date.now() - started).toBeLessThan(500);
       expect(graph.statements).toBe(0);
       graph.access.markUp();
-      const err = await graph.read('probe', 'RETURN 1').then(() => undefined, (e: unknown) => e);
+      const err = await graph.read(statement('// probe\nRETURN 1')).then(() => undefined, (e: unknown) => e);
       expect((err as GraphQLError).extensions?.code).toBe('DATABASE_UNAVAILABLE'); // now from the driver: nothing is there
       expect(graph.statements).toBe(0);
     } finally {

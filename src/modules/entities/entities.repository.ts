@@ -9,19 +9,20 @@ import { walkFields, walkKey, type HierarchyShape, type PlaceTree } from '../pla
 import { parseEntity, parsePlace, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
 import { edgeMap, entityRow, type StoredEntity } from './projection.js';
+import { statement, type Statement } from '../../db/statement.js';
 
 // One read per relationship type: types cannot be parameters, and a typed match uses the id index.
-const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => `// entities.relationships-by-id (${t})
+const RELATIONSHIPS_BY_ID = perLabel(RELATIONSHIP_TYPES, (t) => statement(`// entities.relationships-by-id (${t})
      MATCH (a:Entity)-[r:${t}]->(b:Entity) WHERE r.id IN $ids AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
-     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props`);
+     RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props`));
 
-const BY_ID = `// entities.by-id
+const BY_ID = statement(`// entities.by-id
        MATCH (e:Entity) WHERE e.id IN $ids AND ${cited('e')}
-       RETURN ${entityRow('e')} AS e`;
-const BY_ID_OR_CODE = `${BY_ID}
+       RETURN ${entityRow('e')} AS e`);
+const BY_ID_OR_CODE = statement(`${BY_ID.cypher}
        UNION
        MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
-       RETURN ${entityRow('e')} AS e`;
+       RETURN ${entityRow('e')} AS e`);
 
 /** Every edge touching `node` that may be shown, both directions, with the entity at its far end (`other`). */
 const EDGES_OF = (node: string) => `MATCH (${node})-[r]-(other:Entity) WHERE ${cited('other')} AND ${citedEdge('r')}`;
@@ -119,7 +120,7 @@ function groupEdgeRows(rows: readonly EdgeWithEndRow[], prefix: string, lists: M
 
 export class EntityRepository {
   /** Read-ahead statements by shape: built from fixed field names only, never from request text. */
-  private static readonly readAheads = new Map<string, string>();
+  private static readonly readAheads = new Map<string, Statement>();
 
   constructor(private readonly graph: Graph) {}
 
@@ -130,7 +131,7 @@ export class EntityRepository {
   async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
     const codes = ids.map((id) => PLACE_CODE_ID.exec(id)?.[1]).filter((c): c is string => !!c);
     // Only ids that may be codes need the union with a seek by code (it cost Neo4j a tenth more).
-    const rows = await this.graph.read<{ e: StoredEntity }>('entities.by-id', codes.length ? BY_ID_OR_CODE : BY_ID, { ids, codes });
+    const rows = await this.graph.read<{ e: StoredEntity }>(codes.length ? BY_ID_OR_CODE : BY_ID, { ids, codes });
     const byId = new Map<string, EntityRecord>();
     const byCode = new Map<string, EntityRecord>();
     for (const { e } of rows) {
@@ -143,10 +144,9 @@ export class EntityRepository {
 
   async placesByCodes(codes: readonly string[]): Promise<Array<PlaceRecord | null>> {
     const rows = await this.graph.read<{ e: StoredEntity }>(
-      'places.by-code',
-      `// places.by-code
+      statement(`// places.by-code
        MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
-       RETURN ${entityRow('e')} AS e`,
+       RETURN ${entityRow('e')} AS e`),
       { codes },
     );
     const by = new Map(rows.map(({ e }) => parsePlace(e)).map((p) => [p.code, p]));
@@ -156,8 +156,7 @@ export class EntityRepository {
   /** Each place's ancestors, parent first, for many places in one round trip. */
   async ancestorsOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
     const rows = await this.graph.read<{ id: string; chain: StoredEntity[] }>(
-      'places.ancestors',
-      `// places.ancestors
+      statement(`// places.ancestors
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
        CALL {
@@ -166,7 +165,7 @@ export class EntityRepository {
          WITH a, min(length(path)) AS distance
          RETURN a ORDER BY distance
        }
-       RETURN id, collect(${entityRow('a')}) AS chain`,
+       RETURN id, collect(${entityRow('a')}) AS chain`),
       { ids },
     );
     const by = new Map(rows.map((r) => [r.id, r.chain.map(parsePlace)]));
@@ -180,12 +179,11 @@ export class EntityRepository {
    */
   async relationshipsWithEndsOf(ids: readonly string[]): Promise<{ edges: RelationshipRecord[][]; ends: EntityRecord[] }> {
     const rows = await this.graph.read<EdgeWithEndRow>(
-      'entities.relationships-with-ends-of',
-      `// entities.relationships-with-ends-of
+      statement(`// entities.relationships-with-ends-of
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
        ${EDGES_OF('e')}
-       ${EDGE_WITH_END}`,
+       ${EDGE_WITH_END}`),
       { ids },
     );
     const by = new Map<string, RelationshipRecord[]>();
@@ -210,12 +208,11 @@ export class EntityRepository {
     const ends = new Map<string, EntityRecord>();
     await Promise.all([...groups].map(async ([key, { kind, ids }]) => {
       const rows = await this.graph.read<EdgeWithEndRow>(
-        'entities.edges-of-kind',
-        `// entities.edges-of-kind (${key})
+        statement(`// entities.edges-of-kind (${key})
          UNWIND $ids AS id
          MATCH (e:Entity {id: id})
          ${edgesOfKind('e', kind)}
-         ${EDGE_WITH_END}`,
+         ${EDGE_WITH_END}`),
         { ids: [...ids] },
       );
       groupEdgeRows(rows, `${key}/`, found, ends);
@@ -232,7 +229,7 @@ export class EntityRepository {
     const found = new Map<string, RelationshipRecord>();
     for (const [type, typeIds] of byType) {
       const rows = await this.graph.read<RelRow>(
-        'entities.relationships-by-id', RELATIONSHIPS_BY_ID(type), { ids: typeIds },
+        RELATIONSHIPS_BY_ID(type), { ids: typeIds },
       );
       for (const row of rows) found.set(String(row.props.id), parseRelationship(row));
     }
@@ -252,8 +249,8 @@ export class EntityRepository {
     const kindsKey = kinds.map((k) => `${edgeKindKey(k.kind)}${k.sources ? '+c' : ''}`).join(',');
     const code = PLACE_CODE_ID.exec(id)?.[1] ?? null;
     const key = `${code ? 'code:' : ''}${walkKey(shape)}${shape.sources ? 's' : ''}${shape.edges ? 'e' : ''}${edgeSources ? 'c' : ''}[${kindsKey}]${shape.quotedSources ? 'q' : ''}`;
-    let cypher = EntityRepository.readAheads.get(key);
-    if (!cypher) {
+    let readAhead = EntityRepository.readAheads.get(key);
+    if (!readAhead) {
       const fields = walkFields('n', shape, 0);
       if (shape.sources) fields.push(`sources: ${CITATIONS_OF('n.id', 'entity')}`);
       if (shape.edges) {
@@ -275,13 +272,13 @@ export class EntityRepository {
        WITH n WHERE ${cited('n')}
        LIMIT 1`
         : `MATCH (n:Entity {id: $id}) WHERE ${cited('n')}`;
-      cypher = `// entities.read-ahead
+      readAhead = statement(`// entities.read-ahead
        ${root}
        WITH {${fields.join(', ')}} AS tree
-       ${shape.quotedSources ? QUOTED_SOURCES : 'RETURN tree'}`;
-      EntityRepository.readAheads.set(key, cypher);
+       ${shape.quotedSources ? QUOTED_SOURCES : 'RETURN tree'}`);
+      EntityRepository.readAheads.set(key, readAhead);
     }
-    const [row] = await this.graph.read<{ tree: ReadAheadTree }>('entities.read-ahead', cypher, {
+    const [row] = await this.graph.read<{ tree: ReadAheadTree }>(readAhead, {
       id, code, edgeSourceTypes: [...(shape.edges?.sourceTypes ?? [])],
     });
     return row?.tree ?? null;

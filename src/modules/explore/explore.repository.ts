@@ -7,6 +7,7 @@ import type { GraphStatsRecord, PathRecord } from './explore.mappers.js';
 import { cited, citedEdge } from '../../domain/cited.js';
 import { edgeMap } from '../entities/projection.js';
 import { activeIn, periodsOverlap } from '../entities/edge-periods.js';
+import { statement, type Statement } from '../../db/statement.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_HOPS = 6;
@@ -17,14 +18,14 @@ export const MAX_PATHS = 100;
  * Cypher takes neither a hop bound nor SHORTEST's count as a parameter, so each (hops, count) pair
  * gets its own statement, built from integers checked here and cached; no request text enters it.
  */
-const pathStatements = new Map<string, string>();
-function shortestPathsStatement(hops: number, count: number): string {
+const pathStatements = new Map<string, Statement>();
+function shortestPathsStatement(hops: number, count: number): Statement {
   if (!Number.isInteger(hops) || hops < 1 || hops > MAX_HOPS) throw new RangeError(`hops ${hops}`);
   if (!Number.isInteger(count) || count < 1 || count > MAX_PATHS) throw new RangeError(`count ${count}`);
   const key = `${hops}/${count}`;
-  let cypher = pathStatements.get(key);
-  if (!cypher) {
-    cypher = `// explore.connections (up to ${hops} hops, ${count} paths)
+  let built = pathStatements.get(key);
+  if (!built) {
+    built = statement(`// explore.connections (up to ${hops} hops, ${count} paths)
       MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
       MATCH p = SHORTEST ${count} (
         (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')} AND ${activeIn('r', '$asOf')}]-(step WHERE ${cited('step')})){1,${hops}} (b)
@@ -35,10 +36,10 @@ function shortestPathsStatement(hops: number, count: number): string {
       )
       RETURN [n IN nodes(p) | n.id] AS nodeIds,
              [x IN relationships(p) | {type: type(x), fromId: startNode(x).id, toId: endNode(x).id, props: ${edgeMap('x')}}] AS rels
-      ORDER BY size(rels), nodeIds`;
-    pathStatements.set(key, cypher);
+      ORDER BY size(rels), nodeIds`);
+    pathStatements.set(key, built);
   }
-  return cypher;
+  return built;
 }
 
 export class ExploreRepository {
@@ -61,8 +62,8 @@ export class ExploreRepository {
     for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
       const room = limit - order.length;
       const rows = await this.graph.read<{ id: string; found: number }>(
-        'explore.neighbours',
-        `// explore.neighbours: one breadth-first hop
+        statement(`// explore.neighbours
+         // one breadth-first hop
          UNWIND $frontier AS fid
          MATCH (:Entity {id: fid})-[r]-(n:Entity)
          WHERE ($types IS NULL OR type(r) IN $types)
@@ -74,7 +75,7 @@ export class ExploreRepository {
          WITH n, size(found) AS found
          ORDER BY CASE WHEN n:Seeded THEN 0 ELSE 1 END, n.id
          LIMIT toInteger($room)
-         RETURN n.id AS id, found`,
+         RETURN n.id AS id, found`),
         { frontier, types, kinds, seen: [...seen], room: Math.max(room, 1), asOf },
       );
       const found = rows[0]?.found ?? 0;
@@ -92,12 +93,11 @@ export class ExploreRepository {
   /** Every edge (of the given types) between two of the given entities. */
   async edgesAmong(ids: string[], types: RelationshipType[] | null, asOf: number | null = null): Promise<RelationshipRecord[]> {
     const rows = await this.graph.read<RelRow>(
-      'explore.edges-among',
-      `// explore.edges-among
+      statement(`// explore.edges-among
        MATCH (a:Entity)-[r]->(b:Entity)
        WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types) AND ${citedEdge('r')} AND ${activeIn('r', '$asOf')}
        RETURN type(r) AS type, a.id AS fromId, b.id AS toId, ${edgeMap('r')} AS props
-       ORDER BY r.id`,
+       ORDER BY r.id`),
       { ids, types, asOf },
     );
     return rows.map(parseRelationship);
@@ -106,21 +106,21 @@ export class ExploreRepository {
   async shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null, asOf: number | null = null): Promise<PathRecord[]> {
     if (from === to) return [];
     const rows = await this.graph.read<{ nodeIds: string[]; rels: RelRow[] }>(
-      'explore.connections', shortestPathsStatement(maxHops, first), { from, to, types, asOf },
+      shortestPathsStatement(maxHops, first), { from, to, types, asOf },
     );
     return rows.map((r) => ({ nodeIds: r.nodeIds, relationships: r.rels.map(parseRelationship) }));
   }
 
   /** Counts the database keeps (label and type counts): constant time at any size. */
   async stats(): Promise<GraphStatsRecord> {
-    const [row] = await this.graph.read<GraphStatsRecord>('explore.stats', STATS);
+    const [row] = await this.graph.read<GraphStatsRecord>(STATS);
     return row!;
   }
 }
 
 // One count-store lookup per kind label and per edge type (labels and types cannot be parameters;
 // the statement is built from the fixed lists). Every edge of these types joins two entities.
-const STATS = `// explore.stats
+const STATS = statement(`// explore.stats
   ${ENTITY_KINDS.map((k) => `CALL { MATCH (n:${KIND_LABEL[k]}) RETURN count(n) AS ${k} }`).join('\n  ')}
   ${RELATIONSHIP_TYPES.map((t) => `CALL { MATCH ()-[r:${t}]->() RETURN count(r) AS ${t} }`).join('\n  ')}
   CALL { MATCH (e:Entity) RETURN count(e) AS entities }
@@ -131,4 +131,4 @@ const STATS = `// explore.stats
        [c IN [${ENTITY_KINDS.map((k) => `{key: '${k}', count: ${k}}`).join(', ')}] WHERE c.count > 0] AS entitiesByKind,
        [c IN [${RELATIONSHIP_TYPES.map((t) => `{key: '${t}', count: ${t}}`).join(', ')}] WHERE c.count > 0] AS relationshipsByType
   RETURN entitiesByKind, relationshipsByType, entities, quantities, citations, sources,
-         reduce(t = 0, c IN relationshipsByType | t + c.count) AS relationships`;
+         reduce(t = 0, c IN relationshipsByType | t + c.count) AS relationships`);

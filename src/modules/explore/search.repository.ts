@@ -9,6 +9,7 @@ import { cited } from '../../domain/cited.js';
 import { simplify } from '../../domain/chinese-script.js';
 import { normalizeName, SEARCH_KEY_SEPARATOR } from '../../domain/search-keys.js';
 import { coreRow, entityRow, type StoredEntity } from '../entities/projection.js';
+import { statement, type Statement } from '../../db/statement.js';
 
 /**
  * User text as plain Lucene terms: special characters escaped, and the operator words AND, OR, NOT
@@ -115,12 +116,12 @@ export type SearchRows = 'whole' | 'core';
 const statements = (rows: SearchRows) => {
   const row = rows === 'core' ? coreRow : entityRow;
   return {
-    byCode: searchStatement('search.by-code', BY_CODE, row),
+    byCode: statement(searchStatement('search.by-code', BY_CODE, row)),
     // Exact and prefix matches first; looser ones only when those do not fill the page.
-    byPrefix: `// search.by-name${BY_PREFIX}${ranked(row, ', candidates')}`,
-    byKeyAndPrefix: `// search.by-name (many prefixes)${BY_KEY_AND_PREFIX}${ranked(row)}`,
-    looser: searchStatement('search.looser', union(BY_SUBSTRING, BY_FULL_TEXT), row),
-    looserShort: searchStatement('search.looser (short text)', BY_FULL_TEXT, row),
+    byPrefix: statement(`// search.by-name${BY_PREFIX}${ranked(row, ', candidates')}`),
+    byKeyAndPrefix: statement(`// search.by-name (many prefixes)${BY_KEY_AND_PREFIX}${ranked(row)}`),
+    looser: statement(searchStatement('search.looser', union(BY_SUBSTRING, BY_FULL_TEXT), row)),
+    looserShort: statement(searchStatement('search.looser (short text)', BY_FULL_TEXT, row)),
   };
 };
 const STATEMENTS: Record<SearchRows, ReturnType<typeof statements>> = { whole: statements('whole'), core: statements('core') };
@@ -139,16 +140,16 @@ export class SearchRepository {
       key, kinds, first, bound: this.bound, lucene: luceneTerms(text.trim()),
       exact: `${SEARCH_KEY_SEPARATOR}${key}${SEARCH_KEY_SEPARATOR}`, prefix: `${SEARCH_KEY_SEPARATOR}${key}`,
     };
-    const read = async (name: string, cypher: string) =>
-      (await this.graph.read<{ e: StoredEntity }>(name, cypher, params)).map(({ e }) => parseEntity(e));
-    if (/^\d{2,12}$/.test(key)) return read('search.by-code', byCode);
-    const prefixed = await this.graph.read<{ e: StoredEntity; candidates: number }>('search.by-name', byPrefix, params);
+    const read = async (searching: Statement) =>
+      (await this.graph.read<{ e: StoredEntity }>(searching, params)).map(({ e }) => parseEntity(e));
+    if (/^\d{2,12}$/.test(key)) return read(byCode);
+    const prefixed = await this.graph.read<{ e: StoredEntity; candidates: number }>(byPrefix, params);
     const found = prefixed[0]?.candidates === this.bound
-      ? await read('search.by-name (many prefixes)', byKeyAndPrefix)
+      ? await read(byKeyAndPrefix)
       : prefixed.map(({ e }) => parseEntity(e));
     if (found.length < first) {
       const seen = new Set(found.map((e) => e.id));
-      const more = await read('search.looser', [...key].length >= 3 ? looser : looserShort);
+      const more = await read([...key].length >= 3 ? looser : looserShort);
       found.push(...more.filter((e) => !seen.has(e.id)).slice(0, first - found.length));
     }
     return found;

@@ -7,6 +7,7 @@ import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import { parsePlace, type PlaceRecord } from '../entities/entities.mappers.js';
 import { cited, citedPartOf } from '../../domain/cited.js';
 import { entityRow, refRow, type StoredEntity } from '../entities/projection.js';
+import { statement } from '../../db/statement.js';
 
 /** Which hierarchy fields a selection asks of a place, and what each asks in turn. */
 export interface HierarchyShape {
@@ -72,11 +73,10 @@ export class HierarchyRepository {
   /** Each place's child places, in edge order, for many places in one round trip. */
   async childrenOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
     const rows = await this.graph.read<{ id: string; children: StoredEntity[] }>(
-      'places.children',
-      `// places.children
+      statement(`// places.children
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
-       RETURN id, [c IN ${CHILDREN('e', 'c')} | ${entityRow('c')}] AS children`,
+       RETURN id, [c IN ${CHILDREN('e', 'c')} | ${entityRow('c')}] AS children`),
       { ids },
     );
     const by = new Map(rows.map((r) => [r.id, r.children.map(parsePlace)]));
@@ -86,11 +86,10 @@ export class HierarchyRepository {
   /** Each place's parent place (the first by edge id, as the generic edge reader would find it). */
   async parentOf(ids: readonly string[]): Promise<Array<PlaceRecord | null>> {
     const rows = await this.graph.read<{ id: string; parent: StoredEntity | null }>(
-      'places.parent',
-      `// places.parent
+      statement(`// places.parent
        UNWIND $ids AS id
        MATCH (e:Entity {id: id})
-       RETURN id, [p IN ${PARENT('e', 'p')} | ${entityRow('p')}][0] AS parent`,
+       RETURN id, [p IN ${PARENT('e', 'p')} | ${entityRow('p')}][0] AS parent`),
       { ids },
     );
     const by = new Map(rows.map((r) => [r.id, r.parent ? parsePlace(r.parent) : null]));

@@ -7,6 +7,7 @@ import { cited } from '../../domain/cited.js';
 import {
   parseQuantity, parseSource, type CitationRecord, type ClaimRecord, type QuantityRecord, type SourceRecord,
 } from './provenance.mappers.js';
+import { statement } from '../../db/statement.js';
 
 /** Cypher's string order (code points), not the locale's. */
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -76,10 +77,9 @@ export class ProvenanceRepository {
    */
   async citationsOf(subjectIds: readonly string[]): Promise<CitationRecord[][]> {
     const rows = await this.graph.read<{ subjectId: string; citations: CitationRow[] }>(
-      'provenance.citations-of',
-      `// provenance.citations-of
+      statement(`// provenance.citations-of
        UNWIND $ids AS subjectId
-       RETURN subjectId, ${CITATIONS_OF('subjectId')} AS citations`,
+       RETURN subjectId, ${CITATIONS_OF('subjectId')} AS citations`),
       { ids: subjectIds },
     );
     const by = new Map(rows.map((r) => [r.subjectId, citationRecords(r.subjectId, r.citations)]));
@@ -88,12 +88,11 @@ export class ProvenanceRepository {
 
   async quantitiesOf(subjectIds: readonly string[]): Promise<QuantityRecord[][]> {
     const rows = await this.graph.read<{ q: Record<string, unknown> }>(
-      'provenance.quantities-of',
-      `// provenance.quantities-of
+      statement(`// provenance.quantities-of
        UNWIND $ids AS subjectId
        MATCH (q:Quantity {subjectId: subjectId}) WHERE ${cited('q')}
        RETURN q {.*} AS q
-       ORDER BY q.metric, q.year`,
+       ORDER BY q.metric, q.year`),
       { ids: subjectIds },
     );
     const by = new Map<string, QuantityRecord[]>();
@@ -108,10 +107,9 @@ export class ProvenanceRepository {
 
   async quantitiesByIds(ids: readonly string[]): Promise<Array<QuantityRecord | null>> {
     const rows = await this.graph.read<{ q: Record<string, unknown> }>(
-      'provenance.quantities-by-id',
-      `// provenance.quantities-by-id
+      statement(`// provenance.quantities-by-id
        MATCH (q:Quantity) WHERE q.id IN $ids AND ${cited('q')}
-       RETURN q {.*} AS q`,
+       RETURN q {.*} AS q`),
       { ids },
     );
     const by = new Map(rows.map(({ q }) => [String(q.id), parseQuantity(q)]));
@@ -120,10 +118,9 @@ export class ProvenanceRepository {
 
   async sourcesByIds(ids: readonly string[]): Promise<Array<SourceRecord | null>> {
     const rows = await this.graph.read<{ s: Record<string, unknown> }>(
-      'provenance.sources-by-id',
-      `// provenance.sources-by-id
+      statement(`// provenance.sources-by-id
        MATCH (s:Source) WHERE s.id IN $ids
-       RETURN s {.*} AS s`,
+       RETURN s {.*} AS s`),
       { ids },
     );
     const by = new Map(rows.map(({ s }) => [String(s.id), parseSource(s)]));
@@ -132,12 +129,11 @@ export class ProvenanceRepository {
 
   async sources(first: number): Promise<SourceRecord[]> {
     const rows = await this.graph.read<{ s: Record<string, unknown> }>(
-      'provenance.sources',
-      `// provenance.sources
+      statement(`// provenance.sources
        MATCH (s:Source)
        RETURN s {.*} AS s
        ORDER BY s.publishedAt DESC, s.id
-       LIMIT toInteger($first)`,
+       LIMIT toInteger($first)`),
       { first },
     );
     return rows.map(({ s }) => parseSource(s));
@@ -145,11 +141,10 @@ export class ProvenanceRepository {
 
   async citationCounts(sourceIds: readonly string[]): Promise<number[]> {
     const rows = await this.graph.read<{ id: string; n: number }>(
-      'provenance.citation-counts',
-      `// provenance.citation-counts
+      statement(`// provenance.citation-counts
        UNWIND $ids AS id
        OPTIONAL MATCH (c:Citation)-[:QUOTES]->(:Source {id: id})
-       RETURN id, count(c) AS n`,
+       RETURN id, count(c) AS n`),
       { ids: sourceIds },
     );
     const by = new Map(rows.map((r) => [r.id, r.n]));
@@ -159,10 +154,9 @@ export class ProvenanceRepository {
   /** What the last citation check (src/ingest/citation-check.ts) counted; null before any. */
   async uncitedFacts(): Promise<number | null> {
     const [row] = await this.graph.read<{ uncited: number | null }>(
-      'provenance.uncited-facts',
-      `// provenance.uncited-facts
+      statement(`// provenance.uncited-facts
        OPTIONAL MATCH (c:CitationCheck {id: 'citations'})
-       RETURN c.uncited AS uncited`,
+       RETURN c.uncited AS uncited`),
     );
     return row?.uncited ?? null;
   }
@@ -170,14 +164,13 @@ export class ProvenanceRepository {
   /** Pages of several sources' citations in one round trip, ordered by what they are about. */
   async claimsOf(requests: readonly ClaimsRequest[]): Promise<ClaimsPage[]> {
     const rows = await this.graph.read<{ key: number; total: number; page: ClaimRecord[] }>(
-      'provenance.claims-of',
-      `// provenance.claims-of
+      statement(`// provenance.claims-of
        UNWIND range(0, size($requests) - 1) AS key
        WITH key, $requests[key] AS req
        OPTIONAL MATCH (c:Citation)-[:QUOTES]->(:Source {id: req.sourceId})
        WITH key, req, c ORDER BY c.subjectId, c.quote
        WITH key, req, collect(CASE WHEN c IS NOT NULL THEN {quote: c.quote, subjectId: c.subjectId} END) AS claims
-       RETURN key, size(claims) AS total, claims[toInteger(req.offset)..toInteger(req.offset + req.first)] AS page`,
+       RETURN key, size(claims) AS total, claims[toInteger(req.offset)..toInteger(req.offset + req.first)] AS page`),
       { requests },
     );
     const by = new Map(rows.map((r) => [r.key, { total: r.total, page: r.page }]));

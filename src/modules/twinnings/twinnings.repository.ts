@@ -7,6 +7,7 @@ import { ofType, parseRelationship, type RelRow, type SupportRecord, type Twinni
 import { isProject, parseEntity, type EntityRecord, type ProjectRecord } from '../entities/entities.mappers.js';
 import { collectInside, isInside } from '../places/inside.js';
 import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
+import { statement } from '../../db/statement.js';
 
 /** What runs under a twinning: the supports and projects from its supporter's side to its recipient's. */
 export interface TwinningAid {
@@ -80,8 +81,8 @@ export class EdgePages {
   constructor(private readonly graph: Graph) {}
 
   /** Runs a statement that ends in PAGE_TAIL and parses its one row: the edges, and their ends. */
-  private async page(name: string, cypher: string, params: Record<string, unknown>, p: PageArgs) {
-    const [row] = await this.graph.read<{ total: number; page: Array<RelRow & { from: StoredEntity; to: StoredEntity }> }>(name, `${cypher}\n${PAGE_TAIL}`, {
+  private async page(cypher: string, params: Record<string, unknown>, p: PageArgs) {
+    const [row] = await this.graph.read<{ total: number; page: Array<RelRow & { from: StoredEntity; to: StoredEntity }> }>(statement(`${cypher}\n${PAGE_TAIL}`), {
       ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
     });
     const rows = row?.page ?? [];
@@ -109,7 +110,7 @@ export class EdgePages {
       ? { name: 'twinnings.page (by programme)', match: `MATCH (a:Entity)-[r:TWINNED_WITH {programme: $programme}]->(b:Entity)
        WITH a, r, b WHERE ${bothCited}` }
       : anchoredEdges('twinnings.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
-    const { total, page, ends } = await this.page(name, `// ${name}
+    const { total, page, ends } = await this.page(`// ${name}
 ${match}${filters}`, {
       supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
     }, p);
@@ -139,7 +140,7 @@ ${match}${filters}`, {
        MATCH (a:Entity)-[r:SUPPORTS {mode: mode}]->(b:Entity)
        WITH a, r, b WHERE ${bothCited}` }
       : anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
-    const { total, page, ends } = await this.page(name, `// ${name}
+    const { total, page, ends } = await this.page(`// ${name}
 ${match}${filters}`, {
       modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil, programme: q.programme,
     }, p);
@@ -213,13 +214,13 @@ export interface ScopeRequest { supporter: string | null; recipient: string | nu
 /** Which parts of an aid scope a statement reads: aidSummary needs both, a twinning's field one. */
 export interface ScopeParts { supports: boolean; projects: boolean }
 const BOTH: ScopeParts = { supports: true, projects: true };
-const partsName = (want: ScopeParts) => (want.supports && want.projects ? '' : want.supports ? ': supports' : ': projects');
+const partsName = (want: ScopeParts) => (want.supports && want.projects ? '' : want.supports ? '.supports' : '.projects');
 
 /** Cypher: `supports` bound as asked, or to none (`carry`: the variables the rest goes on with). */
 const supportsPart = (want: ScopeParts, carry: string, call: string) => (want.supports ? call : `WITH ${carry}, [] AS supports`);
 const projectsPart = (want: ScopeParts, carry: string, call: string) => (want.projects ? call : `WITH ${carry}, supports, [] AS projects`);
 
-const scopeByRecipient = (want: ScopeParts) => `// twinnings.aid-scope (by recipient${partsName(want)})
+const scopeByRecipient = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)} (by recipient)
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
   ${collectInside('pair.recipient', 'side', 'pair')}
@@ -246,7 +247,7 @@ const scopeByRecipient = (want: ScopeParts) => `// twinnings.aid-scope (by recip
     RETURN collect(DISTINCT p) AS projects
   }`)}`;
 
-const scopeBySupporter = (want: ScopeParts) => `// twinnings.aid-scope (by supporter${partsName(want)})
+const scopeBySupporter = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)} (by supporter)
   UNWIND range(0, size($pairs) - 1) AS key
   WITH key, $pairs[key] AS pair
   ${collectInside('pair.supporter', 'side', 'pair')}
@@ -263,7 +264,7 @@ const scopeBySupporter = (want: ScopeParts) => `// twinnings.aid-scope (by suppo
     RETURN collect(DISTINCT p) AS projects
   }`)}`;
 
-const scopeAll = (want: ScopeParts) => `// twinnings.aid-scope (all${partsName(want)})
+const scopeAll = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)} (all)
   UNWIND range(0, size($pairs) - 1) AS key
   ${supportsPart(want, 'key', `CALL {
     MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
@@ -298,12 +299,12 @@ const SCOPE_TAIL = `
          memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`;
 
 /** The pairs by the anchoring of their statement: on the recipient, on the supporter, or neither. */
-function scopeGroups(pairs: readonly ScopeRequest[], want: ScopeParts): Array<[string, string, number[]]> {
+function scopeGroups(pairs: readonly ScopeRequest[], want: ScopeParts): Array<[string, number[]]> {
   const built = SCOPE_STATEMENTS.get(`${want.supports}/${want.projects}`)!;
   return [
-    ['twinnings.aid-scope (by recipient)', built.byRecipient, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
-    ['twinnings.aid-scope (by supporter)', built.bySupporter, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
-    ['twinnings.aid-scope (all)', built.all, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
+    [built.byRecipient, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
+    [built.bySupporter, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
+    [built.all, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
   ];
 }
 
@@ -324,11 +325,11 @@ export class AidSummaryRepository {
   /** Many scopes in one round trip per anchoring. */
   async scopes(pairs: readonly ScopeRequest[]): Promise<AidScopeRow[]> {
     const out: AidScopeRow[] = pairs.map(() => ({ supports: [], projects: [], people: [] }));
-    for (const [name, cypher, indexes] of scopeGroups(pairs, BOTH)) {
+    for (const [cypher, indexes] of scopeGroups(pairs, BOTH)) {
       if (indexes.length === 0) continue;
       const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
-        name, `${cypher}
-${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
+        statement(`${cypher}
+${SCOPE_TAIL}`), { pairs: indexes.map((i) => pairs[i]) },
       );
       for (const row of rows) {
         out[indexes[row.key]!] = { supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])), projects: row.projects, people: row.people };
@@ -343,10 +344,10 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
    */
   async twinningAid(pairs: readonly ScopeRequest[], want: ScopeParts): Promise<TwinningAid[]> {
     const out: TwinningAid[] = pairs.map(() => ({ supports: [], projects: [] }));
-    for (const [name, cypher, indexes] of scopeGroups(pairs, want)) {
+    for (const [cypher, indexes] of scopeGroups(pairs, want)) {
       if (indexes.length === 0) continue;
-      const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: StoredEntity[] }>(name, `${cypher}
-  RETURN key, supports, [p IN projects | ${entityRow('p')}] AS projects`, { pairs: indexes.map((i) => pairs[i]) });
+      const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: StoredEntity[] }>(statement(`${cypher}
+  RETURN key, supports, [p IN projects | ${entityRow('p')}] AS projects`), { pairs: indexes.map((i) => pairs[i]) });
       for (const row of rows) {
         out[indexes[row.key]!] = {
           supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])),
@@ -360,8 +361,7 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
   /** People who are members of, or hold a post in, anything inside each entity. */
   async peopleInside(ids: readonly string[]): Promise<string[][]> {
     const rows = await this.graph.read<{ key: number; people: string[] }>(
-      'twinnings.people-inside',
-      `// twinnings.people-inside
+      statement(`// twinnings.people-inside
        UNWIND range(0, size($ids) - 1) AS key
        WITH key, $ids[key] AS id
        ${collectInside('id', 'side', 'id')}
@@ -372,7 +372,7 @@ ${SCOPE_TAIL}`, { pairs: indexes.map((i) => pairs[i]) },
          WHERE ${cited('person')} AND ${citedEdge('serves')}
          RETURN collect(DISTINCT person.id) AS people
        }
-       RETURN key, people`,
+       RETURN key, people`),
       { ids },
     );
     const by = new Map(rows.map((r) => [r.key, [...r.people].sort()]));
