@@ -62,7 +62,7 @@ export const NESTED_OPERATIONS: Record<string, string> = {
     people { name teams { team { name } sources { quote } } }
   } } } }`,
   supports: `query($n: Int!) { supports(first: $n, orderBy: { field: ID }) { edges { node {
-    mode supporter { name sources { quote } } beneficiary { name ... on School { location { name } } }
+    mode supporter { name sources { quote } } beneficiary { name ... on School { locatedIn { name } } }
     quantities { text sources { quote } } sources { quote source { title } }
   } } } }`,
   search: `query($n: Int!) { search(text: "Supporter", kinds: [CITY], first: $n) {

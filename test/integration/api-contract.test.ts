@@ -10,6 +10,7 @@ import { QUERY_LIMITS } from '../../src/api/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { ARTICLE } from '../helpers/article-coverage.js';
 import { statement } from '../../src/db/statement.js';
+import { englishNameFile } from '../../src/domain/english-names.js';
 
 /** The first article's twinnings: Liaoning → Nagqu and its three cities → their counties. */
 const ARTICLE_TWINNINGS = ['twinning:anshan--baqen', 'twinning:dalian--sog', 'twinning:liaoning--nagqu', 'twinning:shenyang--amdo'];
@@ -333,10 +334,36 @@ describe('aid summaries keep what the numbers mean', () => {
 
 describe('locations', () => {
   it('gives the place of an event held at a school, not the school', async () => {
-    const res = await api.gql('{ entity(id: "event:amdo-study-tour-planning-meeting-2024-05-27") { ... on Event { location { id kind } } relationships(types: [LOCATED_IN]) { to { id } } } }');
+    const res = await api.gql('{ entity(id: "event:amdo-study-tour-planning-meeting-2024-05-27") { ... on Event { locatedIn { id kind } } relationships(types: [LOCATED_IN]) { to { id } } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.entity.relationships[0].to.id).toBe('school:amdo-county-middle-school');
-    expect(res.data.entity.location).toBeNull();
+    expect(res.data.entity.locatedIn).toBeNull();
+  });
+
+  it('answers one selection with a place\'s position and the place a school is in (locatedIn), each under its own name', async () => {
+    const ids = ['city:nagqu', 'school:amdo-county-middle-school'];
+    const res = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id
+      ... on Place { code location { latitude longitude } }
+      ... on School { locatedIn { id code location { latitude longitude } } } } }`, { ids });
+    expect(res.errors).toBeUndefined();
+    const [nagqu, school] = res.data.nodes;
+    // Positions are the names file's for each place's code; the school's place is the seed's LOCATED_IN.
+    const position = (code: string) => {
+      const entry = englishNameFile().places[code];
+      return entry?.lat === undefined ? null : { latitude: entry.lat, longitude: entry.lon };
+    };
+    expect(nagqu.location).toEqual(position(nagqu.code));
+    expect(nagqu.location).not.toBeNull();
+    const located = await api.gql('{ entity(id: "school:amdo-county-middle-school") { relationships(types: [LOCATED_IN]) { to { id } } } }');
+    expect(school.locatedIn.id).toBe(located.data.entity.relationships[0].to.id);
+    expect(school.locatedIn.location).toEqual(position(school.locatedIn.code));
+    // The deprecated name answers the same place; beside a place's `location` it puts two shapes
+    // (a position, a place) under one key, which is why the school's field has a name of its own.
+    const old = await api.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id
+      ... on Place { location { latitude } } ... on School { location { id } } } }`, { ids });
+    expect(old.errors).toBeUndefined();
+    expect(old.data.nodes[0].location).toEqual({ latitude: nagqu.location.latitude });
+    expect(old.data.nodes[1].location).toEqual({ id: school.locatedIn.id });
   });
 });
 

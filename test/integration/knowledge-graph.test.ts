@@ -95,7 +95,7 @@ describe('questions the graph answers, with citations', () => {
       entity(id: "hospital:sog-county-peoples-hospital") {
         ... on Hospital {
           nameZh
-          location { id }
+          locatedIn { id }
           supportsReceived { mode supporter { id name } sources { quote } }
           departments { nameZh supportsReceived { mode supporter { id } sources { quote } } }
         }
@@ -103,7 +103,7 @@ describe('questions the graph answers, with citations', () => {
     }`);
     expect(res.errors).toBeUndefined();
     const h = res.data.entity;
-    expect(h.location.id).toBe('county:sog');
+    expect(h.locatedIn.id).toBe('county:sog');
     const how = h.supportsReceived.map((s: any) => `${s.supporter.id}:${s.mode}`);
     expect(how).toEqual(expect.arrayContaining(['org:dalian-7-hospitals:HOSPITAL_TAKES_DEPARTMENT', 'city:dalian:MEDICAL_TEAM']));
     expect(h.supportsReceived.every((s: any) => s.sources.length > 0)).toBe(true);
@@ -116,7 +116,7 @@ describe('questions the graph answers, with citations', () => {
     const res = await api.gql(`{
       entity(id: "project:amdo-government-service-hall") {
         ... on Project {
-          nameZh openedOn location { id }
+          nameZh openedOn locatedIn { id }
           investment { value unit qualifier text sources { quote } }
           floorArea { value unit qualifier text sources { quote } }
           participants { role participant { id } }
@@ -175,13 +175,13 @@ describe('questions the graph answers, with citations', () => {
       entity(id: "township:pana") {
         relationships(types: [COMES_FROM], direction: INCOMING) {
           sources { quote }
-          from { id nameZh ... on Person { workplaces { employer { id nameZh ... on Organization { location { nameZh } } } sources { quote } } } }
+          from { id nameZh ... on Person { workplaces { employer { id nameZh ... on Organization { locatedIn { nameZh } } } sources { quote } } } }
         }
       }
     }`);
     const [origin] = res.data.entity.relationships;
     expect(origin.from).toMatchObject({ id: 'person:lobsang', nameZh: '洛桑' });
-    expect(origin.from.workplaces[0].employer).toMatchObject({ id: 'org:panjin-health-commission', location: { nameZh: '盘锦市' } });
+    expect(origin.from.workplaces[0].employer).toMatchObject({ id: 'org:panjin-health-commission', locatedIn: { nameZh: '盘锦市' } });
     expect(origin.from.workplaces[0].sources[0].quote).toContain('现在盘锦市卫健委工作');
   });
 });

@@ -1,6 +1,7 @@
 // One name per concept: the receiving end of a support is its `recipient`, as on a twinning, and a
 // start year is `since`, as on a twinning and a programme. The old names still answer the same,
-// marked deprecated (API changes are additions and deprecations only).
+// marked deprecated (API changes are additions and deprecations only). The place a school, hospital,
+// organisation, project or event is in is its `locatedIn`: `location` is a place's position.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 
@@ -65,5 +66,20 @@ describe('one name per concept', () => {
     }
     // includeDescendants says what "inside" means in the one place it is defined (places/inside.ts).
     expect(field(data.filter, 'includeDescendants').description).toMatch(/PART_OF, LOCATED_IN or MEMBER_OF/);
+  });
+
+  it('an institution or activity answers `locatedIn`, the same as its deprecated `location`; introspection says why', async () => {
+    const kinds = ['School', 'Hospital', 'Organization', 'Project', 'Event'];
+    const { data, errors } = await api.gql(`{ search(text: "安多", kinds: [SCHOOL, HOSPITAL, ORGANIZATION, PROJECT, EVENT], first: 100) {
+      id ${kinds.map((k) => `... on ${k} { locatedIn { id } location { id } }`).join(' ')} } }`);
+    expect(errors).toBeUndefined();
+    expect(data.search.filter((e: any) => e.locatedIn).length).toBeGreaterThan(2);
+    for (const e of data.search) expect(e.location, e.id).toEqual(e.locatedIn);
+    const types = await api.gql(`{ ${kinds.map((k) => `${k}: __type(name: "${k}") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } }`).join(' ')} }`);
+    for (const k of kinds) {
+      const field = (name: string) => types.data[k].fields.find((f: any) => f.name === name);
+      expect(field('locatedIn'), k).toMatchObject({ isDeprecated: false });
+      expect(field('location'), k).toMatchObject({ isDeprecated: true, deprecationReason: expect.stringMatching(/`locatedIn`.*its position/) });
+    }
   });
 });

@@ -4,15 +4,20 @@ import type {
 } from '../../generated/graphql.js';
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { EntityRecord, HospitalRecord, OrganizationRecord, SchoolRecord } from '../entities/entities.mappers.js';
+import type { RequestContext } from '../../context.js';
 import { edgesOf } from '../entities/graph-reads.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 
+/** Where an institution or activity is; `location` is the deprecated first name of `locatedIn`. */
+const locatedIn = (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.services.places.location(e);
+
 export const institutionFields = {
   ...entityFields,
-  location: (e, _a, ctx) => ctx.services.places.location(e),
+  locatedIn,
+  location: locatedIn,
   supportsReceived: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'INCOMING'),
   supportsGiven: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'OUTGOING'),
-} satisfies SharedFields<SchoolResolvers, 'location' | 'supportsReceived' | 'supportsGiven', EntityRecord>;
+} satisfies SharedFields<SchoolResolvers, 'locatedIn' | 'location' | 'supportsReceived' | 'supportsGiven', EntityRecord>;
 
 export const institutionResolvers: Resolvers = {
   School: institutionFields satisfies Complete<SchoolResolvers, School, SchoolRecord>,

@@ -17,10 +17,11 @@ const metric = async (ctx: RequestContext, e: EntityRecord, name: string) =>
 
 const activityFields = {
   ...entityFields,
+  locatedIn: institutionFields.locatedIn,
   location: institutionFields.location,
   participants: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['PARTICIPATES_IN'], 'INCOMING'),
   beneficiaries: async (e, _a, ctx) => farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['BENEFITS'], 'OUTGOING')),
-} satisfies SharedFields<EventResolvers, 'location' | 'participants' | 'beneficiaries', EntityRecord>;
+} satisfies SharedFields<EventResolvers, 'locatedIn' | 'location' | 'participants' | 'beneficiaries', EntityRecord>;
 
 export const projectResolvers: Resolvers = {
   Project: {

@@ -19,11 +19,11 @@ export const MAX_SEARCH = 200;
 const ASK = 100;
 const PAGE = 20;
 
-/** The places a hit lies in, nearest first: its ancestors, or its location and the location's ancestors. */
-export function parentChain(e: Hit | { ancestors?: unknown; location?: unknown }): Place[] {
-  const x = e as { ancestors?: Place[]; location?: Place & { ancestors: Place[] } | null };
+/** The places a hit lies in, nearest first: its ancestors, or the place it is in and that place's ancestors. */
+export function parentChain(e: Hit | { ancestors?: unknown; locatedIn?: unknown }): Place[] {
+  const x = e as { ancestors?: Place[]; locatedIn?: Place & { ancestors: Place[] } | null };
   if (x.ancestors) return x.ancestors;
-  if (x.location) return [x.location, ...x.location.ancestors];
+  if (x.locatedIn) return [x.locatedIn, ...x.locatedIn.ancestors];
   return [];
 }
 
