@@ -80,6 +80,9 @@ const HEADINGS: Record<string, string> = {
   自治区直辖县级行政区划: 'County-level Divisions under the Autonomous Region',
 };
 
+/** Whether an official name is a heading of the list (市辖区), not a place with a seat of its own. */
+export const isListHeading = (nameZh: string): boolean => nameZh in HEADINGS;
+
 /**
  * The English name: the proper name (`properName`, from a dataset, else the stem's pinyin) with the
  * peoples and the level word. A one-character stem keeps its level in pinyin too (索县 → "Suo County").

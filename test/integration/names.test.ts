@@ -90,6 +90,36 @@ describe('a place in English', () => {
     expect(turpan).toEqual({ name: 'Turpan', nameOrigin: 'CONVENTIONAL' }); // Shigatse is named by a seed now
   });
 
+  it('locates seats the third dataset finds, says when the point is a namesake city\'s, and names places in Tibetan and Uyghur script', async () => {
+    const located = 'location { latitude longitude basis citation { quote source { id license } } }';
+    const res = await api.gql(`{
+      ngari: place(code: "5425") { ${located} }
+      yushu: place(code: "6327") { ${located} }
+      amdo: place(code: "540624") { nameZh ${located} }
+      lhasa: place(code: "5401") { scriptNames { text script citation { quote source { id license } } } }
+      kashgar: place(code: "653101") { scriptNames { text script } }
+      kashgarPrefecture: place(code: "6531") { scriptNames { text script } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { ngari, yushu, amdo, lhasa, kashgar, kashgarPrefecture } = res.data;
+    const CITIES500 = { id: 'geonames-cities500-structured-1-0-1', license: 'CC-BY-4.0' };
+    // Ngari's seat is the place GeoNames marks as the seat of its admin-2 (PPLA2), Shiquanhe.
+    expect(ngari.location).toMatchObject({ basis: 'SEAT', citation: { source: CITIES500 } });
+    expect(ngari.location.citation.quote).toMatch(/\tShiquanhe\t.*\tPPLA2\tCN\t\t14\t5425\t/);
+    // Yushu's point is the seat of 玉树市, the county-level city of its name, and says so.
+    expect(yushu.location.basis).toBe('NAMESAKE_CITY_SEAT');
+    expect(yushu.location.latitude).toBeGreaterThan(32);
+    // Amdo's seat is the seat GeoNames gives the county's own name (安多县) among its names.
+    expect(amdo.location).toMatchObject({ basis: 'SEAT', citation: { source: CITIES500 } });
+    expect(amdo.location.citation.quote).toContain(amdo.nameZh);
+    // Lhasa in Tibetan script; Kashgar city in Uyghur; the prefecture is not named by its seat's record.
+    expect(lhasa.scriptNames.map((n: any) => [n.script, n.text])).toContainEqual(['TIBETAN', 'ལྷ་ས།']);
+    expect(lhasa.scriptNames[0].citation).toMatchObject({ source: CITIES500 });
+    expect(lhasa.scriptNames[0].citation.quote).toMatch(/^1280737\tLhasa\t/);
+    expect(kashgar.scriptNames).toEqual([{ text: 'قەشقەر', script: 'UYGHUR' }]);
+    expect(kashgarPrefecture.scriptNames).toEqual([]);
+  });
+
   it('answers the distance between a supporter and its recipient where both are located', async () => {
     const res = await api.gql(`{ twinnings(first: 100) { edges { node { distanceKm supporter { code location { latitude } } recipient { code location { latitude } } } } } }`);
     expect(res.errors).toBeUndefined();

@@ -3,11 +3,11 @@
 // words rather than shown raw.
 import { describe, expect, it } from 'vitest';
 import {
-  EntityKind, Evidence, MoneyFlow, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TimelineDating, TwinningLevel, Unit,
+  EntityKind, Evidence, MoneyFlow, NameScript, ParticipationRole, QuantityQualifier, RelationshipType, SupportMode, TimelineDating, TwinningLevel, Unit,
 } from '../../src/generated/graphql.js';
 import {
   DATING_LABELS, EVIDENCE_LABELS, FLOW_LABELS, formatFigure, humanise, KIND_LABELS, label, LEVEL_LABELS, listOf, metricLabel, MODE_LABELS,
-  QUALIFIER_LABELS, ROLE_LABELS, TYPE_LABELS, TYPE_NAMES, UNIT_LABELS,
+  QUALIFIER_LABELS, ROLE_LABELS, SCRIPT_LABELS, TYPE_LABELS, TYPE_NAMES, UNIT_LABELS,
 } from '../../src/domain/labels.js';
 import { METRICS } from '../../src/domain/metric-vocabulary.js';
 
@@ -15,7 +15,7 @@ describe('the label dictionary', () => {
   it('labels every code of every enum in Chinese and English', () => {
     const tables: Array<[Record<string, string>, Record<string, readonly [string, string]>]> = [
       [EntityKind, KIND_LABELS], [RelationshipType, TYPE_LABELS], [RelationshipType, TYPE_NAMES], [SupportMode, MODE_LABELS],
-      [TwinningLevel, LEVEL_LABELS], [ParticipationRole, ROLE_LABELS], [Evidence, EVIDENCE_LABELS], [MoneyFlow, FLOW_LABELS], [TimelineDating, DATING_LABELS],
+      [TwinningLevel, LEVEL_LABELS], [ParticipationRole, ROLE_LABELS], [Evidence, EVIDENCE_LABELS], [MoneyFlow, FLOW_LABELS], [TimelineDating, DATING_LABELS], [NameScript, SCRIPT_LABELS],
     ];
     for (const [codes, table] of tables) {
       for (const code of Object.values(codes)) {

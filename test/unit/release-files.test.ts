@@ -1,18 +1,21 @@
 // What a fresh clone must hold for anyone to reuse it and pin it: the code's licence, a changelog
 // with the running version, and the list of sources' terms (docs/licences.yaml, which docs/data.md
-// links to) naming every seed source and the official division list as installed.
+// links to) naming every seed source, the GeoNames datasets place names come from and the official
+// division list as installed.
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { seedSources } from '../helpers/sources.js';
+import { ENGLISH_NAME_SOURCES } from '../../src/domain/english-names.js';
 
 const read = (file: string) => fs.readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
-const pkg = JSON.parse(read('package.json')) as { version: string; license: string };
+const pkg = JSON.parse(read('package.json')) as { version: string; license: string; devDependencies?: Record<string, string> };
 
 const Terms = z.object({ use: z.string().min(10), reuse: z.string().min(10) });
 const Licences = z.object({
   sources: z.array(Terms.extend({ id: z.string(), title: z.string(), rightsHolder: z.string(), license: z.string() })),
+  placeNameDatasets: z.array(Terms.extend({ id: z.string(), title: z.string(), rightsHolder: z.string(), license: z.string(), package: z.string(), packageVersion: z.string() })),
   divisionList: Terms.extend({
     title: z.string(), edition: z.string(), publisher: z.string(), package: z.string(), packageVersion: z.string(), packageLicense: z.string(),
   }),
@@ -45,6 +48,18 @@ describe('release files', () => {
     }
     // …and lists no source the seeds do not hold.
     expect([...listed.keys()].sort()).toEqual(sources.map((s) => s.id).sort());
+  });
+
+  it('docs/licences.yaml lists every GeoNames dataset place names cite, with its licence and the package as installed', () => {
+    const listed = licences().placeNameDatasets;
+    expect(listed.map((d) => d.id).sort()).toEqual(ENGLISH_NAME_SOURCES.map((s) => s.id).sort());
+    for (const d of listed) {
+      const source = ENGLISH_NAME_SOURCES.find((s) => s.id === d.id)!;
+      expect(source.package).toBe(`${d.package}@${d.packageVersion}`);
+      expect(d.license).toBe(source.license);
+      expect(JSON.parse(read(`node_modules/${d.package}/package.json`)).version, d.package).toBe(d.packageVersion);
+      expect(pkg.devDependencies?.[d.package], `${d.package} pinned in package.json`).toBe(d.packageVersion);
+    }
   });
 
   it('docs/licences.yaml names the official division list, its publisher, and the package as installed', () => {

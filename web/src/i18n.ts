@@ -3,7 +3,7 @@
 import type { EntityKind, RelationshipType } from '../generated/graphql.js';
 import {
   EVIDENCE_LABELS, formatFigure, KIND_LABELS, label, LEVEL_LABELS, listOf, metricLabel, MODE_LABELS, PROGRAMME_LABELS, PROPERTY_LABELS,
-  QUALIFIER_LABELS, ROLE_LABELS, TYPE_LABELS, TYPE_NAMES, type Figure,
+  QUALIFIER_LABELS, ROLE_LABELS, SCRIPT_LABELS, TYPE_LABELS, TYPE_NAMES, type Figure,
 } from '../../src/domain/labels.js';
 
 export type Lang = 'zh' | 'en';
@@ -151,6 +151,8 @@ export const programmeLabel = (p: string): string => label(PROGRAMME_LABELS, p, 
 export const propertyLabel = (p: string): string => label(PROPERTY_LABELS, p, lang);
 export const evidenceLabel = (e: string): string => label(EVIDENCE_LABELS, e, lang);
 export const qualifierLabel = (q: string): string => label(QUALIFIER_LABELS, q, lang);
+/** The script of a place's name (Tibetan, Uyghur). */
+export const scriptLabel = (s: string): string => label(SCRIPT_LABELS, s, lang);
 export const metricName = (m: string): string => metricLabel(m, lang);
 export const figure = (f: Figure): string => formatFigure(f, lang);
 export const list = (items: readonly string[]): string => listOf(items, lang);

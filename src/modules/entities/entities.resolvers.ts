@@ -10,7 +10,7 @@ import type { RelationshipRecord } from './relationships.mappers.js';
 import { requireRange } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
 import { spanOf } from './edge-periods.js';
-import { locationOf, nameOriginOf, pinyinOf } from '../places/location.js';
+import { locationOf, nameOriginOf, pinyinOf, scriptNamesOf } from '../places/location.js';
 
 /** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
 export const entityFields = {
@@ -49,13 +49,14 @@ const recordFields = {
   pinyin: fromRecord(pinyinOf),
   nameOrigin: fromRecord(nameOriginOf),
   location: fromRecord(locationOf),
+  scriptNames: fromRecord(scriptNamesOf),
   nameZh: (p, _a, ctx) => (!isPlaceRef(p) ? p.nameZh : p.nameZh !== undefined ? p.nameZh : wholePlace(p, ctx).then((r) => r.nameZh)),
   aliases: ofRecord('aliases'),
   properties: ofRecord('properties'),
   code: ofRecord('code'),
   officialName: ofRecord('officialName'),
 } satisfies SharedFields<ProvinceResolvers,
-  'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName' | 'pinyin' | 'nameOrigin' | 'location', PlaceNode>;
+  'nameZh' | 'aliases' | 'properties' | 'code' | 'officialName' | 'pinyin' | 'nameOrigin' | 'location' | 'scriptNames', PlaceNode>;
 
 /** Resolvers shared by Place types. */
 export const placeFields = {

@@ -60,7 +60,11 @@ export interface LinkedEntity {
   edges?: Array<{ edge: RelationshipRecord; other: EntityRecord | undefined; citations: Array<CitationRecord & { source: SourceRecord }> }>;
   /** A place's location (its seat), with the dataset record it is read from; null where none locates it. */
   location?: (LatLon & { citation: CitationRecord & { source: SourceRecord } }) | null;
+  /** A place's names in Tibetan and Uyghur script (tagged `bo` and `ug-Arab`). */
+  scriptNames?: Array<{ text: string; script: 'TIBETAN' | 'UYGHUR' }>;
 }
+
+const SCRIPT_LANGUAGE = { TIBETAN: 'bo', UYGHUR: 'ug-Arab' } as const;
 
 /** A code as a term of the vocabulary, with its labels in both languages. */
 export const termUri = (base: string, group: string, code: string) => `${base}${VOCAB_PATH}#${group}-${code}`;
@@ -137,7 +141,7 @@ function sourceNode(base: string, s: SourceRecord) {
 }
 
 /** The entity's document; `base` is the service's origin (`https://host`), with no trailing slash. */
-export function entityDocument(base: string, { entity: e, ancestors, citations, edges = [], location }: LinkedEntity): Record<string, unknown> {
+export function entityDocument(base: string, { entity: e, ancestors, citations, edges = [], location, scriptNames = [] }: LinkedEntity): Record<string, unknown> {
   const parent = ancestors[0];
   const statements = (type: string, end: 'fromId' | 'toId') => {
     const list = edges.filter((x) => x.edge.type === type && x.edge[end] === e.id).map((x) => edgeStatement(base, e.id, x));
@@ -150,7 +154,9 @@ export function entityDocument(base: string, { entity: e, ancestors, citations, 
     kind: termUri(base, 'kind', e.kind),
     'aidgraph:kindLabel': labelled(KIND_LABELS, e.kind),
     name: names(e),
-    alternateName: e.aliases.length ? e.aliases : undefined,
+    alternateName: e.aliases.length || scriptNames.length
+      ? [...e.aliases, ...scriptNames.map((n) => ({ '@value': n.text, '@language': SCRIPT_LANGUAGE[n.script] }))]
+      : undefined,
     identifier: identifier(e),
     containedInPlace: parent ? placeRef(base, parent) : undefined,
     // The seat's position, derived from the dataset's record of it.

@@ -4,7 +4,7 @@
 // its names, code and keys only and travels as a compact row (entities/projection.ts), so they are
 // read here from what the node is made from: its code (through the committed names file) and its
 // official name. Every reader gets the same answer from the same two inputs.
-import type { LocationBasis, NameOrigin } from '../../generated/graphql.js';
+import type { LocationBasis, NameOrigin, NameScript } from '../../generated/graphql.js';
 import { greatCircleKm, type LatLon } from '../../domain/geo.js';
 import { englishNameFile, placeNameSource, type EnglishNameSource } from '../../domain/english-names.js';
 import { PLACE_CODE_ID } from '../../domain/ids.js';
@@ -16,6 +16,14 @@ export interface LocationRecord extends LatLon {
   basis: LocationBasis;
   citation: CitationRecord;
 }
+
+export interface ScriptNameRecord {
+  text: string;
+  script: NameScript;
+  citation: CitationRecord;
+}
+
+const BASIS = { capital: 'CAPITAL', seat: 'SEAT', 'namesake-city': 'NAMESAKE_CITY_SEAT' } as const satisfies Record<string, LocationBasis>;
 
 const ORIGIN: Record<EnglishNameSource, NameOrigin> = {
   'geonames-admin1': 'DATASET', 'geonames-admin2': 'DATASET', 'geonames-city': 'DATASET', conventional: 'CONVENTIONAL', derived: 'DERIVED',
@@ -35,10 +43,22 @@ export function locationOf(place: Pick<PlaceRecord, 'id' | 'code'>): LocationRec
   if (!position || !entry?.record || !source) return null;
   return {
     ...position,
-    basis: entry.seat === 'capital' ? 'CAPITAL' : 'SEAT',
+    basis: BASIS[entry.seat ?? 'seat'],
     // The dataset's record states the position.
     citation: { subjectId: place.id, quote: entry.record, sourceId: source.id, publishedAt: source.publishedAt, evidence: 'STATES', position: 0 },
   };
+}
+
+/** The place's names in Tibetan and Uyghur script, each cited to the dataset record that gives it. */
+export function scriptNamesOf(place: Pick<PlaceRecord, 'id' | 'code'>): ScriptNameRecord[] {
+  const names = place.code ? englishNameFile().places[place.code]?.scriptNames : undefined;
+  const source = names ? placeNameSource(names.recordSource) : undefined;
+  if (!names || !source) return [];
+  const citation: CitationRecord = { subjectId: place.id, quote: names.record, sourceId: source.id, publishedAt: source.publishedAt, evidence: 'STATES', position: 0 };
+  return [
+    ...names.tibetan.map((text) => ({ text, script: 'TIBETAN' as const, citation })),
+    ...names.uyghur.map((text) => ({ text, script: 'UYGHUR' as const, citation })),
+  ];
 }
 
 /** Where the place's English name comes from: a place only the list knows is named from the names file. */

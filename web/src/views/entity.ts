@@ -3,7 +3,7 @@
 import { request } from '../api.js';
 import { citationList, foldedCitations, impliedNote, isImplied } from '../citations.js';
 import { fill, h } from '../dom.js';
-import { figure, kindLabel, lang, list, metricName, modeLabel, propertyLabel, roleLabel, t, typeLabel, typeName } from '../i18n.js';
+import { figure, kindLabel, lang, list, metricName, modeLabel, propertyLabel, roleLabel, scriptLabel, t, typeLabel, typeName } from '../i18n.js';
 import { entityLink, primaryName, secondaryName } from '../names.js';
 import { href, type Route } from '../route.js';
 import { parentChain } from './search.js';
@@ -55,6 +55,7 @@ export async function entityView(main: HTMLElement, route: Route): Promise<void>
   const chain = parentChain(entity).slice().reverse();
   const second = secondaryName(entity);
   const code = 'code' in entity ? entity.code : undefined;
+  const scriptNames = 'scriptNames' in entity ? entity.scriptNames : [];
   // Each name once: an alias that repeats a name shown above is not printed again.
   const aliases = entity.aliases.filter((a) => a !== entity.name && a !== entity.nameZh);
 
@@ -69,6 +70,9 @@ export async function entityView(main: HTMLElement, route: Route): Promise<void>
       h('p', { class: 'meta' }, h('span', { class: `kind k-${entity.kind}` }, kindLabel(entity.kind)), ' ', h('code', {}, entity.id),
         code && ` · ${t('code')} ${code}`),
       aliases.length > 0 && h('p', { class: 'aliases' }, `${t('aliases')}: `, list(aliases)),
+      // Names in the scripts of the place's languages (GeoNames, cited in the API and JSON-LD).
+      scriptNames.length > 0 && h('p', { class: 'script-names' }, scriptNames.map((n, i) => h('span', {},
+        i > 0 ? ' · ' : '', `${scriptLabel(n.script)}: `, h('span', { lang: n.script === 'TIBETAN' ? 'bo' : 'ug', dir: n.script === 'UYGHUR' ? 'rtl' : 'auto' }, n.text)))),
       h('p', { class: 'actions' },
         h('a', { class: 'button', href: href('network', entity.id) }, t('network')),
         h('a', { class: 'button', href: href('path', undefined, { from: entity.id }) }, t('path')),
