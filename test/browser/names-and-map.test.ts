@@ -49,11 +49,15 @@ async function open(page: Page, hash: string): Promise<void> {
 }
 
 describe('the English view', () => {
-  it('names places in English (Lhasa, Shigatse, Nagqu), with the Chinese beside them', async () => {
+  it('names places in English (Lhasa, Shigatse, Nagqu), with the Chinese and the Tibetan beside them', async () => {
     const page = await pageIn('en');
     await open(page, '#/entity/place%3A5401');
     expect(await page.$eval('main h1', (e) => e.textContent)).toContain('Lhasa');
     expect(await page.$eval('main', (e) => e.textContent)).toContain('拉萨市');
+    // Its names in Tibetan script, with the script named through the label dictionary.
+    const scripts = await page.$eval('main .script-names', (e) => ({ text: e.textContent ?? '', bo: [...e.querySelectorAll('[lang="bo"]')].map((x) => x.textContent) }));
+    expect(scripts.text).toMatch(/^Tibetan: /);
+    expect(scripts.bo).toContain('ལྷ་ས།');
     await open(page, '#/search?q=Shigatse');
     const hits = await page.$$eval('main a[data-id]', (els) => els.map((e) => e.textContent ?? ''));
     expect(hits).toContain('Shigatse');
