@@ -4,7 +4,7 @@ import type {
 } from '../../generated/graphql.js';
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { EntityRecord, HospitalRecord, OrganizationRecord, SchoolRecord } from '../entities/entities.mappers.js';
-import type { RequestContext } from '../../context.js';
+import type { RequestContext } from '../../api/context.js';
 import { edgesOf } from '../entities/graph-reads.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 
