@@ -63,7 +63,7 @@ export const EVIDENCE_LABELS: Record<Evidence, Pair> = {
 };
 
 export const FLOW_LABELS: Record<MoneyFlow, Pair> = {
-  GIVEN: ['援助方投入', 'given by the supporter'], ATTRACTED: ['引进的资金', 'attracted from others'], UNATTRIBUTED: ['出资方未说明', 'paid by whom not stated'],
+  GIVEN: ['援助方投入', 'given by the supporter'], ATTRACTED: ['引进的资金', 'attracted from others'], UNATTRIBUTED: ['出资方未说明', 'paid by whom not stated'], EARNED: ['当地收入', 'earned by its people'],
 };
 
 export const DATING_LABELS: Record<TimelineDating, Pair> = { EVENT: ['发生', 'happened'], REPORTED: ['报道于', 'reported on'] };

@@ -29,6 +29,7 @@ type Declaration = [label: string, labelZh: string, dimension: MetricDimension, 
 const given = (d: Declaration) => ({ d, flow: 'GIVEN' as const });
 const attracted = (d: Declaration) => ({ d, flow: 'ATTRACTED' as const });
 const unattributed = (d: Declaration) => ({ d, flow: 'UNATTRIBUTED' as const });
+const earned = (d: Declaration) => ({ d, flow: 'EARNED' as const });
 
 const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }> = {
   // Money given and money attracted are different things and never one total.
@@ -38,6 +39,11 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   donations: given(['Donations of money and goods', '捐资捐物', 'MONEY', 'CNY', true, 'money and goods given, valued in CNY']),
   investmentAttracted: attracted(['Investment attracted', '招商引资投资额', 'MONEY', 'CNY', true, 'investment by enterprises the aid drew in (招商引资), not aid money']),
   contractedSales: attracted(['Contracted sales', '协议销售额', 'MONEY', 'CNY', true, "sales agreed at fairs the aid organised, the recipients' income, not aid money"]),
+  // Paid in is a part of what was pledged (对口支援资金 … 已到位资金): never added to aidFunding.
+  fundsArrived: given(['Aid funds paid in', '已到位资金', 'MONEY', 'CNY', true, 'the part of the aid funding pledged that has arrived; a part of aidFunding, not more of it']),
+  housingSubsidiesPaid: given(['Rural housing subsidies paid in', '上缴农户永久性住房建房补助', 'MONEY', 'CNY', true, "money a supporter paid into the recipient province's subsidy for farmers' permanent homes"]),
+  // What people earn is a level of living, not money that moves with the aid.
+  incomePerHead: earned(['Annual income per head', '人均年收入', 'MONEY', 'CNY', false, "a place's yearly income per person"]),
 
   medicalExpertsSent: ['Medical experts sent', '派出医疗人才“组团式”援藏专家', 'PEOPLE', 'person', true],
   cadresSent: ['Cadres and professionals sent', '选派干部人才数', 'PEOPLE', 'person', true, 'aid cadres and technical staff a supporter sent (援藏干部人才)'],
@@ -47,6 +53,10 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   directParticipants: ['Direct participants', '直接参与人数', 'PEOPLE', 'person', true],
   participants: ['Participants', '参加人数', 'PEOPLE', 'person', true],
   enrolledStudents: ['Students enrolled', '招收人数', 'PEOPLE', 'person', true],
+  // What a place is: its people (the source's count at its date), never added across places that may nest.
+  population: ['Population', '总人口', 'PEOPLE', 'person', false],
+  partyMembers: ['Party members', '党员数', 'PEOPLE', 'person', false],
+  publicSectorCadres: ['Cadres of government and public institutions', '在职行政事业单位干部数', 'PEOPLE', 'person', false],
   farmersWithIncreasedIncome: ['Farmers and herders with increased income', '带动农牧民增收人数', 'PEOPLE', 'person', true, 'reached indirectly (间接带动)'],
 
   projectsImplemented: ['Projects implemented', '实施项目数', 'COUNT', 'count', true],
@@ -66,6 +76,10 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   outpatientEmergencyVisits: ['Outpatient and emergency visits', '门急诊量', 'COUNT', 'count', true],
   inpatientAdmissions: ['Inpatient admissions', '住院量', 'COUNT', 'count', true],
   surgeries: ['Surgeries', '手术量', 'COUNT', 'count', true],
+  projectsPlanned: ['Aid projects settled on', '确定援建项目数', 'COUNT', 'count', true, 'projects decided on, built or not yet'],
+  householdsRebuilt: ['Households whose homes were rebuilt', '民房重建户数', 'COUNT', 'count', true],
+  facilitiesBuilt: ['Facilities built', '建立小学、卫生站等设施数', 'COUNT', 'count', true, 'schools, health stations and the like; the quote says which'],
+  housingBlocksBuilt: ['Housing blocks built', '安居房栋数', 'COUNT', 'count', true],
   // Counts that describe what a subject is made of: adding them across subjects counts nothing real.
   aidingCities: ['Aiding cities', '支援城市数', 'COUNT', 'count', false, 'how many cities a group of supporters spans'],
   pairedDistricts: ['Paired districts', '结对区(市、县)数', 'COUNT', 'count', false],
@@ -74,12 +88,35 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   hospitalCount: ['Hospitals in a group', '医院数', 'COUNT', 'count', false],
   agencyCount: ['Agencies in a group', '旅行社数', 'COUNT', 'count', false],
   keyTaskAreas: ['Key task areas', '重点任务方面数', 'COUNT', 'count', false],
+  // Who a programme or a round pairs: counts of its parties, as a source states them (they differ by source and date).
+  supportingProvinces: ['Supporting provinces and cities', '对口支援省市数', 'COUNT', 'count', false, 'provinces and province-level cities on the supporting side'],
+  supportingPlanCities: ['Supporting cities with separate plans', '计划单列市数', 'COUNT', 'count', false, 'cities listed apart in the state plan (计划单列市: 深圳, 宁波, 青岛, 大连), counted apart from the provinces'],
+  pairedProvinces: ['Recipient provinces', '受援省(区、市)份数', 'COUNT', 'count', false],
+  pairedPrefectures: ['Recipient prefectures', '受援地(州)市数', 'COUNT', 'count', false],
+  pairedCorpsDivisions: ['Recipient Corps divisions', '受援兵团师数', 'COUNT', 'count', false],
+  worstHitCounties: ['Counties of the worst-hit area', '极重灾区县(市)数', 'COUNT', 'count', false, "of a disaster, as the official assessment of its range lists them"],
+  heavilyHitCounties: ['Counties of the heavily hit area', '重灾区县(市、区)数', 'COUNT', 'count', false, "of a disaster, as the official assessment of its range lists them"],
+  // What a place is made of (辖…): its divisions, people and bodies.
+  countyLevelCitiesGoverned: ['County-level cities governed', '辖县级市数', 'COUNT', 'count', false],
+  countiesGoverned: ['Counties governed', '辖县数', 'COUNT', 'count', false],
+  townsGoverned: ['Towns governed', '辖镇数', 'COUNT', 'count', false],
+  townshipsGoverned: ['Townships governed', '辖乡数', 'COUNT', 'count', false],
+  subdistrictsGoverned: ['Subdistricts governed', '辖街道办事处数', 'COUNT', 'count', false],
+  villagesGoverned: ['Villages governed', '辖村数', 'COUNT', 'count', false],
+  communitiesGoverned: ['Communities governed', '辖社区数', 'COUNT', 'count', false],
+  ethnicGroups: ['Ethnic groups', '民族数', 'COUNT', 'count', false],
+  partyOrganisations: ['Party organisations', '各级党组织数', 'COUNT', 'count', false],
 
   floorArea: ['Floor area', '建筑面积', 'AREA', 'm2', true],
+  landArea: ['Land area', '总面积', 'AREA', 'm2', false, "a place's whole area"],
   schoolBuildingFloorArea: ['School buildings built, rebuilt or extended', '新改扩建校舍面积', 'AREA', 'm2', true],
 
   duration: ['Duration', '持续年数', 'DURATION', 'year', false],
   supportPeriod: ['Period of support', '支援年数', 'DURATION', 'year', false],
+  programmeTerm: ['Term', '对口支援期限', 'DURATION', 'year', false, 'how long a programme sets its pairings to last (期限, 为期)'],
+  buildTime: ['Time taken to build', '建成用时', 'DURATION', 'year', false],
+  usualBuildTime: ['Usual time to build', '按常规需要完工时间', 'DURATION', 'year', false, 'what such a project takes as a rule, against which the source sets the time it took'],
+  buildDays: ['Days taken to build', '援建用时天数', 'DURATION', 'day', false],
   freeAccommodation: ['Free accommodation', '免费住宿天数', 'DURATION', 'day', false],
 
   livelihoodFundingShare: ['Share of funds for livelihoods', '保障和改善民生资金占比', 'RATE', 'percent', false],
@@ -87,11 +124,20 @@ const DECLARED: Record<string, Declaration | { d: Declaration; flow: MoneyFlow }
   collegeAdmissionRate: ['College admission rate', '高考升学率', 'RATE', 'percent', false],
   undergraduateCutoffShare: ['Share above the undergraduate cut-off line', '本科上线率', 'RATE', 'percent', false, 'the share of examinees whose score reached the cut-off line for undergraduate admission, not those admitted'],
   maternalMortalityRate: ['Maternal mortality rate', '孕产妇死亡率', 'RATE', 'percent', false],
+  housingSubsidyShare: ["Share of the province's rural housing subsidies", '占全省农户建房补助比例', 'RATE', 'percent', false],
+  shareOfProvinceArea: ["Share of the province's area", '占全省总面积比例', 'RATE', 'percent', false],
+  mainEthnicGroupShare: ['Share of the main ethnic group in the population', '主体民族占总人口比例', 'RATE', 'percent', false, 'the ethnic group a place is autonomous for (主体民族); the quote names it'],
+  mainEthnicGroupCadreShare: ['Share of cadres from the main ethnic group', '主体民族干部占比', 'RATE', 'percent', false],
   infantMortalityRate: ['Infant mortality rate', '婴儿死亡率', 'RATE', 'percent', false],
 
   distance: ['Distance', '距离', 'DISTANCE', 'km', false],
   distanceFromHome: ['Distance from home', '离家距离', 'DISTANCE', 'km', false],
   altitudeDifference: ['Altitude difference', '海拔落差', 'DISTANCE', 'm', false],
+  // Heights above sea level: a distance in metres, never added.
+  meanAltitude: ['Mean altitude', '平均海拔', 'DISTANCE', 'm', false],
+  highestAltitude: ['Altitude of the highest point', '最高峰海拔', 'DISTANCE', 'm', false, "the height of a place's highest point; the quote names it"],
+  lowestAltitude: ['Altitude of the lowest point', '最低处海拔', 'DISTANCE', 'm', false, "the height of a place's lowest point; the quote names it"],
+  structureLength: ['Length of a structure', '全长', 'DISTANCE', 'm', false, 'a bridge, road or other built thing, end to end'],
 };
 
 export const METRICS: ReadonlyMap<string, MetricRecord> = new Map(

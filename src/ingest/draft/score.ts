@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { isKindLabel, isPlaceKind, kindOfLabel, QuantityQualifier, Unit } from '../../domain/vocabulary.js';
+import { isKindLabel, isPlaceKind, kindOfLabel, Measure, QuantityQualifier, Unit } from '../../domain/vocabulary.js';
 import { normalizeName } from '../../domain/search-keys.js';
+import { METRICS, metricIssues } from '../../domain/metric-vocabulary.js';
 import { draftFromText, type Draft, type DraftOptions, type SourceMeta } from './draft.js';
 import { quoteOf, readRecords } from './folder.js';
 
@@ -45,7 +46,31 @@ const goldFigure = z.strictObject({
   /** The words that state it, verbatim. */
   quote: z.string().min(1),
   about: z.string().optional(),
+  /**
+   * What the figure is about, as an id the graph hands out: `place:<official code>`, a programme's id,
+   * or the id of an entity the figure names (`project:…`, `event:…`, with `subjectName`, its Chinese
+   * name as the text writes it).
+   */
+  subject: z.string().regex(/^[a-z][a-z-]*:\S+$/u).optional(),
+  subjectName: z.string().min(1).optional(),
+  /** The metric of the vocabulary (src/domain/metric-vocabulary.ts) it is a level of. */
+  metric: z.string().optional(),
+  /** Its period, where the text gives one: a year, a span's first year, or the date it is stated as current. */
+  year: z.number().int().optional(),
+  since: z.number().int().optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
+  /** A change against a baseline year (always in percent), where the text states one; a level otherwise. */
+  measure: z.enum(Measure).optional(),
+  /** What the quantity's note says beside the quote (where, from where, which of several). */
+  detail: z.string().optional(),
   ...optional,
+}).superRefine((g, ctx) => {
+  // Every figure the graph must hold says what it is about and what it measures, in the vocabulary's terms.
+  if (g.optional) return;
+  if (!g.subject) ctx.addIssue({ code: 'custom', path: ['subject'], message: `«${g.quote}»: a figure needs its subject (an id the graph hands out)` });
+  const m = g.metric === undefined ? undefined : METRICS.get(g.metric);
+  if (!m) ctx.addIssue({ code: 'custom', path: ['metric'], message: `«${g.quote}»: ${g.metric ? `"${g.metric}" is not a metric of the vocabulary` : 'a figure needs its metric'}` });
+  else for (const issue of metricIssues({ metric: m.name, unit: g.unit, measure: g.measure ?? 'LEVEL' })) ctx.addIssue({ code: 'custom', path: [issue.field], message: `«${g.quote}»: ${issue.reason}` });
 });
 const PAIRING_TYPES = ['TWINNED_WITH', 'SUPPORTS'] as const;
 type PairingType = (typeof PAIRING_TYPES)[number];
@@ -171,7 +196,11 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
     institutions: entities.filter((e) => ['School', 'Hospital', 'Organization'].includes(e.kind))
       .map((e) => ({ name: String(e.nameZh), kind: e.kind, aliases: han(e.aliases ?? []) })),
     people: entities.filter((e) => e.kind === 'Person').map((e) => ({ name: String(e.nameZh), ...(e.properties?.roleZh ? { role: String(e.properties.roleZh) } : {}) })),
-    figures: readRecords(folder, 'quantities').map((q) => ({ value: Number(q.value), unit: q.unit, qualifier: q.qualifier ?? 'EXACT', quote: quoteOf(q.citations?.[0]) })),
+    figures: readRecords(folder, 'quantities').map((q) => ({
+      value: Number(q.value), unit: q.unit, qualifier: q.qualifier ?? 'EXACT', quote: quoteOf(q.citations?.[0]),
+      subject: byId.get(q.subject)?.code ? `place:${byId.get(q.subject)!.code}` : String(q.subject), metric: String(q.metric),
+      ...(q.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
+    })),
     // A support whose beneficiary is a person (辽宁 → 洛桑, employment) is that person's work, not a
     // pairing, by the dev set's rules (test/fixtures/programme/README.md).
     pairings: readRecords(folder, 'relationships').filter((r) => isPairingType(String(r.type)) && byId.get(r.to)?.kind !== 'Person').map((r) => {
@@ -227,6 +256,9 @@ export interface CaseScore {
   id: string;
   kinds: Record<ScoredKind, KindScore>;
   figureQualifier: Accuracy;
+  /** On matched figures the gold gives a subject and metric: is the draft's the same (a place by its code)? */
+  figureSubject: Accuracy;
+  figureMetric: Accuracy;
   pairingProgramme: Accuracy;
   pairingYears: Accuracy;
   pairingChange: Accuracy;
@@ -299,6 +331,24 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
     figureQualifier.of++;
     if (g.qualifier === d.qualifier) figureQualifier.right++; else figureQualifier.wrong.push(`«${g.quote}» ${d.qualifier} for ${g.qualifier}`);
   }
+  const figureSubject: Accuracy = { right: 0, of: 0, wrong: [] };
+  const figureMetric: Accuracy = { right: 0, of: 0, wrong: [] };
+  const subjectKey = (id: string) => {
+    const e = byId.get(id);
+    const code = e && placeOf(e);
+    return code ? `place:${code}` : id;
+  };
+  for (const [g, d] of figures.pairs) {
+    if (g.subject) {
+      figureSubject.of++;
+      const drafted = subjectKey(d.subject);
+      if (drafted === g.subject) figureSubject.right++; else figureSubject.wrong.push(`«${g.quote}» ${drafted} for ${g.subject}`);
+    }
+    if (g.metric) {
+      figureMetric.of++;
+      if (d.metric === g.metric) figureMetric.right++; else figureMetric.wrong.push(`«${g.quote}» ${d.metric} for ${g.metric}`);
+    }
+  }
 
   const endKeys = (entityId: string) => {
     const e = byId.get(entityId);
@@ -351,7 +401,7 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
   return {
     id,
     kinds: { places: strip(places), institutions: strip(institutions), people: strip(people), figures: strip(figures), pairings: strip(pairings) },
-    figureQualifier, pairingProgramme, pairingYears, pairingChange, pairingWrongType,
+    figureQualifier, figureSubject, figureMetric, pairingProgramme, pairingYears, pairingChange, pairingWrongType,
     quotes: { total: quotes.length, notVerbatim: quotes.filter((q) => !text.includes(q)) },
   };
 }
@@ -376,7 +426,7 @@ export function totalOf(scores: readonly CaseScore[]): CaseScore {
   return {
     id: 'total',
     kinds: { places: sumKind('places'), institutions: sumKind('institutions'), people: sumKind('people'), figures: sumKind('figures'), pairings: sumKind('pairings') },
-    figureQualifier: sumAcc((s) => s.figureQualifier), pairingProgramme: sumAcc((s) => s.pairingProgramme),
+    figureQualifier: sumAcc((s) => s.figureQualifier), figureSubject: sumAcc((s) => s.figureSubject), figureMetric: sumAcc((s) => s.figureMetric), pairingProgramme: sumAcc((s) => s.pairingProgramme),
     pairingYears: sumAcc((s) => s.pairingYears), pairingChange: sumAcc((s) => s.pairingChange),
     pairingWrongType: scores.flatMap((s) => s.pairingWrongType),
     quotes: { total: scores.reduce((t, s) => t + s.quotes.total, 0), notVerbatim: scores.flatMap((s) => s.quotes.notVerbatim) },
@@ -404,9 +454,9 @@ const acc = (a: Accuracy) => (a.of ? `${a.right}/${a.of}` : '–');
 /** The markdown table: per text and in total, recall and precision per kind, and the separate accuracies. */
 export function formatScores(scores: readonly CaseScore[], goals?: Goals): string {
   const total = totalOf(scores);
-  const head = `| text | ${SCORED_KINDS.map((k) => `${k} found/gold · correct/drafted`).join(' | ')} | figure qualifier | programme | years | change | quotes verbatim |`;
-  const rule = `| --- | ${SCORED_KINDS.map(() => '---').join(' | ')} | --- | --- | --- | --- | --- |`;
-  const row = (s: CaseScore) => `| ${s.id} | ${SCORED_KINDS.map((k) => cell(s.kinds[k])).join(' | ')} | ${acc(s.figureQualifier)} | ${acc(s.pairingProgramme)} | ${acc(s.pairingYears)} | ${acc(s.pairingChange)} | ${s.quotes.total - s.quotes.notVerbatim.length}/${s.quotes.total} |`;
+  const head = `| text | ${SCORED_KINDS.map((k) => `${k} found/gold · correct/drafted`).join(' | ')} | figure qualifier | figure subject | figure metric | programme | years | change | quotes verbatim |`;
+  const rule = `| --- | ${SCORED_KINDS.map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- | --- |`;
+  const row = (s: CaseScore) => `| ${s.id} | ${SCORED_KINDS.map((k) => cell(s.kinds[k])).join(' | ')} | ${acc(s.figureQualifier)} | ${acc(s.figureSubject)} | ${acc(s.figureMetric)} | ${acc(s.pairingProgramme)} | ${acc(s.pairingYears)} | ${acc(s.pairingChange)} | ${s.quotes.total - s.quotes.notVerbatim.length}/${s.quotes.total} |`;
   const goalText = (k: ScoredKind) => {
     const g = goals?.[k];
     return g ? ` (goal${g.recall !== undefined ? ` R ≥ ${pct(g.recall)}` : ''}${g.precision !== undefined ? ` P ≥ ${pct(g.precision)}` : ''})` : '';
@@ -415,7 +465,7 @@ export function formatScores(scores: readonly CaseScore[], goals?: Goals): strin
     '| kind | recall | precision |',
     '| --- | --- | --- |',
     ...SCORED_KINDS.map((k) => `| ${k} | ${pct(recallOf(total.kinds[k]))}${goalText(k)} | ${pct(precisionOf(total.kinds[k]))} |`),
-    `| figure qualifier (on matched figures) | ${acc(total.figureQualifier)} | |`,
+    `| figure qualifier / subject / metric (on matched figures) | ${acc(total.figureQualifier)} / ${acc(total.figureSubject)} / ${acc(total.figureMetric)} | |`,
     `| pairing programme / years / change (on matched pairings) | ${acc(total.pairingProgramme)} / ${acc(total.pairingYears)} / ${acc(total.pairingChange)} | |`,
     '',
     head,
@@ -435,7 +485,7 @@ export function formatMisses(scores: readonly CaseScore[]): string {
       if (s.kinds[k].spurious.length) out.push(`- spurious ${k}: ${s.kinds[k].spurious.join('; ')}`);
     }
     if (s.pairingWrongType.length) out.push(`- pairings with the right ends and the wrong type: ${s.pairingWrongType.join('; ')}`);
-    for (const [name, a] of [['figure qualifiers', s.figureQualifier], ['programmes', s.pairingProgramme], ['years', s.pairingYears], ['changes', s.pairingChange]] as const) {
+    for (const [name, a] of [['figure qualifiers', s.figureQualifier], ['figure subjects', s.figureSubject], ['figure metrics', s.figureMetric], ['programmes', s.pairingProgramme], ['years', s.pairingYears], ['changes', s.pairingChange]] as const) {
       if (a.wrong.length) out.push(`- wrong ${name}: ${a.wrong.join('; ')}`);
     }
     if (s.quotes.notVerbatim.length) out.push(`- quotes not verbatim: ${s.quotes.notVerbatim.join(' | ')}`);
