@@ -108,7 +108,7 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
     }
     out.push({
       start, end, value, unit, qualifier, measure, year, baselineYear,
-      metric: metricFor(before, unit, measure),
+      metric: metricFor(before, unit, measure, countedWords(`${/^[个名人]$/u.test(word) ? '' : word}${text.slice(end, sentence.end)}`)),
       rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
     });
   }
@@ -121,14 +121,28 @@ function bigrams(text: string): Set<string> {
   return out;
 }
 
-/** The declared metric in this unit whose Chinese label shares the most pairs of characters with the words before the figure. */
-export function metricFor(before: string, unit: Unit, measure: 'LEVEL' | 'CHANGE'): string {
-  const words = bigrams(before.slice(-24));
+/**
+ * What a count counts, as the text writes it right after its unit word, up to the next punctuation
+ * or number: 20个对口支援省市 counts 对口支援省市, 12个师 counts 师. Words before the figure say what it
+ * measures as often as this does (援建项目共计17个), so both are read.
+ */
+export function countedWords(after: string): string {
+  return /^[^\d,.;:!?()、，。；：！？（）“”"\s]{0,8}/u.exec(after)![0];
+}
+
+/**
+ * The declared metric in this unit whose Chinese label shares the most pairs of characters with the
+ * words before the figure and the words it counts (its label read as one phrase: 对口支援省市数).
+ */
+export function metricFor(before: string, unit: Unit, measure: 'LEVEL' | 'CHANGE', counted = ''): string {
+  const words = new Set([...bigrams(before.slice(-24)), ...bigrams(counted)]);
+  // A one-character noun (县, 村, 师) is what a count counts: it decides between labels the pairs tie.
+  const nouns = new Set(counted.slice(0, 2));
   let best: string | undefined;
   let bestScore = -1;
   for (const m of METRICS.values()) {
     if (measure === 'LEVEL' && m.unit !== unit) continue;
-    const score = [...bigrams(m.labelZh)].filter((b) => words.has(b)).length;
+    const score = [...bigrams(m.labelZh)].filter((b) => words.has(b)).length + [...new Set(m.labelZh)].filter((c) => nouns.has(c)).length / 4;
     if (score > bestScore) { best = m.name; bestScore = score; }
   }
   return best ?? 'participants';
