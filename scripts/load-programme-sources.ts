@@ -233,6 +233,8 @@ class Review {
     const decisions = new Map<string, Decision>();
     const keep = (r: DraftRecord, yes: boolean) => decisions.set(r.id, { action: yes ? 'confirm' : 'drop' });
     for (const e of files.entities) {
+      // A programme the tool declares (a twinning or a figure refers to it) stays where the text states it; the review rewrites it below.
+      if (e.kind === 'Programme') { keep(e, !!PROGRAMME_STATEMENTS[this.stem]?.some((p) => p.id === e.id)); continue; }
       const g = isPlace(e) || e.kind === 'CorpsDivision' ? this.goldPlace(e)
         : e.kind === 'Person' ? this.goldPerson(e)
           : ['School', 'Hospital', 'Organization'].includes(e.kind) ? (this.goldInstitution(e) ?? this.goldPlace(e)) : undefined;
@@ -345,7 +347,9 @@ function completeFromGold(review: Review, termSource: string): number {
   if (!declared) throw new Error(`${review.stem}: say in PROGRAMME_STATEMENTS which programmes the text states (an empty list if none)`);
   for (const p of declared) {
     for (const q of p.quotes) if (!review.text.includes(q)) throw new Error(`${review.stem}: the programme quote "${q}" is not in the text`);
-    entities.push({ id: p.id, kind: 'Programme', ...PROGRAMMES[p.id], aliases: [...PROGRAMMES[p.id].aliases], properties: p.properties ?? {}, citations: p.quotes });
+    const record = { id: p.id, kind: 'Programme', ...PROGRAMMES[p.id], aliases: [...PROGRAMMES[p.id].aliases], properties: p.properties ?? {}, citations: p.quotes };
+    const drafted = entities.findIndex((e) => e.id === p.id);
+    if (drafted >= 0) entities[drafted] = record; else entities.push(record);
   }
 
   // Pairings: the gold's programme and years on each confirmed one; the missed ones by hand.

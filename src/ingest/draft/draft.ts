@@ -11,6 +11,7 @@ import { normalizeName, pinyinName, pinyinSyllables } from '../../domain/search-
 import { isGenericAlias } from '../quality.js';
 import type { DraftNote } from '../seed-schema.js';
 import { findFigures } from './figures.js';
+import { figureSubject } from './figure-subjects.js';
 import { findInstitutions } from './institutions.js';
 import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
@@ -261,28 +262,29 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   }
   // Each programme a twinning names is declared, cited by a sentence that names it; a programme the
   // text never names (read from the recipient's province alone) stays in the note, for the reviewer.
-  const declared = new Set<string>();
-  for (const r of relationships) {
-    const id = r.type === 'TWINNED_WITH' ? r.properties?.programme : undefined;
-    if (typeof id !== 'string' || !isProgrammeId(id) || declared.has(id)) continue;
+  /** Declares a programme the draft refers to, cited by a sentence that names it; false when the text never does. */
+  const declareProgramme = (id: ProgrammeId, why: string): boolean => {
+    if (entities.has(`programme|${id}`)) return true;
     const names = PROGRAMME_NAMES[id];
     const words = [names.nameZh, ...names.aliases];
     const sentence = sentences.find((x) => words.some((w) => mt.slice(x.start, x.end).includes(w)));
-    if (!sentence) {
-      for (const other of relationships) {
-        if (other.properties?.programme !== id) continue;
-        delete other.properties.programme;
-        other.draft.note = `${other.draft.note ?? ''}; ${id} left out: the text never names it (add it by hand with a source that does)`;
-      }
-      continue;
-    }
-    declared.add(id);
+    if (!sentence) return false;
     const said = words.find((w) => mt.slice(sentence.start, sentence.end).includes(w))!;
     entities.set(`programme|${id}`, {
       id, kind: 'Programme', name: names.name, nameZh: names.nameZh, aliases: names.aliases.filter((a) => !isGenericAlias(a)),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
-      draft: { rule: `the programme a twinning names; the text names it (${said})`, confidence: 0.8 },
+      draft: { rule: `${why}; the text names it (${said})`, confidence: 0.8 },
     });
+    return true;
+  };
+  for (const r of relationships) {
+    const id = r.type === 'TWINNED_WITH' ? r.properties?.programme : undefined;
+    if (typeof id !== 'string' || !isProgrammeId(id) || declareProgramme(id, 'the programme a twinning names')) continue;
+    for (const other of relationships) {
+      if (other.properties?.programme !== id) continue;
+      delete other.properties.programme;
+      other.draft.note = `${other.draft.note ?? ''}; ${id} left out: the text never names it (add it by hand with a source that does)`;
+    }
   }
 
   // Supports and their modes (以院包科, 捐赠, 组团式 …): a pairing says who is paired, a support what one gives.
@@ -310,6 +312,11 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const partiesIn = bySentence(sentences, sortedParties);
   const pairingsIn = new Map<Sentence, PairingMention[]>();
   for (const p of pairings) pairingsIn.set(p.sentence, [...(pairingsIn.get(p.sentence) ?? []), p]);
+  const placesOfParagraph = new Map<number, Party[]>();
+  for (const p of sortedParties) {
+    const s = p.isPlace ? sentenceAt(sentences, p.start) : undefined;
+    if (s) placesOfParagraph.set(s.paragraph, [...(placesOfParagraph.get(s.paragraph) ?? []), p]);
+  }
   let lastBefore = -1; // the last party ending before the figure, found by walking forward (figures come in order)
   for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
     const sentence = sentenceAt(sentences, f.start)!;
@@ -317,7 +324,15 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     while (lastBefore + 1 < sortedParties.length && sortedParties[lastBefore + 1]!.end <= f.start) lastBefore++;
     // A figure after a pairing's words in its sentence is the supporter's (江苏对口支援西藏年度资金总计5.57亿元).
     const pairing = pairingsIn.get(sentence)?.find((p) => p.at < f.start && p.until === undefined);
-    const subject = (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
+    const reading = figureSubject({
+      text: mt, figure: f, sentence, inSentence, paragraphPlaces: placesOfParagraph.get(sentence.paragraph) ?? [],
+      programme: () => {
+        const named = [...programmeWords(mt.slice(sentence.start, sentence.end)).counts, ...[...words.counts].map(([id, n]) => [id, n / 1000] as const)]
+          .sort((a, b) => b[1] - a[1]).map(([id]) => id);
+        return named.find((id) => declareProgramme(id, 'the programme a figure counts the parties or term of'));
+      },
+    });
+    const subject = reading ?? (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
       sortedParties[lastBefore] ?? sortedParties[0];
     if (!subject) continue;
     quantities.push({
@@ -325,7 +340,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
       ...(f.year !== undefined ? { year: f.year } : {}), ...(f.baselineYear !== undefined ? { baselineYear: f.baselineYear } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
-      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure; subject ${pairing ? `the supporter of the pairing the sentence states (${subject.id})` : `is the nearest name (${subject.id})`}` },
+      draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure and what it counts; subject ${reading ? `${reading.rule} (${subject.id})` : pairing ? `the supporter of the pairing the sentence states (${subject.id})` : `is the nearest name (${subject.id})`}` },
     });
   }
 

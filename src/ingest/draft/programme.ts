@@ -74,5 +74,5 @@ export const PROGRAMME_NAMES: Record<ProgrammeId, { name: string; nameZh: string
     name: 'Paired assistance for post-Wenchuan-earthquake reconstruction', nameZh: '汶川地震灾后恢复重建对口支援',
     aliases: ['灾后恢复重建对口支援', '汶川地震灾后恢复重建', '灾后恢复重建'],
   },
-  [PROGRAMME_IDS.eastWest]: { name: 'East–west poverty-alleviation cooperation', nameZh: '东西部扶贫协作', aliases: ['东西部协作', '东西扶贫协作', '东西部扶贫'] },
+  [PROGRAMME_IDS.eastWest]: { name: 'East–West poverty-alleviation cooperation', nameZh: '东西部扶贫协作', aliases: ['东西部协作', '东西扶贫协作', '东西部扶贫'] },
 };

@@ -1,0 +1,69 @@
+// What a figure is about, where the nearest name before it is not: the rules the domain's own way of
+// stating a figure gives. Counts of a programme's parties (19个省市, 西部10个省份, 12个师) and its term
+// are the programme's; what a place is (总面积, 平均海拔, 总人口, 现辖…) belongs to the place named
+// right before its words (唐古拉山乡6.4万平方公里) or, failing one, to the place its paragraph is
+// about (the first it names: a description opens with its subject); a distance between two places
+// (江苏与拉萨虽远隔3800公里, 上海到西藏) is the first's, and one "from" a place (墨竹工卡…离拉萨80公里,
+// 距离震中映秀镇仅十公里的汶川县三江乡) is the other place's. None of these applies: the caller's rule.
+import type { Party } from './supports.js';
+import type { Sentence } from './text.js';
+
+/** Metrics that count a programme's supporters or recipients, or state its term. */
+const PROGRAMME_METRICS = new Set(['supportingProvinces', 'supportingPlanCities', 'pairedProvinces', 'pairedPrefectures', 'pairedCorpsDivisions', 'programmeTerm']);
+/** Metrics that say what a place is: its size, height, people and divisions. */
+const PLACE_METRICS = new Set([
+  'landArea', 'shareOfProvinceArea', 'meanAltitude', 'highestAltitude', 'lowestAltitude', 'population', 'ethnicGroups', 'mainEthnicGroupShare',
+  'countyLevelCitiesGoverned', 'countiesGoverned', 'townsGoverned', 'townshipsGoverned', 'subdistrictsGoverned', 'villagesGoverned',
+  'communitiesGoverned', 'partyOrganisations', 'partyMembers', 'publicSectorCadres', 'mainEthnicGroupCadreShare',
+]);
+const DISTANCE_METRICS = new Set(['distance', 'altitudeDifference']);
+
+export interface FigureContext {
+  /** The text (its simplified copy), the figure's span and metric. */
+  text: string;
+  figure: { start: number; end: number; metric: string };
+  sentence: Sentence;
+  /** The places of the figure's paragraph, in order. */
+  paragraphPlaces: readonly Party[];
+  /** The parties of the figure's sentence, in order. */
+  inSentence: readonly Party[];
+  /** The programme the sentence or, failing it, the text names most, declared for the draft; undefined when it names none. */
+  programme: () => string | undefined;
+}
+
+export interface SubjectReading { id: string; rule: string }
+
+const isListItem = (text: string, p: Party) => text[p.start - 1] === '、' || text[p.end] === '、';
+
+export function figureSubject(c: FigureContext): SubjectReading | undefined {
+  const { text, figure: f } = c;
+  if (PROGRAMME_METRICS.has(f.metric)) {
+    const programme = c.programme();
+    if (programme) return { id: programme, rule: `a count of a programme's parties or its term: the programme the text names (${programme})` };
+  }
+  if (PLACE_METRICS.has(f.metric)) {
+    // 唐古拉山乡6.4万平方公里, X县平均海拔4500米: the place just before the words, not an item of a list (…、曲麻莱1市5县).
+    const just = [...c.inSentence].reverse().find((p) => p.isPlace && p.end <= f.start && !isListItem(text, p) && /^[^\d,.;:!?()、，。；：]{0,6}$/u.test(text.slice(p.end, f.start)));
+    if (just) return { id: just.id, rule: 'what a place is, stated right after its name' };
+    const topic = c.paragraphPlaces.find((p) => p.start < f.start);
+    if (topic) return { id: topic.id, rule: 'what a place is, in a paragraph about it (the first place it names)' };
+  }
+  if (DISTANCE_METRICS.has(f.metric)) {
+    const before = c.inSentence.filter((p) => p.isPlace && p.end <= f.start);
+    // 从X到Y, X与Y: the first of the two.
+    for (let i = 0; i + 1 < before.length; i++) {
+      if (/^\s*(与|和|到|至)\s*$/u.test(text.slice(before[i]!.end, before[i + 1]!.start))) return { id: before[i]!.id, rule: 'a distance between two places: the first named' };
+    }
+    // X…离Y N公里 / 距离Y N公里的X: the place the distance is from is not the subject.
+    const from = before.find((p) => /(离|距离|距)\S{0,3}$/u.test(text.slice(Math.max(c.sentence.start, p.start - 5), p.start)));
+    if (from) {
+      let after = c.inSentence.find((p) => p.isPlace && p.start >= f.end && /^[^,.;:!?，。；：]{0,4}的$/u.test(text.slice(f.end, p.start)));
+      // 汶川县三江乡: the last of a chain of names is the place meant.
+      for (let next = after && c.inSentence.find((p) => p.isPlace && p.start === after!.end); next; next = c.inSentence.find((p) => p.isPlace && p.start === after!.end)) after = next;
+      const earlier = [...before].reverse().find((p) => p.end <= from.start);
+      const subject = after ?? earlier;
+      if (subject) return { id: subject.id, rule: `a distance from ${text.slice(from.start, from.end)}: the other place` };
+    }
+  }
+  return undefined;
+}
