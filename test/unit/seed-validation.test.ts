@@ -77,11 +77,11 @@ describe('seed validation', () => {
 
   it('refuses an undeclared metric and a unit of the wrong dimension, with file and line', () => {
     const issues = issuesOf(writeSeedFixture({
-      quantities: '- subject: city:beta\n  metric: population\n  value: 1000\n  unit: person\n  citations: [贝塔市人口1000余人]\n'
+      quantities: '- subject: city:beta\n  metric: residents\n  value: 1000\n  unit: person\n  citations: [贝塔市人口1000余人]\n'
         + '- subject: city:beta\n  metric: floorArea\n  value: 5\n  unit: km\n  citations: [贝塔市面积5]\n',
     }));
     expect(issues).toEqual([
-      expect.objectContaining({ line: 1, record: '#0 (quantity:city:beta/population)', field: 'metric', reason: expect.stringMatching(/^undeclared metric "population"/) }),
+      expect.objectContaining({ line: 1, record: '#0 (quantity:city:beta/residents)', field: 'metric', reason: expect.stringMatching(/^undeclared metric "residents"/) }),
       expect.objectContaining({ line: 6, record: '#1 (quantity:city:beta/floorArea)', field: 'unit', reason: expect.stringMatching(/"km" does not fit metric "floorArea": a DISTANCE unit/) }),
     ]);
     expect(issues[0]!.file).toMatch(/fixture\/quantities\.yaml$/);
