@@ -403,7 +403,7 @@ function completeFromGold(review: Review, termSource: string): number {
   // Figures: the gold's subject, metric, period and hedge on each confirmed one; the missed ones by hand.
   const subjectOf = (g: GoldFigure, reading: FigureReading) => {
     const [prefix, rest] = [reading.subject.slice(0, reading.subject.indexOf(':')), reading.subject.slice(reading.subject.indexOf(':') + 1)];
-    if (prefix === 'place') return placeEntity(review, entities, rest, []);
+    if (prefix === 'place') return placeEntity(review, entities, rest, review.gold.places.find((p) => p.code === rest)?.surface ?? [g.quote]);
     if (prefix === 'programme') {
       if (!entities.some((e) => e.id === reading.subject)) throw new Error(`${review.stem}: «${g.quote}» is about ${reading.subject}, which the text does not state (PROGRAMME_STATEMENTS)`);
       return reading.subject;
