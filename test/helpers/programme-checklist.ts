@@ -11,7 +11,7 @@ import { nameKey } from '../../src/ingest/draft/score.js';
 export type CitedFact =
   | { fact: 'entity'; quote: string; id: string; kind: string; code: string | null; names: string[] }
   | { fact: 'pairing'; quote: string; id: string; type: 'TWINNED_WITH' | 'SUPPORTS'; programme: string | null; from: End; to: End }
-  | { fact: 'quantity'; quote: string; id: string; subjectId: string; metric: string; value: number; unit: string; qualifier: string; year: number | null; since: number | null; asOf: string | null };
+  | { fact: 'quantity'; quote: string; id: string; subjectId: string; metric: string; value: number; unit: string; qualifier: string; year: number | null; since: number | null; asOf: string | null; note: string | null };
 interface End { id: string; code: string | null; names: string[] }
 
 type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T; errors?: Array<{ message: string }> }>;
@@ -24,7 +24,7 @@ const CLAIMS = `query Claims($id: ID!, $after: String) { source(id: $id) { claim
     ... on Place { code }
     ... on Twinning { supporter { ${END} } recipient { ${END} } programmeOf { id } }
     ... on Support { supporter { ${END} } recipient { ${END} } }
-    ... on Quantity { subjectId metric value unit qualifier year since asOf }
+    ... on Quantity { subjectId metric value unit qualifier year since asOf note }
   } } } } } }`;
 
 async function ask<T>(gql: Gql, query: string, variables: Record<string, unknown>): Promise<T> {
@@ -47,7 +47,7 @@ export async function readCitedFacts(gql: Gql, sourceId: string): Promise<CitedF
       if (a.__typename === 'Twinning' || a.__typename === 'Support') {
         out.push({ fact: 'pairing', quote, id: a.id, type: a.__typename === 'Twinning' ? 'TWINNED_WITH' : 'SUPPORTS', programme: a.programmeOf?.id ?? null, from: endOf(a.supporter), to: endOf(a.recipient) });
       } else if (a.__typename === 'Quantity') {
-        out.push({ fact: 'quantity', quote, id: a.id, subjectId: a.subjectId, metric: a.metric, value: a.value, unit: a.unit, qualifier: a.qualifier, year: a.year, since: a.since, asOf: a.asOf });
+        out.push({ fact: 'quantity', quote, id: a.id, subjectId: a.subjectId, metric: a.metric, value: a.value, unit: a.unit, qualifier: a.qualifier, year: a.year, since: a.since, asOf: a.asOf, note: a.note });
       } else if (a.kind) {
         out.push({ fact: 'entity', quote, id: a.id, kind: a.kind, code: a.code ?? null, names: han([a.nameZh, ...(a.aliases ?? [])]) });
       }
@@ -125,10 +125,11 @@ export function missingFacts(gold: Gold, facts: readonly CitedFact[], text: stri
     if (!subject) { missing.push(`${name}: the graph has no entity ${g.subject}`); continue; }
     const same = quantities.filter((q) => q.quote.includes(g.quote) && sameNumber(q.value, g.value) && q.unit === g.unit);
     const right = same.filter((q) => q.metric === g.metric && q.subjectId === subject && q.qualifier === g.qualifier &&
-      (g.year === undefined || q.year === g.year) && (g.since === undefined || q.since === g.since) && (g.asOf === undefined || q.asOf === g.asOf));
+      (g.year === undefined || q.year === g.year) && (g.since === undefined || q.since === g.since) && (g.asOf === undefined || q.asOf === g.asOf) &&
+      (g.detail === undefined || q.note === g.detail));
     if (right.length) continue;
     missing.push(same.length
-      ? `${name}: the graph cites it as ${same.map((q) => `${q.metric} of ${q.subjectId}, ${q.qualifier}${q.year ? `, year ${q.year}` : ''}${q.since ? `, since ${q.since}` : ''}${q.asOf ? `, as of ${q.asOf}` : ''}`).join('; ')}`
+      ? `${name}: the graph cites it as ${same.map((q) => `${q.metric} of ${q.subjectId}, ${q.qualifier}${q.year ? `, year ${q.year}` : ''}${q.since ? `, since ${q.since}` : ''}${q.asOf ? `, as of ${q.asOf}` : ''}${q.note ? ` (${q.note})` : ''}`).join('; ')}`
       : name);
   }
   return missing;

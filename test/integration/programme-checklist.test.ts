@@ -46,6 +46,7 @@ describe('every gold fact of the fourteen programme texts is in the graph, cited
         { value: 416600, unit: 'person', qualifier: 'APPROXIMATELY', quote: '总人口41.66万', subject: 'place:6327', metric: 'population' },
         { value: 416600, unit: 'person', qualifier: 'EXACT', quote: '总人口41.66万', subject: 'place:632701', metric: 'population' },
         { value: 416600, unit: 'person', qualifier: 'EXACT', quote: '总人口41.66万', subject: 'place:6327', metric: 'partyMembers' },
+        { value: 6860, unit: 'm', qualifier: 'EXACT', quote: '布喀达板峰海拔6860米', subject: 'place:6327', metric: 'highestAltitude', detail: '珠峰' },
       ],
     };
     const more = await resolveSubjects(api.gql, ['place:632701']);
@@ -59,6 +60,7 @@ describe('every gold fact of the fourteen programme texts is in the graph, cited
       expect.stringMatching(/^figure 416600 person APPROXIMATELY «总人口41\.66万», population of place:6327: the graph cites it as population of \S+, EXACT$/u),
       expect.stringMatching(/^figure 416600 person EXACT «总人口41\.66万», population of place:632701: the graph cites it as population of \S+, EXACT$/u),
       expect.stringMatching(/^figure 416600 person EXACT «总人口41\.66万», partyMembers of place:6327: the graph cites it as population/u),
+      expect.stringMatching(/^figure 6860 m EXACT «布喀达板峰海拔6860米», highestAltitude of place:6327: the graph cites it as highestAltitude of \S+, EXACT \(布喀达板峰\)$/u),
     ]);
   });
 

@@ -105,8 +105,10 @@ export type GoldPlace = z.infer<typeof goldPlace>;
 export type GoldPairing = z.infer<typeof goldPairing>;
 
 const goal = z.strictObject({ recall: z.number().min(0).max(1).optional(), precision: z.number().min(0).max(1).optional() }).optional();
+/** A share of matched records whose attribute the draft gets right (a figure's subject or metric). */
+const accuracyGoal = z.strictObject({ accuracy: z.number().min(0).max(1) }).optional();
 const goalsFile = z.strictObject({
-  goals: z.strictObject({ places: goal, institutions: goal, people: goal, figures: goal, pairings: goal }),
+  goals: z.strictObject({ places: goal, institutions: goal, people: goal, figures: goal, pairings: goal, figureSubject: accuracyGoal, figureMetric: accuracyGoal }),
 });
 export type Goals = z.infer<typeof goalsFile>['goals'];
 
@@ -442,6 +444,10 @@ export function unmetGoals(total: CaseScore, goals: Goals): string[] {
     const k = total.kinds[kind];
     if (goal.recall !== undefined && recallOf(k) < goal.recall) out.push(`${kind} recall ${pct(recallOf(k))} < ${pct(goal.recall)}`);
     if (goal.precision !== undefined && precisionOf(k) < goal.precision) out.push(`${kind} precision ${pct(precisionOf(k))} < ${pct(goal.precision)}`);
+  }
+  for (const [name, a] of [['figureSubject', total.figureSubject], ['figureMetric', total.figureMetric]] as const) {
+    const want = goals[name]?.accuracy;
+    if (want !== undefined && a.of && a.right / a.of < want) out.push(`${name} accuracy ${pct(a.right / a.of)} < ${pct(want)}`);
   }
   if (total.quotes.notVerbatim.length) out.push(`${total.quotes.notVerbatim.length} drafted quotes are not verbatim in their text`);
   return out;
