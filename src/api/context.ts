@@ -1,56 +1,87 @@
 // The one place a request's context is built: its own statement counter over the shared driver,
-// the repositories, and per-request DataLoaders so nested lists cost one query per level.
+// and every module's services, composed from the modules' declarations (modules/*/*.module.ts)
+// without naming any repository, loader or service here. Each repository and service is made when
+// first asked for: a request uses a few of them (a search, one; a county's walk, two), and making
+// all of them for every request was a tenth of the CPU of a request that runs no statement at all.
 import type { Graph } from '../db/graph.js';
 import { ListBudget } from './list-budget.js';
-import { createRepositories, RequestLoaders, type Loaders, type Repositories } from './loaders.js';
-import { loaderReads, Walks, type GraphReads } from '../modules/entities/graph-reads.js';
-import { PlaceService } from '../modules/places/places.service.js';
-import { AidSummaryService } from '../modules/twinnings/aid-summary.service.js';
-import { ExploreService } from '../modules/explore/explore.service.js';
-import { ProgrammeService } from '../modules/programmes/programmes.service.js';
+import { entitiesModule } from '../modules/entities/entities.module.js';
+import { placesModule } from '../modules/places/places.module.js';
+import { provenanceModule } from '../modules/provenance/provenance.module.js';
+import { twinningsModule } from '../modules/twinnings/twinnings.module.js';
+import { programmesModule } from '../modules/programmes/programmes.module.js';
+import { exploreModule } from '../modules/explore/explore.module.js';
 
-/** The rules that are more than plain reads (Hive's managers): resolvers call these. */
-export interface Services {
-  places: PlaceService;
-  aidSummary: AidSummaryService;
-  explore: ExploreService;
-  programmes: ProgrammeService;
+const MODULES = [entitiesModule, placesModule, provenanceModule, twinningsModule, programmesModule, exploreModule] as const;
+
+// Every module's factories under their names (a name two modules declared would hide one of them).
+const REPOSITORIES = {
+  ...entitiesModule.repositories, ...placesModule.repositories, ...provenanceModule.repositories,
+  ...twinningsModule.repositories, ...programmesModule.repositories, ...exploreModule.repositories,
+};
+const SERVICES = {
+  ...entitiesModule.services, ...placesModule.services, ...provenanceModule.services,
+  ...twinningsModule.services, ...programmesModule.services, ...exploreModule.services,
+};
+for (const part of ['repositories', 'services'] as const) {
+  const names = MODULES.flatMap((m) => Object.keys(m[part]));
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) throw new Error(`two modules declare the ${part} ${twice.join(', ')}`);
+}
+
+/** Every module's repositories over one view of the graph. */
+export type Repositories = { readonly [K in keyof typeof REPOSITORIES]: ReturnType<(typeof REPOSITORIES)[K]> };
+/** Every module's services (Hive's managers, each with its own batching): resolvers call these and nothing else. */
+export type Services = { readonly [K in keyof typeof SERVICES]: ReturnType<(typeof SERVICES)[K]> };
+
+// Typed as what the composition passes them: a factory that needs a repository or service no
+// module declares (or of another type) fails to type-check here.
+const repositoryFactories: ReadonlyArray<[string, (graph: Graph) => unknown]> = Object.entries(REPOSITORIES);
+const serviceFactories: ReadonlyArray<[string, (repositories: Repositories, services: Services, graph: Graph) => unknown]> = Object.entries(SERVICES);
+
+/** The repositories over one view of the graph, each made when first asked for. */
+class RequestRepositories {
+  private readonly made: Record<string, unknown> = {};
+  constructor(private readonly graph: Graph) {}
+  static {
+    for (const [name, make] of repositoryFactories) {
+      Object.defineProperty(this.prototype, name, { get(this: RequestRepositories) { return (this.made[name] ??= make(this.graph)); } });
+    }
+  }
+}
+// Its getters are the ones the static block defines, one per declared repository.
+interface RequestRepositories extends Repositories {}
+
+/** One request's services, each made when first asked for. */
+class RequestServices {
+  private readonly made: Record<string, unknown> = {};
+  constructor(private readonly repositories: Repositories, private readonly graph: Graph) {}
+  static {
+    for (const [name, make] of serviceFactories) {
+      Object.defineProperty(this.prototype, name, {
+        get(this: RequestServices) { return (this.made[name] ??= make(this.repositories, this, this.graph)); },
+      });
+    }
+  }
+}
+interface RequestServices extends Services {}
+
+/** The repositories over a view of the graph, outside a GraphQL request (/id, /reconcile). */
+export function createRepositories(graph: Graph): Repositories {
+  return new RequestRepositories(graph);
 }
 
 export interface RequestContext {
   /** The HTTP request's id, named on the log lines written while serving it. */
   reqId: string | undefined;
+  /** The request's view of the graph: its statement counter is the answer's `cypherStatements`. */
   graph: Graph;
   /** Items resolved in lists so far; see MAX_LIST_ITEMS in server.ts. */
   listBudget: ListBudget;
-  repos: Repositories;
-  loaders: Loaders;
-  /** The loaders as the services read them, and what read-ahead walks found (`walks`) before them. */
-  reads: GraphReads;
-  walks: Walks;
   services: Services;
-}
-
-/** One request's services over its reads, each made when first asked for (as the loaders are). */
-class RequestServices implements Services {
-  private made: Partial<Services> = {};
-  constructor(private readonly reads: GraphReads, private readonly repos: Repositories, private readonly loaders: Loaders) {}
-  get places() { return (this.made.places ??= new PlaceService(this.reads)); }
-  get aidSummary() { return (this.made.aidSummary ??= new AidSummaryService(this.reads, this.repos.aidSummary)); }
-  get explore() { return (this.made.explore ??= new ExploreService(this.reads, this.repos.explore)); }
-  get programmes() {
-    return (this.made.programmes ??= new ProgrammeService({
-      programmes: () => this.loaders.programmes.load('all'),
-      twinningsUnder: (id) => this.loaders.programmeTwinnings.load(id),
-    }));
-  }
 }
 
 export function createContext(sharedGraph: Graph, reqId?: string): RequestContext {
   const graph = sharedGraph.forRequest(reqId);
-  const repos = createRepositories(graph);
-  const loaders = new RequestLoaders(repos);
-  const walks = new Walks();
-  const reads = loaderReads(loaders, walks);
-  return { reqId, graph, repos, loaders, reads, walks, services: new RequestServices(reads, repos, loaders), listBudget: new ListBudget() };
+  return { reqId, graph, services: new RequestServices(createRepositories(graph), graph), listBudget: new ListBudget() };
 }

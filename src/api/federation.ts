@@ -19,8 +19,8 @@ type Reference = { __typename: string; id?: string; code?: string };
 
 /** A reference by id (any stable id, `place:<code>` too) or by official code, of the type it names. */
 async function resolveReference(ref: Reference, ctx: RequestContext): Promise<EntityRecord | null> {
-  const found = ref.id !== undefined ? await ctx.loaders.entity.load(ref.id)
-    : ref.code !== undefined ? await ctx.loaders.placeByCode.load(ref.code) : null;
+  const found = ref.id !== undefined ? await ctx.services.entities.entity(ref.id)
+    : ref.code !== undefined ? await ctx.services.places.byCodeOf(ref.code) : null;
   // A reference names its type: `Province` with Amdo's id is no Province.
   return found && KIND_LABEL[found.kind] === ref.__typename ? found : null;
 }

@@ -2,7 +2,7 @@
 // browsers (text/html first) are sent with 303 to the explorer's view of the entity.
 import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
-import { createRepositories } from '../api/loaders.js';
+import { createRepositories } from '../api/context.js';
 import type { Graph } from '../db/graph.js';
 import { entityDocument, VOCAB_PATH, vocabularyDocument } from '../modules/linked-data/json-ld.js';
 import { quotedSource } from '../modules/provenance/provenance.mappers.js';

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyFormbody from '@fastify/formbody';
 import { z } from 'zod';
-import { createRepositories } from '../api/loaders.js';
+import { createRepositories } from '../api/context.js';
 import type { Graph } from '../db/graph.js';
 import { MAX_LIMIT, PARENT_PROPERTY, RECONCILE_TYPES, Reconciler, reconciliationQuerySchema, type ReconciliationQuery } from '../modules/reconciliation/reconcile.js';
 import { baseUrl } from './linked-data.js';

@@ -1,6 +1,10 @@
-// An in-memory GraphReads for the service tier's unit tests: records built by the same parsers the
-// repositories use, answered from plain lists. No driver, no database.
-import type { GraphReads } from '../../src/modules/entities/graph-reads.js';
+// In-memory reads for the service tier's unit tests (what the services take of entities, quantities
+// and the hierarchy's batch statements): records built by the same parsers the repositories use,
+// answered from plain lists. No driver, no database.
+import type { EntityReads } from '../../src/modules/entities/entities.service.js';
+import type { QuantityReads } from '../../src/modules/provenance/provenance.service.js';
+import type { PlaceStatements } from '../../src/modules/places/places.service.js';
+import type { NodeReads } from '../../src/modules/explore/explore.service.js';
 import { isPlace, parseEntity, type EntityRecord, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
 import { parseRelationship, type RelationshipRecord } from '../../src/modules/entities/relationships.mappers.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
@@ -24,7 +28,9 @@ export interface FakeGraph {
 }
 
 /** The reads over a fixed graph; `calls` counts them, so a test can see what a service asked for. */
-export function fakeReads(g: FakeGraph): GraphReads & { calls: number } {
+type FakeReads = EntityReads & QuantityReads & PlaceStatements & NodeReads & { prime(): void; calls: number };
+
+export function fakeReads(g: FakeGraph): FakeReads {
   const byId = new Map(g.entities.map((e) => [e.id, e]));
   const edgeById = new Map(g.edges.map((r) => [r.id, r]));
   const partOf = (id: string, way: 'up' | 'down'): PlaceRecord[] => g.edges
@@ -44,8 +50,17 @@ export function fakeReads(g: FakeGraph): GraphReads & { calls: number } {
       .filter((r) => (direction !== 'INCOMING' && r.fromId === id) || (direction !== 'OUTGOING' && r.toId === id))
       .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
     // What the hierarchy statements answer: PART_OF edges in id order, places at their far end only.
-    parentPlace: async (id: string) => (reads.calls++, partOf(id, 'up')[0] ?? null),
-    childPlaces: async (id: string) => (reads.calls++, partOf(id, 'down')),
+    parentOf: async (ids: readonly string[]) => (reads.calls++, ids.map((id) => partOf(id, 'up')[0] ?? null)),
+    childrenOf: async (ids: readonly string[]) => (reads.calls++, ids.map((id) => partOf(id, 'down'))),
+    ancestorsOf: async (ids: readonly string[]) => (reads.calls++, ids.map(function chain(id: string): PlaceRecord[] {
+      const up = partOf(id, 'up')[0];
+      return up ? [up, ...chain(up.id)] : [];
+    })),
+    placesByCodes: async (codes: readonly string[]) => (reads.calls++, codes.map((c) => g.entities.filter(isPlace).find((p) => p.code === c) ?? null)),
+    relationship: async (id: string) => (reads.calls++, edgeById.get(id) ?? null),
+    quantity: async (id: string) => (reads.calls++, (g.quantities ?? []).find((q) => q.id === id) ?? null),
+    // What a read found is handed to the entity loader; here every entity is at hand already.
+    prime: () => {},
     quantitiesOf: async (ids: readonly string[]) => (reads.calls++, ids.map((id) => (g.quantities ?? []).filter((q) => q.subjectId === id))),
   };
   return reads;

@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/api/context.js';
 import { listen } from '../../src/http/listen.js';
-import { parsePlaceRef, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
-import { placeFields } from '../../src/modules/entities/entities.resolvers.js';
+import type { PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
+import { parsePlaceRef } from '../../src/modules/places/places.mappers.js';
+import { placeFields } from '../../src/modules/places/places.resolvers.js';
 import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
@@ -182,7 +183,7 @@ describe('a walk that asks only names reads each place as its names (a ref)', ()
     // of the list alone: each loads the record once it is asked what the ref does not hold.
     const ctx = createContext(api.graph);
     for (const id of ['township:zharen', 'place:540624102']) {
-      const whole = (await ctx.loaders.entity.load(id)) as PlaceRecord;
+      const whole = (await ctx.services.entities.entity(id)) as PlaceRecord;
       const ref = parsePlaceRef([whole.id, whole.kind, whole.name]);
       const fields = placeFields as Record<string, (p: unknown, a: unknown, c: unknown) => unknown>;
       for (const f of ['nameZh', 'aliases', 'code', 'officialName', 'properties'] as const) {

@@ -167,7 +167,7 @@ describe('the API and facts it did not load', () => {
 
     // The same graph with hiding turned off shows the intruder: the hiding is what keeps it out.
     const open = new Graph(api.graph.driver, { ...api.graph.options, showUncited: true });
-    const shown = await createContext(open).repos.search.search('假县', null, 10);
+    const shown = await createContext(open).services.search.search('假县', null, 10);
     expect(shown.map((e) => e.id)).toEqual(['district:fake']);
   });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceService } from '../../src/modules/places/places.service.js';
 import { AidSummaryService, type AidScopes } from '../../src/modules/twinnings/aid-summary.service.js';
-import { ExploreService, type Neighbourhoods } from '../../src/modules/explore/explore.service.js';
+import { ExploreService, type Explorations, type Neighbourhoods } from '../../src/modules/explore/explore.service.js';
 import type { SupportRecord } from '../../src/modules/entities/relationships.mappers.js';
 import { edge, entity, fakeReads, quantity } from '../helpers/fake-reads.js';
 
@@ -31,7 +31,8 @@ const graph = {
 };
 
 describe('places and venues', () => {
-  const places = new PlaceService(fakeReads(graph));
+  const reads = fakeReads(graph);
+  const places = new PlaceService(reads, reads);
 
   it('gives a place its parent and children among places only', async () => {
     expect((await places.parent(sog))?.id).toBe(nagqu.id);
@@ -73,7 +74,7 @@ describe('aid summaries', () => {
       return { supports: [support as SupportRecord], projects: [], people: [{ personId: 'person:a', servesId: dalian.id }] };
     },
   };
-  const service = new AidSummaryService(reads, scopes);
+  const service = new AidSummaryService(reads, reads, scopes);
 
   it('answers null for an unknown end, without reading the scope', async () => {
     expect(await service.summary('city:nowhere', sog.id, 'MODE')).toBeNull();
@@ -97,14 +98,17 @@ describe('aid summaries', () => {
 
 describe('neighbourhoods and timelines', () => {
   const asked: unknown[] = [];
-  const neighbourhoods: Neighbourhoods = {
+  const neighbourhoods: Neighbourhoods & Explorations = {
+    shortestPaths: async () => { throw new Error('not asked in these tests'); },
+    stats: async () => { throw new Error('not asked in these tests'); },
     neighborhoodIds: async (id, depth, kinds, types, limit) => {
       asked.push({ id, depth, kinds, types, limit });
       return { ids: [id, township.id], total: 3, exact: true };
     },
     edgesAmong: async () => [graph.edges[1]!],
   };
-  const explore = new ExploreService(fakeReads(graph), neighbourhoods);
+  const around = fakeReads(graph);
+  const explore = new ExploreService(around, around, neighbourhoods);
 
   it('answers null around an unknown entity and says when a neighbourhood is cut short', async () => {
     expect(await explore.neighborhood('county:nowhere', { depth: 1, kinds: null, types: null, limit: 1, asOf: null })).toBeNull();
@@ -123,12 +127,12 @@ describe('neighbourhoods and timelines', () => {
         edge('support:dalian--sog-jobs', 'SUPPORTS', 'city:dalian', sog.id, { mode: 'EMPLOYMENT', asOf: '2024-06-21' }),
       ],
     });
-    const timeline = await new ExploreService(dated, neighbourhoods).timeline(sog.id, 10);
+    const timeline = await new ExploreService(dated, dated, neighbourhoods).timeline(sog.id, 10);
     expect(timeline?.map((t) => [t.date, t.until, t.dating])).toEqual([['2016', '2020', 'EVENT'], ['2019-06', null, 'EVENT'], ['2024-06-21', null, 'REPORTED']]);
     expect(timeline?.[1]?.property).toBe('openedOn');
     expect(timeline?.[2]?.what).toBe('reported on 2024-06-21: sog is supported by dalian (EMPLOYMENT)');
     expect(timeline?.[0]?.what).toBe('sog is supported by dalian (EDUCATION)');
-    expect(await new ExploreService(dated, neighbourhoods).timeline(sog.id, 1)).toHaveLength(1);
+    expect(await new ExploreService(dated, dated, neighbourhoods).timeline(sog.id, 1)).toHaveLength(1);
     expect(await explore.timeline('county:nowhere', 10)).toBeNull();
   });
 });

@@ -60,7 +60,7 @@ const EntityRow = z.object({
 
 const HIDDEN = new Set<string>([...INTERNAL_PROPERTIES, ...CORE_PROPERTIES]);
 const KINDS: ReadonlySet<unknown> = new Set<unknown>(Object.values(EntityKind));
-const isKind = (v: unknown): v is EntityKind => KINDS.has(v);
+export const isKind = (v: unknown): v is EntityKind => KINDS.has(v);
 const isNames = (v: unknown): v is string[] | null | undefined =>
   v === undefined || v === null || (Array.isArray(v) && v.every((a) => typeof a === 'string'));
 
@@ -90,7 +90,7 @@ function usualProjectFacts(p: Record<string, unknown>): z.output<typeof ProjectF
   return { openedOn: openedOn ?? null, supportMode: supportMode ?? null, projectType: projectType ?? null };
 }
 
-const isCompact = (s: StoredEntity): s is readonly unknown[] => Array.isArray(s);
+export const isCompact = (s: StoredEntity): s is readonly unknown[] => Array.isArray(s);
 
 /** A compact row (projection.ts) as the map it stands for; it holds no other fact by construction. */
 function expand([id, kind, name, nameZh, aliases, code, officialName]: readonly unknown[]): Record<string, unknown> {
@@ -135,43 +135,4 @@ function parseMap(p: Record<string, unknown>): EntityRecord {
   if (kind !== 'PROJECT') return { id, kind, name, nameZh, aliases, code, officialName, properties };
   const { openedOn, supportMode, projectType } = usualProjectFacts(p) ?? ProjectFacts.parse(p);
   return { id, kind, name, nameZh, aliases, code, officialName, properties, openedOn, supportMode, projectType };
-}
-
-/**
- * A place met on a walk whose selection asks nothing of it but its names (a county's villages by
- * `id name`): what the walk read of it, and no more. Its other fields load its record when asked
- * (placeFields), so a ref answers as the record would; it never stands in a loader's entity cache.
- */
-export interface PlaceRef {
-  ref: true;
-  id: string;
-  kind: PlaceKind;
-  name: string;
-  /** Read when the walk's selection asks for it, else absent (not null: unknown). */
-  nameZh?: string | null;
-}
-
-/** What a Place type's fields resolve from: a whole record, or a walk's ref. */
-export type PlaceNode = PlaceRecord | PlaceRef;
-
-export const isPlaceRef = (p: PlaceNode): p is PlaceRef => 'ref' in p;
-
-/** A ref row (projection.ts's refRow): id, kind, name, and nameZh when it was asked. */
-export function parsePlaceRef(row: StoredEntity): PlaceRef {
-  if (isCompact(row)) {
-    const [id, kind, name, nameZh] = row;
-    if (typeof id === 'string' && typeof name === 'string' && isKind(kind) && isPlaceKind(kind)) {
-      if (row.length === 3) return { ref: true, id, kind, name };
-      if (row.length === 4 && isText(nameZh)) return { ref: true, id, kind, name, nameZh: nameZh ?? null };
-    }
-  }
-  // Read by the walk's own statement from a place it matched: anything else is a broken graph.
-  throw new Error(`not a place's ref row: ${JSON.stringify(row).slice(0, 200)}`);
-}
-
-/** A place's record from its node; a node of another kind where a place must be is a broken graph. */
-export function parsePlace(p: StoredEntity): PlaceRecord {
-  const e = parseEntity(p);
-  if (!isPlace(e)) throw new Error(`${e.id} is a ${e.kind}, not a place`);
-  return e;
 }

@@ -1,10 +1,14 @@
 // Exploring around one entity: its neighbourhood (the ids within reach, then the edges among them)
-// and its timeline (composed from its edges, their far ends and the quantities of both). An
-// unknown centre answers null; the ranges are checked by the resolver, which names the argument.
-import type { EntityKind, RelationshipType } from '../../domain/vocabulary.js';
-import type { GraphReads } from '../entities/graph-reads.js';
+// and its timeline (composed from its edges, their far ends and the quantities of both); the paths
+// between two entities, what the graph holds, and any node by id. An unknown centre answers null;
+// the ranges are checked by the resolver, which names the argument.
+import { relationshipTypeOfId, type EntityKind, type RelationshipType } from '../../domain/vocabulary.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import type { EntityReads } from '../entities/entities.service.js';
 import type { RelationshipRecord } from '../entities/relationships.mappers.js';
-import type { SubgraphRecord, TimelineEntryRecord } from './explore.mappers.js';
+import type { QuantityRecord } from '../provenance/provenance.mappers.js';
+import type { QuantityReads } from '../provenance/provenance.service.js';
+import type { GraphStatsRecord, PathRecord, SubgraphRecord, TimelineEntryRecord } from './explore.mappers.js';
 import { composeTimeline } from './timeline.js';
 
 /** The two statements a neighbourhood needs. */
@@ -12,6 +16,18 @@ export interface Neighbourhoods {
   neighborhoodIds(id: string, depth: number, kinds: EntityKind[] | null, types: RelationshipType[] | null, limit: number, asOf: number | null):
     Promise<{ ids: string[]; total: number; exact: boolean }>;
   edgesAmong(ids: string[], types: RelationshipType[] | null, asOf: number | null): Promise<RelationshipRecord[]>;
+}
+
+/** The statements beyond a neighbourhood: paths between two entities, and what the graph holds. */
+export interface Explorations {
+  shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null, asOf: number | null): Promise<PathRecord[]>;
+  stats(): Promise<GraphStatsRecord>;
+}
+
+/** What a node lookup reads beyond entities: an edge or a quantity by id. */
+export interface NodeReads {
+  relationship(id: string): Promise<RelationshipRecord | null>;
+  quantity(id: string): Promise<QuantityRecord | null>;
 }
 
 export interface NeighbourhoodQuery {
@@ -24,7 +40,25 @@ export interface NeighbourhoodQuery {
 }
 
 export class ExploreService {
-  constructor(private readonly reads: GraphReads, private readonly neighbourhoods: Neighbourhoods) {}
+  constructor(
+    private readonly reads: EntityReads & Pick<NodeReads, 'relationship'>,
+    private readonly quantities: QuantityReads & Pick<NodeReads, 'quantity'>,
+    private readonly neighbourhoods: Neighbourhoods & Explorations,
+  ) {}
+
+  /** Any node by id: entities, relationships (their id prefix names the type) and quantities. */
+  node(id: string): Promise<EntityRecord | RelationshipRecord | QuantityRecord | null> {
+    if (id.startsWith('quantity:')) return this.quantities.quantity(id);
+    if (relationshipTypeOfId(id)) return this.reads.relationship(id);
+    return this.reads.entity(id);
+  }
+
+  /** Up to `first` shortest paths of at most `maxHops` steps (explore.repository.ts says which count). */
+  connections(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null, asOf: number | null) {
+    return this.neighbourhoods.shortestPaths(from, to, maxHops, first, types, asOf);
+  }
+
+  stats() { return this.neighbourhoods.stats(); }
 
   async neighborhood(id: string, q: NeighbourhoodQuery): Promise<SubgraphRecord | null> {
     const center = await this.reads.entity(id);
@@ -41,7 +75,7 @@ export class ExploreService {
     const edges = await this.reads.edgesOf(id);
     const otherIds = [...new Set(edges.map((e) => (e.fromId === id ? e.toId : e.fromId)))];
     const subjectIds = [id, ...edges.map((e) => e.id)];
-    const [others, quantities] = await Promise.all([this.reads.entities(otherIds), this.reads.quantitiesOf(subjectIds)]);
+    const [others, quantities] = await Promise.all([this.reads.entities(otherIds), this.quantities.quantitiesOf(subjectIds)]);
     const otherMap = new Map(others.map((e) => [e.id, e]));
     const quantityMap = new Map(subjectIds.map((sid, i) => [sid, quantities[i] ?? []]));
     return composeTimeline(self, edges, otherMap, quantityMap).slice(0, first);

@@ -5,7 +5,6 @@ import type {
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { EntityRecord, HospitalRecord, OrganizationRecord, SchoolRecord } from '../entities/entities.mappers.js';
 import type { RequestContext } from '../../api/context.js';
-import { edgesOf } from '../entities/graph-reads.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 
 /** Where an institution or activity is; `location` is the deprecated first name of `locatedIn`. */
@@ -15,8 +14,8 @@ export const institutionFields = {
   ...entityFields,
   locatedIn,
   location: locatedIn,
-  supportsReceived: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'INCOMING'),
-  supportsGiven: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['SUPPORTS'], 'OUTGOING'),
+  supportsReceived: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['SUPPORTS'], 'INCOMING'),
+  supportsGiven: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['SUPPORTS'], 'OUTGOING'),
 } satisfies SharedFields<SchoolResolvers, 'locatedIn' | 'location' | 'supportsReceived' | 'supportsGiven', EntityRecord>;
 
 export const institutionResolvers: Resolvers = {
@@ -29,7 +28,7 @@ export const institutionResolvers: Resolvers = {
   Organization: {
     ...institutionFields,
     parent: (e, _a, ctx) => ctx.services.places.partOf(e),
-    posts: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['HOLDS_POST'], 'INCOMING'),
-    members: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['MEMBER_OF'], 'INCOMING'),
+    posts: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['HOLDS_POST'], 'INCOMING'),
+    members: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['MEMBER_OF'], 'INCOMING'),
   } satisfies Complete<OrganizationResolvers, Organization, OrganizationRecord>,
 };

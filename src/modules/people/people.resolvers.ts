@@ -6,32 +6,32 @@ import type {
 import type { Complete } from '../../api/resolver-types.js';
 import type { PersonRecord } from '../entities/entities.mappers.js';
 import type { EmploymentRecord, MembershipRecord, PostRecord } from '../entities/relationships.mappers.js';
-import { anyEntity, edgesOf, endOf, farEnds } from '../entities/graph-reads.js';
+import { anyEntity } from '../entities/entities.service.js';
 import { isPerson, isPlace } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';
 
 export const peopleResolvers: Resolvers = {
   Person: {
     ...entityFields,
-    posts: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['HOLDS_POST'], 'OUTGOING'),
-    teams: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['MEMBER_OF'], 'OUTGOING'),
-    workplaces: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['WORKS_AT'], 'OUTGOING'),
+    posts: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['HOLDS_POST'], 'OUTGOING'),
+    teams: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['MEMBER_OF'], 'OUTGOING'),
+    workplaces: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['WORKS_AT'], 'OUTGOING'),
     // Seed validation lets COMES_FROM point at places only.
-    origins: async (e, _a, ctx) => (await farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['COMES_FROM'], 'OUTGOING'))).filter(isPlace),
+    origins: async (e, _a, ctx) => (await ctx.services.entities.ends(e.id, ['COMES_FROM'], 'OUTGOING')).filter(isPlace),
   } satisfies Complete<PersonResolvers, Person, PersonRecord>,
   Post: {
     sources: relationshipFields.sources,
-    person: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPerson, 'a person'),
-    organization: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+    person: (r, _a, ctx) => ctx.services.entities.end(r.fromId, isPerson, 'a person'),
+    organization: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
   } satisfies Complete<PostResolvers, Post, PostRecord>,
   Membership: {
     sources: relationshipFields.sources,
-    member: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
-    team: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+    member: (r, _a, ctx) => ctx.services.entities.end(r.fromId, anyEntity, 'an entity'),
+    team: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
   } satisfies Complete<MembershipResolvers, Membership, MembershipRecord>,
   Employment: {
     sources: relationshipFields.sources,
-    person: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPerson, 'a person'),
-    employer: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+    person: (r, _a, ctx) => ctx.services.entities.end(r.fromId, isPerson, 'a person'),
+    employer: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
   } satisfies Complete<EmploymentResolvers, Employment, EmploymentRecord>,
 };

@@ -1,14 +1,12 @@
 // Look-ahead for the administrative hierarchy: when a root field's selection walks parent/children
 // (a county, its townships, their villages; a township's chain up to its province), the walk is
-// read in the root's one statement (src/modules/entities/read-ahead.ts) and handed to the
-// per-request loaders, so the ordinary field resolvers find their answers there instead of asking
-// Neo4j level by level.
+// read in the root's one statement (src/modules/entities/read-ahead.ts) and handed to the places
+// service (PlaceService.primeWalk), so the ordinary field resolvers find their answers there
+// instead of asking Neo4j level by level. This file reads the selection into the walk's shape.
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { RequestContext } from '../../api/context.js';
-import { parsePlace, parsePlaceRef, type PlaceNode, type PlaceRecord } from '../entities/entities.mappers.js';
 import { fieldsOf } from '../../api/selection.js';
 import { REF_ROW_FIELDS } from '../entities/projection.js';
-import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository.js';
+import type { HierarchyShape } from './hierarchy.repository.js';
 
 /**
  * Nested `children` levels read in one statement; deeper ones go level by level, where the list
@@ -35,30 +33,3 @@ export function collectWalk(field: FieldNode, info: GraphQLResolveInfo, into: Hi
   step.ref = !seen ? ref : seen.ref && ref ? { nameZh: seen.ref.nameZh || ref.nameZh } : undefined;
   for (const f of asked) collectWalk(f, info, step, name === 'children' ? childLevels + 1 : childLevels);
 }
-
-/** Hands the walk below and above `id`, as the read-ahead statement returned it, to the request's walks. */
-export function primeWalk(ctx: RequestContext, id: string, tree: PlaceTree, shape: HierarchyShape): void {
-  const { parent, children } = shape;
-  const { parents, children: below } = ctx.walks;
-  if (parent && !parents.has(id)) parents.set(id, tree.parent ? primePlace(ctx, tree.parent, parent) : null);
-  if (children && !below.has(id)) below.set(id, (tree.children ?? []).map((c) => primePlace(ctx, c, children)));
-}
-
-function primePlace(ctx: RequestContext, step: WalkStep, shape: HierarchyShape): PlaceNode {
-  const tree = isTreeStep(step);
-  const row = tree ? step.e : step;
-  // A ref is what this walk read, not a record: it stays out of the entity cache.
-  const place = shape.ref ? parsePlaceRef(row) : primed(ctx, parsePlace(row));
-  // A step the statement wrote as a row alone asked nothing further (walkFields decides by the
-  // same shape); were they ever to differ, the deeper levels would be read level by level.
-  if (tree) primeWalk(ctx, place.id, step, shape);
-  return place;
-}
-
-function primed(ctx: RequestContext, rec: PlaceRecord): PlaceRecord {
-  ctx.loaders.entity.prime(rec.id, rec);
-  return rec;
-}
-
-/** A step with more of the walk: a map holding the place's row under `e`, and no `id` of its own (every entity row has one). */
-const isTreeStep = (step: WalkStep): step is PlaceTree => !Array.isArray(step) && 'e' in step && !('id' in step);

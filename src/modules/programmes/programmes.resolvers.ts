@@ -4,7 +4,6 @@ import type { Programme, ProgrammeResolvers, ProgrammeSupporter, ProgrammeSuppor
 import type { Complete } from '../../api/resolver-types.js';
 import type { ProgrammeRecord } from '../entities/entities.mappers.js';
 import { isPlace } from '../entities/entities.mappers.js';
-import { endOf } from '../entities/graph-reads.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 import { requireRange } from '../../domain/errors.js';
 import type { ProgrammeSupporterRecord } from './programmes.mappers.js';
@@ -16,8 +15,8 @@ const year = (p: ProgrammeRecord, key: 'since' | 'termYears' | 'adjusted') => {
 
 export const programmeResolvers: Resolvers = {
   Query: {
-    programmes: (_p, _a, ctx) => ctx.loaders.programmes.load('all'),
-    programme: async (_p, { id }, ctx) => (await ctx.loaders.programmes.load('all')).find((p) => p.id === id) ?? null,
+    programmes: (_p, _a, ctx) => ctx.services.programmes.programmes(),
+    programme: (_p, { id }, ctx) => ctx.services.programmes.programme(id),
   },
   Programme: {
     ...entityFields,
@@ -37,8 +36,8 @@ export const programmeResolvers: Resolvers = {
     supporters: (p, { asOf }, ctx) => ctx.services.programmes.supporters(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null),
   } satisfies Complete<ProgrammeResolvers, Programme, ProgrammeRecord>,
   ProgrammeSupporter: {
-    supporter: (s, _a, ctx) => endOf(ctx.reads, s.supporterId, isPlace, 'a place'),
+    supporter: (s, _a, ctx) => ctx.services.entities.end(s.supporterId, isPlace, 'a place'),
     twinnings: (s) => s.twinnings,
-    quantities: async (s, _a, ctx) => (await ctx.reads.quantitiesOf(s.twinnings.map((t) => t.id))).flat(),
+    quantities: async (s, _a, ctx) => (await ctx.services.provenance.quantitiesOf(s.twinnings.map((t) => t.id))).flat(),
   } satisfies Complete<ProgrammeSupporterResolvers, ProgrammeSupporter, ProgrammeSupporterRecord>,
 };

@@ -1,27 +1,55 @@
-// The rules of programmes beyond plain reads: which programme an argument names (its id, or the
-// Chinese name clients sent before programmes were entities), which of its twinnings were active
-// in a year, and its twinnings grouped by supporter.
+// Programmes as one request reads them: the list (a handful, read once a request) and the
+// twinnings under each (batched), and the rules beyond plain reads: which programme an argument
+// names (its id, or the Chinese name clients sent before programmes were entities), which of its
+// twinnings were active in a year, and its twinnings grouped by supporter.
+import DataLoader from 'dataloader';
 import { badInput } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
-import type { ProgrammeRecord } from '../entities/entities.mappers.js';
+import type { EntityRecord, ProgrammeRecord } from '../entities/entities.mappers.js';
 import type { TwinningRecord } from '../entities/relationships.mappers.js';
 import type { ProgrammeSupporterRecord } from './programmes.mappers.js';
 
-/** What the service reads: every programme, and the twinnings under one (both through the request's loaders). */
-export interface ProgrammeReads {
-  programmes(): Promise<ProgrammeRecord[]>;
-  twinningsUnder(id: string): Promise<TwinningRecord[]>;
+/** The statements the service batches (the programmes repository). */
+export interface ProgrammeStatements {
+  all(): Promise<ProgrammeRecord[]>;
+  twinningsUnder(ids: readonly string[]): Promise<{ twinnings: TwinningRecord[][]; ends: EntityRecord[] }>;
 }
 
 export class ProgrammeService {
-  constructor(private readonly reads: ProgrammeReads) {}
+  private list?: Promise<ProgrammeRecord[]>;
+  private under?: DataLoader<string, TwinningRecord[]>;
+
+  /** `entities` is told of every entity a read found (its loader is primed with them). */
+  constructor(private readonly statements: ProgrammeStatements, private readonly entities: { prime(...found: EntityRecord[]): void }) {}
+
+  /** Every programme the graph shows, by English name. */
+  programmes(): Promise<ProgrammeRecord[]> {
+    return (this.list ??= this.statements.all().then((all) => {
+      this.entities.prime(...all);
+      return all;
+    }));
+  }
+
+  /** The programme with this id, or null. */
+  async programme(id: string): Promise<ProgrammeRecord | null> {
+    return (await this.programmes()).find((p) => p.id === id) ?? null;
+  }
+
+  /** The twinnings under a programme, both ends of each handed to the entities service. */
+  twinningsUnder(id: string): Promise<TwinningRecord[]> {
+    return (this.under ??= new DataLoader(async (ids: readonly string[]) => {
+      const { twinnings, ends } = await this.statements.twinningsUnder(ids);
+      this.entities.prime(...ends);
+      return twinnings;
+    })).load(id);
+  }
 
   /**
    * The programme an argument names: its id (`programme:aid-tibet`), its Chinese name or an alias
    * (对口援藏, as `TwinningFilter.programme` took it before). Anything else is BAD_USER_INPUT.
    */
   async resolve(argument: string, value: string): Promise<ProgrammeRecord> {
-    const all = await this.reads.programmes();
+    const all = await this.programmes();
     const found = all.find((p) => p.id === value) ?? all.find((p) => p.nameZh === value || p.name === value || p.aliases.includes(value));
     if (!found) throw badInput(argument, `names no programme (got "${value}"; programmes: ${all.map((p) => p.id).join(', ') || 'none loaded'})`);
     return found;
@@ -29,7 +57,7 @@ export class ProgrammeService {
 
   /** Its twinnings; with a year, only those active in it (domain/periods.ts). */
   async twinnings(programmeId: string, asOf: number | null): Promise<TwinningRecord[]> {
-    const all = await this.reads.twinningsUnder(programmeId);
+    const all = await this.twinningsUnder(programmeId);
     return asOf === null ? all : all.filter((t) => activeIn(t, asOf));
   }
 

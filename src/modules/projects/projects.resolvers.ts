@@ -7,20 +7,20 @@ import type { EventRecord, ProjectRecord } from '../entities/entities.mappers.js
 import type { ParticipationRecord } from '../entities/relationships.mappers.js';
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { RequestContext } from '../../api/context.js';
-import { anyEntity, edgesOf, endOf, farEnds } from '../entities/graph-reads.js';
+import { anyEntity } from '../entities/entities.service.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';
 import { institutionFields } from '../institutions/institutions.resolvers.js';
 
 const metric = async (ctx: RequestContext, e: EntityRecord, name: string) =>
-  (await ctx.loaders.quantitiesOf.load(e.id)).find((q) => q.metric === name) ?? null;
+  (await ctx.services.provenance.quantitiesAbout(e.id)).find((q) => q.metric === name) ?? null;
 
 const activityFields = {
   ...entityFields,
   locatedIn: institutionFields.locatedIn,
   location: institutionFields.location,
-  participants: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['PARTICIPATES_IN'], 'INCOMING'),
-  beneficiaries: async (e, _a, ctx) => farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['BENEFITS'], 'OUTGOING')),
+  participants: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['PARTICIPATES_IN'], 'INCOMING'),
+  beneficiaries: (e, _a, ctx) => ctx.services.entities.ends(e.id, ['BENEFITS'], 'OUTGOING'),
 } satisfies SharedFields<EventResolvers, 'locatedIn' | 'location' | 'participants' | 'beneficiaries', EntityRecord>;
 
 export const projectResolvers: Resolvers = {
@@ -32,7 +32,7 @@ export const projectResolvers: Resolvers = {
   Event: activityFields satisfies Complete<EventResolvers, Event, EventRecord>,
   Participation: {
     sources: relationshipFields.sources,
-    participant: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
-    activity: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+    participant: (r, _a, ctx) => ctx.services.entities.end(r.fromId, anyEntity, 'an entity'),
+    activity: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
   } satisfies Complete<ParticipationResolvers, Participation, ParticipationRecord>,
 };

@@ -6,7 +6,7 @@
 // whose parent chain agrees with the parent given, and nothing that could have been cut from the
 // candidate list could compete with it.
 import { z } from 'zod';
-import type { Repositories } from '../../api/loaders.js';
+import type { Repositories } from '../../api/context.js';
 import { ENTITY_KINDS, KIND_LABEL, isEntityKind, type EntityKind } from '../../domain/vocabulary.js';
 import { type EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, searchKeys } from '../../domain/search-keys.js';

@@ -15,27 +15,6 @@ export interface TwinningAid {
   projects: ProjectRecord[];
 }
 
-export class TwinningScopeRepository {
-  constructor(private readonly aidScopes: AidSummaryRepository) {}
-
-  /**
-   * The aid under each twinning (its ends are on its record), for many at once: the parts asked of
-   * any of them (supports, projects, or both) in one statement per anchoring.
-   */
-  async aid(requests: ReadonlyArray<{ twinning: TwinningRecord; part: keyof TwinningAid }>): Promise<TwinningAid[]> {
-    const twinnings = [...new Map(requests.map((r) => [r.twinning.id, r.twinning])).values()];
-    const want = { supports: requests.some((r) => r.part === 'supports'), projects: requests.some((r) => r.part === 'projects') };
-    const aid = await this.aidScopes.twinningAid(twinnings.map((t) => ({ supporter: t.fromId, recipient: t.toId })), want);
-    const byId = new Map(twinnings.map((t, i) => [t.id, aid[i]!]));
-    return requests.map((r) => byId.get(r.twinning.id)!);
-  }
-
-  /** The people who serve anything inside each twinning's supporter. */
-  async people(twinnings: readonly TwinningRecord[]): Promise<string[][]> {
-    return this.aidScopes.peopleInside(twinnings.map((t) => t.fromId));
-  }
-}
-
 export interface PageArgs { offset: number; first: number; field: string; descending: boolean }
 
 export interface TwinningQuery {

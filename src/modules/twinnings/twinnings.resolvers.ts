@@ -7,22 +7,21 @@ import type { RequestContext } from '../../api/context.js';
 import type { Complete } from '../../api/resolver-types.js';
 import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
 import { badInput, requireRange } from '../../domain/errors.js';
-import { anyEntity, endOf } from '../entities/graph-reads.js';
-import { isPerson, isPlace, isProgramme } from '../entities/entities.mappers.js';
+import { anyEntity } from '../entities/entities.service.js';
+import { isPlace, isProgramme } from '../entities/entities.mappers.js';
 import { connectionOf, pageWindow } from '../../api/pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
-import { optionalEntityIdArgument } from '../entities/id-arguments.js';
-import { distanceKm } from '../places/location.js';
 
 /** `twinnings` and its deprecated spelling `partnerships`: one resolver, so they cannot drift apart. */
 const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, ctx: RequestContext) => {
   const { filter, orderBy } = args;
   const window = pageWindow(args.first, args.after, 20);
+  const { entities } = ctx.services;
   const [supporter, recipient] = await Promise.all([
-    optionalEntityIdArgument(ctx.reads, 'filter.supporter', filter?.supporter),
-    optionalEntityIdArgument(ctx.reads, 'filter.recipient', filter?.recipient),
+    entities.optionalArgument('filter.supporter', filter?.supporter),
+    entities.optionalArgument('filter.recipient', filter?.recipient),
   ]);
-  const { total, page, ends } = await ctx.repos.edgePages.twinnings(
+  const { total, page } = await ctx.services.twinnings.twinnings(
     {
       supporter,
       recipient,
@@ -33,7 +32,6 @@ const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, c
     },
     { ...window, field: orderBy?.field ?? 'SUPPORTER_NAME', descending: orderBy?.direction === 'DESC' },
   );
-  for (const e of ends) ctx.loaders.entity.prime(e.id, e);
   return connectionOf(page, total, window.offset);
 };
 
@@ -47,13 +45,14 @@ export const twinningResolvers: Resolvers = {
       if (filter?.recipient && filter.beneficiary && filter.recipient !== filter.beneficiary) {
         throw badInput('filter.recipient', '`beneficiary` is the deprecated name of `recipient`: give one of them, or the same id');
       }
+      const { entities } = ctx.services;
       const [supporter, beneficiary] = await Promise.all([
-        optionalEntityIdArgument(ctx.reads, 'filter.supporter', filter?.supporter),
+        entities.optionalArgument('filter.supporter', filter?.supporter),
         filter?.recipient
-          ? optionalEntityIdArgument(ctx.reads, 'filter.recipient', filter.recipient)
-          : optionalEntityIdArgument(ctx.reads, 'filter.beneficiary', filter?.beneficiary),
+          ? entities.optionalArgument('filter.recipient', filter.recipient)
+          : entities.optionalArgument('filter.beneficiary', filter?.beneficiary),
       ]);
-      const { total, page, ends } = await ctx.repos.edgePages.supports(
+      const { total, page } = await ctx.services.twinnings.supports(
         {
           programme: filter?.programme ? (await ctx.services.programmes.resolve('filter.programme', filter.programme)).id : null,
           modes: filter?.mode ?? null,
@@ -65,45 +64,41 @@ export const twinningResolvers: Resolvers = {
         },
         { ...window, field: orderBy?.field ?? 'MODE', descending: orderBy?.direction === 'DESC' },
       );
-      for (const e of ends) ctx.loaders.entity.prime(e.id, e);
       return connectionOf(page, total, window.offset);
     },
     aidSummary: async (_p, { supporter, recipient, groupBy, asOf }, ctx) => {
       const year = requireRange('asOf', asOf, 1900, 2100) ?? null;
       const [from, to] = await Promise.all([
-        optionalEntityIdArgument(ctx.reads, 'supporter', supporter),
-        optionalEntityIdArgument(ctx.reads, 'recipient', recipient),
+        ctx.services.entities.optionalArgument('supporter', supporter),
+        ctx.services.entities.optionalArgument('recipient', recipient),
       ]);
       return ctx.services.aidSummary.summary(from, to, groupBy ?? 'MODE', year);
     },
   },
   Twinning: {
     ...relationshipFields,
-    supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, isPlace, 'a place'),
-    recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, isPlace, 'a place'),
-    programmeOf: (r, _a, ctx) => (r.programme?.startsWith('programme:') ? endOf(ctx.reads, r.programme, isProgramme, 'a programme') : null),
+    supporter: (r, _a, ctx) => ctx.services.entities.end(r.fromId, isPlace, 'a place'),
+    recipient: (r, _a, ctx) => ctx.services.entities.end(r.toId, isPlace, 'a place'),
+    programmeOf: (r, _a, ctx) => (r.programme?.startsWith('programme:') ? ctx.services.entities.end(r.programme, isProgramme, 'a programme') : null),
     // Before programmes were entities the edge held the Chinese name itself; now the programme's.
     programme: async (r, _a, ctx) => {
       if (!r.programme?.startsWith('programme:')) return r.programme;
-      return (await endOf(ctx.reads, r.programme, isProgramme, 'a programme')).nameZh;
+      return (await ctx.services.entities.end(r.programme, isProgramme, 'a programme')).nameZh;
     },
-    supports: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'supports' })).supports,
-    projects: async (r, _a, ctx) => (await ctx.loaders.twinningAid.load({ twinning: r, part: 'projects' })).projects,
-    people: async (r, _a, ctx) => (await ctx.reads.entities(await ctx.loaders.twinningPeople.load(r))).filter(isPerson),
-    distanceKm: async (r, _a, ctx) => {
-      const [from, to] = await Promise.all([endOf(ctx.reads, r.fromId, isPlace, 'a place'), endOf(ctx.reads, r.toId, isPlace, 'a place')]);
-      return distanceKm(from, to);
-    },
+    supports: (r, _a, ctx) => ctx.services.twinnings.supportsUnder(r),
+    projects: (r, _a, ctx) => ctx.services.twinnings.projectsUnder(r),
+    people: (r, _a, ctx) => ctx.services.twinnings.people(r),
+    distanceKm: (r, _a, ctx) => ctx.services.twinnings.distanceKm(r),
   } satisfies Complete<TwinningResolvers, Twinning, TwinningRecord>,
   Support: {
     ...relationshipFields,
-    supporter: (r, _a, ctx) => endOf(ctx.reads, r.fromId, anyEntity, 'an entity'),
-    recipient: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
-    beneficiary: (r, _a, ctx) => endOf(ctx.reads, r.toId, anyEntity, 'an entity'),
+    supporter: (r, _a, ctx) => ctx.services.entities.end(r.fromId, anyEntity, 'an entity'),
+    recipient: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
+    beneficiary: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
     // The record keeps the seed's name for the start year; the API's is `since`.
     since: (r) => r.from ?? null,
   } satisfies Complete<SupportResolvers, Support, SupportRecord>,
   AidSummaryGroup: {
-    entity: (g, _a, ctx) => (g.entityId ? ctx.reads.entity(g.entityId) : null),
+    entity: (g, _a, ctx) => (g.entityId ? ctx.services.entities.entity(g.entityId) : null),
   },
 };
