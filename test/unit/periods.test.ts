@@ -5,7 +5,7 @@ import { spanOf } from '../../src/modules/entities/edge-periods.js';
 import { parseRelationship } from '../../src/modules/entities/relationships.mappers.js';
 import { asOfScope } from '../../src/modules/twinnings/aid-summary.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
-import type { SupportRecord } from '../../src/modules/entities/relationships.mappers.js';
+import type { SupportRecord } from '../../src/modules/twinnings/twinnings.mappers.js';
 
 describe('a span of years', () => {
   it('holds from its start to its end, both inclusive, with unknown ends open', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaceService } from '../../src/modules/places/places.service.js';
 import { AidSummaryService, type AidScopes } from '../../src/modules/twinnings/aid-summary.service.js';
 import { ExploreService, type Explorations, type Neighbourhoods } from '../../src/modules/explore/explore.service.js';
-import type { SupportRecord } from '../../src/modules/entities/relationships.mappers.js';
+import type { SupportRecord } from '../../src/modules/twinnings/twinnings.mappers.js';
 import { edge, entity, fakeReads, quantity } from '../helpers/fake-reads.js';
 
 // Nagqu holds Sog County; Sog holds a township, its hospital (with a department) and a school where a

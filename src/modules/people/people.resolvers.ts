@@ -5,7 +5,7 @@ import type {
 } from '../../generated/graphql.js';
 import type { Complete } from '../../api/resolver-types.js';
 import type { PersonRecord } from '../entities/entities.mappers.js';
-import type { EmploymentRecord, MembershipRecord, PostRecord } from '../entities/relationships.mappers.js';
+import type { EmploymentRecord, MembershipRecord, PostRecord } from './people.mappers.js';
 import { anyEntity } from '../entities/entities.service.js';
 import { isPerson, isPlace } from '../entities/entities.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';

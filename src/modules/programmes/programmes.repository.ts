@@ -4,7 +4,8 @@ import type { Graph } from '../../db/graph.js';
 import { cited, citedEdge } from '../../domain/cited.js';
 import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
 import { isProgramme, parseEntity, type EntityRecord, type ProgrammeRecord } from '../entities/entities.mappers.js';
-import { ofType, parseRelationship, type RelRow, type TwinningRecord } from '../entities/relationships.mappers.js';
+import { ofType, parseRelationship, type RelRow } from '../entities/relationships.mappers.js';
+import type { TwinningRecord } from '../twinnings/twinnings.mappers.js';
 import { statement } from '../../db/statement.js';
 
 // A seek on the entity id's range index (STARTS WITH): the planner would scan the Programme label,

@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { badInput } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
 import type { EntityRecord, ProgrammeRecord } from '../entities/entities.mappers.js';
-import type { TwinningRecord } from '../entities/relationships.mappers.js';
+import type { TwinningRecord } from '../twinnings/twinnings.mappers.js';
 import type { ProgrammeSupporterRecord } from './programmes.mappers.js';
 
 /** The statements the service batches (the programmes repository). */

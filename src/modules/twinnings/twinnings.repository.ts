@@ -3,7 +3,8 @@
 // and the hospital's departments.
 import { cited, citedEdge } from '../../domain/cited.js';
 import type { Graph } from '../../db/graph.js';
-import { ofType, parseRelationship, type RelRow, type SupportRecord, type TwinningRecord } from '../entities/relationships.mappers.js';
+import { ofType, parseRelationship, type RelRow } from '../entities/relationships.mappers.js';
+import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
 import { isProject, parseEntity, type EntityRecord, type ProjectRecord } from '../entities/entities.mappers.js';
 import { collectInside, isInside } from '../places/inside.js';
 import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';

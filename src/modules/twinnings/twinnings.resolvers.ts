@@ -5,7 +5,7 @@ import type {
 } from '../../generated/graphql.js';
 import type { RequestContext } from '../../api/context.js';
 import type { Complete } from '../../api/resolver-types.js';
-import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
+import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
 import { badInput, requireRange } from '../../domain/errors.js';
 import { anyEntity } from '../entities/entities.service.js';
 import { isPlace, isProgramme } from '../entities/entities.mappers.js';

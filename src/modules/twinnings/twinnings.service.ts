@@ -6,7 +6,7 @@ import DataLoader from 'dataloader';
 import { isPerson, isPlace, type PersonRecord, type ProjectRecord } from '../entities/entities.mappers.js';
 import type { EntityService } from '../entities/entities.service.js';
 import { distanceKm } from '../places/location.js';
-import type { SupportRecord, TwinningRecord } from '../entities/relationships.mappers.js';
+import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
 import type { AidSummaryRepository, EdgePages, PageArgs, SupportQuery, TwinningAid, TwinningQuery } from './twinnings.repository.js';
 
 type AidPart = keyof TwinningAid;
