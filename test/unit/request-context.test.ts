@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createContext } from '../../src/api/context.js';
 import { Graph } from '../../src/db/graph.js';
+import type { Statement } from '../../src/db/statement.js';
 import { EntityService } from '../../src/modules/entities/entities.service.js';
 
 /** A graph that answers every read from a table of rows by statement name, and notes what ran. */
@@ -16,7 +17,7 @@ class TableGraph extends Graph {
     super({} as Driver, { timeoutMs: 1_000 });
   }
   override forRequest(): Graph { return this; }
-  override async read<T extends Record<string, unknown>>(name: string, _cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  override async read<T extends Record<string, unknown>>({ name }: Statement, params: Record<string, unknown> = {}): Promise<T[]> {
     this.ran.push({ name, params });
     return (this.rows[name] ?? []) as T[];
   }
