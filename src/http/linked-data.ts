@@ -38,7 +38,7 @@ export function registerLinkedData(app: FastifyInstance, graph: Graph): void {
     const [entity] = await repos.entities.byIds([id]);
     if (!entity) return sendError(reply, 404, 'NOT_FOUND', `no entity has the id ${JSON.stringify(id)}`);
     const [[ancestors], [citations], aid] = await Promise.all([
-      repos.entities.ancestorsOf([entity.id]), repos.provenance.citationsOf([entity.id]),
+      repos.places.ancestorsOf([entity.id]), repos.provenance.citationsOf([entity.id]),
       repos.entities.edgesOfKinds([{ id: entity.id, kind: { types: ['TWINNED_WITH', 'SUPPORTS'], direction: 'BOTH' } }]),
     ]);
     const edges = aid.edges[0] ?? [];

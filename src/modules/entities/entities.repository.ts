@@ -5,9 +5,8 @@ import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, 
 import { PLACE_CODE_ID } from '../../domain/ids.js';
 import { cited, citedEdge } from '../../domain/cited.js';
 import { CITATIONS_OF, type CitationRow } from '../provenance/provenance.repository.js';
-import { walkFields, walkKey, type HierarchyShape, type PlaceTree } from '../places/hierarchy.repository.js';
-import { parseEntity, type EntityRecord, type PlaceRecord } from './entities.mappers.js';
-import { parsePlace } from '../places/places.mappers.js';
+import { walkFields, walkKey, type HierarchyShape, type PlaceTree } from '../places/places.repository.js';
+import { parseEntity, type EntityRecord } from './entities.mappers.js';
 import { parseRelationship, type RelationshipRecord, type RelRow } from './relationships.mappers.js';
 import { edgeMap, entityRow, type StoredEntity } from './projection.js';
 import { statement, type Statement } from '../../db/statement.js';
@@ -141,36 +140,6 @@ export class EntityRepository {
       if (rec.code) byCode.set(rec.code, rec);
     }
     return ids.map((id) => byId.get(id) ?? byCode.get(PLACE_CODE_ID.exec(id)?.[1] ?? '') ?? null);
-  }
-
-  async placesByCodes(codes: readonly string[]): Promise<Array<PlaceRecord | null>> {
-    const rows = await this.graph.read<{ e: StoredEntity }>(
-      statement(`// places.by-code
-       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
-       RETURN ${entityRow('e')} AS e`),
-      { codes },
-    );
-    const by = new Map(rows.map(({ e }) => parsePlace(e)).map((p) => [p.code, p]));
-    return codes.map((c) => by.get(c) ?? null);
-  }
-
-  /** Each place's ancestors, parent first, for many places in one round trip. */
-  async ancestorsOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
-    const rows = await this.graph.read<{ id: string; chain: StoredEntity[] }>(
-      statement(`// places.ancestors
-       UNWIND $ids AS id
-       MATCH (e:Entity {id: id})
-       CALL {
-         WITH e
-         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL}) WHERE ${cited('a')}
-         WITH a, min(length(path)) AS distance
-         RETURN a ORDER BY distance
-       }
-       RETURN id, collect(${entityRow('a')}) AS chain`),
-      { ids },
-    );
-    const by = new Map(rows.map((r) => [r.id, r.chain.map(parsePlace)]));
-    return ids.map((id) => by.get(id) ?? []);
   }
 
   /**

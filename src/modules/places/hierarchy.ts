@@ -6,7 +6,7 @@
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { fieldsOf } from '../../api/selection.js';
 import { REF_ROW_FIELDS } from '../entities/projection.js';
-import type { HierarchyShape } from './hierarchy.repository.js';
+import type { HierarchyShape } from './places.repository.js';
 
 /**
  * Nested `children` levels read in one statement; deeper ones go level by level, where the list

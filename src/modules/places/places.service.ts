@@ -9,7 +9,7 @@ import type { EntityRecord, HospitalRecord, PlaceRecord } from '../entities/enti
 import { isHospital, isPlace } from '../entities/entities.mappers.js';
 import { edgesOf, farEnds, type Awaitable, type EntityReads } from '../entities/entities.service.js';
 import { isPlaceRef, parsePlace, parsePlaceRef, type PlaceNode } from './places.mappers.js';
-import type { HierarchyShape, PlaceTree, WalkStep } from './hierarchy.repository.js';
+import type { HierarchyShape, PlaceTree, WalkStep } from './places.repository.js';
 import { PLACE_EDGE_FIELDS } from './edge-fields.js';
 
 /** The batch reads the service's loaders run (the places repository, or a fake in unit tests). */

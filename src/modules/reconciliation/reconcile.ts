@@ -6,7 +6,8 @@
 // whose parent chain agrees with the parent given, and nothing that could have been cut from the
 // candidate list could compete with it.
 import { z } from 'zod';
-import type { Repositories } from '../../api/context.js';
+import type { SearchRepository } from '../explore/search.repository.js';
+import type { PlaceRepository } from '../places/places.repository.js';
 import { ENTITY_KINDS, KIND_LABEL, isEntityKind, type EntityKind } from '../../domain/vocabulary.js';
 import { type EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, searchKeys } from '../../domain/search-keys.js';
@@ -71,8 +72,14 @@ function parentText(q: ReconciliationQuery): string | null {
   return typeof text === 'string' && text.trim() ? text.trim() : null;
 }
 
+/** The repositories a reconciliation reads: name search, and the places around a candidate. */
+export interface ReconcileRepositories {
+  search: Pick<SearchRepository, 'search'>;
+  places: Pick<PlaceRepository, 'childrenOf' | 'ancestorsOf'>;
+}
+
 export class Reconciler {
-  constructor(private readonly repos: Repositories) {}
+  constructor(private readonly repos: ReconcileRepositories) {}
 
   async reconcile(q: ReconciliationQuery): Promise<Candidate[]> {
     const text = simplify(String(q.query ?? '').trim());
@@ -94,13 +101,13 @@ export class Reconciler {
       const parents = (await this.repos.search.search(parent, null, PARENT_CANDIDATES * 4))
         .filter((p) => keysOf(p).has(parentKey!)).slice(0, PARENT_CANDIDATES);
       for (const p of parents) parentIds.add(p.id);
-      const children = (await this.repos.hierarchy.childrenOf([...parentIds])).flat();
+      const children = (await this.repos.places.childrenOf([...parentIds])).flat();
       for (const c of children) {
         if (!byId.has(c.id) && keysOf(c).has(key) && (!kinds || kinds.includes(c.kind))) byId.set(c.id, c);
       }
     }
     const candidates = [...byId.values()];
-    const chains = await this.repos.entities.ancestorsOf(candidates.map((c) => c.id));
+    const chains = await this.repos.places.ancestorsOf(candidates.map((c) => c.id));
 
     const scored = candidates.map((e, i) => {
       const chain = chains[i]!;

@@ -1,7 +1,7 @@
-// The administrative hierarchy read the way the API asks it: a place's parent and its children, as
-// entity records, one statement per level for a whole batch of places (not every edge of each place
-// filtered in JavaScript), and the walk a root entity's selection asks, as fields of its read-ahead
-// statement (src/modules/entities/read-ahead.ts).
+// Places read the way the API asks them: by official code, a place's ancestors, its parent and its
+// children, as place records, one statement per level for a whole batch of places (not every edge of
+// each place filtered in JavaScript), and the walk a root entity's selection asks, as fields of its
+// read-ahead statement (src/modules/entities/read-ahead.ts).
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
 import type { PlaceRecord } from '../entities/entities.mappers.js';
@@ -68,8 +68,39 @@ const walkStep = (node: string, shape: HierarchyShape, depth: number): string =>
 export const walkKey = (s: HierarchyShape): string =>
   `(${s.ref ? (s.ref.nameZh ? 'rz' : 'r') : ''}${s.parent ? `p${walkKey(s.parent)}` : ''}${s.children ? `c${walkKey(s.children)}` : ''})`;
 
-export class HierarchyRepository {
+export class PlaceRepository {
   constructor(private readonly graph: Graph) {}
+
+  /** Places by their official codes, for many codes in one round trip. */
+  async placesByCodes(codes: readonly string[]): Promise<Array<PlaceRecord | null>> {
+    const rows = await this.graph.read<{ e: StoredEntity }>(
+      statement(`// places.by-code
+       MATCH (e:${PLACE_LABEL}) WHERE e.code IN $codes AND ${cited('e')}
+       RETURN ${entityRow('e')} AS e`),
+      { codes },
+    );
+    const by = new Map(rows.map(({ e }) => parsePlace(e)).map((p) => [p.code, p]));
+    return codes.map((c) => by.get(c) ?? null);
+  }
+
+  /** Each place's ancestors, parent first, for many places in one round trip. */
+  async ancestorsOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
+    const rows = await this.graph.read<{ id: string; chain: StoredEntity[] }>(
+      statement(`// places.ancestors
+       UNWIND $ids AS id
+       MATCH (e:Entity {id: id})
+       CALL {
+         WITH e
+         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL}) WHERE ${cited('a')}
+         WITH a, min(length(path)) AS distance
+         RETURN a ORDER BY distance
+       }
+       RETURN id, collect(${entityRow('a')}) AS chain`),
+      { ids },
+    );
+    const by = new Map(rows.map((r) => [r.id, r.chain.map(parsePlace)]));
+    return ids.map((id) => by.get(id) ?? []);
+  }
 
   /** Each place's child places, in edge order, for many places in one round trip. */
   async childrenOf(ids: readonly string[]): Promise<PlaceRecord[][]> {
