@@ -6,6 +6,9 @@ import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { EntityRecord, HospitalRecord, OrganizationRecord, SchoolRecord } from '../entities/entities.mappers.js';
 import type { RequestContext } from '../../api/context.js';
 import { entityFields } from '../entities/entities.resolvers.js';
+import { PLACE_EDGE_FIELDS } from '../places/edge-fields.js';
+
+const { supportsGiven, supportsReceived } = PLACE_EDGE_FIELDS;
 
 /** Where an institution or activity is; `location` is the deprecated first name of `locatedIn`. */
 const locatedIn = (e: EntityRecord, _a: unknown, ctx: RequestContext) => ctx.services.places.location(e);
@@ -14,8 +17,9 @@ export const institutionFields = {
   ...entityFields,
   locatedIn,
   location: locatedIn,
-  supportsReceived: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['SUPPORTS'], 'INCOMING'),
-  supportsGiven: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['SUPPORTS'], 'OUTGOING'),
+  // The same kinds as a place's fields of these names: one table (edge-fields.ts), which the read-ahead reads too.
+  supportsReceived: (e, _a, ctx) => ctx.services.entities.edges(e.id, supportsReceived.types, supportsReceived.direction),
+  supportsGiven: (e, _a, ctx) => ctx.services.entities.edges(e.id, supportsGiven.types, supportsGiven.direction),
 } satisfies SharedFields<SchoolResolvers, 'locatedIn' | 'location' | 'supportsReceived' | 'supportsGiven', EntityRecord>;
 
 export const institutionResolvers: Resolvers = {

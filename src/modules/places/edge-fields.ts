@@ -1,7 +1,7 @@
-// The one field → edge table: the fields of a place that list its edges of one kind. The resolvers
-// (placeFields) read each through the entities service's typed read of that kind, and the read-ahead
-// of a root entity (entities/read-ahead.ts) reads the same kind in the root's statement when the
-// field is asked, so both name the kind here once and always agree.
+// The one field → edge table: the fields of a place (and the institution fields of the same names)
+// that list its edges of one kind. The resolvers read each through the entities service's typed
+// read of that kind, and the read-ahead of a root entity (entities/read-ahead.ts) reads the same
+// kind in the root's statement when the field is asked, so both name the kind here once and agree.
 import type { EdgeKind } from '../entities/entities.repository.js';
 
 export const PLACE_EDGE_FIELDS = {
