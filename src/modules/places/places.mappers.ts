@@ -1,24 +1,22 @@
 // What a place resolves from: its record (PlaceRecord, one of the entity records), or, on a walk
 // whose selection asked only its names, the ref the walk read. Both parsed at the repository
 // boundary, from the rows projection.ts defines.
-import { isPlaceKind, type PlaceKind } from '../../domain/vocabulary.js';
+import { isPlaceKind } from '../../domain/vocabulary.js';
 import { isText } from '../../domain/parse.js';
 import { isCompact, isKind, isPlace, parseEntity, type PlaceRecord } from '../entities/entities.mappers.js';
 import type { StoredEntity } from '../entities/projection.js';
 
 /**
  * A place met on a walk whose selection asks nothing of it but its names (a county's villages by
- * `id name`): what the walk read of it, and no more. Its other fields load its record when asked
- * (placeFields), so a ref answers as the record would; it never stands in a loader's entity cache.
+ * `id name`): what the walk read of it, and no more: a part of its record (a Pick of PlaceRecord,
+ * so the two cannot drift apart), read from a compact row that stops early. Its other fields load
+ * its record when asked (placeFields), so a ref answers as the record would; it never stands in a
+ * loader's entity cache.
  */
-export interface PlaceRef {
-  ref: true;
-  id: string;
-  kind: PlaceKind;
-  name: string;
+export type PlaceRef = { ref: true } & Pick<PlaceRecord, 'id' | 'kind' | 'name'> & {
   /** Read when the walk's selection asks for it, else absent (not null: unknown). */
-  nameZh?: string | null;
-}
+  nameZh?: PlaceRecord['nameZh'];
+};
 
 /** What a Place type's fields resolve from: a whole record, or a walk's ref. */
 export type PlaceNode = PlaceRecord | PlaceRef;
