@@ -7,7 +7,7 @@
 const ENTRY = '/[a-z0-9-]*cli\\.ts$';
 /** Leaves any layer may use, as they import only packages: the process's logger and its Prometheus registry. */
 const LEAVES = '^src/telemetry/';
-/** The API's shared parts: a module's resolvers and stores may use them; loaders may not. */
+/** The API's shared parts: a module's resolvers, services and declaration (module.ts) may use them; loaders may not. */
 const API_SHARED = '^src/api/(context|module|pagination|list-budget|selection|resolver-types|version)\\.ts$';
 
 /** A rule: files under `from` may import only what `allowed` matches, among the files of src/. */

@@ -1,4 +1,5 @@
-// Entities and the edges between them, read by id in batches (the loaders in context.ts call these).
+// Entities and the edges between them, read by id in batches (EntityService batches these), and a
+// root entity with what its selection asks, in one statement (the read-ahead).
 import type { Graph } from '../../db/graph.js';
 import { perLabel } from '../../db/per-label.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES, relationshipTypeOfId, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
