@@ -15,13 +15,18 @@ import { institutionFields } from '../institutions/institutions.resolvers.js';
 const metric = async (ctx: RequestContext, e: EntityRecord, name: string) =>
   (await ctx.loaders.quantitiesOf.load(e.id)).find((q) => q.metric === name) ?? null;
 
+/** Whom an activity benefits: the far ends of its BENEFITS edges. */
+const recipients = async (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
+  farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['BENEFITS'], 'OUTGOING'));
+
 const activityFields = {
   ...entityFields,
   locatedIn: institutionFields.locatedIn,
   location: institutionFields.location,
   participants: (e, _a, ctx) => edgesOf(ctx.reads, e.id, ['PARTICIPATES_IN'], 'INCOMING'),
-  beneficiaries: async (e, _a, ctx) => farEnds(ctx.reads, e.id, await edgesOf(ctx.reads, e.id, ['BENEFITS'], 'OUTGOING')),
-} satisfies SharedFields<EventResolvers, 'locatedIn' | 'location' | 'participants' | 'beneficiaries', EntityRecord>;
+  recipients,
+  beneficiaries: recipients, // the deprecated name of `recipients`
+} satisfies SharedFields<EventResolvers, 'locatedIn' | 'location' | 'participants' | 'recipients' | 'beneficiaries', EntityRecord>;
 
 export const projectResolvers: Resolvers = {
   Project: {
