@@ -133,7 +133,12 @@ function subgraphSchema(): GraphQLSchema {
 /** The schema as served: the subgraph with every list field counted against the request's budget. */
 export const apiSchema = (): GraphQLSchema => withListBudget(subgraphSchema());
 
-/** Query limits from GraphQL Armor: depth, aliases, directives, tokens and cost are all bounded. */
+/**
+ * Query limits: depth, aliases, directives, tokens and cost are all bounded. GraphQL Armor checks
+ * all but tokens; the token bound is graphql-js's own (parseOptions below): Armor's Apollo plugin
+ * counts them with a second parse, in a hook whose refusal escapes Apollo's request pipeline as a
+ * 500 that no plugin sees, where graphql-js refuses inside the parse as a syntax error (a 400).
+ */
 export const QUERY_LIMITS = {
   maxDepth: { n: 12 },
   maxAliases: { n: 30 },
@@ -143,7 +148,7 @@ export const QUERY_LIMITS = {
 };
 
 export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[], execution: ExecutionOptions): ApolloServer<RequestContext> {
-  const armor = new ApolloArmor(QUERY_LIMITS);
+  const armor = new ApolloArmor({ ...QUERY_LIMITS, maxTokens: { ...QUERY_LIMITS.maxTokens, enabled: false } });
   const protection = armor.protect();
   return new ApolloServer<RequestContext>({
     // A federation subgraph that also serves clients directly, as before; hot operations run compiled.
@@ -151,8 +156,9 @@ export function createServer(extraPlugins: ApolloServerPlugin<RequestContext>[],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions: { maxLexicalTokens: QUERY_LIMITS.maxTokens.n },
     // Armor ships CJS typings of Apollo's plugin type; the runtime objects are the same.
-    // Cache headers are the HTTP layer's (http/caching.ts: by data version), not per-field hints.
+    // Status and cache headers are the HTTP layer's (http/answer-head.ts: by data version), not per-field hints.
     // No landing page: Apollo's loads from a CDN; browsers get the explorer and GraphiQL (http/explorer.ts).
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),

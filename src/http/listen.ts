@@ -19,10 +19,10 @@ import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../app/config.js';
 import { createContext, type RequestContext } from '../api/context.js';
 import { bumpDataVersion } from '../api/data-version.js';
 import type { Graph } from '../db/graph.js';
-import { notModified, tagAnswer } from './caching.js';
+import { notModified } from './caching.js';
+import { answerHead } from './answer-head.js';
 import { pageFor, registerExplorerAssets, sendPage } from './explorer.js';
 import { errorHandler, MAX_BODY_BYTES, sendError } from './replies.js';
-import { fixRequestErrorStatus } from './status.js';
 import { registerServicesForOthers } from './for-services.js';
 import { logger } from '../telemetry/logger.js';
 import { registry } from '../telemetry/metrics.js';
@@ -135,7 +135,9 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
   }
   await registerStatic(app);
 
-  const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight)], { compileAfter: opts.compileAfter });
+  // answerHead last: it reads each answer after the other plugins have changed it (a list budget
+  // run out turns it into an error, which no cache may keep).
+  const apollo = createServer([drainPlugin(app, opts.drainMs, inFlight), answerHead(opts.cacheMaxAgeS)], { compileAfter: opts.compileAfter });
   await apollo.start();
   const answer = fastifyApolloHandler(apollo, { context: async (request) => createContext(graph, request.id) });
 
@@ -170,11 +172,11 @@ export async function buildHttpApp(graph: Graph, opts: ListenOptions): Promise<{
       if (page) void sendPage(reply, page);
       else if (!notModified(request, reply, opts.cacheMaxAgeS)) done();
     },
-    handler: async (request: FastifyRequest<GraphQLRoute>, reply: FastifyReply<GraphQLRoute>) => {
-      const body = await answer.call(app, request, reply);
-      fixRequestErrorStatus(reply, body);
-      tagAnswer(request, reply, body, opts.cacheMaxAgeS);
-      return body;
+    // Status and cache headers come with Apollo's answer (answer-head.ts); an answer Apollo gives
+    // before its pipeline runs (a CSRF refusal) keeps this `no-store`.
+    handler: (request: FastifyRequest<GraphQLRoute>, reply: FastifyReply<GraphQLRoute>) => {
+      void reply.header('cache-control', 'no-store');
+      return answer.call(app, request, reply);
     },
   };
   app.route({ ...graphqlRoute, url: '/' });

@@ -469,7 +469,7 @@ describe('the explorer in Chromium', () => {
     await close();
   });
 
-  it('reads every step of a route the right way: supporter → supports → beneficiary', async () => {
+  it('reads every step of a route the right way: supporter → supports → recipient', async () => {
     const { page, close } = await englishPage({ width: 1280, height: 1000 });
     await open(page, `#/path?from=${encodeURIComponent('hospital:sog-county-peoples-hospital')}&to=${encodeURIComponent('city:dalian')}&hops=2`);
     const { data } = await api.gql('{ connections(from: "hospital:sog-county-peoples-hospital", to: "city:dalian", maxHops: 2, first: 5) { nodes { id name } relationships { id type from { id } to { id } } } }');
@@ -486,7 +486,7 @@ describe('the explorer in Chromium', () => {
     }
     const direct = page.locator('li.step[data-id="support:dalian--sog-county-peoples-hospital"] .step-title').first();
     expect(await direct.textContent()).toMatch(/^Dalian.* → supports → Sog County People's Hospital/);
-    console.log(`[explorer] route Sog hospital → Dalian: ${data.connections.length} paths, ${checked} steps read from supporter to beneficiary`);
+    console.log(`[explorer] route Sog hospital → Dalian: ${data.connections.length} paths, ${checked} steps read from supporter to recipient`);
     await docShot(page, 'route');
     await close();
   });

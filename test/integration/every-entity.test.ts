@@ -10,7 +10,7 @@ let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
 afterAll(async () => { await api?.close(); });
 
-const PLACE = 'parent { id } children { id } twinnedWith { id supporter { id } recipient { id } supports { id } projects { id } people { id } } twinnedBy { id } supportsGiven { id mode supporter { id } beneficiary { id } } supportsReceived { id } located { id }';
+const PLACE = 'parent { id } children { id } twinnedWith { id supporter { id } recipient { id } supports { id } projects { id } people { id } } twinnedBy { id } supportsGiven { id mode supporter { id } recipient { id } } supportsReceived { id } located { id }';
 const INSTITUTION = 'locatedIn { id } supportsReceived { id mode } supportsGiven { id }';
 const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) {
   id __typename
@@ -20,13 +20,13 @@ const QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) {
   ... on Hospital { ${INSTITUTION} parentHospital { id } departments { id } }
   ... on Organization { ${INSTITUTION} parent { id } posts { id role person { id } } members { id member { id } team { id } } }
   ... on Person { posts { id role roleZh organization { id } } teams { id team { id } } workplaces { id employer { id } } origins { id } }
-  ... on Project { locatedIn { id } investment { text } floorArea { text } openedOn supportMode projectType participants { id participationRole: role participant { id } activity { id } } beneficiaries { id } }
-  ... on Event { locatedIn { id } participants { id participationRole: role } beneficiaries { id } }
+  ... on Project { locatedIn { id } investment { text } floorArea { text } openedOn supportMode projectType participants { id participationRole: role participant { id } activity { id } } recipients { id } }
+  ... on Event { locatedIn { id } participants { id participationRole: role } recipients { id } }
   ... on Relationship { type from { id } to { id } properties quantities { id } sources { quote } }
   ... on Twinning { level programme since sinceQualifier until }
-  ... on Support { mode fromYear: from untilYear: until asOf description }
-  ... on Post { role organization { id } }
-  ... on Membership { batch team { id } }
+  ... on Support { mode since until asOf description }
+  ... on Post { role since untilYear organization { id } }
+  ... on Membership { batch since untilYear team { id } }
   ... on Employment { employer { id } }
   ... on Participation { participationRole: role participant { id } activity { id } }
   ... on Quantity { metric value unit qualifier measure text }

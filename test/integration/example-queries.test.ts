@@ -33,7 +33,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
     for (const { node } of supports.edges) {
       expect(cited(node)).toBe(true);
       expect(node.supporter.id === 'city:dalian' || node.supporter.nameZh.includes('大连')).toBe(true);
-      expect(node.beneficiary.nameZh).toMatch(/^索县/);
+      expect(node.recipient.nameZh).toMatch(/^索县/);
     }
   },
   'analysts.amdo-aid-summary.graphql': async () => {

@@ -58,7 +58,7 @@ const OPERATIONS = [
   '{ twinnings(filter: { recipient: "province:tibet", includeDescendants: true }) { totalCount } }',
   '{ twinnings(filter: { supporter: "province:liaoning", includeDescendants: true }) { totalCount } }',
   '{ twinnings(filter: { supporter: "city:dalian", recipient: "county:sog" }) { totalCount } }',
-  '{ supports(filter: { beneficiary: "city:nagqu", includeDescendants: true }) { totalCount } }',
+  '{ supports(filter: { recipient: "city:nagqu", includeDescendants: true }) { totalCount } }',
   '{ supports(filter: { supporter: "province:liaoning", includeDescendants: true }) { totalCount } }',
   '{ supports(filter: { mode: [MEDICAL_TEAM, EDUCATION_TEAM] }) { totalCount } }',
   '{ aidSummary(supporter: "province:liaoning", recipient: "city:nagqu") { overall { supports } } }',

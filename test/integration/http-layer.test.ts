@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpDataVersion } from '../../src/api/data-version.js';
 import { DatabaseAccess, Graph } from '../../src/db/graph.js';
 import { listen, type RunningServer } from '../../src/http/listen.js';
+import { QUERY_LIMITS } from '../../src/api/server.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { seedSources } from '../helpers/sources.js';
 
@@ -35,6 +36,29 @@ describe('GraphQL over HTTP status codes', () => {
       expect(body.data).toBeUndefined();
       expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(body.errors[0].extensions.code);
     }
+  });
+
+  it('answers 400, never a 5xx, to a document over the token limit, whatever was asked for', async () => {
+    const query = `{ ${Array.from({ length: QUERY_LIMITS.maxTokens.n }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const res = await post(api.url, { query }, { accept });
+      expect(res.status, accept).toBe(400);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = (await res.json()) as any;
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0]).toMatchObject({ message: expect.stringContaining(`${QUERY_LIMITS.maxTokens.n} tokens`), extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    }
+  });
+
+  it('keeps 200 for an unknown persisted query asked as plain JSON (APQ clients expect it), 400 as application/graphql-response+json', async () => {
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('{ nothing }').digest('hex') } };
+    const plain = await post(api.url, { extensions });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cache-control')).toBe('no-store');
+    const spec = await post(api.url, { extensions }, { accept: 'application/graphql-response+json' });
+    expect(spec.status).toBe(400);
+    expect(spec.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    expect(((await spec.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
   });
 
   it('answers 200 with data when the document is valid, whatever was asked for', async () => {

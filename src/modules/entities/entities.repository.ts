@@ -145,7 +145,7 @@ export class EntityRepository {
 
   /**
    * Every edge touching each entity, both directions, in one round trip for all of them, with the
-   * entity at the far end of each: the fields that follow an edge (supporter, beneficiary, from,
+   * entity at the far end of each: the fields that follow an edge (supporter, recipient, from,
    * to) then find it without a statement of their own.
    */
   async relationshipsWithEndsOf(ids: readonly string[]): Promise<{ edges: RelationshipRecord[][]; ends: EntityRecord[] }> {

@@ -1,5 +1,6 @@
 // People and the edges that say what they do: posts, team memberships, workplaces, origins.
-// The edges' own facts (role, batch, from, until, asOf) resolve from their records by default.
+// The edges' own facts (role, batch, fromYear, untilYear, asOf) resolve from their records by
+// default; a start year is `since` in the API, as on twinnings and supports.
 import type {
   Employment, EmploymentResolvers, Membership, MembershipResolvers, Person, PersonResolvers, Post, PostResolvers, Resolvers,
 } from '../../generated/graphql.js';
@@ -23,11 +24,13 @@ export const peopleResolvers: Resolvers = {
     sources: relationshipFields.sources,
     person: (r, _a, ctx) => ctx.services.entities.end(r.fromId, isPerson, 'a person'),
     organization: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
+    since: (r) => r.fromYear,
   } satisfies Complete<PostResolvers, Post, PostRecord>,
   Membership: {
     sources: relationshipFields.sources,
     member: (r, _a, ctx) => ctx.services.entities.end(r.fromId, anyEntity, 'an entity'),
     team: (r, _a, ctx) => ctx.services.entities.end(r.toId, anyEntity, 'an entity'),
+    since: (r) => r.fromYear,
   } satisfies Complete<MembershipResolvers, Membership, MembershipRecord>,
   Employment: {
     sources: relationshipFields.sources,

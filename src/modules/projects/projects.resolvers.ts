@@ -15,13 +15,18 @@ import { institutionFields } from '../institutions/institutions.resolvers.js';
 const metric = async (ctx: RequestContext, e: EntityRecord, name: string) =>
   (await ctx.services.provenance.quantitiesAbout(e.id)).find((q) => q.metric === name) ?? null;
 
+/** Whom an activity benefits: the far ends of its BENEFITS edges. */
+const recipients = (e: EntityRecord, _a: unknown, ctx: RequestContext) =>
+  ctx.services.entities.ends(e.id, ['BENEFITS'], 'OUTGOING');
+
 const activityFields = {
   ...entityFields,
   locatedIn: institutionFields.locatedIn,
   location: institutionFields.location,
   participants: (e, _a, ctx) => ctx.services.entities.edges(e.id, ['PARTICIPATES_IN'], 'INCOMING'),
-  beneficiaries: (e, _a, ctx) => ctx.services.entities.ends(e.id, ['BENEFITS'], 'OUTGOING'),
-} satisfies SharedFields<EventResolvers, 'locatedIn' | 'location' | 'participants' | 'beneficiaries', EntityRecord>;
+  recipients,
+  beneficiaries: recipients, // the deprecated name of `recipients`
+} satisfies SharedFields<EventResolvers, 'locatedIn' | 'location' | 'participants' | 'recipients' | 'beneficiaries', EntityRecord>;
 
 export const projectResolvers: Resolvers = {
   Project: {

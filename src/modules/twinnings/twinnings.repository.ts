@@ -32,7 +32,7 @@ export interface SupportQuery {
   programme: string | null;
   modes: string[] | null;
   supporter: string | null;
-  beneficiary: string | null;
+  recipient: string | null;
   includeDescendants: boolean;
   periodFrom: number | null;
   periodUntil: number | null;
@@ -105,24 +105,24 @@ ${match}${filters}`, {
          AND ($periodUntil IS NULL OR r.from IS NULL OR r.from <= $periodUntil)
        WITH a, r, b,
             CASE $field
-              WHEN 'FROM' THEN r.from
+              WHEN 'SINCE' THEN r.from
               WHEN 'SUPPORTER_NAME' THEN a.name
-              WHEN 'BENEFICIARY_NAME' THEN b.name
+              WHEN 'RECIPIENT_NAME' THEN b.name
               WHEN 'ID' THEN r.id
               ELSE r.mode
             END AS sortKey`;
     // Modes alone: a seek on support_mode, not a read of the whole type.
     const { name, match } = q.programme !== null
-      ? supportsUnderProgramme(q.supporter, q.beneficiary, q.includeDescendants)
-      : q.supporter === null && q.beneficiary === null && q.modes !== null
+      ? supportsUnderProgramme(q.supporter, q.recipient, q.includeDescendants)
+      : q.supporter === null && q.recipient === null && q.modes !== null
       ? { name: 'supports.page (by mode)', match: `UNWIND $modes AS mode
        WITH DISTINCT mode
        MATCH (a:Entity)-[r:SUPPORTS {mode: mode}]->(b:Entity)
        WITH a, r, b WHERE ${bothCited}` }
-      : anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.beneficiary, q.includeDescendants);
+      : anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.recipient, q.includeDescendants);
     const { total, page, ends } = await this.page(`// ${name}
 ${match}${filters}`, {
-      modes: q.modes, supporter: q.supporter, recipient: q.beneficiary, periodFrom: q.periodFrom, periodUntil: q.periodUntil, programme: q.programme,
+      modes: q.modes, supporter: q.supporter, recipient: q.recipient, periodFrom: q.periodFrom, periodUntil: q.periodUntil, programme: q.programme,
     }, p);
     return { total, page: page.filter(ofType(['SUPPORTS'])), ends };
   }
@@ -162,7 +162,7 @@ function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporte
  * programme), then the supports from anything inside its supporter to anything inside its recipient,
  * the scope `Twinning.supports` reads; a support under two of its twinnings counts once.
  */
-function supportsUnderProgramme(supporter: string | null, beneficiary: string | null, descendants: boolean) {
+function supportsUnderProgramme(supporter: string | null, recipient: string | null, descendants: boolean) {
   const side = (node: string, param: string, value: string | null) =>
     (value === null ? 'true' : descendants ? isInside(node, param) : `${node}.id = ${param}`);
   return {
@@ -174,7 +174,7 @@ function supportsUnderProgramme(supporter: string | null, beneficiary: string | 
        MATCH (a:Entity)-[r:SUPPORTS]->(b)
        WHERE ${isInside('a', 'x.id')} AND ${bothCited}
        WITH DISTINCT a, r, b
-       WITH a, r, b WHERE ${side('a', '$supporter', supporter)} AND ${side('b', '$recipient', beneficiary)}`,
+       WITH a, r, b WHERE ${side('a', '$supporter', supporter)} AND ${side('b', '$recipient', recipient)}`,
   };
 }
 

@@ -1,7 +1,7 @@
 // Twinnings (TWINNED_WITH) and supports (SUPPORTS): the heart of paired assistance. Their own facts
 // (level, programme, since, mode, from, until, ...) resolve from their records by default.
 import type {
-  QueryPartnershipsArgs, QueryTwinningsArgs, Resolvers, Support, SupportResolvers, Twinning, TwinningResolvers,
+  QueryPartnershipsArgs, QueryTwinningsArgs, Resolvers, Support, SupportOrderField, SupportResolvers, Twinning, TwinningResolvers,
 } from '../../generated/graphql.js';
 import type { RequestContext } from '../../api/context.js';
 import type { Complete } from '../../api/resolver-types.js';
@@ -35,6 +35,11 @@ const twinningsPage = async (args: QueryTwinningsArgs | QueryPartnershipsArgs, c
   return connectionOf(page, total, window.offset);
 };
 
+/** Support sort fields by their one name: the deprecated spellings sort as the names they stand for. */
+const SUPPORT_ORDER: Record<SupportOrderField, SupportOrderField> = {
+  SINCE: 'SINCE', FROM: 'SINCE', MODE: 'MODE', SUPPORTER_NAME: 'SUPPORTER_NAME', RECIPIENT_NAME: 'RECIPIENT_NAME', BENEFICIARY_NAME: 'RECIPIENT_NAME', ID: 'ID',
+};
+
 export const twinningResolvers: Resolvers = {
   Query: {
     twinnings: (_p, args, ctx) => twinningsPage(args, ctx),
@@ -45,8 +50,13 @@ export const twinningResolvers: Resolvers = {
       if (filter?.recipient && filter.beneficiary && filter.recipient !== filter.beneficiary) {
         throw badInput('filter.recipient', '`beneficiary` is the deprecated name of `recipient`: give one of them, or the same id');
       }
+      // So is the period's `from` of `since`.
+      const period = filter?.period;
+      if (period?.since != null && period.from != null && period.since !== period.from) {
+        throw badInput('filter.period.since', '`from` is the deprecated name of `since`: give one of them, or the same year');
+      }
       const { entities } = ctx.services;
-      const [supporter, beneficiary] = await Promise.all([
+      const [supporter, recipient] = await Promise.all([
         entities.optionalArgument('filter.supporter', filter?.supporter),
         filter?.recipient
           ? entities.optionalArgument('filter.recipient', filter.recipient)
@@ -57,12 +67,14 @@ export const twinningResolvers: Resolvers = {
           programme: filter?.programme ? (await ctx.services.programmes.resolve('filter.programme', filter.programme)).id : null,
           modes: filter?.mode ?? null,
           supporter,
-          beneficiary,
+          recipient,
           includeDescendants: filter?.includeDescendants ?? false,
-          periodFrom: requireRange('filter.period.from', filter?.period?.from, 1900, 2100) ?? null,
-          periodUntil: requireRange('filter.period.until', filter?.period?.until, 1900, 2100) ?? null,
+          periodFrom: (period?.since != null
+            ? requireRange('filter.period.since', period.since, 1900, 2100)
+            : requireRange('filter.period.from', period?.from, 1900, 2100)) ?? null,
+          periodUntil: requireRange('filter.period.until', period?.until, 1900, 2100) ?? null,
         },
-        { ...window, field: orderBy?.field ?? 'MODE', descending: orderBy?.direction === 'DESC' },
+        { ...window, field: SUPPORT_ORDER[orderBy?.field ?? 'MODE'], descending: orderBy?.direction === 'DESC' },
       );
       return connectionOf(page, total, window.offset);
     },

@@ -17,7 +17,7 @@ type Entry = NonNullable<EntityTimelineQuery['timeline']>[number];
 /** When a figure is for: a year, a span, a change's two years, or the day a source reported it. */
 function when(q: Figure): string {
   if (q.measure === 'CHANGE' && q.baselineYear && q.year) return `${q.baselineYear}–${q.year}`;
-  if (q.from || q.until) return `${q.from ?? ''}–${q.until ?? ''}`;
+  if (q.since || q.until) return `${q.since ?? ''}–${q.until ?? ''}`;
   if (q.year) return String(q.year);
   return q.asOf ? `${t('reportedOn')} ${q.asOf}` : '';
 }
