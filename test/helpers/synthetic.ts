@@ -92,13 +92,16 @@ export interface KnowledgeLayerInput {
   claimed: ReadonlyMap<string, string>;
   /** Programme ids the real seeds already declare. */
   programmes: ReadonlySet<string>;
+  /** The twinnings the real seeds state, as `<supporter code>→<recipient code>`: the layer states none of them again. */
+  stated?: ReadonlySet<string>;
   /** The seeds' sentence stating a declared programme's term, and its source: what a derived end cites. */
   terms?: ReadonlyMap<string, { quote: string; source: string }>;
 }
 
 /** The seeds' own knowledge layer (what the synthetic one multiplies), the codes they claim and their programmes. */
-export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<string, string>; programmes: Set<string>; terms: Map<string, { quote: string; source: string }> } {
+export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<string, string>; programmes: Set<string>; stated: Set<string>; terms: Map<string, { quote: string; source: string }> } {
   const data = loadSeedFolders(seedsDir);
+  const codeOf = new Map(data.entities.filter((e) => typeof e.props.code === 'string').map((e) => [e.id, e.props.code as string]));
   const rels = (type: string) => data.relationships.filter((r) => r.type === type).length;
   const kinds = (kind: string) => data.entities.filter((e) => e.kind === kind).length;
   return {
@@ -109,6 +112,8 @@ export function seedLayer(seedsDir: string): { base: LayerCounts; claimed: Map<s
     },
     claimed: new Map(data.entities.filter((e) => typeof e.props.code === 'string').map((e) => [e.props.code as string, e.id])),
     programmes: new Set(data.entities.filter((e) => e.kind === 'PROGRAMME').map((e) => e.id)),
+    // A second twinning of a pair the seeds state is refused by the validation (one twinning, one id).
+    stated: new Set(data.relationships.filter((r) => r.type === 'TWINNED_WITH').map((r) => `${codeOf.get(r.from) ?? r.from}→${codeOf.get(r.to) ?? r.to}`)),
     terms: new Map(data.entities.filter((e) => e.kind === 'PROGRAMME' && typeof e.props.termYears === 'number').flatMap((e) => {
       const c = data.citations.find((x) => x.subjectId === e.id && x.quote.includes(`${String(e.props.termYears)}年`));
       return c ? [[e.id, { quote: c.quote, source: c.sourceId }] as const] : [];
@@ -213,7 +218,7 @@ export function writeKnowledgeLayer(input: KnowledgeLayerInput): { dir: string; 
     const recipientCode = recipients[k % recipients.length]!;
     const supporterCode = supporters[(k * 7 + Math.floor(k / recipients.length)) % supporters.length]!;
     const pair = `${supporterCode}→${recipientCode}`;
-    if (pairs.has(pair)) continue;
+    if (pairs.has(pair) || input.stated?.has(pair)) continue;
     pairs.add(pair);
     const n = twinnings.length;
     const from = place(supporterCode);
@@ -288,9 +293,12 @@ export function writeKnowledgeLayer(input: KnowledgeLayerInput): { dir: string; 
     const team = teams[i]![round % Math.max(teams[i]!.length, 1)];
     const school = schools[i]![round % Math.max(schools[i]!.length, 1)];
     const hospital = hospitals[i]![round % Math.max(hospitals[i]!.length, 1)];
-    const [to, modes] = round % 3 === 1 && school ? [school, MODES_TO_SCHOOLS] : round % 3 === 2 && hospital ? [hospital, MODES_TO_HOSPITALS] : [t.to, MODES_TO_PLACES];
-    const mode = modes[round % modes.length]!;
-    const from = round % 2 && team ? team : t.from;
+    // Kinds and modes by the support's number, not by its round over the twinnings: with about one
+    // support a twinning (the seeds' 65 to 64) every support would be the first round's, to a place,
+    // in one mode, and the cases that read supports of a mode or to an institution would not grow.
+    const [to, modes] = n % 3 === 1 && school ? [school, MODES_TO_SCHOOLS] : n % 3 === 2 && hospital ? [hospital, MODES_TO_HOSPITALS] : [t.to, MODES_TO_PLACES];
+    const mode = modes[Math.floor(n / 3) % modes.length]!;
+    const from = Math.floor(n / 3) % 2 && team ? team : t.from;
     const fromYear = t.since + (round % 5);
     const properties = { mode, from: fromYear, ...(t.until !== undefined ? { until: t.until } : {}) };
     const id = `support:syn-${n}`;

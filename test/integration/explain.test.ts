@@ -66,6 +66,8 @@ const OPERATIONS = [
   '{ timeline(id: "county:amdo") { date } }',
   '{ programmes { id twinnings(asOf: 2020) { id programmeOf { id } } supporters { supporter { id } quantities { id disagreesWith { id } } } } }',
   '{ programme(id: "programme:aid-tibet") { twinnings { id } } }',
+  // A page and the count are read as such, from the seek on twinning_programme.
+  '{ programme(id: "programme:aid-tibet") { twinnings(first: 20, asOf: 2020) { id } twinningCount } }',
   '{ twinnings(filter: { programme: "programme:aid-tibet" }) { totalCount } }',
   '{ supports(filter: { programme: "programme:aid-tibet" }) { totalCount } }',
   '{ supports(filter: { programme: "对口援藏", supporter: "place:21", includeDescendants: true }) { totalCount } }',
@@ -92,6 +94,8 @@ describe('hot statements start from an index seek', () => {
     expect(names).toContain('search.by-name (many prefixes)');
     expect(names).toContain('programmes.list');
     expect(names).toContain('programmes.twinnings');
+    expect(names).toContain('programmes.twinnings (page)');
+    expect(names).toContain('programmes.twinning-count');
     expect(names).toContain('twinnings.page (by programme)');
     expect(names).toContain('supports.page (by programme)');
     // The read-ahead from a plain id, and from an id that may be a code.

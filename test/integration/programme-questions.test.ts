@@ -208,13 +208,20 @@ describe('a programme\'s twinnings, a page at a time', () => {
   it('gives the first so many in the full list\'s order, and the total beside them', async () => {
     const data = await ask(`{ programme(id: "programme:aid-tibet") {
       all: twinnings { id } two: twinnings(first: 2) { id } none: twinnings(first: 0) { id } twinningCount
-      in2020: twinnings(asOf: 2020) { id } count2020: twinningCount(asOf: 2020) } }`);
+      in2020: twinnings(asOf: 2020) { id } count2020: twinningCount(asOf: 2020) two2020: twinnings(asOf: 2020, first: 2) { id }
+      many: twinnings(first: 1000) { id } } }`);
     const p = data.programme;
     expect(p.all.length).toBeGreaterThan(2);
     expect(p.two).toEqual(p.all.slice(0, 2));
     expect(p.none).toEqual([]);
     expect(p.twinningCount).toBe(p.all.length);
     expect(p.count2020).toBe(p.in2020.length);
+    // A page is read as a page (programmes.twinnings (page)): the same order and the same year rule as the whole list.
+    expect(p.two2020).toEqual(p.in2020.slice(0, 2));
+    expect(p.many).toEqual(p.all);
+    // The count asked alone (programmes.twinning-count) says what the count beside a page says.
+    const alone = (await ask('{ programme(id: "programme:aid-tibet") { twinningCount count2020: twinningCount(asOf: 2020) } }')).programme;
+    expect(alone).toEqual({ twinningCount: p.all.length, count2020: p.in2020.length });
   });
 
   it('refuses a page size out of range, naming the argument', async () => {

@@ -16,7 +16,7 @@ const PROGRAMME_IDS = ['programme:aid-tibet', 'programme:aid-xinjiang', 'program
 const edition = gazetteerEdition();
 const places = levelsDownTo('county').flatMap((level) => readLevel(edition, level));
 const seeds = seedLayer(SEEDS_DIR);
-const layer = writeKnowledgeLayer({ factor: FACTOR, base: seeds.base, places, claimed: seeds.claimed, programmes: seeds.programmes, terms: seeds.terms });
+const layer = writeKnowledgeLayer({ factor: FACTOR, base: seeds.base, places, claimed: seeds.claimed, programmes: seeds.programmes, stated: seeds.stated, terms: seeds.terms });
 for (const entry of fs.readdirSync(SEEDS_DIR, { withFileTypes: true })) {
   if (entry.isDirectory()) fs.cpSync(path.join(SEEDS_DIR, entry.name), path.join(layer.dir, entry.name), { recursive: true });
 }
@@ -72,7 +72,7 @@ describe('the synthetic knowledge layer', () => {
 
   it('refuses a gazetteer slice with no supporter provinces in it', () => {
     const tibetOnly = places.filter((p) => p.code.startsWith('54'));
-    expect(() => writeKnowledgeLayer({ factor: 1, base: seeds.base, places: tibetOnly, claimed: seeds.claimed, programmes: seeds.programmes, terms: seeds.terms }))
+    expect(() => writeKnowledgeLayer({ factor: 1, base: seeds.base, places: tibetOnly, claimed: seeds.claimed, programmes: seeds.programmes, stated: seeds.stated, terms: seeds.terms }))
       .toThrow(/no supporter provinces/);
   });
 });

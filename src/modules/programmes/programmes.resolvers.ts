@@ -29,10 +29,10 @@ export const programmeResolvers: Resolvers = {
     adjusted: (p) => year(p, 'adjusted'),
     twinnings: async (p, { asOf, first }, ctx) => {
       const n = requireRange('first', first, 0, 1000);
-      const all = await ctx.services.programmes.twinnings(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null);
-      return n === undefined ? all : all.slice(0, n);
+      const year = requireRange('asOf', asOf, 1900, 2100) ?? null;
+      return n === undefined ? ctx.services.programmes.twinnings(p.id, year) : ctx.services.programmes.twinningPage(p.id, year, n);
     },
-    twinningCount: async (p, { asOf }, ctx) => (await ctx.services.programmes.twinnings(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null)).length,
+    twinningCount: (p, { asOf }, ctx) => ctx.services.programmes.twinningCount(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null),
     supporters: (p, { asOf }, ctx) => ctx.services.programmes.supporters(p.id, requireRange('asOf', asOf, 1900, 2100) ?? null),
   } satisfies Complete<ProgrammeResolvers, Programme, ProgrammeRecord>,
   ProgrammeSupporter: {

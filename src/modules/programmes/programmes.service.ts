@@ -7,17 +7,19 @@ import { badInput } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
 import type { EntityRecord, ProgrammeRecord } from '../entities/entities.mappers.js';
 import type { TwinningRecord } from '../twinnings/twinnings.mappers.js';
-import type { ProgrammeSupporterRecord } from './programmes.mappers.js';
+import { programmeRequestKey, type ProgrammeSupporterRecord, type ProgrammeTwinningWindow, type ProgrammeTwinningsRequest } from './programmes.mappers.js';
 
 /** The statements the service batches (the programmes repository). */
 export interface ProgrammeStatements {
   all(): Promise<ProgrammeRecord[]>;
   twinningsUnder(ids: readonly string[]): Promise<{ twinnings: TwinningRecord[][]; ends: EntityRecord[] }>;
+  twinningWindows(requests: readonly ProgrammeTwinningsRequest[]): Promise<{ windows: ProgrammeTwinningWindow[]; ends: EntityRecord[] }>;
 }
 
 export class ProgrammeService {
   private list?: Promise<ProgrammeRecord[]>;
   private under?: DataLoader<string, TwinningRecord[]>;
+  private windows?: DataLoader<ProgrammeTwinningsRequest, ProgrammeTwinningWindow, string>;
 
   /** `entities` is told of every entity a read found (its loader is primed with them). */
   constructor(private readonly statements: ProgrammeStatements, private readonly entities: { prime(...found: EntityRecord[]): void }) {}
@@ -59,6 +61,28 @@ export class ProgrammeService {
   async twinnings(programmeId: string, asOf: number | null): Promise<TwinningRecord[]> {
     const all = await this.twinningsUnder(programmeId);
     return asOf === null ? all : all.filter((t) => activeIn(t, asOf));
+  }
+
+  /** How many twinnings run under a programme (with `asOf`, active that year) and the first so many, batched. */
+  private window(request: ProgrammeTwinningsRequest): Promise<ProgrammeTwinningWindow> {
+    return (this.windows ??= new DataLoader(async (requests: readonly ProgrammeTwinningsRequest[]) => {
+      const { windows, ends } = await this.statements.twinningWindows(requests);
+      this.entities.prime(...ends);
+      return windows;
+    }, { cacheKeyFn: programmeRequestKey })).load(request);
+  }
+
+  /**
+   * Its first `first` twinnings (with a year, of those active in it), in the order of the whole list:
+   * a page read as a page, not cut from the whole list, whose length grows with the sources.
+   */
+  async twinningPage(programmeId: string, asOf: number | null, first: number): Promise<TwinningRecord[]> {
+    return first === 0 ? [] : (await this.window({ id: programmeId, asOf, first })).page;
+  }
+
+  /** How many twinnings run under it (with a year, active in it), counted without reading them whole. */
+  async twinningCount(programmeId: string, asOf: number | null): Promise<number> {
+    return (await this.window({ id: programmeId, asOf, first: 0 })).total;
   }
 
   /** Its twinnings grouped by supporter, supporters in id order. */
