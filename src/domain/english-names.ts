@@ -124,11 +124,13 @@ export function englishNameOf(code: string, nameZh: string, parts: NameParts = n
 }
 
 /**
- * An official place's English name and the other English names it is found by (the proper name
- * alone, with its short level word, and the spellings the names file adds): one definition for the
- * stored search keys and for reconciliation, which compares against them.
+ * An official place's English name and the other names it is found by (the proper name alone, with
+ * its short level word, the spellings the names file adds, and its names in Tibetan or Uyghur
+ * script): one definition for the stored search keys and for reconciliation, which compares
+ * against them.
  */
 export function listedNames(code: string, nameZh: string, parts: NameParts = nameParts(nameZh)): { entry: EnglishNameEntry; name: string; names: string[] } {
   const entry = englishNameOf(code, nameZh, parts);
-  return { entry, name: entry.name, names: [...englishSearchNames(nameZh, entry.name, parts), ...(entry.aliases ?? [])] };
+  const scripts = entry.scriptNames ? [...entry.scriptNames.tibetan, ...entry.scriptNames.uyghur] : [];
+  return { entry, name: entry.name, names: [...englishSearchNames(nameZh, entry.name, parts), ...(entry.aliases ?? []), ...scripts] };
 }

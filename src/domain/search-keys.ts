@@ -1,16 +1,31 @@
 // How names are compared in search: case, width (全角/半角), spaces, punctuation and tone marks do
 // not matter, so "Amdo County", "amdo-county" and "ＡＭＤＯ county" are one key, and a Chinese name
 // is also found by its pinyin ("anduoxian", "An Duo Xian") and by its short form (安多, anduo).
+// Tibetan and Uyghur names are keys as written, in Unicode's compatibility form (NFKC).
 import { pinyin } from 'pinyin-pro';
 import { joinSyllables, withPlaceReadings } from './place-pinyin.js';
 
+/**
+ * What the keys are made of besides the names: bump it when `normalizeName` or `searchKeys` change
+ * what they make from the same name, so a stored gazetteer rewrites its keys (gazetteer/load.ts).
+ */
+export const SEARCH_KEY_RULES = 2;
+
+/**
+ * A name as a key. Marks are dropped only from Latin letters (tone marks and diacritics: ā → a,
+ * Ü → u); in Tibetan and Arabic script a mark is part of the letter or syllable (ལྷ's subjoined ha
+ * and vowel signs, ئ's hamza), and dropping it made distinct names one key. NFKC folds the
+ * presentation forms older Uyghur text is stored in (ﻗ → ق, ﯪ → ئا) and composes ي + hamza as ئ;
+ * the tatweel (ـ) and zero-width joiners only stretch or join letters, so they go with spaces and
+ * punctuation (Tibetan's tsheg ་ and shad ། are punctuation).
+ */
 export function normalizeName(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '') // tone marks: ā → a
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+    .replace(/[\s\p{P}\p{S}\p{Cf}\u0640]+/gu, '');
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -16,6 +16,7 @@ import { englishNameFile } from '../domain/english-names.js';
 import { PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../domain/place-pinyin.js';
 import { createHash } from 'node:crypto';
 import { statement } from '../db/statement.js';
+import { SEARCH_KEY_RULES } from '../domain/search-keys.js';
 
 export interface GazetteerSelection {
   depth: GazetteerDepth;
@@ -295,11 +296,13 @@ export async function countPlaces(graph: Graph): Promise<number> {
 }
 
 /**
- * What the places' names are made from besides the list: the English names file and the pinyin
- * readings table, as a short hash. A load under other names rewrites the places it holds.
+ * What the places' names and keys are made from besides the list: the English names file, the
+ * pinyin readings table and the key rules' version, as a short hash. A load under other names
+ * rewrites the places it holds.
  */
 export function namesVersion(): string {
-  const hash = createHash('sha256').update(JSON.stringify(englishNameFile())).update(JSON.stringify([PLACE_WORD_READINGS, PLACE_CHARACTER_READINGS]));
+  const hash = createHash('sha256').update(JSON.stringify(englishNameFile()))
+    .update(JSON.stringify([PLACE_WORD_READINGS, PLACE_CHARACTER_READINGS, SEARCH_KEY_RULES]));
   return hash.digest('hex').slice(0, 12);
 }
 

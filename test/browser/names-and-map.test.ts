@@ -1,6 +1,7 @@
 // The explorer's English view names places in English, and the map view draws the twinnings of
-// Liaoning with Nagqu: in Debian's Chromium, against the real service and the seeded Neo4j, with
-// every request beyond 127.0.0.1 aborted (nothing is fetched from outside: no tiles, no borders).
+// Liaoning with Nagqu, its labels measured apart: in Debian's Chromium, against the real service
+// and the seeded Neo4j, with every request beyond 127.0.0.1 aborted (nothing is fetched from
+// outside: no tiles, no borders).
 // The map's screenshot is kept in the docs (docs/explorer-map.png).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,6 +62,11 @@ describe('the English view', () => {
     await open(page, '#/search?q=Shigatse');
     const hits = await page.$$eval('main a[data-id]', (els) => els.map((e) => e.textContent ?? ''));
     expect(hits).toContain('Shigatse');
+    // A name pasted in Tibetan or Uyghur script finds its place first.
+    await open(page, `#/search?q=${encodeURIComponent('ལྷ་ས།')}`);
+    expect(await page.$eval('main a[data-id]', (e) => e.textContent)).toBe('Lhasa');
+    await open(page, `#/search?q=${encodeURIComponent('قەشقەر')}`);
+    expect(await page.$eval('main a[data-id]', (e) => e.textContent)).toBe('Kashgar');
     // A county the seeds name keeps its seed's name; its parent, a place of the list, shows its English name.
     await open(page, '#/entity/county%3Aamdo');
     const text = await page.$eval('main', (e) => e.textContent ?? '');
@@ -85,6 +91,32 @@ describe('the map view', () => {
     expect(await page.$$eval('circle.dot-recipient', (els) => els.length)).toBeGreaterThan(0);
     const labels = await page.$$eval('text.dot-label', (els) => els.map((e) => e.textContent ?? ''));
     expect(labels.join(' ')).toMatch(/沈阳市|辽宁省/);
+    // Every place keeps its label (索县 and 巴青县, whose seats nearly touch, among them), and the
+    // rendered labels neither cover one another nor a dot, nor leave the map.
+    expect(labels).toEqual(expect.arrayContaining(['索县', '巴青县', '那曲市', '安多县']));
+    expect(await page.$eval('#map-labels-hidden', (e) => e.textContent)).toBe('');
+    const drawn = await page.$eval('svg.twinning-map', (map) => {
+      const box = (e: Element) => { const r = e.getBoundingClientRect(); return { x1: r.left, y1: r.top, x2: r.right, y2: r.bottom }; };
+      return {
+        map: box(map),
+        labels: [...map.querySelectorAll('text.dot-label')].map((e) => ({ id: e.getAttribute('data-id')!, text: e.textContent, ...box(e) })),
+        dots: [...map.querySelectorAll('circle.dot')].map((e) => ({ id: e.getAttribute('data-id')!, ...box(e) })),
+        leaders: [...map.querySelectorAll('line.label-leader')].map((e) => e.getAttribute('data-id')),
+      };
+    });
+    type Box = { x1: number; y1: number; x2: number; y2: number };
+    const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const collisions: string[] = [];
+    drawn.labels.forEach((a, i) => drawn.labels.slice(i + 1).forEach((b) => { if (overlap(a, b)) collisions.push(`${a.text} × ${b.text}`); }));
+    for (const l of drawn.labels) for (const d of drawn.dots) if (overlap(l, d)) collisions.push(`${l.text} × dot ${d.id}`);
+    expect(collisions).toEqual([]);
+    for (const l of drawn.labels) expect(l.x1 >= drawn.map.x1 && l.x2 <= drawn.map.x2 && l.y1 >= drawn.map.y1 && l.y2 <= drawn.map.y2).toBe(true);
+    // A label beside its dot is within a few pixels of it; one set further out has a leader line.
+    for (const l of drawn.labels) {
+      const d = drawn.dots.find((x) => x.id === l.id)!;
+      const gap = Math.hypot(Math.max(l.x1 - d.x2, 0, d.x1 - l.x2), Math.max(l.y1 - d.y2, 0, d.y1 - l.y2));
+      if (!drawn.leaders.includes(l.id)) expect(gap, l.text ?? '').toBeLessThan(6);
+    }
 
     // The Liaoning–Nagqu line shows the quote that states it.
     const chosen = twinnings.find((t: any) => t.id === 'twinning:liaoning--nagqu') ?? twinnings[0];

@@ -5,6 +5,7 @@
 // answers to the same names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/api.js';
+import { englishNameFile } from '../../src/domain/english-names.js';
 
 let api: TestApi;
 beforeAll(async () => { api = await startTestApi(); });
@@ -66,6 +67,41 @@ describe('names people type find the official place in the top three', () => {
     expect((await top3('Beichuan'))[0]).toBe('510726');
     expect((await top3('Huanren'))[0]).toBe('210522');
     expect((await top3('Huanren Town'))[0]).toBe('210522100');
+  });
+});
+
+describe('names in Tibetan and Uyghur script find their place first', () => {
+  /** The first place found for a text, as [code, name]. */
+  const first = async (text: string): Promise<[string | null, string] | undefined> => {
+    const res = await api.gql('query($t: String!) { search(text: $t, first: 1) { ... on Place { code name } } }', { t: text });
+    expect(res.errors).toBeUndefined();
+    const [top] = res.data.search;
+    return top ? [top.code, top.name] : undefined;
+  };
+  // Every script name the names file holds, for the place it names (the test slice holds the whole
+  // country to its counties, and every named place is a county or above).
+  const named = Object.entries(englishNameFile().places)
+    .flatMap(([code, e]) => [...(e.scriptNames?.tibetan ?? []), ...(e.scriptNames?.uyghur ?? [])].map((text) => [text, code] as const));
+
+  it('each name as GeoNames writes it', async () => {
+    expect(named.length).toBeGreaterThanOrEqual(40);
+    const missed: string[] = [];
+    for (const [text, code] of named) {
+      const found = await first(text);
+      if (found?.[0] !== code) missed.push(`${text} → ${found?.join(' ') ?? 'nothing'} (wanted ${code})`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('Lhasa and Nagqu in Tibetan, Kashgar and Ürümqi in Uyghur, as people type them', async () => {
+    expect(await first('ལྷ་ས')).toEqual(['5401', 'Lhasa']); // without the closing shad
+    expect(await first('ནག་ཆུ')).toEqual(['5406', 'Nagqu']); // the start of ནག་ཆུ་ས་ཁུལ།, "Nagqu prefecture"
+    expect(await first('قەشقەر')).toEqual(['653101', 'Kashgar']);
+    expect(await first('ئۈرۈمچى')).toEqual(['6501', 'Ürümqi']);
+    // Ürümqi with its first letter typed as ي and a combining hamza, and in the presentation forms
+    // (initial, final, isolated …) older Uyghur text is stored in: the same letters.
+    expect(await first('ي\u0654ۈرۈمچى')).toEqual(['6501', 'Ürümqi']);
+    expect(await first('\uFE8B\uFBDC\uFEAD\uFBDB\uFEE3\uFB7D\uFEF0')).toEqual(['6501', 'Ürümqi']);
   });
 });
 
@@ -135,8 +171,8 @@ describe('a place in English', () => {
 });
 
 describe('reconciliation answers to the same names', () => {
-  it('matches English, pinyin and traditional names to the official place', async () => {
-    const queries = { q0: { query: 'Beichuan' }, q1: { query: 'Kashgar' }, q2: { query: '拉薩' }, q3: { query: 'Shifang' } };
+  it('matches English, pinyin, traditional and Uyghur-script names to the official place', async () => {
+    const queries = { q0: { query: 'Beichuan' }, q1: { query: 'Kashgar' }, q2: { query: '拉薩' }, q3: { query: 'Shifang' }, q4: { query: 'ئۈرۈمچى' } };
     const res = await fetch(new URL('reconcile', api.url), {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ queries: JSON.stringify(queries) }),
     });
@@ -147,5 +183,6 @@ describe('reconciliation answers to the same names', () => {
     expect(codes('q1')).toContain('6531');
     expect(codes('q2')).toContain('5401');
     expect(codes('q3')).toContain('510682');
+    expect(codes('q4')).toContain('6501');
   });
 });

@@ -24,6 +24,15 @@ describe('the division list in node_modules', () => {
   });
 });
 
+/** The isolated presentation form Unicode gives a letter (U+FB50–U+FEFF), found by its compatibility mapping. */
+function isolatedForm(letter: string): string | undefined {
+  for (let cp = 0xfb50; cp <= 0xfeff; cp++) {
+    const form = String.fromCodePoint(cp);
+    if (form !== letter && form.normalize('NFKC') === letter) return form;
+  }
+  return undefined;
+}
+
 describe('names people type', () => {
   it('splits the generic term and spells the rest in pinyin', () => {
     expect(splitGeneric('安多县')).toEqual(['安多', '县']);
@@ -48,7 +57,27 @@ describe('names people type', () => {
     expect(props.searchText).toBe('|zharentown|扎仁镇|扎仁|zharenzhen|zharen|');
     // A place a dataset names is named as the dataset does, and found by its pinyin too.
     const lhasa = gazetteerPlaceProps({ code: '5401', nameZh: '拉萨市', parentCode: '54', kind: 'CITY', record: '' });
-    expect(lhasa).toMatchObject({ name: 'Lhasa', searchText: '|lhasa|拉萨市|拉萨|lasashi|lasa|' });
+    // and by its names in Tibetan script, as written less the tsheg and shad (ལྷ་ས། → ལྷས).
+    expect(lhasa).toMatchObject({ name: 'Lhasa', searchText: '|lhasa|拉萨市|拉萨|lasashi|lasa|ལས|ལྷས|' });
+  });
+
+  it('keeps the marks of Tibetan and Arabic letters, and folds what only encodes them differently', () => {
+    // A Tibetan vowel sign or subjoined letter is part of the syllable: ལྷ་ས། (Lhasa) is not ལ་ས།, nor ཆུ ཆ.
+    expect(normalizeName('ལྷ་ས།')).not.toBe(normalizeName('ལ་ས།'));
+    expect(normalizeName('ཆུ')).not.toBe(normalizeName('ཆ'));
+    // ئ (yeh with hamza) is one letter, typed whole or as ي and a combining hamza; it is not ي.
+    const urumqi = 'ئۈرۈمچى';
+    expect(normalizeName(urumqi)).not.toBe(normalizeName(urumqi.replace('ئ', 'ي')));
+    expect(normalizeName(urumqi.replace('ئ', 'ي\u0654'))).toBe(normalizeName(urumqi));
+    // Presentation forms (older Uyghur text), a tatweel and a zero-width non-joiner fold away.
+    const kashgar = 'قەشقەر';
+    const presentation = [...kashgar].map((c) => isolatedForm(c) ?? c).join('');
+    expect(presentation).not.toBe(kashgar);
+    expect(normalizeName(presentation)).toBe(normalizeName(kashgar));
+    expect(normalizeName('قەش\u0640قەر')).toBe(normalizeName(kashgar));
+    expect(normalizeName('قەش\u200cقەر')).toBe(normalizeName(kashgar));
+    // Latin letters still lose their marks.
+    expect(normalizeName('Ürümqi')).toBe('urumqi');
   });
 });
 

@@ -8,6 +8,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { bothNames, type Named } from './names.js';
 import { typeLabel } from './i18n.js';
 import type { EntityKind, RelationshipType } from '../generated/graphql.js';
+import { overlap, type Box } from './label-layout.js';
 
 export const KIND_COLOURS: Record<EntityKind, string> = {
   PROVINCE: '#1f4e9c', CITY: '#3b7dd8', DISTRICT: '#6aa6f0', TOWNSHIP: '#9cc7f5', VILLAGE: '#c8e0fa',
@@ -107,8 +108,6 @@ export function breadthfirst(cy: Core, root: string): void {
   cy.layout({ name: 'breadthfirst', roots: [root], directed: false, spacingFactor: 1.2, animate: false }).run();
 }
 
-type Box = { x1: number; y1: number; x2: number; y2: number };
-const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
 /**
  * Keeps a node's label only where it overlaps no label already kept, in order of priority. Label

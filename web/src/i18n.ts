@@ -17,7 +17,7 @@ export function setLang(next: Lang): void {
 
 const TEXT = {
   search: ['搜索', 'Search'],
-  searchPlaceholder: ['中文、英文、拼音或区划代码', 'Chinese, English, pinyin or division code'],
+  searchPlaceholder: ['中文、英文、拼音、藏文、维吾尔文或区划代码', 'Chinese, English, pinyin, Tibetan, Uyghur or division code'],
   searchIntro: ['查找地方、机构、人物或项目，查看谁支援谁、依据什么来源。', 'Find a place, institution, person or project; see who supports whom, and who says so.'],
   kinds: ['类型', 'Kinds'],
   noHits: ['没有结果', 'No matches'],
@@ -127,6 +127,16 @@ const TEXT = {
   entitiesShown: ['已显示的实体', 'Entities shown'],
   shownOf: ['已显示', 'shown'],
   labelsHidden: ['节点较多：放大或将鼠标移到节点上查看名称。', 'Many nodes: zoom in, or point at a node, to read its name.'],
+  mapTitle: ['结对关系地图', 'Map of twinnings'],
+  mapIntro: ['点为支援方（蓝）和受援方（红）所在地（政府驻地），每条线是一对结对关系；点击线条查看来源原文。不绘制边界。',
+    'Dots are where supporters (blue) and recipients (red) are (their seats); each line is one twinning: click it for the quote that states it. No borders are drawn.'],
+  mapPlacedAt: ['无坐标，画在其所属的', 'not located; drawn at'],
+  mapUnplaced: ['无法定位，未画出', 'cannot be located, not drawn'],
+  distance: ['直线距离', 'Distance'],
+  mapNone: ['没有可画的结对关系', 'No twinnings to draw'],
+  table: ['表格', 'Table'],
+  mapPick: ['点击一条线查看来源。', 'Click a line for its source.'],
+  mapLabelsHidden: ['个名称因无处安放未标出：将鼠标移到点上查看。', 'names found no room on the map: point at a dot to read its name.'],
 } as const;
 
 export function t(key: keyof typeof TEXT): string {

@@ -1,8 +1,8 @@
-// Search: one box for Chinese, English, pinyin or a division code, kind filters (folded away on a
-// phone), and for every hit its kind and parent chain, so two places of one name can be told
-// apart. Text past the API's 200 characters is cut there, saying so, with the form still on the
-// page; an empty search says what to type; the list says how many it holds, pages on, and can be
-// narrowed to one province.
+// Search: one box for Chinese, English, pinyin, Tibetan or Uyghur script or a division code, kind
+// filters (folded away on a phone), and for every hit its kind and parent chain, so two places of
+// one name can be told apart. Text past the API's 200 characters is cut there, saying so, with the
+// form still on the page; an empty search says what to type; the list says how many it holds,
+// pages on, and can be narrowed to one province.
 import { request } from '../api.js';
 import { fill, h } from '../dom.js';
 import { ALL_KINDS, kindLabel, list, t } from '../i18n.js';
