@@ -5,7 +5,8 @@ import type { EntityReads } from '../../src/modules/entities/entities.service.js
 import type { QuantityReads } from '../../src/modules/provenance/provenance.service.js';
 import type { PlaceStatements } from '../../src/modules/places/places.service.js';
 import type { NodeReads } from '../../src/modules/explore/explore.service.js';
-import { isPlace, parseEntity, type EntityRecord, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
+import { isPlace, type PlaceRecord } from '../../src/modules/places/places.mappers.js';
+import { parseEntity, type EntityRecord } from '../../src/modules/entities/entities.mappers.js';
 import { parseRelationship, type RelationshipRecord } from '../../src/modules/entities/relationships.mappers.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
 

@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/api/context.js';
 import { listen } from '../../src/http/listen.js';
-import type { PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
-import { parsePlaceRef } from '../../src/modules/places/places.mappers.js';
+import { parsePlaceRef, type PlaceRecord } from '../../src/modules/places/places.mappers.js';
 import { placeFields } from '../../src/modules/places/places.resolvers.js';
 import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';

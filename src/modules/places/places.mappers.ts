@@ -1,10 +1,15 @@
-// What a place resolves from: its record (PlaceRecord, one of the entity records), or, on a walk
-// whose selection asked only its names, the ref the walk read. Both parsed at the repository
-// boundary, from the rows projection.ts defines.
-import { isPlaceKind } from '../../domain/vocabulary.js';
+// What a place resolves from: its record (PlaceRecord, the places' kinds of the entity records), or,
+// on a walk whose selection asked only its names, the ref the walk read. Both parsed at the
+// repository boundary, from the rows projection.ts defines.
+import { isPlaceKind, type EntityKind, type PlaceKind } from '../../domain/vocabulary.js';
 import { isText } from '../../domain/parse.js';
-import { isCompact, isKind, isPlace, parseEntity, type PlaceRecord } from '../entities/entities.mappers.js';
+import { isCompact, isKind, parseEntityBase, type KindRecord } from '../entities/entity-facts.js';
 import type { StoredEntity } from '../entities/projection.js';
+
+/** A province, city, district, township or village (one member per kind, so `kind` narrows). */
+export type PlaceRecord = { [K in PlaceKind]: KindRecord<K> }[PlaceKind];
+
+export const isPlace = (e: { kind: EntityKind }): e is PlaceRecord => isPlaceKind(e.kind);
 
 /**
  * A place met on a walk whose selection asks nothing of it but its names (a county's villages by
@@ -38,7 +43,7 @@ export function parsePlaceRef(row: StoredEntity): PlaceRef {
 
 /** A place's record from its node; a node of another kind where a place must be is a broken graph. */
 export function parsePlace(p: StoredEntity): PlaceRecord {
-  const e = parseEntity(p);
+  const e = parseEntityBase(p);
   if (!isPlace(e)) throw new Error(`${e.id} is a ${e.kind}, not a place`);
   return e;
 }

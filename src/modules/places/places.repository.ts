@@ -4,8 +4,7 @@
 // read-ahead statement (src/modules/entities/read-ahead.ts).
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
-import type { PlaceRecord } from '../entities/entities.mappers.js';
-import { parsePlace } from './places.mappers.js';
+import { parsePlace, type PlaceRecord } from './places.mappers.js';
 import { cited, citedPartOf } from '../../domain/cited.js';
 import { entityRow, refRow, type StoredEntity } from '../entities/projection.js';
 import { statement } from '../../db/statement.js';

@@ -3,11 +3,10 @@
 import type { Province, ProvinceResolvers, Resolvers } from '../../generated/graphql.js';
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { RequestContext } from '../../api/context.js';
-import type { PlaceRecord } from '../entities/entities.mappers.js';
+import { isPlaceRef, parsePlace, type PlaceNode, type PlaceRecord } from './places.mappers.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 import { KIND_LABEL, type Direction, type RelationshipType } from '../../domain/vocabulary.js';
 import { placeIdOfCode } from '../../domain/ids.js';
-import { isPlaceRef, parsePlace, type PlaceNode } from './places.mappers.js';
 import { locationOf, nameOriginOf, pinyinOf, scriptNamesOf } from './location.js';
 import { PLACE_EDGE_FIELDS } from './edge-fields.js';
 

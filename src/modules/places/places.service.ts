@@ -5,10 +5,10 @@
 // institution's or activity's location looks past its venue (a meeting LOCATED_IN a school is in
 // the school's place, which the school is LOCATED_IN).
 import DataLoader from 'dataloader';
-import type { EntityRecord, HospitalRecord, PlaceRecord } from '../entities/entities.mappers.js';
-import { isHospital, isPlace } from '../entities/entities.mappers.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import { isHospital, type HospitalRecord } from '../institutions/institutions.mappers.js';
+import { isPlace, isPlaceRef, parsePlace, parsePlaceRef, type PlaceNode, type PlaceRecord } from './places.mappers.js';
 import { edgesOf, farEnds, type Awaitable, type EntityReads } from '../entities/entities.service.js';
-import { isPlaceRef, parsePlace, parsePlaceRef, type PlaceNode } from './places.mappers.js';
 import type { HierarchyShape, PlaceTree, WalkStep } from './places.repository.js';
 import { PLACE_EDGE_FIELDS } from './edge-fields.js';
 
