@@ -26,21 +26,21 @@ export const CORE_FIELDS: ReadonlySet<string> = new Set(['__typename', ...COMPAC
 /** Cypher: any entity's compact row, for a selection of CORE_FIELDS only (what else it holds stays behind). */
 export const coreRow = (node: string) => `[${COMPACT_ORDER.map((k) => `${node}.${k}`).join(', ')}]`;
 
-/** The values of a ref row: the compact row's first three, or four with the Chinese name. */
-export const REF_ORDER = COMPACT_ORDER.slice(0, 4);
+/** The values of a names row: the compact row's first three, or four with the Chinese name. */
+export const NAMES_ORDER = COMPACT_ORDER.slice(0, 4);
 
-/** The GraphQL fields of a place that its ref row answers (refRow; the walk decides which rows it reads). */
-export const REF_ROW_FIELDS: ReadonlySet<string> = new Set(['__typename', ...REF_ORDER]);
+/** The GraphQL fields of a place that its names row answers (namesRow; the walk decides which rows it reads). */
+export const NAMES_ROW_FIELDS: ReadonlySet<string> = new Set(['__typename', ...NAMES_ORDER]);
 
 /**
- * Cypher: a place's ref row (parsePlaceRef), for a walk step whose selection asks only its names:
- * the compact row cut after its first three values, or four with its Chinese name (one column
- * order, so a ref row is a compact row that stops early). On a county's villages the seven values
- * of a compact row, and the Seeded test that picks a map, were most of what Neo4j spent beyond the
- * walk itself.
+ * Cypher: a place's names row (parsePlaceNames), for a walk step whose selection asks only its
+ * names: the compact row cut after its first three values, or four with its Chinese name (one
+ * column order, so a names row is a compact row that stops early). On a county's villages the
+ * seven values of a compact row, and the Seeded test that picks a map, were most of what Neo4j
+ * spent beyond the walk itself.
  */
-export const refRow = (node: string, withNameZh: boolean) =>
-  `[${REF_ORDER.slice(0, withNameZh ? 4 : 3).map((k) => `${node}.${k}`).join(', ')}]`;
+export const namesRow = (node: string, withNameZh: boolean) =>
+  `[${NAMES_ORDER.slice(0, withNameZh ? 4 : 3).map((k) => `${node}.${k}`).join(', ')}]`;
 
 /** Cypher: the entity bound to `node` as its parser (parseEntity) takes it. */
 export const entityRow = (node: string) =>
