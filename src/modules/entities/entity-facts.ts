@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CORE_PROPERTIES, EntityKind, INTERNAL_PROPERTIES } from '../../domain/vocabulary.js';
 import { isText, text } from '../../domain/parse.js';
-import type { StoredEntity } from './projection.js';
+import { COMPACT_ORDER, type StoredEntity } from './projection.js';
 
 /** What every entity has, whatever its kind. */
 export interface EntityFacts {
@@ -44,54 +44,34 @@ export const isKind = (v: unknown): v is EntityKind => KINDS.has(v);
 const isNames = (v: unknown): v is string[] | null | undefined =>
   v === undefined || v === null || (Array.isArray(v) && v.every((a) => typeof a === 'string'));
 
-/**
- * The row as EntityRow parses it, checked by hand when every value already has its usual type (a
- * county's villages, a search page: hundreds of rows a request, where zod's checks showed in CPU
- * profiles); null sends the row to zod, which converts the unusual (a number stored as text) and
- * names what is wrong.
- */
-function usualRow(p: Record<string, unknown>): z.output<typeof EntityRow> | null {
-  const { id, kind, name, nameZh, aliases, code, officialName } = p;
-  if (typeof id !== 'string' || typeof name !== 'string' || !isKind(kind) || !isNames(aliases)) return null;
-  if (!isText(nameZh) || !isText(code) || !isText(officialName)) return null;
-  return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: officialName ?? null };
+/** The core values a compact row holds as EntityRow parses them (zod converts the unusual and names what is wrong). */
+function parseCore([id, kind, name, nameZh, aliases, code, officialName]: StoredEntity): z.output<typeof EntityRow> {
+  return EntityRow.parse({ id, kind, name, nameZh, aliases, code, officialName });
 }
 
-export const isCompact = (s: StoredEntity): s is readonly unknown[] => Array.isArray(s);
-
-/** A compact row (projection.ts) as the map it stands for; it holds no other fact by construction. */
-function expand([id, kind, name, nameZh, aliases, code, officialName]: readonly unknown[]): Record<string, unknown> {
-  return { id, kind, name, nameZh, aliases, code, officialName };
-}
-
-/**
- * A compact row straight to its record, when its values have their usual types; null sends it the
- * long way. A county's villages are hundreds of these a request, a search page's entities ten: one
- * object each, not the five the general path builds.
- */
-function compactBase([id, kind, name, nameZh, aliases, code, officialName]: readonly unknown[]): EntityBase | null {
-  if (typeof id !== 'string' || typeof name !== 'string' || !isKind(kind) || !isNames(aliases)) return null;
-  if (!isText(nameZh) || !isText(code) || !isText(officialName)) return null;
-  const official = code ? (officialName ?? nameZh ?? null) : null;
-  // An object literal, not a spread: a spread record cost ten times as much to build, and to read.
-  return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: official, properties: {} };
-}
-
-/** A property map's base facts; what is not a core fact or bookkeeping goes to `properties`. */
-function mapBase(p: Record<string, unknown>): EntityBase {
-  const row = usualRow(p) ?? EntityRow.parse(p);
+/** A seed's facts (the map after the compact row): what is not a core fact or bookkeeping. */
+function factsOf(facts: unknown): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const k of Object.keys(p)) if (!HIDDEN.has(k)) properties[k] = p[k];
-  const { id, kind, name, nameZh, aliases, code } = row;
-  const officialName = code ? (row.officialName ?? nameZh) : null;
-  return { id, kind, name, nameZh, aliases, code, officialName, properties };
+  if (facts === undefined || facts === null) return properties;
+  if (typeof facts !== 'object' || Array.isArray(facts)) throw new Error(`not an entity's facts: ${JSON.stringify(facts).slice(0, 200)}`);
+  for (const [k, v] of Object.entries(facts)) if (!HIDDEN.has(k)) properties[k] = v;
+  return properties;
 }
 
 /**
- * A node's property map (or compact row) as the base record of its kind; bookkeeping stays behind.
- * A kind with facts of its own reads them from `properties` (a compact row has none).
+ * An entity row (projection.ts) as the base record of its kind; bookkeeping stays behind. The core
+ * values are checked by hand when each already has its usual type (a county's villages, a search
+ * page: hundreds of rows a request, where zod's checks showed in CPU profiles), else by zod. A kind
+ * with facts of its own reads them from `properties` (a row of the list's places has none).
  */
-export function parseEntityBase(stored: StoredEntity): EntityBase {
-  if (isCompact(stored)) return compactBase(stored) ?? mapBase(expand(stored));
-  return mapBase(stored);
+export function parseEntityBase(row: StoredEntity): EntityBase {
+  const properties = factsOf(row[COMPACT_ORDER.length]);
+  const [id, kind, name, nameZh, aliases, code, officialName] = row;
+  if (typeof id === 'string' && typeof name === 'string' && isKind(kind) && isNames(aliases) && isText(nameZh) && isText(code) && isText(officialName)) {
+    const official = code ? (officialName ?? nameZh ?? null) : null;
+    // An object literal, not a spread: a spread record cost ten times as much to build, and to read.
+    return { id, kind, name, nameZh: nameZh ?? null, aliases: aliases ?? [], code: code ?? null, officialName: official, properties };
+  }
+  const core = parseCore(row);
+  return { ...core, officialName: core.code ? (core.officialName ?? core.nameZh) : null, properties };
 }

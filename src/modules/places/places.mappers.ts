@@ -3,7 +3,7 @@
 // row a walk reads when its selection asks a place's names alone.
 import { isPlaceKind, type EntityKind, type PlaceKind } from '../../domain/vocabulary.js';
 import { isText } from '../../domain/parse.js';
-import { isCompact, isKind, parseEntityBase, type KindRecord } from '../entities/entity-facts.js';
+import { isKind, parseEntityBase, type KindRecord } from '../entities/entity-facts.js';
 import type { StoredEntity } from '../entities/projection.js';
 
 /** A province, city, district, township or village (one member per kind, so `kind` narrows). */
@@ -21,18 +21,16 @@ export const isPlace = (e: { kind: EntityKind }): e is PlaceRecord => isPlaceKin
  * with it; any other selection gets the whole record.
  */
 export function parsePlaceNames(row: StoredEntity): PlaceRecord {
-  if (isCompact(row)) {
-    const [id, kind, name, nameZh] = row;
-    if (typeof id === 'string' && typeof name === 'string' && isKind(kind) && isPlaceKind(kind) && (row.length === 3 || (row.length === 4 && isText(nameZh)))) {
-      // An object literal, not a spread (see entity-facts.ts).
-      return { id, kind, name, nameZh: row.length === 4 && typeof nameZh === 'string' ? nameZh : null, aliases: [], code: null, officialName: null, properties: {} };
-    }
+  const [id, kind, name, nameZh] = row;
+  if (typeof id === 'string' && typeof name === 'string' && isKind(kind) && isPlaceKind(kind) && (row.length === 3 || (row.length === 4 && isText(nameZh)))) {
+    // An object literal, not a spread (see entity-facts.ts).
+    return { id, kind, name, nameZh: row.length === 4 && typeof nameZh === 'string' ? nameZh : null, aliases: [], code: null, officialName: null, properties: {} };
   }
   // Read by the walk's own statement from a place it matched: anything else is a broken graph.
   throw new Error(`not a place's names row: ${JSON.stringify(row).slice(0, 200)}`);
 }
 
-/** A place's record from its node; a node of another kind where a place must be is a broken graph. */
+/** A place's record from its entity row; a node of another kind where a place must be is a broken graph. */
 export function parsePlace(p: StoredEntity): PlaceRecord {
   const e = parseEntityBase(p);
   if (!isPlace(e)) throw new Error(`${e.id} is a ${e.kind}, not a place`);

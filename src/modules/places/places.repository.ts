@@ -42,12 +42,21 @@ export type WalkStep = PlaceTree | StoredEntity;
 /** The shape asks nothing beyond the place itself. */
 export const isLeaf = (shape: HierarchyShape): boolean => !shape.parent && !shape.children;
 
-// In edge id order, as the generic edge reader lists them; only places (a team or bureau may be
-// PART_OF a place too, but the hierarchy holds places only), and only cited ones.
+/**
+ * Cypher: `node` as a member of the hierarchy, which holds places only. A place's parent, children
+ * and ancestors are the places it is PART_OF or that are PART_OF it; aid teams, bureaus and hospital
+ * departments are PART_OF places too, but they are what a place hosts (PlaceService.located lists
+ * them), not its children. The rule is this label on every hierarchy pattern, written here once: in
+ * the statement, the label narrows the expansion, where a filter in JavaScript would first read a
+ * county's every PART_OF edge.
+ */
+const inHierarchy = (node: string) => `${node}:${PLACE_LABEL}`;
+
+// In edge id order, as the generic edge reader lists them; places only, and only cited ones.
 const CHILDREN = (node: string, child: string) =>
-  `COLLECT { MATCH (${node})<-[r:PART_OF]-(${child}:${PLACE_LABEL}) WHERE ${cited(child)} AND ${citedPartOf('r', child)} RETURN ${child} ORDER BY r.id }`;
+  `COLLECT { MATCH (${node})<-[r:PART_OF]-(${inHierarchy(child)}) WHERE ${cited(child)} AND ${citedPartOf('r', child)} RETURN ${child} ORDER BY r.id }`;
 const PARENT = (node: string, parent: string) =>
-  `COLLECT { MATCH (${node})-[r:PART_OF]->(${parent}:${PLACE_LABEL}) WHERE ${cited(parent)} AND ${citedPartOf('r', node)} RETURN ${parent} ORDER BY r.id LIMIT 1 }`;
+  `COLLECT { MATCH (${node})-[r:PART_OF]->(${inHierarchy(parent)}) WHERE ${cited(parent)} AND ${citedPartOf('r', node)} RETURN ${parent} ORDER BY r.id LIMIT 1 }`;
 
 /** Cypher: a place of a walk as its step's shape reads it (a names row, or its whole entity row). */
 const stepRow = (node: string, shape: HierarchyShape) =>
@@ -96,7 +105,7 @@ export class PlaceRepository {
        MATCH (e:Entity {id: id})
        CALL {
          WITH e
-         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL}) WHERE ${cited('a')}
+         MATCH path = (e)-[:PART_OF]->{1,5}(${inHierarchy('a')}) WHERE ${cited('a')}
          WITH a, min(length(path)) AS distance
          RETURN a ORDER BY distance
        }

@@ -1,9 +1,9 @@
 // Where things are: the places of the official list and of the seeds read by code, their chain of
 // ancestors, parent and children (batched, or answered from the walk a root field read ahead), and
-// the rules of the hierarchy and of venues. A place's parent and children are places only (aid
-// teams and bureaus are PART_OF places too); what a place hosts is everything else inside it; an
-// institution's or activity's location looks past its venue (a meeting LOCATED_IN a school is in
-// the school's place, which the school is LOCATED_IN).
+// the rules of the hierarchy and of venues. A place's parent and children are places only (the
+// rule lives in the places repository's statements, `inHierarchy`, with why); what a place hosts
+// is everything else inside it; an institution's or activity's location looks past its venue (a
+// meeting LOCATED_IN a school is in the school's place, which the school is LOCATED_IN).
 import DataLoader from 'dataloader';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import { isHospital, type HospitalRecord } from '../institutions/institutions.mappers.js';
@@ -74,7 +74,7 @@ export class PlaceService {
       : (this.childLists ??= new DataLoader((ids) => this.statements.childrenOf(ids))).load(e.id);
   }
 
-  /** Everything that is not a place and lies in this one (LOCATED_IN or PART_OF it). */
+  /** Everything that is not a place and lies in this one (LOCATED_IN or PART_OF it): what the hierarchy leaves out. */
   async located(e: Identified): Promise<EntityRecord[]> {
     const { types, direction } = PLACE_EDGE_FIELDS.located;
     return (await farEnds(this.entities, e.id, await edgesOf(this.entities, e.id, types, direction))).filter((x) => !isPlace(x));
@@ -139,5 +139,5 @@ export class PlaceService {
 
 const readingOf = (shape: HierarchyShape): PlaceReading => shape.reads ?? 'whole';
 
-/** A step with more of the walk: a map holding the place's row under `e`, and no `id` of its own (every entity row has one). */
-const isTreeStep = (step: WalkStep): step is PlaceTree => !Array.isArray(step) && 'e' in step && !('id' in step);
+/** A step with more of the walk: a map holding the place's row under `e` (every entity row is a list). */
+const isTreeStep = (step: WalkStep): step is PlaceTree => !Array.isArray(step);

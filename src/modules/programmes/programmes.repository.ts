@@ -14,8 +14,8 @@ import { statement } from '../../db/statement.js';
 const PROGRAMMES = statement(`// programmes.list
   MATCH (p:Entity) USING INDEX p:Entity(id)
   WHERE p.id STARTS WITH 'programme:' AND p:Programme AND ${cited('p')}
-  RETURN ${entityRow('p')} AS p
-  ORDER BY p.name`);
+  WITH p ORDER BY p.name
+  RETURN ${entityRow('p')} AS p`);
 
 const TWINNINGS_UNDER = statement(`// programmes.twinnings
   UNWIND $ids AS id
