@@ -12,32 +12,38 @@ import { twinningsModule } from '../modules/twinnings/twinnings.module.js';
 import { programmesModule } from '../modules/programmes/programmes.module.js';
 import { exploreModule } from '../modules/explore/explore.module.js';
 
+/** Every module, once: the composition and the types of `services` both derive from this list. */
 const MODULES = [entitiesModule, placesModule, provenanceModule, twinningsModule, programmesModule, exploreModule] as const;
+type Module = (typeof MODULES)[number];
 
-// Every module's factories under their names (a name two modules declared would hide one of them).
-const REPOSITORIES = {
-  ...entitiesModule.repositories, ...placesModule.repositories, ...provenanceModule.repositories,
-  ...twinningsModule.repositories, ...programmesModule.repositories, ...exploreModule.repositories,
-};
-const SERVICES = {
-  ...entitiesModule.services, ...placesModule.services, ...provenanceModule.services,
-  ...twinningsModule.services, ...programmesModule.services, ...exploreModule.services,
-};
+// A name two modules declared would hide one of them.
 for (const part of ['repositories', 'services'] as const) {
   const names = MODULES.flatMap((m) => Object.keys(m[part]));
   const twice = names.filter((n, i) => names.indexOf(n) !== i);
   if (twice.length) throw new Error(`two modules declare the ${part} ${twice.join(', ')}`);
 }
 
+/**
+ * The modules' declarations of one part as one object type: the union of the modules' parts turned
+ * into their intersection (a union in a parameter position is inferred back as an intersection).
+ */
+type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+type RepositoryFactories = Merged<Module['repositories']>;
+type ServiceFactories = Merged<Module['services']>;
+type Made<F> = F extends (...args: never[]) => infer R ? R : never;
+
 /** Every module's repositories over one view of the graph. */
-export type Repositories = { readonly [K in keyof typeof REPOSITORIES]: ReturnType<(typeof REPOSITORIES)[K]> };
+export type Repositories = { readonly [K in keyof RepositoryFactories]: Made<RepositoryFactories[K]> };
 /** Every module's services (Hive's managers, each with its own batching): resolvers call these and nothing else. */
-export type Services = { readonly [K in keyof typeof SERVICES]: ReturnType<(typeof SERVICES)[K]> };
+export type Services = { readonly [K in keyof ServiceFactories]: Made<ServiceFactories[K]> };
 
 // Typed as what the composition passes them: a factory that needs a repository or service no
 // module declares (or of another type) fails to type-check here.
-const repositoryFactories: ReadonlyArray<[string, (graph: Graph) => unknown]> = Object.entries(REPOSITORIES);
-const serviceFactories: ReadonlyArray<[string, (repositories: Repositories, services: Services, graph: Graph) => unknown]> = Object.entries(SERVICES);
+type RepositoryMaker = (graph: Graph) => unknown;
+type ServiceMaker = (repositories: Repositories, services: Services, graph: Graph) => unknown;
+const entriesOf = <F>(part: Readonly<Record<string, F>>): Array<[string, F]> => Object.entries(part);
+const repositoryFactories = MODULES.flatMap((m) => entriesOf<RepositoryMaker>(m.repositories));
+const serviceFactories = MODULES.flatMap((m) => entriesOf<ServiceMaker>(m.services));
 
 /** The repositories over one view of the graph, each made when first asked for. */
 class RequestRepositories {

@@ -5,7 +5,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { RequestContext } from './context.js';
 import { ENTITY_KINDS, isPlaceKind, KIND_LABEL } from '../domain/vocabulary.js';
-import { type EntityRecord } from '../modules/entities/entities.mappers.js';
+import type { EntityRecord } from '../modules/entities/entities.mappers.js';
 
 const FEDERATION_SPEC = 'https://specs.apollo.dev/federation/v2.3';
 

@@ -6,7 +6,7 @@ import { createRepositories } from '../api/context.js';
 import type { Graph } from '../db/graph.js';
 import { entityDocument, VOCAB_PATH, vocabularyDocument } from '../modules/linked-data/json-ld.js';
 import { quotedSource } from '../modules/provenance/provenance.mappers.js';
-import { isPlace } from '../modules/entities/entities.mappers.js';
+import { isPlace } from '../modules/places/places.mappers.js';
 import { locationOf, scriptNamesOf } from '../modules/places/location.js';
 import { placeNameSource } from '../domain/english-names.js';
 import { sendError } from './replies.js';

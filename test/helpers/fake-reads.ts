@@ -5,12 +5,17 @@ import type { EntityReads } from '../../src/modules/entities/entities.service.js
 import type { QuantityReads } from '../../src/modules/provenance/provenance.service.js';
 import type { PlaceStatements } from '../../src/modules/places/places.service.js';
 import type { NodeReads } from '../../src/modules/explore/explore.service.js';
-import { isPlace, parseEntity, type EntityRecord, type PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
+import { isPlace, type PlaceRecord } from '../../src/modules/places/places.mappers.js';
+import { parseEntity, type EntityRecord } from '../../src/modules/entities/entities.mappers.js';
 import { parseRelationship, type RelationshipRecord } from '../../src/modules/entities/relationships.mappers.js';
+import { COMPACT_ORDER } from '../../src/modules/entities/projection.js';
 import type { QuantityRecord } from '../../src/modules/provenance/provenance.mappers.js';
 
-export const entity = (id: string, kind: string, props: Record<string, unknown> = {}): EntityRecord =>
-  parseEntity({ id, kind, name: id.split(':')[1], ...props });
+/** An entity as a statement returns one a seed wrote: its compact row, and its facts after it (projection.ts). */
+export const entity = (id: string, kind: string, props: Record<string, unknown> = {}): EntityRecord => {
+  const facts: Record<string, unknown> = { id, kind, name: id.split(':')[1], ...props };
+  return parseEntity([...COMPACT_ORDER.map((k) => facts[k] ?? null), facts]);
+};
 
 export const edge = (id: string, type: string, fromId: string, toId: string, props: Record<string, unknown> = {}): RelationshipRecord =>
   parseRelationship({ type, fromId, toId, props: { id, ...props } });

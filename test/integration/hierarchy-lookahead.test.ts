@@ -5,9 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/api/context.js';
 import { listen } from '../../src/http/listen.js';
-import type { PlaceRecord } from '../../src/modules/entities/entities.mappers.js';
-import { parsePlaceRef } from '../../src/modules/places/places.mappers.js';
-import { placeFields } from '../../src/modules/places/places.resolvers.js';
 import { MAX_LOOKAHEAD_CHILD_LEVELS } from '../../src/modules/places/hierarchy.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
@@ -167,9 +164,9 @@ describe('a walk that asks only names reads each place as its names (a ref)', ()
     }
   });
 
-  it('a ref asked for more than it holds answers as the record does', async () => {
-    // The two roots share the request's loaders: whichever walk is read first primes the county's
-    // children for both, so the second may get refs where it asks every field of a place.
+  it('places read as names answer only a selection of names; one that asks more gets the records', async () => {
+    // The two roots share the request's services: whichever walk is read first primes the county's
+    // children for both, so the second may find names where it asks every field of a place.
     const every = 'id kind name nameZh aliases code officialName properties';
     const query = `{ names: entity(id: "county:amdo") { ... on Place { children { id name } } }
       every: entity(id: "county:amdo") { ... on Place { children { ${every} } } } }`;
@@ -178,18 +175,28 @@ describe('a walk that asks only names reads each place as its names (a ref)', ()
       const res = await api.gql(query);
       expect(res.errors).toBeUndefined();
       expect(res.data.every.children).toEqual(levelByLevel.data.nodes[0].children);
+      // The walk that read more replaces the one that read less, whichever came first: two statements.
+      expect(res.extensions!.cypherStatements).toBe(2);
     }
-    // And field by field, through the resolvers, for refs of a place a seed claimed and of a place
-    // of the list alone: each loads the record once it is asked what the ref does not hold.
-    const ctx = createContext(api.graph);
-    for (const id of ['township:zharen', 'place:540624102']) {
-      const whole = (await ctx.services.entities.entity(id)) as PlaceRecord;
-      const ref = parsePlaceRef([whole.id, whole.kind, whole.name]);
-      const fields = placeFields as Record<string, (p: unknown, a: unknown, c: unknown) => unknown>;
-      for (const f of ['nameZh', 'aliases', 'code', 'officialName', 'properties'] as const) {
-        expect([f, await fields[f]!(ref, {}, ctx)]).toEqual([f, whole[f]]);
-      }
-      expect(await fields.nameZh!(parsePlaceRef([whole.id, whole.kind, whole.name, 'as the walk read it']), {}, ctx)).toBe('as the walk read it');
+    // And through the service, for the county (a seed claimed it) and its townships with villages:
+    // children a walk read as names answer a selection of names from the walk, without a statement,
+    // and any selection that asks more from the records, as the level-by-level read finds them.
+    const townships = await createContext(api.graph).services.places.children({ id: 'county:amdo' });
+    const below = await Promise.all(townships.map(async (t) => [t.id, (await createContext(api.graph).services.places.children(t)).length] as const));
+    const ids = ['county:amdo', ...below.filter(([, n]) => n > 0).map(([id]) => id)];
+    expect(ids.length).toBeGreaterThan(2);
+    for (const id of ids) {
+      const records = await createContext(api.graph).services.places.children({ id });
+      expect(records.length).toBeGreaterThan(0);
+      const fresh = createContext(api.graph);
+      fresh.services.places.primeWalk(id, { e: [id], children: records.map((r) => [r.id, r.kind, r.name, 'as the walk read it']) },
+        { children: { reads: 'names-zh' } });
+      const before = fresh.graph.statements;
+      const names = await fresh.services.places.children({ id }, 'names');
+      expect(fresh.graph.statements).toBe(before);
+      expect(names.map((p) => [p.id, p.name, p.nameZh])).toEqual(records.map((r) => [r.id, r.name, 'as the walk read it']));
+      expect(await fresh.services.places.children({ id }, 'whole')).toEqual(records);
+      expect(fresh.graph.statements).toBe(before + 1);
     }
   });
 });

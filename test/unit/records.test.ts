@@ -1,11 +1,14 @@
-// Records parsed from what statements return: a compact row (projection.ts) and the property map it
-// stands for give the same record, by the fast path or, for unusual values, by zod.
+// Records parsed from what statements return: a compact row (projection.ts), and the same row with
+// the entity's property map after it (as a seed's entity travels), give the same record, by the fast
+// path or, for unusual values, by zod; a project's own facts are read from the map.
 import { describe, expect, it } from 'vitest';
 import { parseEntity } from '../../src/modules/entities/entities.mappers.js';
 import { parseRelationship } from '../../src/modules/entities/relationships.mappers.js';
 import { COMPACT_ORDER } from '../../src/modules/entities/projection.js';
 
 const compactOf = (p: Record<string, unknown>) => COMPACT_ORDER.map((k) => p[k] ?? null);
+/** The row of an entity a seed wrote: its compact row, then its property map. */
+const rowOf = (p: Record<string, unknown>) => [...compactOf(p), p];
 
 describe('entity records from compact rows', () => {
   const village = { id: 'place:540624100001', kind: 'VILLAGE', name: 'Pana Juweihui', nameZh: '帕那居委会', code: '540624100001', searchText: '|pana|' };
@@ -15,7 +18,7 @@ describe('entity records from compact rows', () => {
   it.each([['a village of the list', village], ['a place whose seed names it otherwise', claimed], ['an entity without a code', unlisted]])(
     '%s: the same record either way', (_what, props) => {
       const fromRow = parseEntity(compactOf(props));
-      expect(fromRow).toEqual(parseEntity(props));
+      expect(fromRow).toEqual(parseEntity(rowOf(props)));
       expect(fromRow.properties).toEqual({});
     });
 
@@ -38,17 +41,17 @@ describe('project records', () => {
   };
 
   it('reads its facts from its map, the same by the fast path as by zod (a year stored as a number becomes text)', () => {
-    const usual = parseEntity(project);
+    const usual = parseEntity(rowOf(project));
     expect(usual).toMatchObject({ kind: 'PROJECT', openedOn: '2019', supportMode: 'INFRASTRUCTURE', projectType: 'public building' });
-    const numberYear = parseEntity({ ...project, openedOn: 2019 });
+    const numberYear = parseEntity(rowOf({ ...project, openedOn: 2019 }));
     expect({ ...numberYear, properties: usual.properties }).toEqual(usual);
-    expect(() => parseEntity({ ...project, supportMode: 'MAGIC' })).toThrow();
+    expect(() => parseEntity(rowOf({ ...project, supportMode: 'MAGIC' }))).toThrow();
   });
 
   it('from a compact row (a search page of core fields) has no facts of its own, as its map without them', () => {
     const { openedOn: _o, supportMode: _s, projectType: _t, contentHash: _h, ...core } = project;
     const fromRow = parseEntity(compactOf(core));
-    expect(fromRow).toEqual(parseEntity(core));
+    expect(fromRow).toEqual(parseEntity(rowOf(core)));
     expect(fromRow).toMatchObject({ openedOn: null, supportMode: null, projectType: null, properties: {} });
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceService } from '../../src/modules/places/places.service.js';
 import { AidSummaryService, type AidScopes } from '../../src/modules/twinnings/aid-summary.service.js';
-import { ExploreService, type Explorations, type Neighbourhoods } from '../../src/modules/explore/explore.service.js';
+import { ExploreService, type Neighbourhoods } from '../../src/modules/explore/explore.service.js';
 import type { SupportRecord } from '../../src/modules/twinnings/twinnings.mappers.js';
 import { edge, entity, fakeReads, quantity } from '../helpers/fake-reads.js';
 
@@ -98,9 +98,7 @@ describe('aid summaries', () => {
 
 describe('neighbourhoods and timelines', () => {
   const asked: unknown[] = [];
-  const neighbourhoods: Neighbourhoods & Explorations = {
-    shortestPaths: async () => { throw new Error('not asked in these tests'); },
-    stats: async () => { throw new Error('not asked in these tests'); },
+  const neighbourhoods: Neighbourhoods = {
     neighborhoodIds: async (id, depth, kinds, types, limit) => {
       asked.push({ id, depth, kinds, types, limit });
       return { ids: [id, township.id], total: 3, exact: true };

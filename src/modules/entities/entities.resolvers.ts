@@ -10,7 +10,7 @@ import { requireRange } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
 import { spanOf } from './edge-periods.js';
 
-/** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place's ref will do). */
+/** Resolvers shared by every type implementing Entity (each needs the entity's id only, so a place read as its names will do). */
 export const entityFields = {
   sources: (e, _a, ctx) => ctx.services.provenance.citationsOf(e.id),
   quantities: async (e, args, ctx) => {

@@ -39,11 +39,11 @@ export const exploreResolvers: Resolvers = {
       const n = requireRange('first', first ?? 5, 1, MAX_PATHS) ?? 5;
       const year = requireRange('asOf', asOf, 1900, 2100) ?? null;
       const [a, b] = await Promise.all([ctx.services.entities.argument('from', from), ctx.services.entities.argument('to', to)]);
-      return ctx.services.explore.connections(a, b, hops, n, types ?? null, year);
+      return ctx.services.explorations.shortestPaths(a, b, hops, n, types ?? null, year);
     },
     timeline: async (_p, { id, first }, ctx) =>
       ctx.services.explore.timeline(await ctx.services.entities.argument('id', id), requireRange('first', first ?? 100, 1, 100) ?? 100),
-    stats: (_p, _a, ctx) => ctx.services.explore.stats(),
+    stats: (_p, _a, ctx) => ctx.services.explorations.stats(),
   },
   Subgraph: {
     nodes: (s, _a, ctx) => ctx.services.entities.entities(s.nodeIds),

@@ -1,7 +1,8 @@
 // Exploring around one entity: its neighbourhood (the ids within reach, then the edges among them)
-// and its timeline (composed from its edges, their far ends and the quantities of both); the paths
-// between two entities, what the graph holds, and any node by id. An unknown centre answers null;
-// the ranges are checked by the resolver, which names the argument.
+// and its timeline (composed from its edges, their far ends and the quantities of both), and any
+// node by id. An unknown centre answers null; the ranges are checked by the resolver, which names
+// the argument. The paths between two entities and what the graph holds are plain reads
+// (Explorations), which the explore module hands resolvers from its repository.
 import { relationshipTypeOfId, type EntityKind, type RelationshipType } from '../../domain/vocabulary.js';
 import type { EntityRecord } from '../entities/entities.mappers.js';
 import type { EntityReads } from '../entities/entities.service.js';
@@ -18,7 +19,11 @@ export interface Neighbourhoods {
   edgesAmong(ids: string[], types: RelationshipType[] | null, asOf: number | null): Promise<RelationshipRecord[]>;
 }
 
-/** The statements beyond a neighbourhood: paths between two entities, and what the graph holds. */
+/**
+ * The reads beyond a neighbourhood: paths between two entities, and what the graph holds. They are
+ * plain reads with no rule and nothing to batch (a root field asks each once), so the explore module
+ * hands resolvers its repository as this, not a service method that would only forward.
+ */
 export interface Explorations {
   shortestPaths(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null, asOf: number | null): Promise<PathRecord[]>;
   stats(): Promise<GraphStatsRecord>;
@@ -43,7 +48,7 @@ export class ExploreService {
   constructor(
     private readonly reads: EntityReads & Pick<NodeReads, 'relationship'>,
     private readonly quantities: QuantityReads & Pick<NodeReads, 'quantity'>,
-    private readonly neighbourhoods: Neighbourhoods & Explorations,
+    private readonly neighbourhoods: Neighbourhoods,
   ) {}
 
   /** Any node by id: entities, relationships (their id prefix names the type) and quantities. */
@@ -52,13 +57,6 @@ export class ExploreService {
     if (relationshipTypeOfId(id)) return this.reads.relationship(id);
     return this.reads.entity(id);
   }
-
-  /** Up to `first` shortest paths of at most `maxHops` steps (explore.repository.ts says which count). */
-  connections(from: string, to: string, maxHops: number, first: number, types: RelationshipType[] | null, asOf: number | null) {
-    return this.neighbourhoods.shortestPaths(from, to, maxHops, first, types, asOf);
-  }
-
-  stats() { return this.neighbourhoods.stats(); }
 
   async neighborhood(id: string, q: NeighbourhoodQuery): Promise<SubgraphRecord | null> {
     const center = await this.reads.entity(id);

@@ -3,7 +3,8 @@ import type {
   Hospital, HospitalResolvers, Organization, OrganizationResolvers, Resolvers, School, SchoolResolvers,
 } from '../../generated/graphql.js';
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
-import type { EntityRecord, HospitalRecord, OrganizationRecord, SchoolRecord } from '../entities/entities.mappers.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import type { HospitalRecord, OrganizationRecord, SchoolRecord } from './institutions.mappers.js';
 import type { RequestContext } from '../../api/context.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 import { PLACE_EDGE_FIELDS } from '../places/edge-fields.js';

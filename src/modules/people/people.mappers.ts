@@ -1,9 +1,15 @@
-// What the people module hands its resolvers for the edges that say what people do: a post
-// (HOLDS_POST), a team membership (MEMBER_OF) and a workplace (WORKS_AT), each parsed from the
-// edge's property map at the repository boundary, so their fields resolve by default.
+// What the people module hands its resolvers: a person's record (an entity record of its kind,
+// entities/entity-facts.ts), and the edges that say what people do: a post (HOLDS_POST), a team
+// membership (MEMBER_OF) and a workplace (WORKS_AT), each parsed from the edge's property map at the
+// repository boundary, so their fields resolve by default.
 import { z } from 'zod';
+import type { EntityKind } from '../../domain/vocabulary.js';
 import { integer, text, yearOf } from '../../domain/parse.js';
 import type { EdgeFacts } from '../entities/edge-facts.js';
+import type { KindRecord } from '../entities/entity-facts.js';
+
+export type PersonRecord = KindRecord<'PERSON'>;
+export const isPerson = (e: { kind: EntityKind }): e is PersonRecord => e.kind === 'PERSON';
 
 /**
  * A post's or membership's span as years, the API's one type for years; `from` and `until` keep the

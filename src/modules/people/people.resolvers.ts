@@ -5,10 +5,9 @@ import type {
   Employment, EmploymentResolvers, Membership, MembershipResolvers, Person, PersonResolvers, Post, PostResolvers, Resolvers,
 } from '../../generated/graphql.js';
 import type { Complete } from '../../api/resolver-types.js';
-import type { PersonRecord } from '../entities/entities.mappers.js';
-import type { EmploymentRecord, MembershipRecord, PostRecord } from './people.mappers.js';
+import { isPerson, type EmploymentRecord, type MembershipRecord, type PersonRecord, type PostRecord } from './people.mappers.js';
 import { anyEntity } from '../entities/entities.service.js';
-import { isPerson, isPlace } from '../entities/entities.mappers.js';
+import { isPlace } from '../places/places.mappers.js';
 import { entityFields, relationshipFields } from '../entities/entities.resolvers.js';
 
 export const peopleResolvers: Resolvers = {

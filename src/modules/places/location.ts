@@ -10,7 +10,7 @@ import { englishNameFile, placeNameSource, type EnglishNameSource } from '../../
 import { PLACE_CODE_ID } from '../../domain/ids.js';
 import { pinyinName } from '../../domain/search-keys.js';
 import type { CitationRecord } from '../provenance/provenance.mappers.js';
-import type { PlaceRecord } from '../entities/entities.mappers.js';
+import type { PlaceRecord } from './places.mappers.js';
 
 export interface LocationRecord extends LatLon {
   basis: LocationBasis;

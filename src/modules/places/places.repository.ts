@@ -4,21 +4,25 @@
 // read-ahead statement (src/modules/entities/read-ahead.ts).
 import type { Graph } from '../../db/graph.js';
 import { PLACE_LABEL } from '../../domain/vocabulary.js';
-import type { PlaceRecord } from '../entities/entities.mappers.js';
-import { parsePlace } from './places.mappers.js';
+import { parsePlace, type PlaceRecord } from './places.mappers.js';
 import { cited, citedPartOf } from '../../domain/cited.js';
-import { entityRow, refRow, type StoredEntity } from '../entities/projection.js';
+import { entityRow, namesRow, type StoredEntity } from '../entities/projection.js';
 import { statement } from '../../db/statement.js';
+
+/**
+ * How much of a place a selection reads: its names (id, kind, name), its names with nameZh, or its
+ * whole record. A walk reads each step's places so (hierarchy.ts decides, from the selection), and
+ * PlaceService answers a parent or children field from a walk only where what the walk read covers
+ * what the field's selection asks.
+ */
+export type PlaceReading = 'names' | 'names-zh' | 'whole';
 
 /** Which hierarchy fields a selection asks of a place, and what each asks in turn. */
 export interface HierarchyShape {
   parent?: HierarchyShape;
   children?: HierarchyShape;
-  /**
-   * The places of this step are read as refs (PlaceRef): their selection asks nothing of them but
-   * their names, and their Chinese name only when `nameZh` is set. Absent: whole records.
-   */
-  ref?: { nameZh: boolean };
+  /** How much of this step's places the walk reads (parsePlaceNames for names); absent: whole records. */
+  reads?: PlaceReading;
 }
 
 /** A place record with the hierarchy fields its shape asked for, as one statement returns it. */
@@ -31,22 +35,32 @@ export interface PlaceTree {
 /**
  * One place of a walk: a tree when its shape asks further, else its row alone (the leaves, a
  * county's villages, are most of an answer, and a map around each row was one more to decode); the
- * row is a ref row when the step's shape says `ref`.
+ * row is a names row when the step's shape reads names only.
  */
 export type WalkStep = PlaceTree | StoredEntity;
 
 /** The shape asks nothing beyond the place itself. */
 export const isLeaf = (shape: HierarchyShape): boolean => !shape.parent && !shape.children;
 
-// In edge id order, as the generic edge reader lists them; only places (a team or bureau may be
-// PART_OF a place too, but the hierarchy holds places only), and only cited ones.
-const CHILDREN = (node: string, child: string) =>
-  `COLLECT { MATCH (${node})<-[r:PART_OF]-(${child}:${PLACE_LABEL}) WHERE ${cited(child)} AND ${citedPartOf('r', child)} RETURN ${child} ORDER BY r.id }`;
-const PARENT = (node: string, parent: string) =>
-  `COLLECT { MATCH (${node})-[r:PART_OF]->(${parent}:${PLACE_LABEL}) WHERE ${cited(parent)} AND ${citedPartOf('r', node)} RETURN ${parent} ORDER BY r.id LIMIT 1 }`;
+/**
+ * Cypher: `node` as a member of the hierarchy, which holds places only. A place's parent, children
+ * and ancestors are the places it is PART_OF or that are PART_OF it; aid teams, bureaus and hospital
+ * departments are PART_OF places too, but they are what a place hosts (PlaceService.located lists
+ * them), not its children. The rule is this label on every hierarchy pattern, written here once: in
+ * the statement, the label narrows the expansion, where a filter in JavaScript would first read a
+ * county's every PART_OF edge.
+ */
+const inHierarchy = (node: string) => `${node}:${PLACE_LABEL}`;
 
-/** Cypher: a place of a walk as its step's shape reads it (a ref row, or its whole entity row). */
-const stepRow = (node: string, shape: HierarchyShape) => (shape.ref ? refRow(node, shape.ref.nameZh) : entityRow(node));
+// In edge id order, as the generic edge reader lists them; places only, and only cited ones.
+const CHILDREN = (node: string, child: string) =>
+  `COLLECT { MATCH (${node})<-[r:PART_OF]-(${inHierarchy(child)}) WHERE ${cited(child)} AND ${citedPartOf('r', child)} RETURN ${child} ORDER BY r.id }`;
+const PARENT = (node: string, parent: string) =>
+  `COLLECT { MATCH (${node})-[r:PART_OF]->(${inHierarchy(parent)}) WHERE ${cited(parent)} AND ${citedPartOf('r', node)} RETURN ${parent} ORDER BY r.id LIMIT 1 }`;
+
+/** Cypher: a place of a walk as its step's shape reads it (a names row, or its whole entity row). */
+const stepRow = (node: string, shape: HierarchyShape) =>
+  (!shape.reads || shape.reads === 'whole' ? entityRow(node) : namesRow(node, shape.reads === 'names-zh'));
 
 /** The fields of `node`'s map projection that its walk asks, nested; variables are numbered by depth. */
 export function walkFields(node: string, shape: HierarchyShape, depth: number): string[] {
@@ -66,7 +80,7 @@ const walkStep = (node: string, shape: HierarchyShape, depth: number): string =>
   isLeaf(shape) ? stepRow(node, shape) : `{${walkFields(node, shape, depth).join(', ')}}`;
 
 export const walkKey = (s: HierarchyShape): string =>
-  `(${s.ref ? (s.ref.nameZh ? 'rz' : 'r') : ''}${s.parent ? `p${walkKey(s.parent)}` : ''}${s.children ? `c${walkKey(s.children)}` : ''})`;
+  `(${s.reads === 'names' ? 'r' : s.reads === 'names-zh' ? 'rz' : ''}${s.parent ? `p${walkKey(s.parent)}` : ''}${s.children ? `c${walkKey(s.children)}` : ''})`;
 
 export class PlaceRepository {
   constructor(private readonly graph: Graph) {}
@@ -91,7 +105,7 @@ export class PlaceRepository {
        MATCH (e:Entity {id: id})
        CALL {
          WITH e
-         MATCH path = (e)-[:PART_OF]->{1,5}(a:${PLACE_LABEL}) WHERE ${cited('a')}
+         MATCH path = (e)-[:PART_OF]->{1,5}(${inHierarchy('a')}) WHERE ${cited('a')}
          WITH a, min(length(path)) AS distance
          RETURN a ORDER BY distance
        }

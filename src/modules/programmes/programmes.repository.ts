@@ -3,19 +3,19 @@
 import type { Graph } from '../../db/graph.js';
 import { cited, citedEdge } from '../../domain/cited.js';
 import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
-import { isProgramme, parseEntity, type EntityRecord, type ProgrammeRecord } from '../entities/entities.mappers.js';
+import { isProgramme, type ProgrammeRecord, type ProgrammeTwinningWindow, type ProgrammeTwinningsRequest } from './programmes.mappers.js';
+import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { ofType, parseRelationship, type RelRow } from '../entities/relationships.mappers.js';
 import type { TwinningRecord } from '../twinnings/twinnings.mappers.js';
 import { statement } from '../../db/statement.js';
-import type { ProgrammeTwinningWindow, ProgrammeTwinningsRequest } from './programmes.mappers.js';
 
 // A seek on the entity id's range index (STARTS WITH): the planner would scan the Programme label,
 // cheap while it holds five, but a label scan is what the EXPLAIN test keeps out of hot statements.
 const PROGRAMMES = statement(`// programmes.list
   MATCH (p:Entity) USING INDEX p:Entity(id)
   WHERE p.id STARTS WITH 'programme:' AND p:Programme AND ${cited('p')}
-  RETURN ${entityRow('p')} AS p
-  ORDER BY p.name`);
+  WITH p ORDER BY p.name
+  RETURN ${entityRow('p')} AS p`);
 
 const TWINNINGS_UNDER = statement(`// programmes.twinnings
   UNWIND $ids AS id

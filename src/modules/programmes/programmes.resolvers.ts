@@ -2,11 +2,10 @@
 // field that links every twinning to its programme.
 import type { Programme, ProgrammeResolvers, ProgrammeSupporter, ProgrammeSupporterResolvers, Resolvers } from '../../generated/graphql.js';
 import type { Complete } from '../../api/resolver-types.js';
-import type { ProgrammeRecord } from '../entities/entities.mappers.js';
-import { isPlace } from '../entities/entities.mappers.js';
+import type { ProgrammeRecord, ProgrammeSupporterRecord } from './programmes.mappers.js';
+import { isPlace } from '../places/places.mappers.js';
 import { entityFields } from '../entities/entities.resolvers.js';
 import { requireRange } from '../../domain/errors.js';
-import type { ProgrammeSupporterRecord } from './programmes.mappers.js';
 
 const year = (p: ProgrammeRecord, key: 'since' | 'termYears' | 'adjusted') => {
   const v = p.properties[key];

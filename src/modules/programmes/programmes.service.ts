@@ -5,9 +5,9 @@
 import DataLoader from 'dataloader';
 import { badInput } from '../../domain/errors.js';
 import { activeIn } from '../../domain/periods.js';
-import type { EntityRecord, ProgrammeRecord } from '../entities/entities.mappers.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
+import { programmeRequestKey, type ProgrammeRecord, type ProgrammeSupporterRecord, type ProgrammeTwinningWindow, type ProgrammeTwinningsRequest } from './programmes.mappers.js';
 import type { TwinningRecord } from '../twinnings/twinnings.mappers.js';
-import { programmeRequestKey, type ProgrammeSupporterRecord, type ProgrammeTwinningWindow, type ProgrammeTwinningsRequest } from './programmes.mappers.js';
 
 /** The statements the service batches (the programmes repository). */
 export interface ProgrammeStatements {

@@ -3,8 +3,7 @@
 import type {
   Event, EventResolvers, Participation, ParticipationResolvers, Project, ProjectResolvers, Resolvers,
 } from '../../generated/graphql.js';
-import type { EventRecord, ProjectRecord } from '../entities/entities.mappers.js';
-import type { ParticipationRecord } from './projects.mappers.js';
+import type { EventRecord, ParticipationRecord, ProjectRecord } from './projects.mappers.js';
 import type { Complete, SharedFields } from '../../api/resolver-types.js';
 import type { RequestContext } from '../../api/context.js';
 import { anyEntity } from '../entities/entities.service.js';

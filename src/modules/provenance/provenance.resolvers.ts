@@ -9,7 +9,7 @@ import { placeNameSource } from '../../domain/english-names.js';
 
 export const provenanceResolvers: Resolvers = {
   Query: {
-    sources: (_p, { first }, ctx) => ctx.services.provenance.sources(requireRange('first', first ?? 100, 1, 100) ?? 100),
+    sources: (_p, { first }, ctx) => ctx.services.sourceCatalogue.sources(requireRange('first', first ?? 100, 1, 100) ?? 100),
     source: (_p, { id }, ctx) => ctx.services.provenance.source(id),
     metrics: (_p, { dimension }) => [...METRICS.values()]
       .filter((m) => !dimension || m.dimension === dimension)
@@ -38,7 +38,7 @@ export const provenanceResolvers: Resolvers = {
   GraphStats: {
     version: () => CODE_VERSION,
     dataVersion: (_s, _a, ctx) => ctx.services.provenance.dataVersion(),
-    uncitedFacts: (_s, _a, ctx) => ctx.services.provenance.uncitedFacts(),
+    uncitedFacts: (_s, _a, ctx) => ctx.services.sourceCatalogue.uncitedFacts(),
   },
   Quantity: {
     // The record keeps the seed's name for the span's first year; the API's is `since`.

@@ -13,6 +13,17 @@ export interface QuantityReads {
   quantitiesOf(ids: readonly string[]): Promise<QuantityRecord[][]>;
 }
 
+/**
+ * What the graph holds of its sources as a whole: the newest sources, and what the last citation
+ * check counted. Plain reads with no rule and nothing to batch (a root field asks each once), so the
+ * provenance module hands resolvers its repository as this, not a service method that would only
+ * forward.
+ */
+export interface SourceCatalogue {
+  sources(first: number): Promise<SourceRecord[]>;
+  uncitedFacts(): Promise<number | null>;
+}
+
 export class ProvenanceService implements QuantityReads {
   private citations?: DataLoader<string, CitationRecord[]>;
   private quantities?: DataLoader<string, QuantityRecord[]>;
@@ -36,14 +47,10 @@ export class ProvenanceService implements QuantityReads {
   }
   quantity(id: string) { return (this.quantityById ??= new DataLoader((ids) => this.repository.quantitiesByIds(ids))).load(id); }
   source(id: string) { return this.sourceLoader.load(id); }
-  /** The newest sources first. */
-  sources(first: number) { return this.repository.sources(first); }
   citationCount(sourceId: string) { return (this.counts ??= new DataLoader((ids) => this.repository.citationCounts(ids))).load(sourceId); }
   claims(request: ClaimsRequest) {
     return (this.claimPages ??= new DataLoader((requests) => this.repository.claimsOf(requests), { cacheKeyFn: (r) => JSON.stringify(r) })).load(request);
   }
-  /** What the last citation check counted; null before any. */
-  uncitedFacts() { return this.repository.uncitedFacts(); }
   /** The version of the data the graph holds (its sources and gazetteer edition). */
   dataVersion() { return readDataVersion(this.graph); }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { SearchRepository } from '../explore/search.repository.js';
 import type { PlaceRepository } from '../places/places.repository.js';
 import { ENTITY_KINDS, KIND_LABEL, isEntityKind, type EntityKind } from '../../domain/vocabulary.js';
-import { type EntityRecord } from '../entities/entities.mappers.js';
+import type { EntityRecord } from '../entities/entities.mappers.js';
 import { normalizeName, searchKeys } from '../../domain/search-keys.js';
 import { simplify } from '../../domain/chinese-script.js';
 import { listedNames } from '../../domain/english-names.js';

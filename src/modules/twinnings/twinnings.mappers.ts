@@ -45,7 +45,7 @@ function usualSupport(p: Record<string, unknown>): z.output<typeof SupportFacts>
 /** A twinning's record: the edge's common facts and its own, read from its property map. */
 export function twinningRecord({ id, fromId, toId, properties, type }: EdgeFacts<'TWINNED_WITH'>, props: Record<string, unknown>): TwinningRecord {
   const { level, programme, since, sinceQualifier, until, untilQualifier, untilBasis } = usualTwinning(props) ?? TwinningFacts.parse(props);
-  // Object literals, not spreads: a spread record cost ten times as much to build (entities.mappers.ts).
+  // Object literals, not spreads: a spread record cost ten times as much to build (entities/entity-facts.ts).
   return { id, fromId, toId, properties, type, level, programme, since, sinceQualifier, until, untilQualifier, untilBasis };
 }
 

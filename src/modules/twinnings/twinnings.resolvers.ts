@@ -8,7 +8,8 @@ import type { Complete } from '../../api/resolver-types.js';
 import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
 import { badInput, requireRange } from '../../domain/errors.js';
 import { anyEntity } from '../entities/entities.service.js';
-import { isPlace, isProgramme } from '../entities/entities.mappers.js';
+import { isPlace } from '../places/places.mappers.js';
+import { isProgramme } from '../programmes/programmes.mappers.js';
 import { connectionOf, pageWindow } from '../../api/pagination.js';
 import { relationshipFields } from '../entities/entities.resolvers.js';
 

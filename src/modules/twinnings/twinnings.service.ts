@@ -3,7 +3,9 @@
 // (its supports, projects and people, batched over every twinning of a list) and the distance
 // between its two ends.
 import DataLoader from 'dataloader';
-import { isPerson, isPlace, type PersonRecord, type ProjectRecord } from '../entities/entities.mappers.js';
+import { isPerson, type PersonRecord } from '../people/people.mappers.js';
+import { isPlace } from '../places/places.mappers.js';
+import type { ProjectRecord } from '../projects/projects.mappers.js';
 import type { EntityService } from '../entities/entities.service.js';
 import { distanceKm } from '../places/location.js';
 import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
