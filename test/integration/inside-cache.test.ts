@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph } from '../../src/ingest/seed.js';
 import { insideCacheOf } from '../../src/modules/places/inside-cache.js';
 import { statement } from '../../src/db/statement.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { startTestApi, type GqlResponse, type TestApi } from '../helpers/api.js';
 import { writeSyntheticSeeds } from '../helpers/synthetic.js';
 
 let api: TestApi;
@@ -18,8 +18,9 @@ afterAll(async () => { await api?.close(); });
 const TWINNINGS_INSIDE = '{ twinnings(filter: { recipient: "city:recipient", includeDescendants: true }, orderBy: { field: ID }) { totalCount edges { node { id } } } }';
 const SUPPORTS_INSIDE = '{ supports(filter: { supporter: "province:supporter", includeDescendants: true }, orderBy: { field: ID }) { totalCount edges { node { id } } } }';
 
-const ids = (res: { data: { twinnings?: { edges: Array<{ node: { id: string } }> }; supports?: { edges: Array<{ node: { id: string } }> } } }) =>
-  (res.data.twinnings ?? res.data.supports)!.edges.map((e) => e.node.id);
+type EdgeIds = { edges: Array<{ node: { id: string } }> };
+const ids = (res: GqlResponse<{ twinnings?: EdgeIds; supports?: EdgeIds }>) =>
+  (res.data?.twinnings ?? res.data?.supports)!.edges.map((e) => e.node.id);
 
 async function stampNow(): Promise<string> {
   const [row] = await api.graph.read<{ value: string }>(statement(`// test.data-stamp
