@@ -1,10 +1,11 @@
-// "Inside X" kept between requests. At national size most of a page of twinnings or supports
-// "inside Tibet" was finding what is inside Tibet (14,278 of 20,364 database hits at 100 times
-// today's knowledge layer), and the answer only changes when a load does. So the ids inside an
-// anchor are kept with the data stamp they were read under (db/data-stamp.ts), and a statement
-// uses them only when the graph still holds that stamp, which it reads itself, first; otherwise it
-// finds them again with the one definition (inside.ts) and hands them back to be kept. Nothing here
-// says what "inside" means: a kept list is that definition's answer, read earlier.
+// "Inside X" kept between requests. Most of what a page of twinnings or supports "inside Tibet"
+// reads is finding what is inside Tibet (docs/performance.md), and that answer changes only when a
+// load does. So the ids inside an anchor are kept with the data stamp they were read under
+// (db/data-stamp.ts), and a statement uses them only when the graph still holds that stamp, which
+// it reads itself, first; otherwise it finds them again with the one definition (inside.ts) and
+// hands them back to be kept. Nothing here says what "inside" means: a kept list is that
+// definition's answer, read earlier. A loader of a version before the stamp does not write it:
+// load with a loader at least as new as the service.
 import type { Driver } from 'neo4j-driver';
 import type { Graph } from '../../db/graph.js';
 import { READ_DATA_STAMP } from '../../db/data-stamp.js';
