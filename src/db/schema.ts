@@ -2,6 +2,7 @@
 import type { Graph } from './graph.js';
 import { PLACE_LABEL, RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 import { statement } from './statement.js';
+import { DATA_STAMP_LABEL } from './data-stamp.js';
 
 const STATEMENTS: Array<[name: string, cypher: string]> = [
   ['schema.entity-id', 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE'],
@@ -13,6 +14,8 @@ const STATEMENTS: Array<[name: string, cypher: string]> = [
   // The official division code: unique among places, and the key the gazetteer merges on.
   ['schema.place-code', `CREATE CONSTRAINT place_code IF NOT EXISTS FOR (p:${PLACE_LABEL}) REQUIRE p.code IS UNIQUE`],
   ['schema.gazetteer-load', 'CREATE CONSTRAINT gazetteer_load_id IF NOT EXISTS FOR (s:GazetteerLoad) REQUIRE s.id IS UNIQUE'],
+  // The one stamp node every load rewrites (db/data-stamp.ts), found by a seek in every statement that checks it.
+  ['schema.data-stamp', `CREATE CONSTRAINT data_stamp_id IF NOT EXISTS FOR (s:${DATA_STAMP_LABEL}) REQUIRE s.id IS UNIQUE`],
   // Every search key of an entity in one string (`|anduoxian|anduo|安多县|安多|`): a trigram text
   // index answers CONTAINS on it with a seek, so exact, prefix and substring search never scan.
   ['schema.entity-search', 'CREATE TEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON (e.searchText)'],

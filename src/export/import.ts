@@ -6,6 +6,7 @@ import readline from 'node:readline';
 import { z } from 'zod';
 import type { Graph } from '../db/graph.js';
 import { applySchema } from '../db/schema.js';
+import { freshDataStamp, WRITE_DATA_STAMP } from '../db/data-stamp.js';
 import { ExportRepository } from './export.repository.js';
 import { untaggedProperties } from './temporal.js';
 
@@ -110,6 +111,8 @@ export async function importJsonl(graph: Graph, file: string, progress: (rows: n
     await flushNodes();
     await flushEdges();
     await inFlight;
+    // What the API kept of the graph before (db/data-stamp.ts) is not this graph.
+    await graph.write(WRITE_DATA_STAMP, freshDataStamp());
   } catch (err) {
     await inFlight.catch(() => undefined); // no write left running behind the error
     throw err;

@@ -17,6 +17,7 @@ import { PLACE_CHARACTER_READINGS, PLACE_WORD_READINGS } from '../domain/place-p
 import { createHash } from 'node:crypto';
 import { statement } from '../db/statement.js';
 import { SEARCH_KEY_RULES } from '../domain/search-keys.js';
+import { freshDataStamp, WRITE_DATA_STAMP } from '../db/data-stamp.js';
 
 export interface GazetteerSelection {
   depth: GazetteerDepth;
@@ -171,8 +172,12 @@ export async function loadGazetteer(
   // The rest of the schema was applied before the load (ingest/pipeline.ts); the search indexes
   // this load (or one it resumes) dropped are built again here, and waited for.
   await createSearchIndexes(graph);
-  await graph.write(SAVE_CURSOR, {
-    stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, rewriting: false, level: null, citedMarked: true },
+  // The load's end stamps the graph once more: what the removal changed is covered too.
+  await graph.unitOfWork('WRITE', 'gazetteer.complete', async (tx) => {
+    await tx.run(SAVE_CURSOR.cypher, {
+      stateId: STATE_ID, state: { ...target, complete: true, needsRemoval: false, creating: false, rewriting: false, level: null, citedMarked: true },
+    });
+    await tx.run(WRITE_DATA_STAMP.cypher, freshDataStamp());
   });
   report.places = await countPlaces(graph);
   report.seconds = (Date.now() - started) / 1000;
@@ -231,6 +236,8 @@ async function loadLevel(
       if (created.length) await tx.run(CREATE_PLACES(level.kind), { rows: created });
       if (renamed.length) await tx.run(RENAME_PLACES, { rows: renamed });
       await tx.run(SAVE_CURSOR.cypher, { stateId: STATE_ID, state: { ...state, complete: false, level: level.kind } });
+      // After the cursor, which already makes batches commit one at a time: no extra waiting.
+      await tx.run(WRITE_DATA_STAMP.cypher, freshDataStamp());
     }, { timeoutMs: LOAD_TIMEOUT_MS }).then(() => {
       // Progress counts what has committed, not what was sent.
       counts.created += created.length;

@@ -8,6 +8,7 @@ import { GAZETTEER_DEPTHS, levelOfCode, levelsDownTo, recordText } from '../doma
 import { gazetteerPlaceProps } from '../gazetteer/place-props.js';
 import type { Dataset } from './dataset.js';
 import { CITED_LABEL } from '../domain/cited.js';
+import { freshDataStamp, WRITE_DATA_STAMP } from '../db/data-stamp.js';
 
 export interface Tally { created: number; updated: number; unchanged: number; removed: number }
 export type LoadReport = Record<'sources' | 'entities' | 'relationships' | 'quantities' | 'citations', Tally>;
@@ -144,6 +145,7 @@ export async function loadDataset(graph: Graph, data: Dataset, opts: { prune?: b
     sources: emptyTally(), entities: emptyTally(), relationships: emptyTally(), quantities: emptyTally(), citations: emptyTally(),
   };
   await graph.unitOfWork('WRITE', 'seed.load', async (tx) => {
+    await tx.run(WRITE_DATA_STAMP.cypher, freshDataStamp());
     await tally(tx, MERGE_SOURCES, data.sources, report.sources);
     const codedRows = data.entities.filter((e) => e.props.code !== undefined);
     if (codedRows.length) await tx.run(ADOPT_LEGACY_PLACES, { rows: codedRows });

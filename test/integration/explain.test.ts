@@ -9,10 +9,13 @@ import { collectInside } from '../../src/modules/places/inside.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { RecordingGraph, type Ran } from '../helpers/recording-graph.js';
 import { CITED_LABEL } from '../../src/domain/cited.js';
+import { DATA_STAMP_LABEL } from '../../src/db/data-stamp.js';
 
 // Cited is on every entity the API may show: a scan of it is a scan of the entities. Seeded holds
 // everything the sources describe, which grows with them: a scan of it is one too.
 const ENTITY_LABELS = new Set(['Entity', PLACE_LABEL, CITED_LABEL, SEEDED_LABEL, ...Object.values(KIND_LABEL)]);
+// The data stamp is one node, but a statement that reads it first reads it by its constraint's index.
+const SCANNED_LABELS = new Set([...ENTITY_LABELS, DATA_STAMP_LABEL]);
 
 interface PlanNode { operatorType: string; arguments: Record<string, unknown>; children: PlanNode[] }
 function scans(plan: PlanNode): string[] {
@@ -23,7 +26,7 @@ function scans(plan: PlanNode): string[] {
   if (/RelationshipTypeScan|AllRelationshipsScan/.test(op)) own.push(`${op} ${details}`);
   if (op === 'NodeByLabelScan' || op === 'NodeIndexScan' || op === 'UnionNodeByLabelsScan' || op === 'IntersectionNodeByLabelsScan') {
     const labels = [...details.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-    if (labels.some((l) => ENTITY_LABELS.has(l))) own.push(`${op} ${details}`);
+    if (labels.some((l) => SCANNED_LABELS.has(l))) own.push(`${op} ${details}`);
   }
   return [...own, ...plan.children.flatMap(scans)];
 }
@@ -98,6 +101,10 @@ describe('hot statements start from an index seek', () => {
     expect(names).toContain('programmes.twinning-count');
     expect(names).toContain('twinnings.page (by programme)');
     expect(names).toContain('supports.page (by programme)');
+    // Inside an anchor, from the ids kept for it (modules/places/inside-cache.ts) or read then: the
+    // stamp by a seek on its constraint, then a seek on each id.
+    const insidePages = ran.filter((r) => /^(twinnings|supports)\.page \(by (recipient|supporter)\)$/.test(r.name) && r.cypher.includes('sideIds'));
+    expect(new Set(insidePages.map((r) => r.name))).toEqual(new Set(['twinnings.page (by recipient)', 'twinnings.page (by supporter)', 'supports.page (by recipient)', 'supports.page (by supporter)']));
     // The read-ahead from a plain id, and from an id that may be a code.
     expect(new Set(ran.filter((r) => r.name === 'entities.read-ahead').map((r) => r.cypher.includes('{code: $code}'))).size).toBe(2);
     // The batch read by id, alone and with the seek by code that ids of the form place:<code> need.
@@ -138,6 +145,8 @@ describe('hot statements start from an index seek', () => {
       expect(scans(result.summary.plan as unknown as PlanNode).join()).toMatch(/NodeByLabelScan/);
       const rel = await session.run('EXPLAIN MATCH (:Entity)-[r:SUPPORTS]->(:Entity) RETURN r');
       expect(scans(rel.summary.plan as unknown as PlanNode).join()).toMatch(/RelationshipTypeScan|NodeByLabelScan/);
+      const stamp = await session.run(`EXPLAIN MATCH (s:${DATA_STAMP_LABEL}) WHERE s.value = $v RETURN s`, { v: 'x' });
+      expect(scans(stamp.summary.plan as unknown as PlanNode).join()).toMatch(/NodeByLabelScan/);
     } finally {
       await session.close();
     }

@@ -8,6 +8,7 @@ import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
 import { isProject, type ProjectRecord } from '../projects/projects.mappers.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { collectInside, isInside } from '../places/inside.js';
+import { insideCacheOf, keptInside } from '../places/inside-cache.js';
 import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
 import { statement } from '../../db/statement.js';
 
@@ -61,11 +62,31 @@ const PAGE_TAIL = `
 export class EdgePages {
   constructor(private readonly graph: Graph) {}
 
-  /** Runs a statement that ends in PAGE_TAIL and parses its one row: the edges, and their ends. */
-  private async page(cypher: string, params: Record<string, unknown>, p: PageArgs) {
-    const [row] = await this.graph.read<{ total: number; page: Array<RelRow & { from: StoredEntity; to: StoredEntity }> }>(statement(`${cypher}\n${PAGE_TAIL}`), {
-      ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
-    });
+  /**
+   * Runs a statement that ends in PAGE_TAIL and parses its one row: the edges, and their ends. An
+   * edge match that starts from `sideIds` (everything inside an anchor) is opened by keptInside:
+   * the ids kept for the anchor when they are still the graph's, else read now and kept.
+   */
+  private async page(name: string, match: Match, filters: string, params: Record<string, unknown>, p: PageArgs) {
+    const pageParams = { ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first };
+    type Row = { total: number; page: Array<RelRow & { from: StoredEntity; to: StoredEntity }> };
+    let row: Row | undefined;
+    if (match.inside === undefined) {
+      [row] = await this.graph.read<Row>(statement(`// ${name}\n${match.cypher}${filters}\n${PAGE_TAIL}`), pageParams);
+    } else {
+      const { anchorId, idExpr } = match.inside;
+      const cache = insideCacheOf(this.graph);
+      const [inside] = await this.graph.read<Row & { stampNow: string | null; kept: boolean; readIds: string[] }>(statement(`// ${name}
+  ${keptInside(idExpr)}
+  CALL {
+    WITH sideIds
+    ${match.cypher}${filters}
+    ${PAGE_TAIL}
+  }
+  RETURN total, page, stampNow, kept, readIds`), { ...pageParams, ...cache.kept(anchorId) });
+      if (inside && !inside.kept) cache.keep(anchorId, inside.stampNow, inside.readIds);
+      row = inside;
+    }
     const rows = row?.page ?? [];
     return { total: row?.total ?? 0, page: rows.map(parseRelationship), ends: rows.flatMap((r) => [parseEntity(r.from), parseEntity(r.to)]) };
   }
@@ -88,11 +109,10 @@ export class EdgePages {
               ELSE a.name
             END AS sortKey`;
     const { name, match } = q.supporter === null && q.recipient === null && q.programme !== null
-      ? { name: 'twinnings.page (by programme)', match: `MATCH (a:Entity)-[r:TWINNED_WITH {programme: $programme}]->(b:Entity)
-       WITH a, r, b WHERE ${bothCited}` }
+      ? { name: 'twinnings.page (by programme)', match: { cypher: `MATCH (a:Entity)-[r:TWINNED_WITH {programme: $programme}]->(b:Entity)
+       WITH a, r, b WHERE ${bothCited}` } }
       : anchoredEdges('twinnings.page', 'TWINNED_WITH', q.supporter, q.recipient, q.includeDescendants);
-    const { total, page, ends } = await this.page(`// ${name}
-${match}${filters}`, {
+    const { total, page, ends } = await this.page(name, match, filters, {
       supporter: q.supporter, recipient: q.recipient, levels: q.levels, programme: q.programme, year: q.activeYear,
     }, p);
     return { total, page: page.filter(ofType(['TWINNED_WITH'])), ends };
@@ -116,13 +136,12 @@ ${match}${filters}`, {
     const { name, match } = q.programme !== null
       ? supportsUnderProgramme(q.supporter, q.recipient, q.includeDescendants)
       : q.supporter === null && q.recipient === null && q.modes !== null
-      ? { name: 'supports.page (by mode)', match: `UNWIND $modes AS mode
+      ? { name: 'supports.page (by mode)', match: { cypher: `UNWIND $modes AS mode
        WITH DISTINCT mode
        MATCH (a:Entity)-[r:SUPPORTS {mode: mode}]->(b:Entity)
-       WITH a, r, b WHERE ${bothCited}` }
+       WITH a, r, b WHERE ${bothCited}` } }
       : anchoredEdges('supports.page', 'SUPPORTS', q.supporter, q.recipient, q.includeDescendants);
-    const { total, page, ends } = await this.page(`// ${name}
-${match}${filters}`, {
+    const { total, page, ends } = await this.page(name, match, filters, {
       modes: q.modes, supporter: q.supporter, recipient: q.recipient, periodFrom: q.periodFrom, periodUntil: q.periodUntil, programme: q.programme,
     }, p);
     return { total, page: page.filter(ofType(['SUPPORTS'])), ends };
@@ -130,32 +149,45 @@ ${match}${filters}`, {
 }
 
 /**
+ * The MATCH of an edge page (`cypher`), and when it starts from everything inside an anchor, which
+ * anchor (`inside`: its id, and the parameter that holds it).
+ */
+interface Match { cypher: string; inside?: { anchorId: string; idExpr: string } }
+
+/**
  * The MATCH of an edge page: anchored on the recipient side when given, else on the supporter side,
- * else the whole type. With descendants, either side may be anything inside the given entity.
+ * else the whole type. With descendants, the anchored side may be anything inside the given entity
+ * (from `sideIds`, the ids keptInside binds: a seek on each), the other side too.
  */
 const bothCited = `${cited('a')} AND ${cited('b')} AND ${citedEdge('r')}`;
-function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporter: string | null, recipient: string | null, descendants: boolean) {
+function anchoredEdges(base: string, type: 'TWINNED_WITH' | 'SUPPORTS', supporter: string | null, recipient: string | null, descendants: boolean): { name: string; match: Match } {
   const supporterOk = supporter === null ? 'true' : descendants ? isInside('a', '$supporter') : 'a.id = $supporter';
   if (recipient !== null) {
-    const side = descendants
-      ? `${collectInside('$recipient', 'side')}
-       UNWIND side AS b
+    const cypher = descendants
+      ? `UNWIND sideIds AS sideId
+       MATCH (b:Entity {id: sideId})
        MATCH (a:Entity)-[r:${type}]->(b)`
       : `MATCH (a:Entity)-[r:${type}]->(b:Entity {id: $recipient})`;
-    return { name: `${base} (by recipient)`, match: `${side}
-       WITH a, r, b WHERE ${supporterOk} AND ${bothCited}` };
+    return {
+      name: `${base} (by recipient)`,
+      match: { cypher: `${cypher}
+       WITH a, r, b WHERE ${supporterOk} AND ${bothCited}`, ...(descendants ? { inside: { anchorId: recipient, idExpr: '$recipient' } } : {}) },
+    };
   }
   if (supporter !== null) {
-    const side = descendants
-      ? `${collectInside('$supporter', 'side')}
-       UNWIND side AS a
+    const cypher = descendants
+      ? `UNWIND sideIds AS sideId
+       MATCH (a:Entity {id: sideId})
        MATCH (a)-[r:${type}]->(b:Entity)`
       : `MATCH (a:Entity {id: $supporter})-[r:${type}]->(b:Entity)`;
-    return { name: `${base} (by supporter)`, match: `${side}
-       WITH a, r, b WHERE ${bothCited}` };
+    return {
+      name: `${base} (by supporter)`,
+      match: { cypher: `${cypher}
+       WITH a, r, b WHERE ${bothCited}`, ...(descendants ? { inside: { anchorId: supporter, idExpr: '$supporter' } } : {}) },
+    };
   }
-  return { name: `${base} (all)`, match: `MATCH (a:Entity)-[r:${type}]->(b:Entity)
-       WITH a, r, b WHERE ${bothCited}` };
+  return { name: `${base} (all)`, match: { cypher: `MATCH (a:Entity)-[r:${type}]->(b:Entity)
+       WITH a, r, b WHERE ${bothCited}` } };
 }
 
 /**
@@ -168,14 +200,14 @@ function supportsUnderProgramme(supporter: string | null, recipient: string | nu
     (value === null ? 'true' : descendants ? isInside(node, param) : `${node}.id = ${param}`);
   return {
     name: 'supports.page (by programme)',
-    match: `MATCH (x:Entity)-[t:TWINNED_WITH {programme: $programme}]->(y:Entity)
+    match: { cypher: `MATCH (x:Entity)-[t:TWINNED_WITH {programme: $programme}]->(y:Entity)
        WHERE ${citedEdge('t')} AND ${cited('x')} AND ${cited('y')}
        ${collectInside('y.id', 'side', 'x, y')}
        UNWIND side AS b
        MATCH (a:Entity)-[r:SUPPORTS]->(b)
        WHERE ${isInside('a', 'x.id')} AND ${bothCited}
        WITH DISTINCT a, r, b
-       WITH a, r, b WHERE ${side('a', '$supporter', supporter)} AND ${side('b', '$recipient', recipient)}`,
+       WITH a, r, b WHERE ${side('a', '$supporter', supporter)} AND ${side('b', '$recipient', recipient)}` },
   };
 }
 
