@@ -25,3 +25,8 @@ export const freshDataStamp = () => ({ dataStamp: randomUUID() });
  */
 export const READ_DATA_STAMP = `OPTIONAL MATCH (stamp:${DATA_STAMP_LABEL} {id: 'graph'})
   WITH stamp.value AS stampNow`;
+
+/** The stamp alone, for whoever follows it between requests (api/data-version.ts). */
+export const READ_DATA_STAMP_ALONE = statement(`// data.stamp.read
+  ${READ_DATA_STAMP}
+  RETURN stampNow`);

@@ -17,7 +17,7 @@ import helmet from 'helmet';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../app/config.js';
 import { createContext, type RequestContext } from '../api/context.js';
-import { bumpDataVersion } from '../api/data-version.js';
+import { bumpDataVersion, followDataStamp } from '../api/data-version.js';
 import type { Graph } from '../db/graph.js';
 import { notModified } from './caching.js';
 import { answerHead } from './answer-head.js';
@@ -39,6 +39,8 @@ export interface ListenOptions extends HttpOptions {
   drainMs: number;
   /** How often the event-loop delay is sampled for load shedding (ms); tests shorten it. */
   shedSampleMs: number;
+  /** How often the graph's data stamp is read, so ETags change after a load by another process (ms). */
+  stampFollowMs: number;
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -197,14 +199,18 @@ export interface ListenConfig extends Partial<ListenOptions> {
 export async function listen(graph: Graph, { port, host = '127.0.0.1', ...options }: ListenConfig): Promise<RunningServer> {
   // drainMs: every accepted request can finish, as its statements time out by then (the default
   // query timeout, 15 s, plus a second to answer); the service passes its configured timeout's.
-  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, shedSampleMs: 1_000, drainMs: 16_000, ...options };
+  const opts: ListenOptions = { ...DEFAULT_HTTP_OPTIONS, shedSampleMs: 1_000, drainMs: 16_000, stampFollowMs: 5_000, ...options };
   const { app, apollo } = await buildHttpApp(graph, opts);
   await app.listen({ port, host });
   bumpDataVersion(); // start-up loads are done by now: answers from before are stale
+  const stamp = followDataStamp(graph, opts.stampFollowMs);
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('the HTTP server is not listening on a TCP port');
   return {
     url: `http://${address.address}:${address.port}/`,
-    stop: () => apollo.stop(),
+    stop: () => {
+      stamp.stop();
+      return apollo.stop();
+    },
   };
 }

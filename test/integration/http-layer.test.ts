@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bumpDataVersion } from '../../src/api/data-version.js';
+import { freshDataStamp, WRITE_DATA_STAMP } from '../../src/db/data-stamp.js';
 import { DatabaseAccess, Graph } from '../../src/db/graph.js';
 import { listen, type RunningServer } from '../../src/http/listen.js';
 import { QUERY_LIMITS } from '../../src/api/server.js';
@@ -90,6 +91,27 @@ describe('GET queries and caching by data version', () => {
     const afterLoad = await fetch(url, { headers: { ...PREFLIGHT, 'if-none-match': etag } });
     expect(afterLoad.status).toBe(200);
     expect(afterLoad.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('changes the ETag after a load by another process: the service follows the graph\'s data stamp', async () => {
+    const server = await listen(api.graph, { port: 0, rateLimitPerMinute: 0, shedLagMs: 0, stampFollowMs: 50 });
+    try {
+      const url = getUrl(server.url, ENTITY, { id: 'city:nagqu' });
+      const etag = (await fetch(url, { headers: PREFLIGHT })).headers.get('etag')!;
+      // Several intervals with the stamp unchanged: the answer is still the one the client holds.
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await fetch(url, { headers: { ...PREFLIGHT, 'if-none-match': etag } })).status).toBe(304);
+      // What a loader of its own writes with its load (db/data-stamp.ts), not through this process.
+      await api.graph.write(WRITE_DATA_STAMP, freshDataStamp());
+      let status = 304;
+      for (let waited = 0; status === 304 && waited < 10_000; waited += 50) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = (await fetch(url, { headers: { ...PREFLIGHT, 'if-none-match': etag } })).status;
+      }
+      expect(status).toBe(200);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('keeps CSRF prevention: a GET without a preflight-forcing header is refused', async () => {
