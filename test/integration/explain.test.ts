@@ -101,6 +101,8 @@ describe('hot statements start from an index seek', () => {
     expect(names).toContain('programmes.twinning-count');
     expect(names).toContain('twinnings.page (by programme)');
     expect(names).toContain('supports.page (by programme)');
+    // What the service reads between requests so ETags follow a load by another process.
+    expect(names).toContain('data.stamp.read');
     // Inside an anchor, from the ids kept for it (modules/places/inside-cache.ts) or read then: the
     // stamp by a seek on its constraint, then a seek on each id.
     const insidePages = ran.filter((r) => /^(twinnings|supports)\.page \(by (recipient|supporter)\)$/.test(r.name) && r.cypher.includes('sideIds'));
