@@ -48,7 +48,7 @@ export function followDataStamp(graph: Graph, everyMs: number): { stop(): void }
       seen = now;
       failing = false;
     } catch (err) {
-      if (!failing) logger.warn({ err: (err as Error).message }, 'the data stamp could not be read; ETags follow it again once it can');
+      if (!failing) logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'the data stamp could not be read; ETags follow it again once it can');
       failing = true;
     } finally {
       busy = false;
