@@ -44,7 +44,7 @@ export interface DraftRelationship {
 }
 export interface DraftQuantity {
   id: string; subject: string; metric: string; value: number; unit: string; qualifier: string; measure?: 'CHANGE';
-  year?: number; baselineYear?: number; citations: Citations; status: 'draft'; draft: DraftNote;
+  year?: number; baselineYear?: number; from?: number; asOf?: string; citations: Citations; status: 'draft'; draft: DraftNote;
 }
 export interface Draft {
   source: Record<string, unknown>;
