@@ -1,11 +1,10 @@
 // Figures: a number (Arabic, or a Chinese numeral such as 四千), its multiplier (万, 亿), its hedge
 // (余, 多, 超, 近, 约 …, as the seed qualifiers) and its unit (元, 人, 名, 个, 平方米, 公里, %, 批 …,
 // as the seed units), with the year the sentence gives it, and for "比2015年增加了66.44%" a
-// change against its baseline year. The metric is the vocabulary's (src/modules/provenance/
-// metrics.ts) whose Chinese label shares most with the words before the figure.
-import { METRICS } from '../../domain/metric-vocabulary.js';
+// change against its baseline year. The metric is read from the words around it (figure-metrics.ts).
 import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
 import { chineseNumber, MULTIPLIERS, UNIT_WORDS, ZH_NUMERAL_CHARS } from '../../domain/chinese-numbers.js';
+import { clauseOf, metricFor, respectiveNouns } from './figure-metrics.js';
 import { sentenceAt, type Sentence } from './text.js';
 
 type Qualifier = QuantityQualifier;
@@ -29,6 +28,8 @@ export interface FigureMention {
   year?: number | undefined;
   baselineYear?: number | undefined;
   metric: string;
+  /** The unit word as written (个, 栋, 平方公里). */
+  word: string;
   rule: string;
 }
 
@@ -42,6 +43,7 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
   const out: FigureMention[] = [];
   const paragraphStart = new Map<number, number>();
   for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
+  const headingOf = headings(text, sentences);
   for (const m of [...text.matchAll(NUMBER), ...text.matchAll(/半(?=年)/gu)]) {
     const start = m.index;
     const digits = m[1] ?? '半';
@@ -106,44 +108,54 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
         if (/(降低|减少|下降|降)/u.test(text.slice(baseline.at, start))) value = -value;
       }
     }
+    const rest = text.slice(end, sentence.end);
+    const prev = out.at(-1);
+    const others = prev && prev.end > sentence.start
+      ? [prev.end - sentence.start, Math.min(before.length, prev.end - sentence.start + countedList(text.slice(prev.end, start)).length)] as const : undefined;
     out.push({
       start, end, value, unit, qualifier, measure, year, baselineYear,
-      metric: metricFor(before, unit, measure, countedWords(`${/^[个名人]$/u.test(word) ? '' : word}${text.slice(end, sentence.end)}`)),
+      metric: metricFor({ before, ...(others ? { others } : {}), after: rest.slice(0, clauseEnd(rest)), rest, word, unit, measure, heading: headingOf.get(sentence.paragraph) ?? '' }),
+      word,
       rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
     });
   }
+  respectively(text, out, sentences, (noun, f) => metricFor({ before: noun, after: '', rest: '', word: f.word, unit: f.unit, measure: f.measure }));
   return out;
 }
 
-function bigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= text.length; i++) out.add(text.slice(i, i + 2));
-  return out;
-}
+/** What a count counts, a list of nouns included (17个小学、卫生站): the words that are that figure's. */
+const countedList = (after: string) => /^(?:\([^()\d]{1,6}\)|[^\d,.;:!?()，。；：！？（）“”"\s]){0,8}/u.exec(after)![0];
 
-/**
- * What a count counts, as the text writes it right after its unit word, up to the next punctuation
- * or number: 20个对口支援省市 counts 对口支援省市, 12个师 counts 师. Words before the figure say what it
- * measures as often as this does (援建项目共计17个), so both are read.
- */
-export function countedWords(after: string): string {
-  return /^[^\d,.;:!?()、，。；：！？（）“”"\s]{0,8}/u.exec(after)![0];
-}
+/** Where the clause a text starts with ends (a level word's parenthesis, 县(市), does not end it). */
+const clauseEnd = (text: string) => text.search(/[,;:，；：]|$/u);
 
-/**
- * The declared metric in this unit whose Chinese label shares the most pairs of characters with the
- * words before the figure and the words it counts (its label read as one phrase: 对口支援省市数).
- */
-export function metricFor(before: string, unit: Unit, measure: 'LEVEL' | 'CHANGE', counted = ''): string {
-  const words = new Set([...bigrams(before.slice(-24)), ...bigrams(counted)]);
-  // A one-character noun (县, 村, 师) is what a count counts: it decides between labels the pairs tie.
-  const nouns = new Set(counted.slice(0, 2));
-  let best: string | undefined;
-  let bestScore = -1;
-  for (const m of METRICS.values()) {
-    if (measure === 'LEVEL' && m.unit !== unit) continue;
-    const score = [...bigrams(m.labelZh)].filter((b) => words.has(b)).length + [...new Set(m.labelZh)].filter((c) => nouns.has(c)).length / 4;
-    if (score > bestScore) { best = m.name; bestScore = score; }
+/** The heading each paragraph follows: the nearest short line (no clause marks) at most three paragraphs up (一、极重灾区). */
+function headings(text: string, sentences: readonly Sentence[]): Map<number, string> {
+  const lines = new Map<number, Sentence[]>();
+  for (const s of sentences) lines.set(s.paragraph, [...(lines.get(s.paragraph) ?? []), s]);
+  const out = new Map<number, string>();
+  for (const paragraph of lines.keys()) {
+    for (let p = paragraph - 1; p >= paragraph - 3; p--) {
+      const line = lines.get(p);
+      if (line?.length !== 1) continue;
+      const words = text.slice(line[0]!.start, line[0]!.end);
+      if (words.length <= 16 && !/[,，:：;；。]/u.test(words)) { out.set(paragraph, words); break; }
+    }
   }
-  return best ?? 'participants';
+  return out;
+}
+
+/**
+ * "A、B分别占比X和Y": a run of figures in one unit, joined by 和 or 、, after a list of as many nouns
+ * takes its metrics one for one from the list (the caller's metric reading, given one noun).
+ */
+export function respectively(text: string, figures: FigureMention[], sentences: readonly Sentence[], reread: (noun: string, f: FigureMention) => string): void {
+  for (let i = 0; i < figures.length;) {
+    let j = i;
+    while (j + 1 < figures.length && figures[j + 1]!.unit === figures[i]!.unit && /^\s*[和、及]\s*$/u.test(text.slice(figures[j]!.end, figures[j + 1]!.start))) j++;
+    const sentence = sentenceAt(sentences, figures[i]!.start);
+    const nouns = sentence && respectiveNouns(clauseOf(text.slice(sentence.start, figures[i]!.start)), j - i + 1);
+    if (nouns) for (let k = i; k <= j; k++) figures[k]!.metric = reread(nouns[k - i]!, figures[k]!);
+    i = j + 1;
+  }
 }
