@@ -75,6 +75,9 @@ export interface DraftOptions {
   places?: PlaceIndex;
 }
 
+/** Paired aid named as such: a text on one programme's matter that says it speaks of that programme. */
+const PAIRED_AID = /对口支援|对口援建|对口帮扶/u;
+
 const isProgrammeId = (id: string): id is ProgrammeId => Object.hasOwn(PROGRAMME_NAMES, id);
 
 export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions = {}): Draft {
@@ -266,10 +269,17 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const declareProgramme = (id: ProgrammeId, why: string): boolean => {
     if (entities.has(`programme|${id}`)) return true;
     const names = PROGRAMME_NAMES[id];
-    const words = [names.nameZh, ...names.aliases];
-    const sentence = sentences.find((x) => words.some((w) => mt.slice(x.start, x.end).includes(w)));
-    if (!sentence) return false;
-    const said = words.find((w) => mt.slice(sentence.start, sentence.end).includes(w))!;
+    const named = [names.nameZh, ...names.aliases];
+    let sentence = sentences.find((x) => named.some((w) => mt.slice(x.start, x.end).includes(w)));
+    let said = sentence && named.find((w) => mt.slice(sentence!.start, sentence!.end).includes(w));
+    // A text on the programme's matter (汶川…地震) that speaks of paired aid (对口支援, 对口援建) without
+    // its full name speaks of it: the first sentence that says so cites it.
+    const top = [...words.counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!sentence && top === id) {
+      sentence = sentences.find((x) => PAIRED_AID.test(mt.slice(x.start, x.end)));
+      said = sentence && `${PAIRED_AID.exec(mt.slice(sentence.start, sentence.end))![0]}, in a text whose programme words are this programme's`;
+    }
+    if (!sentence || !said) return false;
     entities.set(`programme|${id}`, {
       id, kind: 'Programme', name: names.name, nameZh: names.nameZh, aliases: names.aliases.filter((a) => !isGenericAlias(a)),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
@@ -318,6 +328,9 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     if (s) placesOfParagraph.set(s.paragraph, [...(placesOfParagraph.get(s.paragraph) ?? []), p]);
   }
   let lastBefore = -1; // the last party ending before the figure, found by walking forward (figures come in order)
+  const supporters = new Map<string, Set<string>>();
+  for (const p of pairings) supporters.set(p.to.id, new Set([...(supporters.get(p.to.id) ?? []), p.from.id]));
+  const lastOfParagraph = new Map<number, string>();
   for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
     const sentence = sentenceAt(sentences, f.start)!;
     const inSentence = partiesIn.get(sentence) ?? [];
@@ -331,10 +344,17 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
           .sort((a, b) => b[1] - a[1]).map(([id]) => id);
         return named.find((id) => declareProgramme(id, 'the programme a figure counts the parties or term of'));
       },
+      declare: (id) => declareProgramme(id, 'the programme a figure is about'),
+      supporterOf: (id) => {
+        const from = supporters.get(id);
+        return from?.size === 1 ? [...from][0] : undefined;
+      },
+      previous: lastOfParagraph.get(sentence.paragraph),
     });
     const subject = reading ?? (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
       sortedParties[lastBefore] ?? sortedParties[0];
     if (!subject) continue;
+    lastOfParagraph.set(sentence.paragraph, subject.id);
     quantities.push({
       id: `quantity:${meta.id}/${quantities.length + 1}`, subject: subject.id, metric: f.metric, value: f.value, unit: f.unit,
       qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
