@@ -36,7 +36,7 @@ export interface SourceMeta {
 type Citations = string[];
 export interface DraftEntity {
   id: string; kind: string; name: string; nameZh?: string; aliases?: string[]; code?: string;
-  properties?: Record<string, string>; citations: Citations; status: 'draft'; draft: DraftNote;
+  properties?: Record<string, string | number>; citations: Citations; status: 'draft'; draft: DraftNote;
 }
 export interface DraftRelationship {
   id: string; type: string; from: string; to: string; properties?: Record<string, unknown>;
@@ -75,8 +75,8 @@ export interface DraftOptions {
   places?: PlaceIndex;
 }
 
-/** Paired aid named as such: a text on one programme's matter that says it speaks of that programme. */
-const PAIRED_AID = /对口支援|对口援建|对口帮扶/u;
+/** The decision that started paired aid, with its year: 2008年6月5日,党中央作出…的对口支援重大决策. */
+const PAIRED_AID_DECIDED = /(\d{4})年[^。;；]*?(作出|做出|决定|部署|启动)[^。;；]*?(对口支援|对口援建|对口帮扶)|(\d{4})年[^。;；]*?(对口支援|对口援建|对口帮扶)[^。;；]*?(决策|部署)/u;
 
 const isProgrammeId = (id: string): id is ProgrammeId => Object.hasOwn(PROGRAMME_NAMES, id);
 
@@ -272,16 +272,20 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     const named = [names.nameZh, ...names.aliases];
     let sentence = sentences.find((x) => named.some((w) => mt.slice(x.start, x.end).includes(w)));
     let said = sentence && named.find((w) => mt.slice(sentence!.start, sentence!.end).includes(w));
-    // A text on the programme's matter (汶川…地震) that speaks of paired aid (对口支援, 对口援建) without
-    // its full name speaks of it: the first sentence that says so cites it.
+    // A text on the programme's matter (汶川…地震) that dates the decision to pair aid (2008年…作出…对口
+    // 支援重大决策) without the programme's full name speaks of it, and gives its start: that sentence cites it.
     const top = [...words.counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    let since: number | undefined;
     if (!sentence && top === id) {
-      sentence = sentences.find((x) => PAIRED_AID.test(mt.slice(x.start, x.end)));
-      said = sentence && `${PAIRED_AID.exec(mt.slice(sentence.start, sentence.end))![0]}, in a text whose programme words are this programme's`;
+      sentence = sentences.find((x) => PAIRED_AID_DECIDED.test(mt.slice(x.start, x.end)));
+      const decided = sentence && PAIRED_AID_DECIDED.exec(mt.slice(sentence.start, sentence.end));
+      since = decided ? Number(decided[1] ?? decided[4]) : undefined;
+      said = decided ? `the decision of ${since} to pair aid (${decided[3] ?? decided[5]}), in a text whose programme words are this programme's` : undefined;
     }
     if (!sentence || !said) return false;
     entities.set(`programme|${id}`, {
       id, kind: 'Programme', name: names.name, nameZh: names.nameZh, aliases: names.aliases.filter((a) => !isGenericAlias(a)),
+      ...(since !== undefined ? { properties: { since } } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
       draft: { rule: `${why}; the text names it (${said})`, confidence: 0.8 },
     });
