@@ -335,7 +335,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const supporters = new Map<string, Set<string>>();
   for (const p of pairings) supporters.set(p.to.id, new Set([...(supporters.get(p.to.id) ?? []), p.from.id]));
   const lastOfParagraph = new Map<number, string>();
-  for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
+  for (const f of findFigures(mt, sentences, publishedYear, placeMentions, meta.publishedAt)) {
     const sentence = sentenceAt(sentences, f.start)!;
     const inSentence = partiesIn.get(sentence) ?? [];
     while (lastBefore + 1 < sortedParties.length && sortedParties[lastBefore + 1]!.end <= f.start) lastBefore++;
@@ -363,6 +363,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       id: `quantity:${meta.id}/${quantities.length + 1}`, subject: subject.id, metric: f.metric, value: f.value, unit: f.unit,
       qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
       ...(f.year !== undefined ? { year: f.year } : {}), ...(f.baselineYear !== undefined ? { baselineYear: f.baselineYear } : {}),
+      ...(f.since !== undefined ? { from: f.since } : {}), ...(f.asOf !== undefined ? { asOf: f.asOf } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
       draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure and what it counts; subject ${reading ? `${reading.rule} (${subject.id})` : pairing ? `the supporter of the pairing the sentence states (${subject.id})` : `is the nearest name (${subject.id})`}` },
     });

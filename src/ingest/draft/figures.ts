@@ -5,6 +5,7 @@
 import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
 import { chineseNumber, MULTIPLIERS, UNIT_WORDS, ZH_NUMERAL_CHARS } from '../../domain/chinese-numbers.js';
 import { clauseOf, metricFor, respectiveNouns } from './figure-metrics.js';
+import { periodOf } from './figure-periods.js';
 import { sentenceAt, type Sentence } from './text.js';
 
 type Qualifier = QuantityQualifier;
@@ -27,6 +28,9 @@ export interface FigureMention {
   measure: 'LEVEL' | 'CHANGE';
   year?: number | undefined;
   baselineYear?: number | undefined;
+  /** A span's first year (自1994年…以来), or the date it is stated as current (截至2010年4月20日). */
+  since?: number | undefined;
+  asOf?: string | undefined;
   metric: string;
   /** The unit word as written (个, 栋, 平方公里). */
   word: string;
@@ -39,7 +43,9 @@ const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]+)\\s*(万|亿
  * Every figure of the text. `names` are the spans of names (三台县 holds no figure); a figure in a
  * short quoted phrase is a slogan's (“四件大事”), not a measure.
  */
-export function findFigures(text: string, sentences: readonly Sentence[], publishedYear: number, names: ReadonlyArray<{ start: number; end: number }> = []): FigureMention[] {
+export function findFigures(
+  text: string, sentences: readonly Sentence[], publishedYear: number, names: ReadonlyArray<{ start: number; end: number }> = [], publishedAt = `${publishedYear}-00-00`,
+): FigureMention[] {
   const out: FigureMention[] = [];
   const paragraphStart = new Map<number, number>();
   for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
@@ -97,7 +103,8 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
       .filter((y) => y.year >= 1900 && y.year <= 2100);
     const baseline = years.find((y) => y.baseline && y.at < start && y.at >= sentence.start);
     let measure: 'LEVEL' | 'CHANGE' = 'LEVEL';
-    let year = [...years].reverse().find((y) => y.at < start && y.at >= sentence.start && !y.baseline)?.year;
+    const period = periodOf(text, sentence.start, start, publishedAt);
+    let year = period.year;
     let baselineYear: number | undefined;
     if (unit === 'percent' && baseline) {
       const stated = [...years].reverse().find((y) => !y.baseline && y.at < start)?.year;
@@ -114,6 +121,8 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
       ? [prev.end - sentence.start, Math.min(before.length, prev.end - sentence.start + countedList(text.slice(prev.end, start)).length)] as const : undefined;
     out.push({
       start, end, value, unit, qualifier, measure, year, baselineYear,
+      ...(measure === 'LEVEL' && period.since !== undefined ? { since: period.since } : {}),
+      ...(measure === 'LEVEL' && period.asOf !== undefined ? { asOf: period.asOf } : {}),
       metric: metricFor({ before, ...(others ? { others } : {}), after: rest.slice(0, clauseEnd(rest)), rest, word, unit, measure, heading: headingOf.get(sentence.paragraph) ?? '' }),
       word,
       rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
