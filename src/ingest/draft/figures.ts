@@ -80,7 +80,7 @@ export function findFigures(
     if (!unitWord && multiplier > 1 && /人口(为|达|约|近|超过?)?$/u.test(before)) unitWord = ['', 'person'];
     if (!unitWord) continue;
     const [word, unit, scale] = unitWord;
-    if (/^[县镇乡村]$/u.test(word) && !arabic) continue; // 五县 names a group; 11镇34乡 counts them
+    if (/^[县镇乡村省]$/u.test(word) && !arabic) continue; // 五县, 三省 name a group; 11镇34乡, 9省(市) count them
     if (word === '大' && /党的$/u.test(before)) continue; // 党的十八大: a party congress
     // A year (2023年) or a date (5月27日) is no figure; 30年来 and 三十载 are durations.
     if (unit === 'year' && word === '年' && (/^\d{4}$/u.test(digits) || /^[月日]/u.test(text.slice(at + 1)))) continue;
@@ -128,8 +128,25 @@ export function findFigures(
       rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
     });
   }
+  breakdowns(text, out, sentences);
   respectively(text, out, sentences, (noun, f) => metricFor({ before: noun, after: '', rest: '', word: f.word, unit: f.unit, measure: f.measure }));
   return out;
+}
+
+/**
+ * "共41个县(市、区),其中:" then "四川省(29个):…": a count in parentheses after a name, in a line that
+ * follows a count ending 其中 (of which), is a part of that count and measures what it measures.
+ */
+function breakdowns(text: string, figures: FigureMention[], sentences: readonly Sentence[]): void {
+  let whole: { metric: string; paragraph: number } | undefined;
+  for (const f of figures) {
+    const sentence = sentenceAt(sentences, f.start)!;
+    if (whole && f.unit === 'count' && sentence.paragraph > whole.paragraph && sentence.paragraph <= whole.paragraph + 3 && /\($/u.test(text.slice(sentence.start, f.start))) {
+      f.metric = whole.metric;
+      continue;
+    }
+    if (/其中\s*[:：]?\s*$/u.test(text.slice(f.end, sentence.end))) whole = { metric: f.metric, paragraph: sentence.paragraph };
+  }
 }
 
 /** What a count counts, a list of nouns included (17个小学、卫生站): the words that are that figure's. */
