@@ -17,6 +17,7 @@ import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
 import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
+import { findNamedThings } from './named-things.js';
 import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
 import { PROGRAMME_NAMES, programmeOf, programmeWords, type ProgrammeId } from './programme.js';
 import { bySentence, matchingCopy, sentenceAt, sentencesOf, type Sentence } from './text.js';
@@ -143,6 +144,25 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     if (m.surface !== e.nameZh && !e.aliases!.includes(m.surface) && !isGenericAlias(m.surface)) e.aliases!.push(m.surface);
     cite(e, quoteOf(m.start));
     parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true, code: m.code });
+  }
+
+  // Projects and events the text names: what figures may be about, no party to a pairing.
+  const things: Array<{ start: number; end: number; id: string; kind: 'PROJECT' | 'EVENT'; paragraph: number }> = [];
+  for (const t of findNamedThings(mt, placeMentions)) {
+    const key = `${t.kind}|${normalizeName(t.name)}`;
+    let e = entities.get(key);
+    if (!e) {
+      const id = freshId(`${t.kind === 'PROJECT' ? 'project' : 'event'}:${slug(t.name)}`);
+      e = {
+        id, kind: KIND_NAME[t.kind], name: pinyinName(t.name), nameZh: t.name, aliases: [], citations: [], status: 'draft',
+        draft: { rule: t.kind === 'EVENT' ? 'a disaster named by its place (…地震)' : 'a built thing named as such (…大桥, …隧道, …公路)', confidence: 0.5 },
+      };
+      entities.set(key, e);
+    }
+    const written = text.slice(t.start, t.end);
+    if (written !== e.nameZh && !e.aliases!.includes(written)) e.aliases!.push(written);
+    cite(e, quoteOf(t.start));
+    things.push({ start: t.start, end: t.end, id: e.id, kind: t.kind, paragraph: sentenceAt(sentences, t.start)?.paragraph ?? -1 });
   }
 
   // Institutions, each in the place it names or was attached to.
@@ -354,6 +374,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
         return from?.size === 1 ? [...from][0] : undefined;
       },
       previous: lastOfParagraph.get(sentence.paragraph),
+      project: [...things].reverse().find((t) => t.kind === 'PROJECT' && t.paragraph === sentence.paragraph && t.end <= f.start)?.id,
+      event: things.find((t) => t.kind === 'EVENT')?.id,
     });
     const subject = reading ?? (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
       sortedParties[lastBefore] ?? sortedParties[0];

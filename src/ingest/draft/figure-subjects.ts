@@ -10,6 +10,8 @@
 // place's whose paragraph it is, not the township it lies in; aid a recipient is given (曲山镇板房援建仅用
 // 47天) is its supporter's, where the text pairs it with one; a sentence naming nothing that carries a
 // figure on (上海到西藏,是5000公里的跨越;沿海到高原,是4000米海拔的提升) is about what the one before was.
+// A built thing's length and build time are the project's the paragraph names (新小鱼洞大桥…全长1426米),
+// a disaster's range the event's (汶川地震: 极重灾区共10个县(市)).
 // None of these applies: the caller's rule.
 import { programmeNamedLast, type ProgrammeId } from './programme.js';
 import type { Party } from './supports.js';
@@ -26,6 +28,9 @@ const PLACE_METRICS = new Set([
 const DISTANCE_METRICS = new Set(['distance', 'altitudeDifference']);
 /** What the programme's parties did together: a programme total when they are the actors. */
 const PROGRAMME_TOTALS = new Set(['aidFunding', 'fundsArrived', 'projectsPlanned', 'projectsImplemented', 'cadresSent', 'pairedDistricts', 'batchesSent']);
+/** What a built thing measures, and a disaster's range. */
+const PROJECT_METRICS = new Set(['structureLength', 'buildTime', 'usualBuildTime']);
+const EVENT_METRICS = new Set(['worstHitCounties', 'heavilyHitCounties']);
 /** The heights of a place's extremes: where they are is inside the place. */
 const EXTREMES = new Set(['highestAltitude', 'lowestAltitude']);
 
@@ -46,6 +51,9 @@ export interface FigureContext {
   supporterOf: (id: string) => string | undefined;
   /** The subject of the figure before this one in its paragraph, if any. */
   previous?: string | undefined;
+  /** The project named last before the figure in its paragraph, and the event the text names first. */
+  project?: string | undefined;
+  event?: string | undefined;
 }
 
 export interface SubjectReading { id: string; rule: string }
@@ -59,6 +67,9 @@ const AID_GIVEN = /援建|援助|支援|帮扶|捐赠|援/u;
 
 export function figureSubject(c: FigureContext): SubjectReading | undefined {
   const { text, figure: f } = c;
+  if (PROJECT_METRICS.has(f.metric) && c.project) return { id: c.project, rule: "a built thing's length or build time: the project the paragraph names before it" };
+  // 四川省(29个): a part of the range, the named place's.
+  if (EVENT_METRICS.has(f.metric) && c.event && !/\(\s*$/u.test(text.slice(c.sentence.start, f.start))) return { id: c.event, rule: "a disaster's range: the event the text names" };
   const before = text.slice(c.sentence.start, f.start);
   const all = ALL_SUPPORTERS.exec(before);
   if (all && (PROGRAMME_METRICS.has(f.metric) || PROGRAMME_TOTALS.has(f.metric) || !c.inSentence.some((p) => p.start >= all.index + all[0].length && p.end <= f.start && !p.isPlace))) {

@@ -356,7 +356,9 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
     if (g.subject) {
       figureSubject.of++;
       const drafted = subjectKey(d.subject);
-      if (drafted === g.subject) figureSubject.right++; else figureSubject.wrong.push(`«${g.quote}» ${drafted} for ${g.subject}`);
+      // A project or event the text names is the same thing by its name, whatever id the draft mints.
+      const named = g.subjectName !== undefined && !drafted.startsWith('place:') && namesOf(byId.get(d.subject) ?? { nameZh: '' } as DraftEntity).has(nameKey(g.subjectName));
+      if (drafted === g.subject || named) figureSubject.right++; else figureSubject.wrong.push(`«${g.quote}» ${drafted} for ${g.subject}`);
     }
     if (g.metric) {
       figureMetric.of++;
