@@ -6,7 +6,8 @@
 //   - a year: N年前 (as of the text's year), the year the sentence states before the figure (not one in
 //     parentheses, which notes a name: 玉树市(2013年撤县设市)), a date without a year (4月12日: the
 //     text's), a headline that opens with its year (2024江苏…).
-// A figure whose sentence dates nothing has no period: the text's date is not the figure's.
+// A figure whose sentence dates nothing has no period: the text's date is not the figure's; nor has the
+// value a change starts from (由当初的500元增加到…).
 import { chineseNumber } from '../../domain/chinese-numbers.js';
 
 export interface Period { year?: number; since?: number; asOf?: string }
@@ -56,6 +57,8 @@ export function periodOf(text: string, from: number, start: number, published: s
     if (year >= 1900 && year <= 2100) return { year };
   }
   if (/(^|[^\d])(\d{1,2})月(\d{1,2})日/u.test(before)) return { year: pubYear };
+  // 由当初的500元增加到10360元: the value a change starts from holds at a time the words leave open.
+  if (/由[^,，。;；]{0,8}$/u.test(before) && /^[\d.]*[^,，。;；\d]{0,6}?(增加|提高|提升|增长|上升|下降|减少|降低)(到|至)/u.test(at)) return {};
   // 闽宁镇如今…人均年收入…: now, as the text is dated.
   if (/如今|目前|现在|至今/u.test(before) && /^\d{4}-\d{2}-\d{2}$/u.test(published)) return { asOf: published };
   const headline = /^\s*((?:19|20)\d{2})(?![\d年.])/u.exec(before);
