@@ -4,20 +4,20 @@
 //     divisions a place governs in a 辖 clause (现辖…1市5县, 11镇34乡, 258个村), of a programme's parties
 //     otherwise (县(市) → paired districts, 地(州)市 → prefectures, 师 → Corps divisions, 省市 on the
 //     giving side → supporting provinces, on the receiving side → recipient provinces);
-//   - the words of the figure's own clause before the others (15栋县城安居房 after 17个小学、卫生站, is
-//     housing), its section's heading (一、极重灾区 / 共10个县(市)), and, for a span of time, the
-//     words after it (只用了半年时间即建成通车: time to build);
+//   - what a count counts chooses its family (15栋县城安居房 after 17个小学、卫生站 is housing; 5个示范项目
+//     a count of projects), the words of the figure's own clause weigh more than the sentence's, and a
+//     span of time is told by the words after it (只用了半年时间即建成通车: time to build); under a
+//     heading of a disaster's range (一、极重灾区) a count of counties is the range's, not a pairing's;
 //   - cue words the labels lack, and words a metric cannot go without (projects "settled on" need 确定
 //     or 计划; a usual time needs 常规; a span of support needs an aid word; km² is no floor area);
 //   - "A、B分别占比X和Y": the i-th figure of a run is the i-th noun of the list before it.
 import { METRICS } from '../../domain/metric-vocabulary.js';
 import type { Unit } from '../../domain/vocabulary.js';
+import { tokensOf } from './segment.js';
 
 export interface MetricContext {
   /** The sentence up to the figure. */
   before: string;
-  /** Offsets in `before` of what the figure before this one counts (17个小学、卫生站 before 15栋县城安居房): its words, not this one's. */
-  others?: readonly [number, number];
   /** The words of the sentence after the figure's unit, to its clause's end, and to the sentence's end. */
   after: string;
   rest: string;
@@ -25,7 +25,7 @@ export interface MetricContext {
   word: string;
   unit: Unit;
   measure: 'LEVEL' | 'CHANGE';
-  /** A short line the figure's paragraph follows (一、极重灾区), or ''. */
+  /** A short line the figure's paragraph follows (一、极重灾区), or '': it says a count is a disaster range's. */
   heading?: string;
 }
 
@@ -49,7 +49,7 @@ export function countedWords(after: string): string {
 }
 
 /** A division word a count may count, after at most a few words that qualify it (经济发达的省市, 对口援建省市). */
-const DIVISION_NOUN = /^[^\d省县市区乡镇村师街社]{0,6}?(街道|社区|村|乡镇|镇|乡|县\(市、?区?\)|县市区|县区|县\(市\)|县|区\(市、县\)|地\(州\)市|地州市|地市|地州|师|省\(区、市\)|省区市|省\(市\)|省市|省份|省|市)/u;
+const DIVISION_NOUN = /^[^\d省县市区乡镇村师街社]{0,6}?(街道|社区|村|乡镇|镇|乡|县\(市、?区?\)|县市区|县区|县\(市\)|县|区\(市、县\)|地\(州\)市|地\(市\)|地州市|地市|地州|地区|师|省\(区、市\)|省区市|省\(市\)|省市|省份|省|市)/u;
 /** In a 辖 clause: the divisions a place governs. */
 const GOVERNED: Record<string, string> = {
   市: 'countyLevelCitiesGoverned', 县: 'countiesGoverned', 镇: 'townsGoverned', 乡: 'townshipsGoverned',
@@ -104,8 +104,26 @@ const CUES: Record<string, { also?: string; needs?: (words: string, c: MetricCon
   programmeTerm: { also: '为期期限', needs: (w) => /为期|期限/u.test(w) },
   // Square kilometres measure land, not a building's floors.
   floorArea: { needs: (_w, c) => c.word !== '平方公里' },
-  landArea: { also: '面积平方公里' },
+  landArea: { also: '面积', needs: (w, c) => c.word === '平方公里' || /面积/u.test(`${c.before.slice(-12)}${w}`) },
 };
+
+/** Tags jieba gives the words of a noun phrase (nouns, verbal nouns, idioms, place words). */
+const NOUNISH = /^(n|vn|l|s)/u;
+
+/**
+ * The noun a count counts, as two characters: the last noun of the first noun phrase after it, which
+ * 的 continues and a conjunction or a verb ends (重点项目同时开工 → 项目, 干部和技术人员 → 干部,
+ * 县城安居房 → 居房, 辽宁高校 → 高校); undefined for none or a one-character noun.
+ */
+export function headNoun(counted: string): string | undefined {
+  let head: string | undefined;
+  for (const t of tokensOf(counted)) {
+    // A verbal noun after a noun (计划单列市 对口 帮扶) starts what is said of it.
+    if (NOUNISH.test(t.tag) && !(head && t.tag === 'vn')) head = t.word;
+    else if (head && t.word !== '的') break;
+  }
+  return head && head.length >= 2 ? head.slice(-2) : undefined;
+}
 
 function bigrams(text: string): string[] {
   const out: string[] = [];
@@ -115,34 +133,33 @@ function bigrams(text: string): string[] {
 
 /**
  * The declared metric in this unit the words share the most pairs of characters with: the figure's
- * clause and what it counts weigh twice the rest of the sentence, its heading and (for a span of
- * time) the words after it.
+ * clause and what it counts weigh twice the rest of the sentence and (for a span of time) the words
+ * after it.
  */
 export function metricFor(c: MetricContext): string {
-  const counted = countedWords(`${/^[个名人]$/u.test(c.word) ? '' : c.word}${c.after}`);
+  // A classifier (栋, 批, 套) says what is counted; a measure's unit (平方米, 公里) does not.
+  const counted = countedWords(`${/^[个名人]$/u.test(c.word) || !/^(count|set|batch)$/u.test(c.unit) ? '' : c.word}${c.after}`);
   const division = divisionMetric(c, countedWords(c.after));
   if (division && METRICS.has(division)) return division;
-  // Without what the figure before this one counts: 15栋县城安居房 after 17个小学、卫生站 is no school.
-  const near = c.others ? `${c.before.slice(0, c.others[0])}${c.before.slice(c.others[1])}` : c.before;
-  const clause = clauseOf(near);
+  const clause = clauseOf(c.before);
   const weight = new Map<string, number>();
   const add = (text: string, w: number) => { for (const b of bigrams(text)) weight.set(b, Math.max(weight.get(b) ?? 0, w)); };
-  add(near.slice(-24), 1);
-  add(c.heading ?? '', 1);
+  add(c.before.slice(-24), 1);
   // A span of time is told by what follows it (只用了半年时间即建成通车); a count by what it counts.
   const span = c.unit === 'year' || c.unit === 'day';
   if (span) add(c.rest, 1);
   add(clause.slice(-16), 2);
   if (!span) add(counted, 2);
-  // The verb right before a number says most (先后选派4700余名, 实施项目215个).
-  add(clause.slice(-4), 3);
   // A one-character noun (县, 村, 师) is what a count counts: it decides between labels the pairs tie.
   const nouns = new Set(counted.slice(0, 2));
   const test = `${clause}${c.word}${c.after}`;
   const candidates = [...METRICS.values()].filter((m) => (c.measure !== 'LEVEL' || m.unit === c.unit) && (CUES[m.name]?.needs?.(test, c) ?? true));
-  // What a count counts decides its family (5个示范项目: a count of projects), the other words choose in it.
+  // What a count counts decides its family (5个示范项目, 8个重点项目: a count of projects), the other
+  // words choose in it.
+  const head = span ? undefined : headNoun(counted);
   const countedPairs = span ? [] : bigrams(counted);
-  const family = candidates.filter((m) => bigrams(m.labelZh).some((b) => countedPairs.includes(b)));
+  const family = head ? candidates.filter((m) => m.labelZh.includes(head))
+    : candidates.filter((m) => bigrams(m.labelZh).some((b) => countedPairs.includes(b)));
   let best: string | undefined;
   let bestScore = -1;
   for (const m of family.length ? family : candidates) {

@@ -85,7 +85,7 @@ export function findFigures(
     // A year (2023年) or a date (5月27日) is no figure; 30年来 and 三十载 are durations.
     if (unit === 'year' && word === '年' && (/^\d{4}$/u.test(digits) || /^[月日]/u.test(text.slice(at + 1)))) continue;
     if (unit === 'day' && (word === '日' || /月$/u.test(before))) continue;
-    if (unit === 'count' && word === '市' && !/[、,，]/u.test(before.slice(-8))) continue; // 3市 after a list of cities only
+    if (unit === 'count' && word === '市' && !/[、,，]/u.test(before.slice(-8)) && !/辖[^,，]*$/u.test(before)) continue; // 3市 after a list of cities, 辖2市 of a place
     if (word === '大' && /^(以来|召开|精神|代表)/u.test(text.slice(at + 1))) continue; // 十八大: a party congress
     if (/^\d{4}$/u.test(digits) && !word) continue;
     const end = at + word.length;
@@ -116,14 +116,11 @@ export function findFigures(
       }
     }
     const rest = text.slice(end, sentence.end);
-    const prev = out.at(-1);
-    const others = prev && prev.end > sentence.start
-      ? [prev.end - sentence.start, Math.min(before.length, prev.end - sentence.start + countedList(text.slice(prev.end, start)).length)] as const : undefined;
     out.push({
       start, end, value, unit, qualifier, measure, year, baselineYear,
       ...(measure === 'LEVEL' && period.since !== undefined ? { since: period.since } : {}),
       ...(measure === 'LEVEL' && period.asOf !== undefined ? { asOf: period.asOf } : {}),
-      metric: metricFor({ before, ...(others ? { others } : {}), after: rest.slice(0, clauseEnd(rest)), rest, word, unit, measure, heading: headingOf.get(sentence.paragraph) ?? '' }),
+      metric: metricFor({ before, after: rest.slice(0, clauseEnd(rest)), rest, word, unit, measure, heading: headingOf.get(sentence.paragraph) ?? '' }),
       word,
       rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
     });
@@ -148,9 +145,6 @@ function breakdowns(text: string, figures: FigureMention[], sentences: readonly 
     if (/其中\s*[:：]?\s*$/u.test(text.slice(f.end, sentence.end))) whole = { metric: f.metric, paragraph: sentence.paragraph };
   }
 }
-
-/** What a count counts, a list of nouns included (17个小学、卫生站): the words that are that figure's. */
-const countedList = (after: string) => /^(?:\([^()\d]{1,6}\)|[^\d,.;:!?()，。；：！？（）“”"\s]){0,8}/u.exec(after)![0];
 
 /** Where the clause a text starts with ends (a level word's parenthesis, 县(市), does not end it). */
 const clauseEnd = (text: string) => text.search(/[,;:，；：]|$/u);
