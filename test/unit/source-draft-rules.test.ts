@@ -132,6 +132,8 @@ describe('pairings', () => {
   it('reads a span before the aid it dates, in a sentence naming the supporter short (一场N年的援藏接力)', () => {
     const d = draft('杭州八批干部 一场22年的援藏接力\n杭州市对口支援那曲市比如县。');
     expect(twinnings(d).find((x) => x.pair === '3301→540622')).toMatchObject({ since: 2002, sinceQualifier: 'APPROXIMATELY' });
+    // A term set ahead dates nothing behind.
+    expect(twinnings(draft('杭州市对口支援那曲市比如县,为期3年的对口援建已过半。')).find((x) => x.pair === '3301→540622')).not.toHaveProperty('since');
   });
 
   it('takes a year the text states over one read from a rounded span', () => {

@@ -23,7 +23,8 @@ const count = (s: string) => (/\d/u.test(s) ? Number(s) : chineseNumber(s));
  * text published on `published` (YYYY-MM-DD).
  */
 export function periodOf(text: string, from: number, start: number, published: string): Period {
-  const [pubYear, pubMonth] = published.split('-').map(Number) as [number, number];
+  const pubYear = Number(published.slice(0, 4));
+  const pubMonth = Number(published.slice(5, 7));
   // What parentheses hold notes a name (玉树市(2013年撤县设市)): it dates nothing here.
   const before = text.slice(from, start).replace(/\([^()]*\)|（[^（）]*）/gu, (m) => ' '.repeat(m.length));
   const at = text.slice(start);

@@ -302,6 +302,8 @@ function datePairings(text: string, sentences: readonly Sentence[], pairings: Pa
     }
     // 一场17年的援藏接力: the span before the aid it dates.
     for (const m of words.matchAll(DURATION_BEFORE)) {
+      // 为期3年的对口援建: a term set ahead, not years of aid behind.
+      if (/(为期|期限|按)\s*$/u.test(words.slice(0, m.index))) continue;
       const n = /\d/u.test(m[1]!) ? Number(m[1]) : chineseYears(m[1]!);
       if (!n || n > 80) continue;
       const stated = pairings.filter((p) => p.sentence === sentence);

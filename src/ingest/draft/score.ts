@@ -357,7 +357,8 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
       figureSubject.of++;
       const drafted = subjectKey(d.subject);
       // A project or event the text names is the same thing by its name, whatever id the draft mints.
-      const named = g.subjectName !== undefined && !drafted.startsWith('place:') && namesOf(byId.get(d.subject) ?? { nameZh: '' } as DraftEntity).has(nameKey(g.subjectName));
+      const entity = byId.get(d.subject);
+      const named = g.subjectName !== undefined && !drafted.startsWith('place:') && !!entity && namesOf(entity).has(nameKey(g.subjectName));
       if (drafted === g.subject || named) figureSubject.right++; else figureSubject.wrong.push(`«${g.quote}» ${drafted} for ${g.subject}`);
     }
     if (g.metric) {
@@ -399,7 +400,8 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
       pairingProgramme.of++;
       if (p.programme === g.programme) pairingProgramme.right++; else pairingProgramme.wrong.push(`${name}: ${String(p.programme ?? 'none')} for ${g.programme}`);
     }
-    if (g.since !== undefined || g.until !== undefined) {
+    // Years either side gives: a year the gold does not give is wrong too.
+    if (g.since !== undefined || g.until !== undefined || p.since !== undefined || p.until !== undefined) {
       pairingYears.of++;
       if (p.since === g.since && p.until === g.until) pairingYears.right++;
       else pairingYears.wrong.push(`${name}: ${String(p.since ?? '…')}–${String(p.until ?? '…')} for ${g.since ?? '…'}–${g.until ?? '…'}`);
