@@ -37,7 +37,7 @@ export const UNIT_WORDS: ReadonlyArray<readonly [string, Unit, number?]> = ([
   ['批次', 'batch'], ['批', 'batch'], ['套', 'set'], ['台', 'set'], ['天', 'day'], ['日', 'day'], ['年来', 'year'], ['年', 'year'], ['载', 'year'],
   ['个', 'count'], ['家', 'count'], ['座', 'count'], ['所', 'count'], ['场', 'count'], ['次', 'count'], ['项', 'count'], ['件', 'count'],
   ['处', 'count'], ['条', 'count'], ['间', 'count'], ['大', 'count'], ['方面', 'count'], ['市', 'count'], ['户', 'count'], ['栋', 'count'],
-  ['县', 'count'], ['镇', 'count'], ['乡', 'count'], ['村', 'count'],
+  ['县', 'count'], ['镇', 'count'], ['乡', 'count'], ['村', 'count'], ['省', 'count'],
 ] satisfies Array<[string, Unit, number?]>).sort((a, b) => b[0].length - a[0].length);
 
 /** Hedges that stand between a number and its multiplier or unit (1800余万元, 30多亿). */

@@ -128,6 +128,20 @@ describe('pairings', () => {
     const d = draft('江苏省对口支援拉萨市,对口援藏30年来成效显著。');
     expect(twinnings(d).find((x) => x.pair === '32→5401')).toMatchObject({ since: 1994, sinceQualifier: 'APPROXIMATELY', programme: 'programme:aid-tibet' });
   });
+
+  it('reads a span before the aid it dates, in a sentence naming the supporter short (一场N年的援藏接力)', () => {
+    const d = draft('杭州八批干部 一场22年的援藏接力\n杭州市对口支援那曲市比如县。');
+    expect(twinnings(d).find((x) => x.pair === '3301→540622')).toMatchObject({ since: 2002, sinceQualifier: 'APPROXIMATELY' });
+    // A term set ahead dates nothing behind.
+    expect(twinnings(draft('杭州市对口支援那曲市比如县,为期3年的对口援建已过半。')).find((x) => x.pair === '3301→540622')).not.toHaveProperty('since');
+  });
+
+  it('takes a year the text states over one read from a rounded span', () => {
+    const d = draft('天津市对口支援昌都市,已经持续进行了25年。\n1995年5月,天津市由此和昌都市结下了不解之缘。');
+    const t = twinnings(d).find((x) => x.pair === '12→5403');
+    expect(t).toMatchObject({ since: 1995 });
+    expect(t).not.toHaveProperty('sinceQualifier');
+  });
 });
 
 describe('aid stated without a pairing verb', () => {

@@ -17,6 +17,7 @@ import { findPeople } from './people.js';
 import { PlaceIndex, type KnownEntity } from './places.js';
 import { RENAMES } from './renames.js';
 import { findSupports, type Party } from './supports.js';
+import { findNamedThings } from './named-things.js';
 import { findPairings, PAIRING_VERBS, type PairingMention } from './pairings.js';
 import { PROGRAMME_NAMES, programmeOf, programmeWords, type ProgrammeId } from './programme.js';
 import { bySentence, matchingCopy, sentenceAt, sentencesOf, type Sentence } from './text.js';
@@ -36,7 +37,7 @@ export interface SourceMeta {
 type Citations = string[];
 export interface DraftEntity {
   id: string; kind: string; name: string; nameZh?: string; aliases?: string[]; code?: string;
-  properties?: Record<string, string>; citations: Citations; status: 'draft'; draft: DraftNote;
+  properties?: Record<string, string | number>; citations: Citations; status: 'draft'; draft: DraftNote;
 }
 export interface DraftRelationship {
   id: string; type: string; from: string; to: string; properties?: Record<string, unknown>;
@@ -44,7 +45,7 @@ export interface DraftRelationship {
 }
 export interface DraftQuantity {
   id: string; subject: string; metric: string; value: number; unit: string; qualifier: string; measure?: 'CHANGE';
-  year?: number; baselineYear?: number; citations: Citations; status: 'draft'; draft: DraftNote;
+  year?: number; baselineYear?: number; from?: number; asOf?: string; citations: Citations; status: 'draft'; draft: DraftNote;
 }
 export interface Draft {
   source: Record<string, unknown>;
@@ -74,6 +75,9 @@ export interface DraftOptions {
   /** A gazetteer index to reuse (reading the list takes a second). */
   places?: PlaceIndex;
 }
+
+/** The decision that started paired aid, with its year: 2008年6月5日,党中央作出…的对口支援重大决策. */
+const PAIRED_AID_DECIDED = /(\d{4})年[^。;；]*?(作出|做出|决定|部署|启动)[^。;；]*?(对口支援|对口援建|对口帮扶)|(\d{4})年[^。;；]*?(对口支援|对口援建|对口帮扶)[^。;；]*?(决策|部署)/u;
 
 const isProgrammeId = (id: string): id is ProgrammeId => Object.hasOwn(PROGRAMME_NAMES, id);
 
@@ -140,6 +144,25 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     if (m.surface !== e.nameZh && !e.aliases!.includes(m.surface) && !isGenericAlias(m.surface)) e.aliases!.push(m.surface);
     cite(e, quoteOf(m.start));
     parties.push({ start: m.start, end: m.end, id: e.id, isPlace: true, code: m.code });
+  }
+
+  // Projects and events the text names: what figures may be about, no party to a pairing.
+  const things: Array<{ start: number; end: number; id: string; kind: 'PROJECT' | 'EVENT'; paragraph: number }> = [];
+  for (const t of findNamedThings(mt, placeMentions)) {
+    const key = `${t.kind}|${normalizeName(t.name)}`;
+    let e = entities.get(key);
+    if (!e) {
+      const id = freshId(`${t.kind === 'PROJECT' ? 'project' : 'event'}:${slug(t.name)}`);
+      e = {
+        id, kind: KIND_NAME[t.kind], name: pinyinName(t.name), nameZh: t.name, aliases: [], citations: [], status: 'draft',
+        draft: { rule: t.kind === 'EVENT' ? 'a disaster named by its place (…地震)' : 'a built thing named as such (…大桥, …隧道, …公路)', confidence: 0.5 },
+      };
+      entities.set(key, e);
+    }
+    const written = text.slice(t.start, t.end);
+    if (written !== e.nameZh && !e.aliases!.includes(written)) e.aliases!.push(written);
+    cite(e, quoteOf(t.start));
+    things.push({ start: t.start, end: t.end, id: e.id, kind: t.kind, paragraph: sentenceAt(sentences, t.start)?.paragraph ?? -1 });
   }
 
   // Institutions, each in the place it names or was attached to.
@@ -266,12 +289,23 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const declareProgramme = (id: ProgrammeId, why: string): boolean => {
     if (entities.has(`programme|${id}`)) return true;
     const names = PROGRAMME_NAMES[id];
-    const words = [names.nameZh, ...names.aliases];
-    const sentence = sentences.find((x) => words.some((w) => mt.slice(x.start, x.end).includes(w)));
-    if (!sentence) return false;
-    const said = words.find((w) => mt.slice(sentence.start, sentence.end).includes(w))!;
+    const named = [names.nameZh, ...names.aliases];
+    let sentence = sentences.find((x) => named.some((w) => mt.slice(x.start, x.end).includes(w)));
+    let said = sentence && named.find((w) => mt.slice(sentence!.start, sentence!.end).includes(w));
+    // A text on the programme's matter (汶川…地震) that dates the decision to pair aid (2008年…作出…对口
+    // 支援重大决策) without the programme's full name speaks of it, and gives its start: that sentence cites it.
+    const top = [...words.counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    let since: number | undefined;
+    if (!sentence && top === id) {
+      sentence = sentences.find((x) => PAIRED_AID_DECIDED.test(mt.slice(x.start, x.end)));
+      const decided = sentence && PAIRED_AID_DECIDED.exec(mt.slice(sentence.start, sentence.end));
+      since = decided ? Number(decided[1] ?? decided[4]) : undefined;
+      said = decided ? `the decision of ${since} to pair aid (${decided[3] ?? decided[5]}), in a text whose programme words are this programme's` : undefined;
+    }
+    if (!sentence || !said) return false;
     entities.set(`programme|${id}`, {
       id, kind: 'Programme', name: names.name, nameZh: names.nameZh, aliases: names.aliases.filter((a) => !isGenericAlias(a)),
+      ...(since !== undefined ? { properties: { since } } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
       draft: { rule: `${why}; the text names it (${said})`, confidence: 0.8 },
     });
@@ -318,7 +352,10 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
     if (s) placesOfParagraph.set(s.paragraph, [...(placesOfParagraph.get(s.paragraph) ?? []), p]);
   }
   let lastBefore = -1; // the last party ending before the figure, found by walking forward (figures come in order)
-  for (const f of findFigures(mt, sentences, publishedYear, placeMentions)) {
+  const supporters = new Map<string, Set<string>>();
+  for (const p of pairings) supporters.set(p.to.id, new Set([...(supporters.get(p.to.id) ?? []), p.from.id]));
+  const lastOfParagraph = new Map<number, string>();
+  for (const f of findFigures(mt, sentences, publishedYear, placeMentions, meta.publishedAt)) {
     const sentence = sentenceAt(sentences, f.start)!;
     const inSentence = partiesIn.get(sentence) ?? [];
     while (lastBefore + 1 < sortedParties.length && sortedParties[lastBefore + 1]!.end <= f.start) lastBefore++;
@@ -331,14 +368,24 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
           .sort((a, b) => b[1] - a[1]).map(([id]) => id);
         return named.find((id) => declareProgramme(id, 'the programme a figure counts the parties or term of'));
       },
+      declare: (id) => declareProgramme(id, 'the programme a figure is about'),
+      supporterOf: (id) => {
+        const from = supporters.get(id);
+        return from?.size === 1 ? [...from][0] : undefined;
+      },
+      previous: lastOfParagraph.get(sentence.paragraph),
+      project: [...things].reverse().find((t) => t.kind === 'PROJECT' && t.paragraph === sentence.paragraph && t.end <= f.start)?.id,
+      event: things.find((t) => t.kind === 'EVENT')?.id,
     });
     const subject = reading ?? (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
       sortedParties[lastBefore] ?? sortedParties[0];
     if (!subject) continue;
+    lastOfParagraph.set(sentence.paragraph, subject.id);
     quantities.push({
       id: `quantity:${meta.id}/${quantities.length + 1}`, subject: subject.id, metric: f.metric, value: f.value, unit: f.unit,
       qualifier: f.qualifier, ...(f.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
       ...(f.year !== undefined ? { year: f.year } : {}), ...(f.baselineYear !== undefined ? { baselineYear: f.baselineYear } : {}),
+      ...(f.since !== undefined ? { from: f.since } : {}), ...(f.asOf !== undefined ? { asOf: f.asOf } : {}),
       citations: [text.slice(sentence.start, sentence.end)], status: 'draft',
       draft: { rule: f.rule, confidence: 0.5, note: `metric guessed from the words before the figure and what it counts; subject ${reading ? `${reading.rule} (${subject.id})` : pairing ? `the supporter of the pairing the sentence states (${subject.id})` : `is the nearest name (${subject.id})`}` },
     });

@@ -1,11 +1,11 @@
 // Figures: a number (Arabic, or a Chinese numeral such as 四千), its multiplier (万, 亿), its hedge
 // (余, 多, 超, 近, 约 …, as the seed qualifiers) and its unit (元, 人, 名, 个, 平方米, 公里, %, 批 …,
 // as the seed units), with the year the sentence gives it, and for "比2015年增加了66.44%" a
-// change against its baseline year. The metric is the vocabulary's (src/modules/provenance/
-// metrics.ts) whose Chinese label shares most with the words before the figure.
-import { METRICS } from '../../domain/metric-vocabulary.js';
+// change against its baseline year. The metric is read from the words around it (figure-metrics.ts).
 import type { QuantityQualifier, Unit as SeedUnit } from '../../domain/vocabulary.js';
 import { chineseNumber, MULTIPLIERS, UNIT_WORDS, ZH_NUMERAL_CHARS } from '../../domain/chinese-numbers.js';
+import { clauseOf, metricFor, respectiveNouns } from './figure-metrics.js';
+import { periodOf } from './figure-periods.js';
 import { sentenceAt, type Sentence } from './text.js';
 
 type Qualifier = QuantityQualifier;
@@ -28,7 +28,12 @@ export interface FigureMention {
   measure: 'LEVEL' | 'CHANGE';
   year?: number | undefined;
   baselineYear?: number | undefined;
+  /** A span's first year (自1994年…以来), or the date it is stated as current (截至2010年4月20日). */
+  since?: number | undefined;
+  asOf?: string | undefined;
   metric: string;
+  /** The unit word as written (个, 栋, 平方公里). */
+  word: string;
   rule: string;
 }
 
@@ -38,10 +43,13 @@ const NUMBER = new RegExp(`(\\d+(?:\\.\\d+)?|[${ZH_NUMERAL_CHARS}]+)\\s*(万|亿
  * Every figure of the text. `names` are the spans of names (三台县 holds no figure); a figure in a
  * short quoted phrase is a slogan's (“四件大事”), not a measure.
  */
-export function findFigures(text: string, sentences: readonly Sentence[], publishedYear: number, names: ReadonlyArray<{ start: number; end: number }> = []): FigureMention[] {
+export function findFigures(
+  text: string, sentences: readonly Sentence[], publishedYear: number, names: ReadonlyArray<{ start: number; end: number }> = [], publishedAt = `${publishedYear}-00-00`,
+): FigureMention[] {
   const out: FigureMention[] = [];
   const paragraphStart = new Map<number, number>();
   for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
+  const headingOf = headings(text, sentences);
   for (const m of [...text.matchAll(NUMBER), ...text.matchAll(/半(?=年)/gu)]) {
     const start = m.index;
     const digits = m[1] ?? '半';
@@ -72,12 +80,12 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
     if (!unitWord && multiplier > 1 && /人口(为|达|约|近|超过?)?$/u.test(before)) unitWord = ['', 'person'];
     if (!unitWord) continue;
     const [word, unit, scale] = unitWord;
-    if (/^[县镇乡村]$/u.test(word) && !arabic) continue; // 五县 names a group; 11镇34乡 counts them
+    if (/^[县镇乡村省]$/u.test(word) && !arabic) continue; // 五县, 三省 name a group; 11镇34乡, 9省(市) count them
     if (word === '大' && /党的$/u.test(before)) continue; // 党的十八大: a party congress
     // A year (2023年) or a date (5月27日) is no figure; 30年来 and 三十载 are durations.
     if (unit === 'year' && word === '年' && (/^\d{4}$/u.test(digits) || /^[月日]/u.test(text.slice(at + 1)))) continue;
     if (unit === 'day' && (word === '日' || /月$/u.test(before))) continue;
-    if (unit === 'count' && word === '市' && !/[、,，]/u.test(before.slice(-8))) continue; // 3市 after a list of cities only
+    if (unit === 'count' && word === '市' && !/[、,，]/u.test(before.slice(-8)) && !/辖[^,，]*$/u.test(before)) continue; // 3市 after a list of cities, 辖2市 of a place
     if (word === '大' && /^(以来|召开|精神|代表)/u.test(text.slice(at + 1))) continue; // 十八大: a party congress
     if (/^\d{4}$/u.test(digits) && !word) continue;
     const end = at + word.length;
@@ -95,7 +103,8 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
       .filter((y) => y.year >= 1900 && y.year <= 2100);
     const baseline = years.find((y) => y.baseline && y.at < start && y.at >= sentence.start);
     let measure: 'LEVEL' | 'CHANGE' = 'LEVEL';
-    let year = [...years].reverse().find((y) => y.at < start && y.at >= sentence.start && !y.baseline)?.year;
+    const period = periodOf(text, sentence.start, start, publishedAt);
+    let year = period.year;
     let baselineYear: number | undefined;
     if (unit === 'percent' && baseline) {
       const stated = [...years].reverse().find((y) => !y.baseline && y.at < start)?.year;
@@ -106,44 +115,67 @@ export function findFigures(text: string, sentences: readonly Sentence[], publis
         if (/(降低|减少|下降|降)/u.test(text.slice(baseline.at, start))) value = -value;
       }
     }
+    const rest = text.slice(end, sentence.end);
     out.push({
       start, end, value, unit, qualifier, measure, year, baselineYear,
-      metric: metricFor(before, unit, measure, countedWords(`${/^[个名人]$/u.test(word) ? '' : word}${text.slice(end, sentence.end)}`)),
+      ...(measure === 'LEVEL' && period.since !== undefined ? { since: period.since } : {}),
+      ...(measure === 'LEVEL' && period.asOf !== undefined ? { asOf: period.asOf } : {}),
+      metric: metricFor({ before, after: rest.slice(0, clauseEnd(rest)), rest, word, unit, measure, heading: headingOf.get(sentence.paragraph) ?? '' }),
+      word,
       rule: `a number with the unit ${word}${qualifier === 'EXACT' ? '' : `, hedged (${qualifier})`}`,
     });
   }
-  return out;
-}
-
-function bigrams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 2 <= text.length; i++) out.add(text.slice(i, i + 2));
+  breakdowns(text, out, sentences);
+  respectively(text, out, sentences, (noun, f) => metricFor({ before: noun, after: '', rest: '', word: f.word, unit: f.unit, measure: f.measure }));
   return out;
 }
 
 /**
- * What a count counts, as the text writes it right after its unit word, up to the next punctuation
- * or number: 20个对口支援省市 counts 对口支援省市, 12个师 counts 师. Words before the figure say what it
- * measures as often as this does (援建项目共计17个), so both are read.
+ * "共41个县(市、区),其中:" then "四川省(29个):…": a count in parentheses after a name, in a line that
+ * follows a count ending 其中 (of which), is a part of that count and measures what it measures.
  */
-export function countedWords(after: string): string {
-  return /^[^\d,.;:!?()、，。；：！？（）“”"\s]{0,8}/u.exec(after)![0];
-}
-
-/**
- * The declared metric in this unit whose Chinese label shares the most pairs of characters with the
- * words before the figure and the words it counts (its label read as one phrase: 对口支援省市数).
- */
-export function metricFor(before: string, unit: Unit, measure: 'LEVEL' | 'CHANGE', counted = ''): string {
-  const words = new Set([...bigrams(before.slice(-24)), ...bigrams(counted)]);
-  // A one-character noun (县, 村, 师) is what a count counts: it decides between labels the pairs tie.
-  const nouns = new Set(counted.slice(0, 2));
-  let best: string | undefined;
-  let bestScore = -1;
-  for (const m of METRICS.values()) {
-    if (measure === 'LEVEL' && m.unit !== unit) continue;
-    const score = [...bigrams(m.labelZh)].filter((b) => words.has(b)).length + [...new Set(m.labelZh)].filter((c) => nouns.has(c)).length / 4;
-    if (score > bestScore) { best = m.name; bestScore = score; }
+function breakdowns(text: string, figures: FigureMention[], sentences: readonly Sentence[]): void {
+  let whole: { metric: string; paragraph: number } | undefined;
+  for (const f of figures) {
+    const sentence = sentenceAt(sentences, f.start)!;
+    if (whole && f.unit === 'count' && sentence.paragraph > whole.paragraph && sentence.paragraph <= whole.paragraph + 3 && /\($/u.test(text.slice(sentence.start, f.start))) {
+      f.metric = whole.metric;
+      continue;
+    }
+    if (/其中\s*[:：]?\s*$/u.test(text.slice(f.end, sentence.end))) whole = { metric: f.metric, paragraph: sentence.paragraph };
   }
-  return best ?? 'participants';
+}
+
+/** Where the clause a text starts with ends (a level word's parenthesis, 县(市), does not end it). */
+const clauseEnd = (text: string) => text.search(/[,;:，；：]|$/u);
+
+/** The heading each paragraph follows: the nearest short line (no clause marks) at most three paragraphs up (一、极重灾区). */
+function headings(text: string, sentences: readonly Sentence[]): Map<number, string> {
+  const lines = new Map<number, Sentence[]>();
+  for (const s of sentences) lines.set(s.paragraph, [...(lines.get(s.paragraph) ?? []), s]);
+  const out = new Map<number, string>();
+  for (const paragraph of lines.keys()) {
+    for (let p = paragraph - 1; p >= paragraph - 3; p--) {
+      const line = lines.get(p);
+      if (line?.length !== 1) continue;
+      const words = text.slice(line[0]!.start, line[0]!.end);
+      if (words.length <= 16 && !/[,，:：;；。]/u.test(words)) { out.set(paragraph, words); break; }
+    }
+  }
+  return out;
+}
+
+/**
+ * "A、B分别占比X和Y": a run of figures in one unit, joined by 和 or 、, after a list of as many nouns
+ * takes its metrics one for one from the list (the caller's metric reading, given one noun).
+ */
+export function respectively(text: string, figures: FigureMention[], sentences: readonly Sentence[], reread: (noun: string, f: FigureMention) => string): void {
+  for (let i = 0; i < figures.length;) {
+    let j = i;
+    while (j + 1 < figures.length && figures[j + 1]!.unit === figures[i]!.unit && /^\s*[和、及]\s*$/u.test(text.slice(figures[j]!.end, figures[j + 1]!.start))) j++;
+    const sentence = sentenceAt(sentences, figures[i]!.start);
+    const nouns = sentence && respectiveNouns(clauseOf(text.slice(sentence.start, figures[i]!.start)), j - i + 1);
+    if (nouns) for (let k = i; k <= j; k++) figures[k]!.metric = reread(nouns[k - i]!, figures[k]!);
+    i = j + 1;
+  }
 }

@@ -268,13 +268,15 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       }
     }
   }
-  const merged = merge(out);
-  if (publishedYear !== undefined) datePairings(text, sentences, merged, publishedYear);
-  return merged;
+  // Dated statement by statement, then merged: each sentence dates what it states.
+  if (publishedYear !== undefined) datePairings(text, sentences, out, publishedYear, parties);
+  return merge(out);
 }
 
 /** 对口援藏30年来, 已经持续进行了21年: a pairing's duration as of the text's year. */
 const DURATION = /(对口支援|对口援建|对口援[藏疆青]|援[藏疆青]|援建|帮扶|协作|结对)([^。;；]{0,14}?)(\d{1,2}|[二三四五六七八九十]{1,3})\s*(?:个)?年(来|了|间|之久|历程)?/gu;
+/** 一场17年的援藏接力: a span of years before the aid it measures. */
+const DURATION_BEFORE = /(\d{1,2}|[二三四五六七八九十]{1,3})\s*年的?(对口支援|对口援建|对口援[藏疆青]|援[藏疆青])/gu;
 /** A sentence that opens with its date and states a pairing's start: 1994年7月,…上海由此和日喀则结下了…. */
 const OPENING_DATE = /^\s*(\d{4})\s*年(\d{1,2}月)?(\d{1,2}日)?\s*[,，]/u;
 const START_WORDS = /结下|结成|结为|确定|启动|开始|由此|从此|建立/u;
@@ -283,21 +285,39 @@ const START_WORDS = /结下|结成|结为|确定|启动|开始|由此|从此|建
  * Years from durations and opening dates. A duration dates the pairings its sentence states, or,
  * where it states none, those whose supporter it names (对口援藏30年来,…辽宁援藏工作…).
  */
-function datePairings(text: string, sentences: readonly Sentence[], pairings: PairingMention[], publishedYear: number): void {
+function datePairings(text: string, sentences: readonly Sentence[], pairings: PairingMention[], publishedYear: number, parties: readonly PairingParty[]): void {
   for (const sentence of sentences) {
     const words = text.slice(sentence.start, sentence.end);
+    // The sentence names a pairing's supporter however it writes it (南京 for 南京市).
+    const namesSupporter = (p: PairingMention) => p.from.isPlace && p.from.end > p.from.start &&
+      (words.includes(text.slice(p.from.start, p.from.end)) || parties.some((q) => q.id === p.from.id && q.start >= sentence.start && q.end <= sentence.end));
     for (const m of words.matchAll(DURATION)) {
       // 30年来, 走过了21年, 已经持续进行了21年: a duration, not a year's count of something.
       if (!m[4] && !/持续|已经|已|进行|走过/u.test(m[2]!)) continue;
       const n = /\d/u.test(m[3]!) ? Number(m[3]) : chineseYears(m[3]!);
       if (!n || n > 80) continue;
       const stated = pairings.filter((p) => p.sentence === sentence);
-      const named = stated.length ? stated : pairings.filter((p) => p.from.isPlace && words.includes(text.slice(p.from.start, p.from.end)) && p.from.end > p.from.start);
+      const named = stated.length ? stated : pairings.filter(namesSupporter);
       for (const p of named) if (p.since === undefined && p.until === undefined) { p.since = publishedYear - n; p.sinceQualifier = 'APPROXIMATELY'; }
     }
+    // 一场17年的援藏接力: the span before the aid it dates.
+    for (const m of words.matchAll(DURATION_BEFORE)) {
+      // 为期3年的对口援建: a term set ahead, not years of aid behind.
+      if (/(为期|期限|按)\s*$/u.test(words.slice(0, m.index))) continue;
+      const n = /\d/u.test(m[1]!) ? Number(m[1]) : chineseYears(m[1]!);
+      if (!n || n > 80) continue;
+      const stated = pairings.filter((p) => p.sentence === sentence);
+      const named = stated.length ? stated : pairings.filter(namesSupporter);
+      for (const p of named) if (p.since === undefined && p.until === undefined) { p.since = publishedYear - n; p.sinceQualifier = 'APPROXIMATELY'; }
+    }
+    // A year the text states beats one read from a rounded span (持续进行了21年, as of the text's year).
     const opening = OPENING_DATE.exec(words);
     if (opening && START_WORDS.test(words)) {
-      for (const p of pairings) if (p.sentence === sentence && p.since === undefined && p.until === undefined) p.since = Number(opening[1]);
+      for (const p of pairings) {
+        if (p.sentence !== sentence || p.until !== undefined || (p.since !== undefined && p.sinceQualifier !== 'APPROXIMATELY')) continue;
+        p.since = Number(opening[1]);
+        p.sinceQualifier = undefined;
+      }
     }
   }
 }
@@ -318,7 +338,8 @@ function merge(list: PairingMention[]): PairingMention[] {
     const had = byKey.get(key);
     if (!had) { byKey.set(key, p); continue; }
     const best = p.confidence > had.confidence ? { ...p } : { ...had };
-    const dated = [had, p].filter((x) => x.since !== undefined).sort((a, b) => a.since! - b.since!)[0];
+    // The earliest start; of two alike, the year a text states over one read from a rounded span.
+    const dated = [had, p].filter((x) => x.since !== undefined).sort((a, b) => a.since! - b.since! || Number(!!a.sinceQualifier) - Number(!!b.sinceQualifier))[0];
     if (dated) { best.since = dated.since; best.sinceQualifier = dated.sinceQualifier; }
     byKey.set(key, best);
   }

@@ -39,12 +39,15 @@ const PEOPLES = ['维吾尔', '哈萨克', '柯尔克孜', '塔吉克', '乌孜�
   '撒拉', '东乡', '保安', '裕固', '达斡尔', '鄂温克', '鄂伦春', '锡伯', '哈尼', '傈僳', '纳西', '景颇', '拉祜', '普米', '独龙', '阿昌', '德昂',
   '布朗', '基诺', '门巴', '珞巴', '赫哲', '藏', '羌', '彝', '苗', '侗', '回', '壮', '瑶', '白', '傣', '佤', '黎', '畲', '水', '土', '满', '怒', '京', '各'];
 const PEOPLE_SUFFIX = new RegExp(`(${PEOPLES.join('|')})族$`, 'u');
+/** Some autonomous areas carry a people without 族 (巴音郭楞蒙古自治州, 伊犁哈萨克自治州): only names of two characters or more, read so. */
+const PEOPLE_BARE = new RegExp(`(${PEOPLES.filter((p) => p.length >= 2).join('|')})$`, 'u');
 const AUTONOMOUS_LEVEL: Record<string, string> = { 自治州: '州', 自治县: '县', 自治旗: '旗' };
 
-/** 玉树藏族 → 玉树; 黔东南苗族侗族 → 黔东南. */
-export function withoutPeoples(stem: string): string {
+/** 玉树藏族 → 玉树; 黔东南苗族侗族 → 黔东南; before 自治 (`autonomous`), 巴音郭楞蒙古 → 巴音郭楞 too. */
+export function withoutPeoples(stem: string, autonomous = false): string {
   let s = stem;
-  for (let m = PEOPLE_SUFFIX.exec(s); m && s.length - m[0].length >= 2; m = PEOPLE_SUFFIX.exec(s)) s = s.slice(0, -m[0].length);
+  const next = (x: string) => PEOPLE_SUFFIX.exec(x) ?? (autonomous ? PEOPLE_BARE.exec(x) : null);
+  for (let m = next(s); m && s.length - m[0].length >= 2; m = next(s)) s = s.slice(0, -m[0].length);
   return s;
 }
 
@@ -68,7 +71,7 @@ export class PlaceIndex {
         this.add(r.nameZh, r.code, false);
         const [stem, generic] = splitGeneric(r.nameZh, 2);
         if (generic && r.code.length <= SHORT_FORM_DIGITS) {
-          const plain = withoutPeoples(stem);
+          const plain = withoutPeoples(stem, generic.startsWith('自治'));
           this.add(plain, r.code, true);
           if (plain !== stem) this.add(stem, r.code, true);
           if (AUTONOMOUS_LEVEL[generic]) this.add(plain + AUTONOMOUS_LEVEL[generic], r.code, false);

