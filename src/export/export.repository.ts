@@ -52,7 +52,10 @@ const EDGES_OF_IDS = statement(`// export.edges-of-ids
 
 const QUOTES_OF_IDS = statement(`// export.quotes-of-ids
   UNWIND $ids AS id
+  // The hint: with a handful of sources the planner sometimes started from every Source (an index
+  // scan) and expanded to their citations; the ids asked are what bounds this read.
   MATCH (c:Citation {id: id})-[r:QUOTES]->(s:Source)
+  USING INDEX c:Citation(id)
   RETURN type(r) AS type, c.id AS from, s.id AS to, 'Citation' AS fromLabel, 'Source' AS toLabel, r {.*} AS props`);
 
 const BY_SUBJECT = perLabel(['Quantity', 'Citation'], (label) => statement(`// export.by-subject (${label})
