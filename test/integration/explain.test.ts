@@ -49,6 +49,9 @@ const OPERATIONS = [
   // More prefixes than one seek reads: the exact keys get a seek of their own.
   '{ search(text: "x", first: 3) { id } }',
   '{ entity(id: "county:amdo") { id sources { quote } quantities { id } ... on Place { ancestors { id } parent { id } children { id } twinnedBy { id supports { id } projects { id } people { id } } } } }',
+  // One part of what runs under a twinning: the statement that reads that part alone.
+  '{ entity(id: "county:sog") { ... on Place { twinnedBy { supports { id } } } } }',
+  '{ entity(id: "county:sog") { ... on Place { twinnedBy { projects { id } } } } }',
   '{ place(code: "540624102") { id sources { quote } } node(id: "place:5406") { id } nodes(ids: ["part-of:540624", "county:sog"]) { id } }',
   '{ place(code: "5406") { id ... on Place { parent { id } children { id children { id } } } } }',
   '{ nodes(ids: ["county:amdo", "place:540624102"]) { ... on Place { parent { id } children { id } } } }',
@@ -107,6 +110,11 @@ describe('hot statements start from an index seek', () => {
     // stamp by a seek on its constraint, then a seek on each id.
     const insidePages = ran.filter((r) => /^(twinnings|supports)\.page \(by (recipient|supporter)\)$/.test(r.name) && r.cypher.includes('sideIds'));
     expect(new Set(insidePages.map((r) => r.name))).toEqual(new Set(['twinnings.page (by recipient)', 'twinnings.page (by supporter)', 'supports.page (by recipient)', 'supports.page (by supporter)']));
+    // Under twinnings and in aidSummary, batched over anchors: each anchor's side from its kept list
+    // or read then, each kept id a seek.
+    const keptEach = new Set(ran.filter((r) => r.cypher.includes('$keptIds[key]')).map((r) => r.name));
+    expect([...keptEach]).toEqual(expect.arrayContaining(['twinnings.aid-scope (by recipient)', 'twinnings.aid-scope (by supporter)', 'twinnings.people-inside']));
+    expect([...keptEach]).toEqual(expect.arrayContaining(['twinnings.aid-scope.supports (by recipient)', 'twinnings.aid-scope.projects (by recipient)']));
     // The read-ahead from a plain id, and from an id that may be a code.
     expect(new Set(ran.filter((r) => r.name === 'entities.read-ahead').map((r) => r.cypher.includes('{code: $code}'))).size).toBe(2);
     // The batch read by id, alone and with the seek by code that ids of the form place:<code> need.

@@ -40,6 +40,32 @@ function seedsWithR001MovedOut(): string {
   return dir;
 }
 
+const UNDER_TWINNINGS = `{ twinnings(filter: { recipient: "city:recipient", includeDescendants: true }, orderBy: { field: ID }) {
+  edges { node { id supports { id } projects { id } people { id } } } } }`;
+type Under = { edges: Array<{ node: { id: string; supports: Array<{ id: string }>; projects: Array<{ id: string }>; people: Array<{ id: string }> } }> };
+const under = (res: GqlResponse<{ twinnings: Under }>) => res.data!.twinnings.edges.map(({ node }) => ({
+  id: node.id,
+  supports: node.supports.map((x) => x.id).sort(),
+  projects: node.projects.map((x) => x.id).sort(),
+  people: node.people.map((x) => x.id).sort(),
+}));
+
+/** The synthetic seeds with School 000 located in Recipient 001, and Team 000 part of 援助市001. */
+function seedsWithSchoolAndTeamMoved(): string {
+  const dir = writeSyntheticSeeds(3);
+  const file = path.join(dir, 'synthetic', 'relationships.yaml');
+  const text = fs.readFileSync(file, 'utf8');
+  const moved = text
+    .replace('from: "school:r000", to: "county:r000", citations: ["School 000 in Recipient 000"]',
+      'from: "school:r000", to: "county:r001", citations: ["School 000 in Recipient 001"]')
+    .replace('from: "org:team000", to: "city:s000", citations: ["Team 000 of 援助市000"]',
+      'from: "org:team000", to: "city:s001", citations: ["Team 000 of 援助市001"]');
+  expect(moved.split('county:r001').length).toBe(text.split('county:r001').length + 1);
+  expect(moved.split('"city:s001"').length).toBe(text.split('"city:s001"').length + 1);
+  fs.writeFileSync(file, moved);
+  return dir;
+}
+
 describe('what is inside a place, kept between requests', () => {
   it('answers from the graph after every load: ask, load a change, ask again', async () => {
     await seedGraph(api.graph, writeSyntheticSeeds(3));
@@ -63,6 +89,30 @@ describe('what is inside a place, kept between requests', () => {
     await seedGraph(api.graph, writeSyntheticSeeds(4));
     const afterGrowth = await api.gql(TWINNINGS_INSIDE);
     expect(ids(afterGrowth)).toEqual(['twinning:s000--r000', 'twinning:s001--r001', 'twinning:s002--r002', 'twinning:s003--r003']);
+  });
+
+  it('answers what runs under each twinning from the graph after every load', async () => {
+    await seedGraph(api.graph, writeSyntheticSeeds(3));
+    const first = await api.gql(UNDER_TWINNINGS);
+    expect(first.errors).toBeUndefined();
+    expect(under(first).slice(0, 2)).toEqual([
+      { id: 'twinning:s000--r000', supports: ['support:s000--r000', 'support:team000--school000'], projects: ['project:p000'], people: ['person:p000'] },
+      { id: 'twinning:s001--r001', supports: ['support:s001--r001', 'support:team001--school001'], projects: ['project:p001'], people: ['person:p001'] },
+    ]);
+    // Each twinning's two sides are kept: the recipient's (supports, projects), the supporter's
+    // (people): the city, its team and the team's member.
+    const cache = insideCacheOf(api.graph);
+    expect([...cache.kept('county:r000').insideIds].sort()).toEqual(['county:r000', 'school:r000']);
+    expect([...cache.kept('city:s000').insideIds].sort()).toEqual(['city:s000', 'org:team000', 'person:p000']);
+    expect(await api.gql(UNDER_TWINNINGS)).toEqual(first);
+
+    // School 000 moves to Recipient 001 and Team 000 to 援助市001: one load, and both sides follow.
+    await seedGraph(api.graph, seedsWithSchoolAndTeamMoved());
+    const after = await api.gql(UNDER_TWINNINGS);
+    expect(under(after).slice(0, 2)).toEqual([
+      { id: 'twinning:s000--r000', supports: ['support:s000--r000'], projects: [], people: [] },
+      { id: 'twinning:s001--r001', supports: ['support:s001--r001', 'support:team000--school000', 'support:team001--school001'], projects: ['project:p001'], people: ['person:p000', 'person:p001'] },
+    ]);
   });
 
   it('uses a kept list only while the graph holds its stamp', async () => {

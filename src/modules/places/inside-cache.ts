@@ -29,6 +29,24 @@ export class InsideCache {
     return { insideStamp: this.stamp, insideIds: ids };
   }
 
+  /**
+   * For a statement batched over many anchors (null: a row with none): the stamp of the kept lists
+   * and, per anchor, its kept ids or null (read it now), in the order given.
+   */
+  keptEach(anchorIds: ReadonlyArray<string | null>): { insideStamp: string | null; keptIds: Array<string[] | null> } {
+    const keptIds = anchorIds.map((id) => (id === null ? null : this.ids.get(id) ?? null));
+    for (const [i, id] of anchorIds.entries()) if (keptIds[i] !== null) this.kept(id!);
+    return { insideStamp: keptIds.some((ids) => ids !== null) ? this.stamp : null, keptIds };
+  }
+
+  /** Keeps what a batched statement read: its rows' `key` (an index into `anchorIds`) and keptInsideEach's columns. */
+  keepEach(anchorIds: ReadonlyArray<string | null>, rows: ReadonlyArray<{ key: number } & KeptColumns>): void {
+    for (const row of rows) {
+      const anchorId = anchorIds[row.key];
+      if (anchorId != null && !row.usedKept) this.keep(anchorId, row.stampNow, row.readIds);
+    }
+  }
+
   /** Keeps what a statement read (`readUnder`: the stamp it saw; null, before any load stamped the graph: not kept). */
   keep(anchorId: string, readUnder: string | null, ids: string[]): void {
     if (readUnder === null) return;
@@ -72,3 +90,35 @@ export const keptInside = (idExpr: string) => `${READ_DATA_STAMP}
     RETURN collect(inner.id) AS readIds
   }
   WITH stampNow, kept, readIds, CASE WHEN kept THEN $insideIds ELSE readIds END AS sideIds`;
+
+/** What a statement opened by keptInsideEach returns per row for InsideCache.keepEach. */
+export interface KeptColumns { stampNow: string | null; usedKept: boolean; readIds: string[] }
+
+/** The columns of KeptColumns, to carry through a statement's WITHs to its RETURN. */
+export const KEPT_COLUMNS = 'stampNow, usedKept, readIds';
+
+/** Opens a statement batched over anchors: binds `stampNow`, and `stampOk` (the kept lists are the graph's). */
+export const KEPT_STAMP = `${READ_DATA_STAMP}
+  WITH stampNow, coalesce(stampNow = $insideStamp, false) AS stampOk`;
+
+/**
+ * Per row of a batched statement (after KEPT_STAMP, with `carry` the row's variables): binds `side`
+ * to the entities inside the one whose id is `idExpr`, from its kept ids (`keptExpr`, an entry of
+ * `$keptIds` from InsideCache.keptEach) while `stampOk`, else read now; and KEPT_COLUMNS. Each side
+ * is a seek per kept id on the unique index, so its cost follows the list, not the walk.
+ */
+export const keptInsideEach = (idExpr: string, keptExpr: string, carry: string) => `
+  CALL {
+    WITH ${carry}, stampOk
+    WITH ${carry}, stampOk WHERE NOT (stampOk AND ${keptExpr} IS NOT NULL)
+    ${collectInside(idExpr, 'side', carry)}
+    UNWIND side AS inner
+    RETURN collect(inner.id) AS readIds
+  }
+  WITH ${carry}, stampNow, readIds, stampOk AND ${keptExpr} IS NOT NULL AS usedKept
+  CALL {
+    WITH ${carry}, usedKept, readIds
+    UNWIND CASE WHEN usedKept THEN ${keptExpr} ELSE readIds END AS sideId
+    MATCH (inner:Entity {id: sideId})
+    RETURN collect(inner) AS side
+  }`;

@@ -8,7 +8,7 @@ import type { SupportRecord, TwinningRecord } from './twinnings.mappers.js';
 import { isProject, type ProjectRecord } from '../projects/projects.mappers.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { collectInside, isInside } from '../places/inside.js';
-import { insideCacheOf, keptInside } from '../places/inside-cache.js';
+import { insideCacheOf, keptInside, keptInsideEach, KEPT_COLUMNS, KEPT_STAMP, type KeptColumns } from '../places/inside-cache.js';
 import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
 import { statement } from '../../db/statement.js';
 
@@ -223,7 +223,9 @@ export interface ScopeRequest { supporter: string | null; recipient: string | nu
 // What supporter X gives recipient Y, defined once (aidSummary and Twinning.supports/projects/people):
 // the SUPPORTS edges from anything inside X to anything inside Y, and the projects that something
 // inside X takes part in and that lie inside Y or benefit something inside it. Anchored on Y, whose
-// side is usually the smaller; on X when no Y is given.
+// side is usually the smaller; on X when no Y is given. The anchored side is the anchor's kept
+// inside list (inside-cache.ts) while the graph's stamp is the list's: each row says whether it
+// read the list afresh (KEPT_COLUMNS), for the repository to keep.
 /** Which parts of an aid scope a statement reads: aidSummary needs both, a twinning's field one. */
 export interface ScopeParts { supports: boolean; projects: boolean }
 const BOTH: ScopeParts = { supports: true, projects: true };
@@ -234,17 +236,18 @@ const supportsPart = (want: ScopeParts, carry: string, call: string) => (want.su
 const projectsPart = (want: ScopeParts, carry: string, call: string) => (want.projects ? call : `WITH ${carry}, supports, [] AS projects`);
 
 const scopeByRecipient = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)} (by recipient)
+  ${KEPT_STAMP}
   UNWIND range(0, size($pairs) - 1) AS key
-  WITH key, $pairs[key] AS pair
-  ${collectInside('pair.recipient', 'side', 'pair')}
-  ${supportsPart(want, 'key, pair, side', `CALL {
+  WITH stampNow, stampOk, key, $pairs[key] AS pair
+  ${keptInsideEach('pair.recipient', '$keptIds[key]', 'key, pair')}
+  ${supportsPart(want, `key, pair, side, ${KEPT_COLUMNS}`, `CALL {
     WITH pair, side
     UNWIND side AS b
     MATCH (a:Entity)-[r:SUPPORTS]->(b)
     WHERE (pair.supporter IS NULL OR ${isInside('a', 'pair.supporter')}) AND ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
   }`)}
-  ${projectsPart(want, 'key, pair, side', `CALL {
+  ${projectsPart(want, `key, pair, side, ${KEPT_COLUMNS}`, `CALL {
     WITH side
     UNWIND side AS y
     OPTIONAL MATCH (benefiting:Project)-[benefits:BENEFITS]->(y) WHERE ${cited('benefiting')} AND ${citedEdge('benefits')}
@@ -261,16 +264,17 @@ const scopeByRecipient = (want: ScopeParts) => `// twinnings.aid-scope${partsNam
   }`)}`;
 
 const scopeBySupporter = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)} (by supporter)
+  ${KEPT_STAMP}
   UNWIND range(0, size($pairs) - 1) AS key
-  WITH key, $pairs[key] AS pair
-  ${collectInside('pair.supporter', 'side', 'pair')}
-  ${supportsPart(want, 'key, pair, side', `CALL {
+  WITH stampNow, stampOk, key, $pairs[key] AS pair
+  ${keptInsideEach('pair.supporter', '$keptIds[key]', 'key, pair')}
+  ${supportsPart(want, `key, pair, side, ${KEPT_COLUMNS}`, `CALL {
     WITH side
     UNWIND side AS a
     MATCH (a)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
   }`)}
-  ${projectsPart(want, 'key, pair, side', `CALL {
+  ${projectsPart(want, `key, pair, side, ${KEPT_COLUMNS}`, `CALL {
     WITH side
     UNWIND side AS x
     MATCH (x)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('p')} AND ${citedEdge('takesPart')}
@@ -279,11 +283,12 @@ const scopeBySupporter = (want: ScopeParts) => `// twinnings.aid-scope${partsNam
 
 const scopeAll = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)} (all)
   UNWIND range(0, size($pairs) - 1) AS key
-  ${supportsPart(want, 'key', `CALL {
+  WITH key, null AS stampNow, true AS usedKept, [] AS readIds
+  ${supportsPart(want, `key, ${KEPT_COLUMNS}`, `CALL {
     MATCH (a:Entity)-[r:SUPPORTS]->(b:Entity) WHERE ${citedEdge('r')} AND ${cited('a')} AND ${cited('b')}
     RETURN collect({type: 'SUPPORTS', fromId: a.id, toId: b.id, props: ${edgeMap('r')}}) AS supports
   }`)}
-  ${projectsPart(want, 'key', `CALL {
+  ${projectsPart(want, `key, ${KEPT_COLUMNS}`, `CALL {
     MATCH (x:Entity)-[takesPart:PARTICIPATES_IN]->(p:Project) WHERE ${cited('x')} AND ${cited('p')} AND ${citedEdge('takesPart')}
     RETURN collect(DISTINCT p) AS projects
   }`)}`;
@@ -291,7 +296,7 @@ const scopeAll = (want: ScopeParts) => `// twinnings.aid-scope${partsName(want)}
 // Each project with its year, participants and recipients; then the people serving a supporter or
 // a participant (members and post holders), looked up by id.
 const SCOPE_TAIL = `
-  WITH key, supports, [p IN projects | {
+  WITH key, ${KEPT_COLUMNS}, supports, [p IN projects | {
          id: p.id, name: p.name, supportMode: p.supportMode,
          year: left(toString(coalesce(p.openedOn, p.year, p.startedOn)), 4),
          participantIds: [(x:Entity)-[takesPart:PARTICIPATES_IN]->(p) WHERE ${cited('x')} AND ${citedEdge('takesPart')} | x.id],
@@ -299,7 +304,7 @@ const SCOPE_TAIL = `
                         THEN [(p)-[benefits:BENEFITS]->(y:Entity) WHERE ${cited('y')} AND ${citedEdge('benefits')} | y.id]
                         ELSE [(p)-[at:LOCATED_IN]->(y:Entity) WHERE ${cited('y')} AND ${citedEdge('at')} | y.id] END
        }] AS projects
-  WITH key, supports, projects,
+  WITH key, ${KEPT_COLUMNS}, supports, projects,
        [s IN supports | s.fromId] + reduce(ids = [], p IN projects | ids + p.participantIds) AS servedIds
   CALL {
     WITH servedIds
@@ -308,16 +313,19 @@ const SCOPE_TAIL = `
     WHERE ${cited('person')} AND ${citedEdge('serves')}
     RETURN collect(DISTINCT {personId: person.id, servesId: o.id}) AS memberPeople
   }
-  RETURN key, supports, projects,
+  RETURN key, ${KEPT_COLUMNS}, supports, projects,
          memberPeople + [id IN servedIds WHERE id STARTS WITH 'person:' | {personId: id, servesId: id}] AS people`;
 
-/** The pairs by the anchoring of their statement: on the recipient, on the supporter, or neither. */
-function scopeGroups(pairs: readonly ScopeRequest[], want: ScopeParts): Array<[string, number[]]> {
+/**
+ * The pairs by the anchoring of their statement: on the recipient, on the supporter, or neither;
+ * each group with its pairs' indexes and anchor (whose inside list its statement goes on from).
+ */
+function scopeGroups(pairs: readonly ScopeRequest[], want: ScopeParts): Array<[string, number[], (p: ScopeRequest) => string | null]> {
   const built = SCOPE_STATEMENTS.get(`${want.supports}/${want.projects}`)!;
   return [
-    [built.byRecipient, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : []))],
-    [built.bySupporter, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : []))],
-    [built.all, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : []))],
+    [built.byRecipient, pairs.flatMap((p, i) => (p.recipient !== null ? [i] : [])), (p) => p.recipient],
+    [built.bySupporter, pairs.flatMap((p, i) => (p.recipient === null && p.supporter !== null ? [i] : [])), (p) => p.supporter],
+    [built.all, pairs.flatMap((p, i) => (p.recipient === null && p.supporter === null ? [i] : [])), () => null],
   ];
 }
 
@@ -330,6 +338,17 @@ const SCOPE_STATEMENTS = new Map([BOTH, { supports: true, projects: false }, { s
 export class AidSummaryRepository {
   constructor(private readonly graph: Graph) {}
 
+  /**
+   * Runs a statement batched over anchors (`anchors[key]` for each row's key) with their kept
+   * inside lists, and keeps the lists its rows read afresh.
+   */
+  private async readKept<R extends { key: number }>(cypher: string, params: Record<string, unknown>, anchors: ReadonlyArray<string | null>) {
+    const cache = insideCacheOf(this.graph);
+    const rows = await this.graph.read<R & KeptColumns>(statement(cypher), { ...params, ...cache.keptEach(anchors) });
+    cache.keepEach(anchors, rows);
+    return rows;
+  }
+
   /** Supports and projects from the supporter side to the recipient side, and the people behind them. */
   async scope(supporter: string | null, recipient: string | null): Promise<AidScopeRow> {
     return (await this.scopes([{ supporter, recipient }]))[0]!;
@@ -338,11 +357,12 @@ export class AidSummaryRepository {
   /** Many scopes in one round trip per anchoring. */
   async scopes(pairs: readonly ScopeRequest[]): Promise<AidScopeRow[]> {
     const out: AidScopeRow[] = pairs.map(() => ({ supports: [], projects: [], people: [] }));
-    for (const [cypher, indexes] of scopeGroups(pairs, BOTH)) {
+    for (const [cypher, indexes, anchorOf] of scopeGroups(pairs, BOTH)) {
       if (indexes.length === 0) continue;
-      const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
-        statement(`${cypher}
-${SCOPE_TAIL}`), { pairs: indexes.map((i) => pairs[i]) },
+      const group = indexes.map((i) => pairs[i]!);
+      const rows = await this.readKept<{ key: number; supports: RelRow[]; projects: AidScopeRow['projects']; people: AidScopeRow['people'] }>(
+        `${cypher}
+${SCOPE_TAIL}`, { pairs: group }, group.map(anchorOf),
       );
       for (const row of rows) {
         out[indexes[row.key]!] = { supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])), projects: row.projects, people: row.people };
@@ -357,10 +377,11 @@ ${SCOPE_TAIL}`), { pairs: indexes.map((i) => pairs[i]) },
    */
   async twinningAid(pairs: readonly ScopeRequest[], want: ScopeParts): Promise<TwinningAid[]> {
     const out: TwinningAid[] = pairs.map(() => ({ supports: [], projects: [] }));
-    for (const [cypher, indexes] of scopeGroups(pairs, want)) {
+    for (const [cypher, indexes, anchorOf] of scopeGroups(pairs, want)) {
       if (indexes.length === 0) continue;
-      const rows = await this.graph.read<{ key: number; supports: RelRow[]; projects: StoredEntity[] }>(statement(`${cypher}
-  RETURN key, supports, [p IN projects | ${entityRow('p')}] AS projects`), { pairs: indexes.map((i) => pairs[i]) });
+      const group = indexes.map((i) => pairs[i]!);
+      const rows = await this.readKept<{ key: number; supports: RelRow[]; projects: StoredEntity[] }>(`${cypher}
+  RETURN key, ${KEPT_COLUMNS}, supports, [p IN projects | ${entityRow('p')}] AS projects`, { pairs: group }, group.map(anchorOf));
       for (const row of rows) {
         out[indexes[row.key]!] = {
           supports: row.supports.map(parseRelationship).filter(ofType(['SUPPORTS'])),
@@ -373,11 +394,11 @@ ${SCOPE_TAIL}`), { pairs: indexes.map((i) => pairs[i]) },
 
   /** People who are members of, or hold a post in, anything inside each entity. */
   async peopleInside(ids: readonly string[]): Promise<string[][]> {
-    const rows = await this.graph.read<{ key: number; people: string[] }>(
-      statement(`// twinnings.people-inside
+    const rows = await this.readKept<{ key: number; people: string[] }>(`// twinnings.people-inside
+       ${KEPT_STAMP}
        UNWIND range(0, size($ids) - 1) AS key
-       WITH key, $ids[key] AS id
-       ${collectInside('id', 'side', 'id')}
+       WITH stampNow, stampOk, key, $ids[key] AS id
+       ${keptInsideEach('id', '$keptIds[key]', 'key, id')}
        CALL {
          WITH side
          UNWIND side AS inner
@@ -385,9 +406,7 @@ ${SCOPE_TAIL}`), { pairs: indexes.map((i) => pairs[i]) },
          WHERE ${cited('person')} AND ${citedEdge('serves')}
          RETURN collect(DISTINCT person.id) AS people
        }
-       RETURN key, people`),
-      { ids },
-    );
+       RETURN key, ${KEPT_COLUMNS}, people`, { ids }, ids);
     const by = new Map(rows.map((r) => [r.key, [...r.people].sort()]));
     return ids.map((_, i) => by.get(i) ?? []);
   }
