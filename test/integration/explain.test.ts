@@ -101,7 +101,6 @@ describe('hot statements start from an index seek', () => {
     expect(names).toContain('programmes.list');
     expect(names).toContain('programmes.twinnings');
     expect(names).toContain('programmes.twinnings (page)');
-    expect(names).toContain('programmes.twinning-count');
     expect(names).toContain('twinnings.page (by programme)');
     expect(names).toContain('supports.page (by programme)');
     // What the service reads between requests so ETags follow a load by another process.

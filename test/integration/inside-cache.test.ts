@@ -121,14 +121,19 @@ describe('what is inside a place, kept between requests', () => {
     // From the province: its cities' donations and their teams' teaching, six supports.
     expect(answer.data.supports.totalCount).toBe(6);
     const cache = insideCacheOf(api.graph);
+    // Each question below is asked in an order not asked before under the graph's stamp, so its
+    // page's order is not kept yet (twinnings.repository.ts) and the page reads "inside" anew.
+    const inOrder = (field: string) => SUPPORTS_INSIDE.replace('field: ID', `field: ${field}`);
     // A list kept under the graph's stamp is what the statement goes on from (here a wrong one, to see it)...
     cache.keep('province:supporter', await stampNow(), ['province:supporter', 'city:s000']);
-    expect(ids(await api.gql(SUPPORTS_INSIDE))).toEqual(['support:s000--r000']);
+    expect(ids(await api.gql(inOrder('SINCE')))).toEqual(['support:s000--r000']);
     // ...and a load, even of the same folders, makes it a list of another stamp: read again.
     await seedGraph(api.graph, writeSyntheticSeeds(3));
     expect(await api.gql(SUPPORTS_INSIDE)).toEqual(answer);
     // A list kept under a stamp the graph does not hold is never used.
     cache.keep('province:supporter', 'a stamp no load wrote', ['province:supporter']);
-    expect(await api.gql(SUPPORTS_INSIDE)).toEqual(answer);
+    const again = await api.gql(inOrder('MODE'));
+    expect(again.data.supports.totalCount).toBe(6);
+    expect(ids(again).sort()).toEqual(ids(answer).sort());
   });
 });

@@ -6,27 +6,23 @@
 // hands them back to be kept. Nothing here says what "inside" means: a kept list is that
 // definition's answer, read earlier. A loader of a version before the stamp does not write it:
 // load with a loader at least as new as the service.
-import type { Driver } from 'neo4j-driver';
-import type { Graph } from '../../db/graph.js';
 import { READ_DATA_STAMP } from '../../db/data-stamp.js';
+import { KeptByStamp, perDatabase } from '../../db/kept-by-stamp.js';
 import { collectInside } from './inside.js';
 
 /** Anchors kept at once: a list is a few hundred ids at national size, so a few megabytes at most. */
 const MAX_ANCHORS = 512;
 
 /** The ids inside each anchor asked lately, all read under one data stamp. */
-export class InsideCache {
-  private stamp: string | null = null;
-  private readonly ids = new Map<string, string[]>();
+export class InsideCache extends KeptByStamp<string[]> {
+  constructor() {
+    super(MAX_ANCHORS);
+  }
 
   /** What a statement needs to use a kept list: its stamp and ids (none kept: a stamp nothing matches). */
   kept(anchorId: string): { insideStamp: string | null; insideIds: string[] } {
-    const ids = this.ids.get(anchorId);
-    if (!ids) return { insideStamp: null, insideIds: [] };
-    // Most recently used last, so the oldest leaves first when the cache is full.
-    this.ids.delete(anchorId);
-    this.ids.set(anchorId, ids);
-    return { insideStamp: this.stamp, insideIds: ids };
+    const ids = this.get(anchorId);
+    return ids ? { insideStamp: this.keptStamp, insideIds: ids } : { insideStamp: null, insideIds: [] };
   }
 
   /**
@@ -34,9 +30,8 @@ export class InsideCache {
    * and, per anchor, its kept ids or null (read it now), in the order given.
    */
   keptEach(anchorIds: ReadonlyArray<string | null>): { insideStamp: string | null; keptIds: Array<string[] | null> } {
-    const keptIds = anchorIds.map((id) => (id === null ? null : this.ids.get(id) ?? null));
-    for (const [i, id] of anchorIds.entries()) if (keptIds[i] !== null) this.kept(id!);
-    return { insideStamp: keptIds.some((ids) => ids !== null) ? this.stamp : null, keptIds };
+    const keptIds = anchorIds.map((id) => (id === null ? null : this.get(id) ?? null));
+    return { insideStamp: keptIds.some((ids) => ids !== null) ? this.keptStamp : null, keptIds };
   }
 
   /** Keeps what a batched statement read: its rows' `key` (an index into `anchorIds`) and keptInsideEach's columns. */
@@ -46,33 +41,10 @@ export class InsideCache {
       if (anchorId != null && !row.usedKept) this.keep(anchorId, row.stampNow, row.readIds);
     }
   }
-
-  /** Keeps what a statement read (`readUnder`: the stamp it saw; null, before any load stamped the graph: not kept). */
-  keep(anchorId: string, readUnder: string | null, ids: string[]): void {
-    if (readUnder === null) return;
-    if (readUnder !== this.stamp) {
-      // Lists of another stamp can never be used again (a stamp is never written twice).
-      this.ids.clear();
-      this.stamp = readUnder;
-    }
-    this.ids.delete(anchorId);
-    this.ids.set(anchorId, ids);
-    if (this.ids.size > MAX_ANCHORS) this.ids.delete(this.ids.keys().next().value!);
-  }
 }
 
-// One cache per database: per driver (every request's view of the graph shares its driver) and
-// database name. Two graphs in one process (the scale bench's two stores) keep apart.
-const caches = new WeakMap<Driver, Map<string, InsideCache>>();
-
-export function insideCacheOf(graph: Graph): InsideCache {
-  const byDatabase = caches.get(graph.driver) ?? new Map<string, InsideCache>();
-  caches.set(graph.driver, byDatabase);
-  const key = graph.options.database ?? '';
-  const cache = byDatabase.get(key) ?? new InsideCache();
-  byDatabase.set(key, cache);
-  return cache;
-}
+/** The inside lists of the graph's database. */
+export const insideCacheOf = perDatabase(() => new InsideCache());
 
 /**
  * The opening of a statement that goes on from `sideIds`, the ids of everything inside the entity

@@ -8,6 +8,8 @@ import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js'
 import { ofType, parseRelationship, type RelRow } from '../entities/relationships.mappers.js';
 import type { TwinningRecord } from '../twinnings/twinnings.mappers.js';
 import { statement } from '../../db/statement.js';
+import { READ_DATA_STAMP } from '../../db/data-stamp.js';
+import { KeptByStamp, perDatabase } from '../../db/kept-by-stamp.js';
 
 // A seek on the entity id's range index (STARTS WITH): the planner would scan the Programme label,
 // cheap while it holds five, but a label scan is what the EXPLAIN test keeps out of hot statements.
@@ -26,15 +28,33 @@ const TWINNINGS_UNDER = statement(`// programmes.twinnings
 // A page of them (`twinnings(first:)`) and their number (`twinningCount`): the order, the window and
 // the count are taken in one statement that reads the programme's twinnings once, so a page of 20 does
 // not read, project and parse every twinning of a programme with both ends (14 under aid-tibet in
-// the seeds, 1,202 in the bench's knowledge layer at 100x). A count asked alone skips the order.
-// The same span rule as domain/periods.ts activeIn.
+// the seeds, 1,202 in the bench's knowledge layer at 100x). That order is then kept per programme
+// and year while the graph holds the data stamp it was read under (db/kept-by-stamp.ts): the next
+// request reads only its window's twinnings, a seek on each id, and takes the count from the kept
+// order, whatever the programme's size. The same span rule as domain/periods.ts activeIn.
 const ACTIVE_IN = (year: string) =>
   `(${year} IS NULL OR ((r.since IS NULL OR r.since <= ${year}) AND (r.until IS NULL OR r.until >= ${year})))`;
 
+const TWINNING_EDGE = `{type: 'TWINNED_WITH', fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}`;
+
 const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
+  ${READ_DATA_STAMP}
+  WITH stampNow, coalesce(stampNow = $orderStamp, false) AS stampOk
   UNWIND $requests AS q
   CALL {
-    WITH q
+    WITH q, stampOk
+    WITH q WHERE stampOk AND q.kept IS NOT NULL
+    CALL {
+      WITH q
+      UNWIND range(0, size(q.kept) - 1) AS at
+      MATCH (a:Entity)-[r:TWINNED_WITH {id: q.kept[at]}]->(b:Entity)
+      WITH at, a, r, b ORDER BY at
+      RETURN collect(${TWINNING_EDGE}) AS edges
+    }
+    RETURN q.total AS total, edges, null AS orderIds
+    UNION ALL
+    WITH q, stampOk
+    WITH q WHERE NOT (stampOk AND q.kept IS NOT NULL)
     MATCH (a:Entity)-[r:TWINNED_WITH {programme: q.id}]->(b:Entity)
     WHERE ${cited('a')} AND ${cited('b')} AND ${citedEdge('r')} AND ${ACTIVE_IN('q.asOf')}
     WITH q, a, r, b ORDER BY a.id, b.id
@@ -43,22 +63,14 @@ const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
       WITH q, ordered
       UNWIND ordered[..toInteger(q.first)] AS m
       WITH m.r AS r, m.a AS a, m.b AS b
-      RETURN collect({type: 'TWINNED_WITH', fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}) AS edges
+      RETURN collect(${TWINNING_EDGE}) AS edges
     }
-    RETURN size(ordered) AS total, edges
+    RETURN size(ordered) AS total, edges, [m IN ordered | m.r.id] AS orderIds
   }
-  RETURN q.key AS key, total, edges`);
+  RETURN q.key AS key, stampNow, total, edges, orderIds`);
 
-const TWINNING_COUNT_UNDER = statement(`// programmes.twinning-count
-  UNWIND $requests AS q
-  CALL {
-    WITH q
-    MATCH (a:Entity)-[r:TWINNED_WITH {programme: q.id}]->(b:Entity)
-    WHERE ${cited('a')} AND ${cited('b')} AND ${citedEdge('r')} AND ${ACTIVE_IN('q.asOf')}
-    RETURN count(r) AS n
-  }
-  RETURN q.key AS key, n`);
-
+/** Each programme's twinnings in order (their ids), per year asked, kept per data stamp. */
+const twinningOrdersOf = perDatabase(() => new KeptByStamp<string[]>(64));
 
 /** Supporter id, then recipient id, compared as Cypher's ORDER BY compares strings (by code point). */
 const byEnds = (x: TwinningRecord, y: TwinningRecord) =>
@@ -97,12 +109,16 @@ export class ProgrammeRepository {
       if (g) g.first = Math.max(g.first, r.first);
       else groups.set(groupKey(r), { key: groupKey(r), id: r.id, asOf: r.asOf, first: r.first });
     }
-    const paged = [...groups.values()].filter((g) => g.first > 0);
-    const counted = [...groups.values()].filter((g) => g.first === 0);
-    const [pageRows, countRows] = await Promise.all([
-      paged.length ? this.graph.read<{ key: string; total: number; edges: Array<RelRow & { from: StoredEntity; to: StoredEntity }> }>(TWINNING_PAGE_UNDER, { requests: paged }) : [],
-      counted.length ? this.graph.read<{ key: string; n: number }>(TWINNING_COUNT_UNDER, { requests: counted }) : [],
-    ]);
+    const orders = twinningOrdersOf(this.graph);
+    const orderKey = (key: string) => `${key}|${this.graph.options.showUncited ?? false}`;
+    const asked = [...groups.values()].map((g) => {
+      const kept = orders.get(orderKey(g.key));
+      return { ...g, kept: kept?.slice(0, g.first) ?? null, total: kept?.length ?? 0 };
+    });
+    const pageRows = asked.length === 0 ? [] : await this.graph.read<{
+      key: string; stampNow: string | null; total: number; edges: Array<RelRow & { from: StoredEntity; to: StoredEntity }>; orderIds: string[] | null;
+    }>(TWINNING_PAGE_UNDER, { requests: asked, orderStamp: orders.keptStamp });
+    for (const row of pageRows) if (row.orderIds !== null) orders.keep(orderKey(row.key), row.stampNow, row.orderIds);
     const ends: EntityRecord[] = [];
     const found = new Map<string, ProgrammeTwinningWindow>();
     for (const row of pageRows) {
@@ -111,7 +127,6 @@ export class ProgrammeRepository {
         return parseRelationship(e);
       }).filter(ofType(['TWINNED_WITH'])).sort(byEnds) });
     }
-    for (const row of countRows) found.set(row.key, { total: row.n, page: [] });
     const windows = requests.map((r) => {
       const w = found.get(groupKey(r)) ?? { total: 0, page: [] };
       return { total: w.total, page: w.page.slice(0, r.first) };
