@@ -25,15 +25,23 @@ const CANDIDATES = 500;
 /** Kinds in order of size: a name shared by a county and a village means the county first. */
 const KIND_ORDER = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE'];
 
-/** Candidates from a seek: of the asked kinds, cited, at most `$bound` (CANDIDATES) of them. */
-const candidates = (seek: string) => `${seek}
+/**
+ * How many the full-text tier may read. Unlike the other seeks, it yields its matches best first
+ * (Lucene's score, which favours short names holding the words), so the first hundred are the ones
+ * worth ranking: a common word (医院, in every hospital's name) otherwise had the page rank 500 of
+ * them, a cost that grew with the graph (docs/performance.md).
+ */
+const FULL_TEXT_CANDIDATES = 100;
+
+/** Candidates from a seek: of the asked kinds, cited, at most `bound` (a parameter: CANDIDATES) of them. */
+const candidates = (seek: string, bound = '$bound') => `${seek}
     WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ${cited('e')}
-    WITH e LIMIT toInteger($bound)`;
+    WITH e LIMIT toInteger(${bound})`;
 
 /** One tier: a seek's candidates, each with its rank. */
-const tier = (name: string, seek: string, tierRank: string) => `
+const tier = (name: string, seek: string, tierRank: string, bound?: string) => `
     // ${name}
-    ${candidates(seek)}
+    ${candidates(seek, bound)}
     RETURN e, ${tierRank} AS tier`;
 
 // A code: that place, then the places directly in it, then codes that merely start with the text.
@@ -83,7 +91,7 @@ const BY_KEY_AND_PREFIX = `
 const BY_SUBSTRING = tier('by substring', `MATCH (e:Entity) WHERE e.searchText CONTAINS $key`, '3');
 const BY_FULL_TEXT = tier('full text: looser matches (word order, partial Chinese names)',
   `CALL db.index.fulltext.queryNodes('described_names', $lucene) YIELD node
-     WITH node AS e WHERE e:Entity`, '4');
+     WITH node AS e WHERE e:Entity`, '4', `CASE WHEN $bound < ${FULL_TEXT_CANDIDATES} THEN $bound ELSE ${FULL_TEXT_CANDIDATES} END`);
 const union = (...tiers: string[]) => tiers.join('\n    UNION ALL');
 
 /**

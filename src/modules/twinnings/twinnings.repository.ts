@@ -135,7 +135,9 @@ export class EdgePages {
       pageStamp: order ? orders.keptStamp : null,
       pageWindow: order?.slice(p.offset, p.offset + p.first) ?? [],
       pageTotal: order?.length ?? 0,
-      ...(inside ? inside.cache.kept(inside.anchorId) : {}),
+      // The kept inside list is sent only when the page may need it: a page whose order is kept
+      // reads no "inside", and the list grows with the graph (374 ids inside Tibet at x100).
+      ...(inside ? (order && orders.keptStamp === inside.cache.keptStamp ? { insideStamp: null, insideIds: [] } : inside.cache.kept(inside.anchorId)) : {}),
     });
     if (row && !row.pageKept) {
       orders.keep(question, row.stampNow, row.orderIds ?? []);
