@@ -7,12 +7,20 @@
 import type { Driver } from 'neo4j-driver';
 import type { Graph } from './graph.js';
 
-/** Values kept under one stamp, the least recently asked leaving first beyond `capacity`. */
+/** How many stamps a store remembers having left behind (a slow statement may still report one). */
+const RETIRED_STAMPS = 16;
+
+/**
+ * Values kept under one stamp, the least recently asked leaving first beyond `capacity` values or,
+ * with `weigh`, beyond `maxWeight` in all (a page's order weighs its ids).
+ */
 export class KeptByStamp<V> {
   private stamp: string | null = null;
   private readonly values = new Map<string, V>();
+  private readonly retired: string[] = [];
+  private weight = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number, private readonly weigh: (value: V) => number = () => 0, private readonly maxWeight = Infinity) {}
 
   /** The stamp every kept value was read under (null: none kept yet). */
   get keptStamp(): string | null {
@@ -33,15 +41,28 @@ export class KeptByStamp<V> {
    * graph: not kept, as no later statement could tell whether it still holds).
    */
   keep(key: string, readUnder: string | null, value: V): void {
-    if (readUnder === null) return;
+    // A statement that read under a stamp already left behind finished after one that read under
+    // the next: what it read can never be used, and must not push the newer values out.
+    if (readUnder === null || this.retired.includes(readUnder)) return;
     if (readUnder !== this.stamp) {
       // Values of another stamp can never be used again: a stamp is never written twice.
+      if (this.stamp !== null) this.retired.push(this.stamp);
+      if (this.retired.length > RETIRED_STAMPS) this.retired.shift();
       this.values.clear();
+      this.weight = 0;
       this.stamp = readUnder;
     }
-    this.values.delete(key);
+    this.drop(key);
     this.values.set(key, value);
-    if (this.values.size > this.capacity) this.values.delete(this.values.keys().next().value!);
+    this.weight += this.weigh(value);
+    while (this.values.size > this.capacity || (this.weight > this.maxWeight && this.values.size > 1)) this.drop(this.values.keys().next().value!);
+  }
+
+  private drop(key: string): void {
+    const value = this.values.get(key);
+    if (value === undefined) return;
+    this.weight -= this.weigh(value);
+    this.values.delete(key);
   }
 }
 

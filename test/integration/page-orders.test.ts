@@ -51,6 +51,10 @@ describe('a page order kept between requests', () => {
     expect([...ids(first), ...ids(second), ...ids(third)]).toEqual(ids(whole));
     expect([first.totalCount, second.totalCount, third.totalCount]).toEqual([5, 5, 5]);
     expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage, third.pageInfo.hasNextPage]).toEqual([true, true, false]);
+    // Past the end of the kept order: no edges, and still the whole count.
+    const past = await page(2, third.edges.at(-1)!.cursor);
+    expect(past.edges).toEqual([]);
+    expect(past.totalCount).toBe(5);
 
     // A change no load stamped: the kept order stands (the window's edges are read, so the new
     // year shows, in the old place)...
@@ -84,6 +88,19 @@ describe('a page order kept between requests', () => {
       filter: { recipient: "city:recipient", includeDescendants: true, activeYear: 2001 }, orderBy: { field: SINCE, direction: DESC }, first: 10) {
       totalCount edges { cursor node { id since } } pageInfo { hasNextPage } } }`);
     expect(ids(active.data!.twinnings)).toEqual(['twinning:s001--r001', 'twinning:s000--r000']);
+  });
+
+  it('keeps the walk inside an anchor apart from the anchor alone', async () => {
+    await seedGraph(api.graph, writeSyntheticSeeds(3));
+    const asked = async (descendants: boolean) => {
+      const res: GqlResponse<{ twinnings: Page }> = await api.gql(`{ twinnings(
+        filter: { recipient: "city:recipient", includeDescendants: ${descendants} }, orderBy: { field: SINCE, direction: DESC }, first: 10) {
+        totalCount edges { cursor node { id since } } pageInfo { hasNextPage } } }`);
+      expect(res.errors).toBeUndefined();
+      return res.data!.twinnings.totalCount;
+    };
+    // The twinnings run to the city's counties, none to the city itself; each asked twice, in turn.
+    expect([await asked(true), await asked(false), await asked(true), await asked(false)]).toEqual([3, 0, 3, 0]);
   });
 
   it("keeps a programme's order too: its count and its first twinnings", async () => {

@@ -3,6 +3,7 @@
 // statement checks the stamp against the graph is tested through Neo4j (integration/inside-cache).
 import { describe, expect, it } from 'vitest';
 import { InsideCache } from '../../src/modules/places/inside-cache.js';
+import { KeptByStamp } from '../../src/db/kept-by-stamp.js';
 
 describe('the inside cache', () => {
   it('hands a statement nothing to use for an anchor it has not kept', () => {
@@ -33,5 +34,28 @@ describe('the inside cache', () => {
     expect(cache.kept('place:0').insideIds).toEqual(['place:0']);
     expect(cache.kept('place:1').insideIds).toEqual([]);
     expect(cache.kept('place:512').insideIds).toEqual(['place:512']);
+  });
+
+  it('ignores what a slow statement read under a stamp already left behind', () => {
+    const cache = new InsideCache();
+    cache.keep('province:tibet', 's1', ['province:tibet']);
+    cache.keep('city:nagqu', 's2', ['city:nagqu']);
+    cache.keep('province:tibet', 's1', ['province:tibet', 'city:nagqu']); // finished after the s2 read
+    expect(cache.keptStamp).toBe('s2');
+    expect(cache.kept('city:nagqu').insideIds).toEqual(['city:nagqu']);
+    expect(cache.kept('province:tibet').insideIds).toEqual([]);
+  });
+});
+
+describe('values kept by stamp, weighed', () => {
+  it('lets the least recently asked go first beyond the weight, but always keeps the newest', () => {
+    const orders = new KeptByStamp<string[]>(10, (ids) => ids.length, 5);
+    orders.keep('a', 's', ['1', '2']);
+    orders.keep('b', 's', ['3', '4']);
+    orders.get('a'); // asked again: now the most recent
+    orders.keep('c', 's', ['5', '6']);
+    expect([orders.get('a'), orders.get('b'), orders.get('c')]).toEqual([['1', '2'], undefined, ['5', '6']]);
+    orders.keep('huge', 's', ['1', '2', '3', '4', '5', '6', '7']);
+    expect([orders.get('a'), orders.get('c'), orders.get('huge')?.length]).toEqual([undefined, undefined, 7]);
   });
 });

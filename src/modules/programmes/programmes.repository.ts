@@ -55,10 +55,14 @@ const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
     UNION ALL
     WITH q, stampOk
     WITH q WHERE NOT (stampOk AND q.kept IS NOT NULL)
-    MATCH (a:Entity)-[r:TWINNED_WITH {programme: q.id}]->(b:Entity)
-    WHERE ${cited('a')} AND ${cited('b')} AND ${citedEdge('r')} AND ${ACTIVE_IN('q.asOf')}
-    WITH q, a, r, b ORDER BY a.id, b.id
-    WITH q, collect({r: r, a: a, b: b}) AS ordered
+    CALL {
+      // In a CALL of its own, so that a programme with none still gets a row (and is kept).
+      WITH q
+      MATCH (a:Entity)-[r:TWINNED_WITH {programme: q.id}]->(b:Entity)
+      WHERE ${cited('a')} AND ${cited('b')} AND ${citedEdge('r')} AND ${ACTIVE_IN('q.asOf')}
+      WITH a, r, b ORDER BY a.id, b.id
+      RETURN collect({r: r, a: a, b: b}) AS ordered
+    }
     CALL {
       WITH q, ordered
       UNWIND ordered[..toInteger(q.first)] AS m
@@ -70,7 +74,7 @@ const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
   RETURN q.key AS key, stampNow, total, edges, orderIds`);
 
 /** Each programme's twinnings in order (their ids), per year asked, kept per data stamp. */
-const twinningOrdersOf = perDatabase(() => new KeptByStamp<string[]>(64));
+const twinningOrdersOf = perDatabase(() => new KeptByStamp<string[]>(64, (ids) => ids.length, 100_000));
 
 /** Supporter id, then recipient id, compared as Cypher's ORDER BY compares strings (by code point). */
 const byEnds = (x: TwinningRecord, y: TwinningRecord) =>

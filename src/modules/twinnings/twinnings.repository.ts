@@ -58,7 +58,8 @@ const PAGE_TAIL = `
            CASE WHEN $descending THEN sortKey ELSE null END DESC,
            r.id
   WITH collect({r: r, a: a, b: b}) AS matched
-  WITH size(matched) AS total, [m IN matched | m.r.id] AS orderIds, matched[toInteger($offset)..toInteger($offset + $first)] AS window
+  WITH size(matched) AS total, CASE WHEN size(matched) <= $keepAtMost THEN [m IN matched | m.r.id] END AS orderIds,
+       matched[toInteger($offset)..toInteger($offset + $first)] AS window
   CALL {
     WITH window
     UNWIND window AS m
@@ -71,20 +72,26 @@ const PAGE_TAIL = `
  * order. The ids were the page's matches under the stamp the statement has just checked, so they
  * are still there, cited, and match the filters.
  */
-const keptWindow = (type: EdgeType) => `UNWIND range(0, size($pageWindow) - 1) AS at
-    MATCH (a:Entity)-[r:${type} {id: $pageWindow[at]}]->(b:Entity)
-    WITH at, a, r, b ORDER BY at
-    RETURN $pageTotal AS total, collect(${EDGE_ROW}) AS page, null AS orderIds, true AS insideKept, [] AS readIds`;
+const keptWindow = (type: EdgeType) => `CALL {
+      // In a CALL of its own: an aggregation beside other columns returns no row for an empty window.
+      UNWIND range(0, size($pageWindow) - 1) AS at
+      MATCH (a:Entity)-[r:${type} {id: $pageWindow[at]}]->(b:Entity)
+      WITH at, a, r, b ORDER BY at
+      RETURN collect(${EDGE_ROW}) AS page
+    }
+    RETURN $pageTotal AS total, page, null AS orderIds, true AS insideKept, [] AS readIds`;
 
 /**
  * A page's order kept between requests: the ids of every edge it matched, in order, per question
- * (its filters and order, not its window), under the data stamp it was read under. The page of a
- * list that grows with the graph (the twinnings inside Tibet: 6 today, 553 with a knowledge layer
- * 100 times today's) checks, sorts and counts every match for a window of 20; kept, the next page
- * or the same page asked again is a seek per edge of the window, whatever the list's length.
- * 256 questions at most: a few megabytes of ids at national size.
+ * (its statement, filters and order, not its window), under the data stamp it was read under. The
+ * page of a list that grows with the graph (the twinnings inside Tibet: 6 today, 553 with a
+ * knowledge layer 100 times today's) checks, sorts and counts every match for a window of 20; kept,
+ * the next page or the same page asked again is a seek per edge of the window, whatever the list's
+ * length. An order of more than KEEP_AT_MOST edges is not kept (nor sent back); 256 questions and
+ * 200,000 ids in all at most, about 16 MB.
  */
-const pageOrdersOf = perDatabase(() => new KeptByStamp<string[]>(256));
+const KEEP_AT_MOST = 10_000;
+const pageOrdersOf = perDatabase(() => new KeptByStamp<string[]>(256, (ids) => ids.length, 200_000));
 
 /** Pages of the two edges analysts list: twinnings and supports. */
 export class EdgePages {
@@ -99,7 +106,9 @@ export class EdgePages {
    */
   private async page(name: string, type: EdgeType, match: Match, filters: string, params: Record<string, unknown>, p: PageArgs) {
     const orders = pageOrdersOf(this.graph);
-    const question = JSON.stringify([name, params, p.field, p.descending, this.graph.options.showUncited ?? false]);
+    // The statement's own text is in the question: the same name and parameters may walk inside
+    // an anchor or match it alone (includeDescendants).
+    const question = JSON.stringify([match.cypher, filters, params, p.field, p.descending, this.graph.options.showUncited ?? false]);
     const order = orders.get(question);
     const inside = match.inside && { ...match.inside, cache: insideCacheOf(this.graph) };
     const fresh = inside
@@ -131,7 +140,7 @@ export class EdgePages {
     ${fresh}
   }
   RETURN stampNow, pageKept, total, page, orderIds, insideKept, readIds`), {
-      ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first,
+      ...params, field: p.field, descending: p.descending, offset: p.offset, first: p.first, keepAtMost: KEEP_AT_MOST,
       pageStamp: order ? orders.keptStamp : null,
       pageWindow: order?.slice(p.offset, p.offset + p.first) ?? [],
       pageTotal: order?.length ?? 0,
@@ -140,7 +149,7 @@ export class EdgePages {
       ...(inside ? (order && orders.keptStamp === inside.cache.keptStamp ? { insideStamp: null, insideIds: [] } : inside.cache.kept(inside.anchorId)) : {}),
     });
     if (row && !row.pageKept) {
-      orders.keep(question, row.stampNow, row.orderIds ?? []);
+      if (row.orderIds !== null) orders.keep(question, row.stampNow, row.orderIds);
       if (inside && !row.insideKept) inside.cache.keep(inside.anchorId, row.stampNow, row.readIds);
     }
     const rows = row?.page ?? [];
