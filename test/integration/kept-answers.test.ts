@@ -1,7 +1,9 @@
-// A page's order kept between requests (modules/twinnings/twinnings.repository.ts, pageOrdersOf):
-// while the graph holds the data stamp the order was read under, a page reads only its window's
-// edges; once any load stamps the graph anew, the next page reads the order again. Through the real
-// Neo4j and the API; the graph is changed with and without a new stamp to tell the two apart.
+// Answers kept between requests per data stamp (src/db/kept-by-stamp.ts): a page's order
+// (twinnings.repository.ts, programmes.repository.ts) and a neighbourhood's walk
+// (explore.repository.ts). While the graph holds the stamp an answer was read under, a request
+// reads only what it shows (a page's window, the walk's entities and edges); once any load stamps
+// the graph anew, the next request reads it again. Through the real Neo4j and the API; the graph
+// is changed with and without a new stamp to tell the two apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph } from '../../src/ingest/seed.js';
 import { WRITE_DATA_STAMP, freshDataStamp } from '../../src/db/data-stamp.js';
@@ -127,5 +129,30 @@ describe('a page order kept between requests', () => {
     expect(after.twinningCount).toBe(before.twinningCount - 1);
     expect(after.twinnings.map((t) => t.id).slice(0, 2)).toEqual(rest);
     expect(after.twinnings).toHaveLength(3);
+  });
+
+  it("keeps a neighbourhood's walk: its entities and count, while the stamp holds", async () => {
+    await seedGraph(api.graph, writeSyntheticSeeds(3));
+    type Hood = { totalNodes: number; nodes: Array<{ id: string }>; edges: Array<{ id: string }> };
+    const ask = async () => {
+      const res: GqlResponse<{ neighborhood: Hood }> = await api.gql('{ neighborhood(id: "city:recipient", depth: 1) { totalNodes nodes { id } edges { id } } }');
+      expect(res.errors).toBeUndefined();
+      return res.data!.neighborhood;
+    };
+    const before = await ask();
+    expect(before.nodes.map((n) => n.id)).toContain('county:r000');
+    // The county's edge to the city deleted by a writer that stamps nothing: the kept walk still
+    // holds the county (its edges are read now, so the deleted one is gone)...
+    await api.graph.write(statement(`// test.delete-part-of
+      MATCH (:Entity {id: 'county:r000'})-[r:PART_OF]->(:Entity {id: 'city:recipient'}) DELETE r`));
+    const unstamped = await ask();
+    expect(unstamped.totalNodes).toBe(before.totalNodes);
+    expect(unstamped.nodes.map((n) => n.id)).toContain('county:r000');
+    expect(unstamped.edges.length).toBe(before.edges.length - 1);
+    // ...and under a new stamp the walk is read again.
+    await stampAnew();
+    const after = await ask();
+    expect(after.totalNodes).toBe(before.totalNodes - 1);
+    expect(after.nodes.map((n) => n.id)).not.toContain('county:r000');
   });
 });
