@@ -206,7 +206,7 @@ try {
   // X", a page's order) is read again, so it pays the page's whole cost, which follows the number of
   // matches. Reported beside the table, not held to the limit: it is paid once per load and question.
   const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
-  const coldCases = CASES.filter(([field, name]) => (!only || only.test(`${field} ${name}`)) && /^(twinnings|supports|partnerships|programme|aidSummary)$/.test(field));
+  const coldCases = CASES.filter(([field, name]) => (!only || only.test(`${field} ${name}`)) && /^(twinnings|supports|partnerships|programme|aidSummary|neighborhood)$/.test(field));
   if (coldCases.length) console.log(`\nthe first request after a load (a fresh data stamp before each; median of ${COLD_RUNS}, ms): ${sides.map((s) => s.name).join(' → ')} (ratio)`);
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   for (const [field, name, nationalQuery, articleQuery] of coldCases) {

@@ -112,7 +112,7 @@ const TEXT = {
   startUnknown: ['起始年份未说明', 'start year not stated'],
   unknownUnderYear: ['条的起始年份未说明：无法确定当年是否有效，仍列出并标注', 'have no stated start year: they cannot be placed in that year, and are listed, marked'],
   tooLong: ['搜索词过长，已截为前200个字符。', 'Your search was longer than 200 characters; it was shortened to the first 200.'],
-  emptySearch: ['输入地名、机构、人物或项目的名称（中文、英文或拼音）或区划代码，例如：安多、Sog、540624。', 'Type the name of a place, institution, person or project (Chinese, English or pinyin) or a division code, for example 安多, Sog or 540624.'],
+  emptySearch: ['输入地名、机构、人物或项目的名称（中文简繁体、英文、拼音，地名也可用藏文或维吾尔文）或区划代码，例如：安多、Sog、ལྷ་ས།、540624。', 'Type the name of a place, institution, person or project (Chinese in simplified or traditional characters, English or pinyin; a place also in Tibetan or Uyghur script) or a division code, for example 安多, Sog, ལྷ་ས། or 540624.'],
   province: ['省份', 'Province'],
   allProvinces: ['全部省份', 'All provinces'],
   filters: ['筛选', 'Filters'],
