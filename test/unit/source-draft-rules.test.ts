@@ -170,6 +170,24 @@ describe('aid stated without a pairing verb', () => {
     expect(pairs(draft('山东的援建者在北川和青川都建了学校。'))).toEqual([]);
   });
 
+  it('gives what a clause builds, delivers or aids with its supporter left unsaid to the text\'s one supporter (implied)', () => {
+    const unsaid = (d: Draft) => d.relationships.filter((r) => r.type === 'SUPPORTS' && /left unsaid/u.test(r.draft.rule))
+      .map((r) => `${d.entities.find((e) => e.id === r.from)?.code}→${d.entities.find((e) => e.id === r.to)?.nameZh}`).sort();
+    expect(unsaid(draft('宁波市对口支援黔西南州兴义市。兴义市人民医院、万峰林大桥等项目将于10月交付使用。'))).toEqual(['3302→兴义市人民医院']);
+    expect(unsaid(draft('深圳市对口支援喀什地区塔什库尔干县。近三年,先后选派6批次医生支援塔什库尔干县人民医院。'))).toEqual(['4403→塔什库尔干县人民医院']);
+    expect(unsaid(draft('广东省对口支援喀什地区疏附县和伽师县。今年的重点是疏附县人民医院门诊楼建设项目和伽师县职业技术学校实训楼工程。')))
+      .toEqual(['44→伽师县职业技术学校', '44→疏附县人民医院']);
+    const d = draft('深圳市对口支援喀什地区塔什库尔干县。近三年,先后选派6批次医生支援塔什库尔干县人民医院。');
+    expect(d.relationships.find((r) => /left unsaid/u.test(r.draft.rule))?.properties).toMatchObject({ note: expect.stringMatching(/^implied/u) });
+    // Two supporters with a pairing each: whose the hospital is, the text does not say.
+    expect(unsaid(draft('杭州市对口支援阿克苏地区阿瓦提县。宁波市对口支援阿克苏地区乌什县。阿瓦提县人民医院将于9月建成。'))).toEqual([]);
+    // The recipient alone, with no supporter in the text.
+    expect(unsaid(draft('阿瓦提县人民医院将于9月建成。'))).toEqual([]);
+    // The supporter's own hospital is no recipient of its aid; another supporter named before the clause is the clause's own.
+    expect(unsaid(draft('杭州市对口支援阿瓦提县。杭州市第一人民医院新院区将于9月建成。'))).toEqual([]);
+    expect(unsaid(draft('杭州市对口支援阿瓦提县和温宿县,宁波市对口支援乌什县。宁波援建的乌什县第一小学已建成,乌什县人民医院也于9月建成。'))).toEqual([]);
+  });
+
   it('reads credit (这背后是X的支持), an agreement (A与B签署协议), a setting-up (在P设立W) and a visit to learn', () => {
     const d = draft('日喀则市人民医院建成了胸痛中心,这背后,是上海援藏医疗队的大力支持。');
     expect(supports(d)).toEqual(['31→日喀则市人民医院 MEDICAL_TEAM', '31→胸痛中心 MEDICAL_TEAM']);

@@ -9,6 +9,7 @@
 //                `上海由此和日喀则结下了…情缘`                                                 0.75
 //   cadres sent  `A选派…干部来到B及下属C、D` (a supporter's cadres sent to the recipients)      0.55
 //   built for    `A援建的巴青县中学`: A supports the school, and is paired with 巴青县 (implied) 0.5
+//   left unsaid  `某医院、某桥等项目将于9月交付`, `先后选派…支援某医院`: the text's one supporter (implied) 0.45
 // A verb's recipient place followed by 的 and institutions (援建都江堰市的医疗中心、福利院) also gives
 // supports to the institutions; a place's own body (北京市代表团, 北京市委) pairs as the place.
 // Recipients run on through 、 和 及 与 (A帮扶X、Y和Z); `河北省张家口市` is the city; `和田地区的和田市、
@@ -268,9 +269,63 @@ export function findPairings(text: string, sentences: readonly Sentence[], parti
       }
     }
   }
+  out.push(...supporterLeftUnsaid(text, sentences, parties, out));
   // Dated statement by statement, then merged: each sentence dates what it states.
   if (publishedYear !== undefined) datePairings(text, sentences, out, publishedYear, parties);
   return merge(out);
+}
+
+/** What aid builds or runs: an institution named as a school, hospital, centre, base or home. */
+const BUILT_THING = /(学校|小学|中学|大学|学院|幼儿园|医院|卫生院|卫生站|卫生所|中心|基地|园区|福利院|敬老院|养老院|馆|站|厂)$/u;
+/** An institution, then what is built of it and said done: 北川青少年活动中心、禹王桥等项目将于9月交付, 某医院病房楼建设项目. */
+const BUILT_AFTER = /^[^,，;；:：]{0,12}?(建设项目|改扩建项目|扩建项目|新建项目|援建项目|工程|项目)|^[^,，;；:：]{0,16}?(交付|建成|竣工|落成|投入使用|投用|启用|完工|封顶|开工)/u;
+/** A support verb, then the institution: (先后选派…)支援某医院, 援建了某中学, 承担了某医院…的建设. */
+const AID_BEFORE = /(援建|支援|帮扶|捐建|承建|承担|资助|实施|改扩建|新建)(了)?\s*$/u;
+
+/**
+ * A supporter left unsaid: a clause that builds, delivers or aids an institution and names no
+ * supporter, in a text that establishes one (the supporter of most of its stated pairings, at least
+ * twice as many recipients as any other), is that supporter's aid (implied). Nothing in a text whose
+ * supporters share the pairings, in a clause or sentence naming a supporter of its own, for an
+ * institution of the supporter itself.
+ */
+function supporterLeftUnsaid(text: string, sentences: readonly Sentence[], parties: readonly PairingParty[], stated: readonly PairingMention[]): PairingMention[] {
+  const recipientsOf = new Map<string, Set<string>>();
+  for (const p of stated) if (p.from.isPlace && p.from.code) recipientsOf.set(p.from.id, new Set([...(recipientsOf.get(p.from.id) ?? []), p.to.id]));
+  const ranked = [...recipientsOf].sort((a, b) => b[1].size - a[1].size);
+  if (!ranked.length || (ranked[1] && ranked[0]![1].size < 2 * ranked[1][1].size)) return [];
+  const mainId = ranked[0]![0];
+  const main = stated.find((p) => p.from.id === mainId)!.from;
+  const supporterIds = new Set(recipientsOf.keys());
+  /** A party that could be the clause's own supporter: a supporter the text states, a place or body of the main supporter's own. */
+  const speaksFor = (p: PairingParty) => supporterIds.has(p.id) || (p.placeId !== undefined && supporterIds.has(p.placeId)) ||
+    [p.code, p.placeCode].some((c) => c !== undefined && main.code !== undefined && c.startsWith(main.code)) || OWN_BODY.test(p.name ?? '') ||
+    // 援藏工作站, 援疆指挥中心: the aid's own offices, never its recipients.
+    /援[藏疆青川建]|对口/u.test(p.name ?? '');
+  const aidedAlready = new Set(stated.map((p) => p.to.id));
+  const grouped = bySentence(sentences, parties);
+  const out: PairingMention[] = [];
+  for (const sentence of sentences) {
+    const inS = grouped.get(sentence) ?? [];
+    for (const r of inS) {
+      if (r.isPlace || !BUILT_THING.test(r.name ?? '') || aidedAlready.has(r.id)) continue;
+      const clauseStart = Math.max(sentence.start, ...[',', '，', ';', '；', ':', '：'].map((c) => text.lastIndexOf(c, r.start - 1) + 1));
+      const rest = text.slice(r.end, sentence.end);
+      // Another supporter named before, in this clause or one leading to it, is the clause's own (宁波援建的A已建成,B也投入使用).
+      const clauseEnd = r.end + (/[,，;；]/u.exec(rest)?.index ?? rest.length);
+      if (inS.some((p) => p.start < clauseEnd && p.id !== main.id && speaksFor(p))) continue;
+      // The clause's end, read over the institutions listed with this one (A、B和C等项目将于9月交付).
+      const listed = /^(\s*(、|和|及|与)\s*[^,，;；、和及与]{1,24}?)*?(等)?/u.exec(rest)![0];
+      const built = BUILT_AFTER.test(rest) || BUILT_AFTER.test(rest.slice(listed.length));
+      const aided = AID_BEFORE.test(text.slice(clauseStart, r.start));
+      if (!built && !aided) continue;
+      out.push({
+        from: main, to: r, rule: `a supporter left unsaid: the text's one supporter, for an institution its clause ${aided ? 'aids' : 'builds or delivers'} (implied)`,
+        confidence: 0.45, sentence, at: sentence.end, phrase: '援建',
+      });
+    }
+  }
+  return out;
 }
 
 /** 对口援藏30年来, 已经持续进行了21年: a pairing's duration as of the text's year. */
