@@ -355,6 +355,8 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
   const supporters = new Map<string, Set<string>>();
   for (const p of pairings) supporters.set(p.to.id, new Set([...(supporters.get(p.to.id) ?? []), p.from.id]));
   const lastOfParagraph = new Map<number, string>();
+  // The event a figure may be about: the first the text names, the same for every figure.
+  const event = things.find((t) => t.kind === 'EVENT')?.id;
   for (const f of findFigures(mt, sentences, publishedYear, placeMentions, meta.publishedAt)) {
     const sentence = sentenceAt(sentences, f.start)!;
     const inSentence = partiesIn.get(sentence) ?? [];
@@ -375,7 +377,7 @@ export function draftFromText(text: string, meta: SourceMeta, opts: DraftOptions
       },
       previous: lastOfParagraph.get(sentence.paragraph),
       project: [...things].reverse().find((t) => t.kind === 'PROJECT' && t.paragraph === sentence.paragraph && t.end <= f.start)?.id,
-      event: things.find((t) => t.kind === 'EVENT')?.id,
+      event,
     });
     const subject = reading ?? (pairing && { id: pairing.from.id }) ?? [...inSentence].reverse().find((p) => p.end <= f.start) ?? inSentence.find((p) => p.start >= f.end) ??
       sortedParties[lastBefore] ?? sortedParties[0];

@@ -44,7 +44,7 @@ export function clauseOf(before: string): string {
  * or number, with a level word's parenthesis (县(市), 地(州)市, 区(市、县)): 20个对口支援省市 counts
  * 对口支援省市, 12个师 counts 师.
  */
-export function countedWords(after: string): string {
+function countedWords(after: string): string {
   return /^(?:\([^()\d]{1,6}\)|[^\d,.;:!?()、，。；：！？（）“”"\s]){0,8}/u.exec(after)![0];
 }
 
@@ -115,7 +115,7 @@ const NOUNISH = /^(n|vn|l|s)/u;
  * 的 continues and a conjunction or a verb ends (重点项目同时开工 → 项目, 干部和技术人员 → 干部,
  * 县城安居房 → 居房, 辽宁高校 → 高校); undefined for none or a one-character noun.
  */
-export function headNoun(counted: string): string | undefined {
+function headNoun(counted: string): string | undefined {
   let head: string | undefined;
   for (const t of tokensOf(counted)) {
     // A verbal noun after a noun (计划单列市 对口 帮扶) starts what is said of it.

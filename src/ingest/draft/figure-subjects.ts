@@ -63,7 +63,7 @@ const isListItem = (text: string, p: Party) => text[p.start - 1] === '、' || te
 /** The programme's parties taken together: 各对口援藏省市, 18个对口援建省市, 19个省市, 14个经济发达的省市. */
 const ALL_SUPPORTERS = /(各|\d+个|[一二三四五六七八九十]+个)[^\d,;:，；：。]{0,6}?省(\(区?、?市\)|区市|市|份)/u;
 /** Words of aid given: a recipient's figure with them is what its supporter did. */
-const AID_GIVEN = /援建|援助|支援|帮扶|捐赠|援/u;
+const AID_GIVEN = /援|帮扶|捐赠/u;
 
 export function figureSubject(c: FigureContext): SubjectReading | undefined {
   const { text, figure: f } = c;

@@ -169,7 +169,7 @@ function headings(text: string, sentences: readonly Sentence[]): Map<number, str
  * "A、B分别占比X和Y": a run of figures in one unit, joined by 和 or 、, after a list of as many nouns
  * takes its metrics one for one from the list (the caller's metric reading, given one noun).
  */
-export function respectively(text: string, figures: FigureMention[], sentences: readonly Sentence[], reread: (noun: string, f: FigureMention) => string): void {
+function respectively(text: string, figures: FigureMention[], sentences: readonly Sentence[], reread: (noun: string, f: FigureMention) => string): void {
   for (let i = 0; i < figures.length;) {
     let j = i;
     while (j + 1 < figures.length && figures[j + 1]!.unit === figures[i]!.unit && /^\s*[和、及]\s*$/u.test(text.slice(figures[j]!.end, figures[j + 1]!.start))) j++;

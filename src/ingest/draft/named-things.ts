@@ -9,7 +9,6 @@ export interface NamedThing {
   end: number;
   /** The name the record takes (汶川地震 for 汶川特大地震), and the words the text writes. */
   name: string;
-  written: string;
 }
 
 /** What a built thing is, ending its name. */
@@ -25,12 +24,12 @@ export function findNamedThings(text: string, places: ReadonlyArray<{ start: num
   const out: NamedThing[] = [];
   for (const p of places) {
     const quake = /^(特大)?地震/u.exec(text.slice(p.end));
-    if (quake) out.push({ kind: 'EVENT', start: p.start, end: p.end + quake[0].length, name: `${text.slice(p.start, p.end)}地震`, written: text.slice(p.start, p.end + quake[0].length) });
+    if (quake) out.push({ kind: 'EVENT', start: p.start, end: p.end + quake[0].length, name: `${text.slice(p.start, p.end)}地震` });
   }
   for (const m of text.matchAll(BUILT)) {
     const name = m[1]!;
     if (NOT_A_NAME.test(name) || name.length < 3) continue;
-    out.push({ kind: 'PROJECT', start: m.index, end: m.index + name.length, name, written: name });
+    out.push({ kind: 'PROJECT', start: m.index, end: m.index + name.length, name });
   }
   return out.sort((a, b) => a.start - b.start);
 }

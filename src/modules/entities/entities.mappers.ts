@@ -11,7 +11,6 @@ import type { ProgrammeRecord } from '../programmes/programmes.mappers.js';
 import { parseEntityBase } from './entity-facts.js';
 import type { StoredEntity } from './projection.js';
 
-export type { EntityFacts, KindRecord } from './entity-facts.js';
 
 /** Any entity: the records of every kind. */
 export type EntityRecord =

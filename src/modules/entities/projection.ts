@@ -54,3 +54,16 @@ export const entityRow = (node: string) =>
 
 /** Cypher: the edge bound to `rel` as the property map its parser takes. */
 export const edgeMap = (rel: string) => `${rel} {.*, contentHash: null}`;
+
+/** Cypher: the edge `r` from `a` to `b` as its parser's row, with both ends' rows (fields on them need no statement). */
+export const EDGE_WITH_ENDS = `{type: type(r), fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}`;
+
+/**
+ * Cypher: the edges of `type` whose ids the list `ids` holds, in its order, each with both ends
+ * (EDGE_WITH_ENDS), collected as `as`: a seek per id on the type's id constraint. For the answers
+ * kept per data stamp (db/kept-by-stamp.ts), whose ids the statement has just found still the graph's.
+ */
+export const edgesInOrder = (type: string, ids: string, as: string) => `UNWIND range(0, size(${ids}) - 1) AS at
+      MATCH (a:Entity)-[r:${type} {id: ${ids}[at]}]->(b:Entity)
+      WITH at, a, r, b ORDER BY at
+      RETURN collect(${EDGE_WITH_ENDS}) AS ${as}`;

@@ -47,13 +47,13 @@ export class InsideCache extends KeptByStamp<string[]> {
 export const insideCacheOf = perDatabase(() => new InsideCache());
 
 /**
- * The opening of a statement that goes on from `sideIds`, the ids of everything inside the entity
- * whose id is `idExpr` (a parameter): the kept ones (`$insideStamp`, `$insideIds` from
- * InsideCache.kept) while the graph's stamp is theirs, else read now. Also binds what the caller
- * keeps: `stampNow`, `kept` (the kept ids were used) and `readIds` (the ids read now, or none).
+ * Goes on from `stampNow` (the graph's stamp, READ_DATA_STAMP, read first by the statement) to
+ * `sideIds`, the ids of everything inside the entity whose id is `idExpr` (a parameter): the kept
+ * ones (`$insideStamp`, `$insideIds` from InsideCache.kept) while the graph's stamp is theirs, else
+ * read now. Also binds what the caller keeps under `stampNow`: `kept` (the kept ids were used) and
+ * `readIds` (the ids read now, or none).
  */
-export const keptInside = (idExpr: string) => `${READ_DATA_STAMP}
-  WITH stampNow, coalesce(stampNow = $insideStamp, false) AS kept
+export const keptInside = (idExpr: string) => `WITH stampNow, coalesce(stampNow = $insideStamp, false) AS kept
   CALL {
     WITH kept
     WITH kept WHERE NOT kept

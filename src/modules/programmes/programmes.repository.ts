@@ -2,7 +2,7 @@
 // id starts `programme:`; a twinning names it in its `programme` property, indexed for the seek.
 import type { Graph } from '../../db/graph.js';
 import { cited, citedEdge } from '../../domain/cited.js';
-import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
+import { EDGE_WITH_ENDS, edgesInOrder, entityRow, type StoredEntity } from '../entities/projection.js';
 import { isProgramme, type ProgrammeRecord, type ProgrammeTwinningWindow, type ProgrammeTwinningsRequest } from './programmes.mappers.js';
 import { parseEntity, type EntityRecord } from '../entities/entities.mappers.js';
 import { ofType, parseRelationship, type RelRow } from '../entities/relationships.mappers.js';
@@ -23,7 +23,7 @@ const TWINNINGS_UNDER = statement(`// programmes.twinnings
   UNWIND $ids AS id
   MATCH (a:Entity)-[r:TWINNED_WITH {programme: id}]->(b:Entity)
   WHERE ${cited('a')} AND ${cited('b')} AND ${citedEdge('r')}
-  RETURN id, collect({type: 'TWINNED_WITH', fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}) AS edges`);
+  RETURN id, collect(${EDGE_WITH_ENDS}) AS edges`);
 
 // A page of them (`twinnings(first:)`) and their number (`twinningCount`): the order, the window and
 // the count are taken in one statement that reads the programme's twinnings once, so a page of 20 does
@@ -35,8 +35,6 @@ const TWINNINGS_UNDER = statement(`// programmes.twinnings
 const ACTIVE_IN = (year: string) =>
   `(${year} IS NULL OR ((r.since IS NULL OR r.since <= ${year}) AND (r.until IS NULL OR r.until >= ${year})))`;
 
-const TWINNING_EDGE = `{type: 'TWINNED_WITH', fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}`;
-
 const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
   ${READ_DATA_STAMP}
   WITH stampNow, coalesce(stampNow = $orderStamp, false) AS stampOk
@@ -46,10 +44,7 @@ const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
     WITH q WHERE stampOk AND q.kept IS NOT NULL
     CALL {
       WITH q
-      UNWIND range(0, size(q.kept) - 1) AS at
-      MATCH (a:Entity)-[r:TWINNED_WITH {id: q.kept[at]}]->(b:Entity)
-      WITH at, a, r, b ORDER BY at
-      RETURN collect(${TWINNING_EDGE}) AS edges
+      ${edgesInOrder('TWINNED_WITH', 'q.kept', 'edges')}
     }
     RETURN q.total AS total, edges, null AS orderIds
     UNION ALL
@@ -67,7 +62,7 @@ const TWINNING_PAGE_UNDER = statement(`// programmes.twinnings (page)
       WITH q, ordered
       UNWIND ordered[..toInteger(q.first)] AS m
       WITH m.r AS r, m.a AS a, m.b AS b
-      RETURN collect(${TWINNING_EDGE}) AS edges
+      RETURN collect(${EDGE_WITH_ENDS}) AS edges
     }
     RETURN size(ordered) AS total, edges, [m IN ordered | m.r.id] AS orderIds
   }

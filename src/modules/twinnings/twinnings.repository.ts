@@ -11,7 +11,7 @@ import { collectInside, isInside } from '../places/inside.js';
 import { insideCacheOf, keptInside, keptInsideEach, KEPT_COLUMNS, KEPT_STAMP, type KeptColumns } from '../places/inside-cache.js';
 import { READ_DATA_STAMP } from '../../db/data-stamp.js';
 import { KeptByStamp, perDatabase } from '../../db/kept-by-stamp.js';
-import { edgeMap, entityRow, type StoredEntity } from '../entities/projection.js';
+import { EDGE_WITH_ENDS, edgeMap, edgesInOrder, entityRow, type StoredEntity } from '../entities/projection.js';
 import { statement } from '../../db/statement.js';
 
 /** What runs under a twinning: the supports and projects from its supporter's side to its recipient's. */
@@ -46,9 +46,6 @@ export interface SupportQuery {
 /** The two edges listed in pages. */
 type EdgeType = 'TWINNED_WITH' | 'SUPPORTS';
 
-/** An edge of a page with both ends, as PAGE_TAIL and keptWindow return it. */
-const EDGE_ROW = `{type: type(r), fromId: a.id, toId: b.id, props: ${edgeMap('r')}, from: ${entityRow('a')}, to: ${entityRow('b')}}`;
-
 // Sort keys are chosen by CASE on a parameter, so one statement serves every order. The page's
 // edges come with both ends, which their supporter/recipient fields then find without a statement.
 // Binds `total`, `page` (the window) and `orderIds` (every match's id, in order, to be kept).
@@ -64,7 +61,7 @@ const PAGE_TAIL = `
     WITH window
     UNWIND window AS m
     WITH m.r AS r, m.a AS a, m.b AS b
-    RETURN collect(${EDGE_ROW}) AS page
+    RETURN collect(${EDGE_WITH_ENDS}) AS page
   }`;
 
 /**
@@ -74,10 +71,7 @@ const PAGE_TAIL = `
  */
 const keptWindow = (type: EdgeType) => `CALL {
       // In a CALL of its own: an aggregation beside other columns returns no row for an empty window.
-      UNWIND range(0, size($pageWindow) - 1) AS at
-      MATCH (a:Entity)-[r:${type} {id: $pageWindow[at]}]->(b:Entity)
-      WITH at, a, r, b ORDER BY at
-      RETURN collect(${EDGE_ROW}) AS page
+      ${edgesInOrder(type, '$pageWindow', 'page')}
     }
     RETURN $pageTotal AS total, page, null AS orderIds, true AS insideKept, [] AS readIds`;
 
@@ -135,8 +129,8 @@ export class EdgePages {
     WITH pageKept WHERE pageKept
     ${keptWindow(type)}
     UNION ALL
-    WITH pageKept
-    WITH pageKept WHERE NOT pageKept
+    WITH pageKept, stampNow
+    WITH stampNow WHERE NOT pageKept
     ${fresh}
   }
   RETURN stampNow, pageKept, total, page, orderIds, insideKept, readIds`), {
